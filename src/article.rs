@@ -129,7 +129,10 @@ mod tests {
         assert_ne!(a, article_id(Some("Ledger"), "Title2", "Body"));
         assert_ne!(a, article_id(Some("Ledger"), "Title", "Body2"));
         // The separator keeps field boundaries: moving text across them changes the id.
-        assert_ne!(article_id(Some("ab"), "c", "d"), article_id(Some("a"), "bc", "d"));
+        assert_ne!(
+            article_id(Some("ab"), "c", "d"),
+            article_id(Some("a"), "bc", "d")
+        );
     }
 
     #[test]

@@ -122,7 +122,10 @@ mod tests {
     fn location_prints_only_known_parts() {
         assert_eq!(Location::default().to_string(), "");
         assert_eq!(Location::file("a.jsonl").to_string(), "a.jsonl");
-        assert_eq!(Location::file("a.jsonl").with_line(42).to_string(), "a.jsonl:42");
+        assert_eq!(
+            Location::file("a.jsonl").with_line(42).to_string(),
+            "a.jsonl:42"
+        );
         assert_eq!(
             Location::file("a.jsonl")
                 .with_line(42)

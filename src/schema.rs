@@ -92,7 +92,9 @@ fn compile(json: &Value, base_uri: Option<String>, name: &str) -> Result<jsonsch
     options.build(json).map_err(|e| {
         let mut message = e.to_string();
         if message.contains("http://") || message.contains("https://") {
-            message.push_str(" (copydesk does not fetch remote schemas: download it and use a local $ref)");
+            message.push_str(
+                " (copydesk does not fetch remote schemas: download it and use a local $ref)",
+            );
         }
         Error::Schema {
             path: name.to_string(),
@@ -129,7 +131,10 @@ mod tests {
         assert!(s.validator.is_valid(&ok));
         let bad = json!({"id": "a", "title": "T", "authors": [], "body": "B",
                          "date_published": "2026-13-26T02:20:00Z"});
-        assert!(!s.validator.is_valid(&bad), "format date-time must be checked");
+        assert!(
+            !s.validator.is_valid(&bad),
+            "format date-time must be checked"
+        );
         let no_date_but_precision = json!({"id": "a", "title": "T", "authors": [], "body": "B",
                          "date_published": null, "date_precision": "day"});
         assert!(!s.validator.is_valid(&no_date_but_precision));
@@ -138,10 +143,17 @@ mod tests {
     #[test]
     fn local_refs_resolve_and_remote_refs_fail_clearly() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("defs.json"), r#"{"$defs": {"n": {"type": "integer"}}}"#)
-            .unwrap();
+        std::fs::write(
+            dir.path().join("defs.json"),
+            r#"{"$defs": {"n": {"type": "integer"}}}"#,
+        )
+        .unwrap();
         let main = dir.path().join("main.json");
-        std::fs::write(&main, r#"{"properties": {"x": {"$ref": "defs.json#/$defs/n"}}}"#).unwrap();
+        std::fs::write(
+            &main,
+            r#"{"properties": {"x": {"$ref": "defs.json#/$defs/n"}}}"#,
+        )
+        .unwrap();
         let s = Schema::from_path(&main).unwrap();
         assert!(s.validator.is_valid(&json!({"x": 1})));
         assert!(!s.validator.is_valid(&json!({"x": "one"})));
@@ -161,6 +173,9 @@ mod tests {
         let err = Schema::from_path(&p).unwrap_err().to_string();
         assert!(err.starts_with(&format!("schema {}", p.display())), "{err}");
         std::fs::write(&p, "{not json").unwrap();
-        assert!(Schema::from_path(&p).unwrap_err().to_string().contains("not valid JSON"));
+        assert!(Schema::from_path(&p)
+            .unwrap_err()
+            .to_string()
+            .contains("not valid JSON"));
     }
 }

@@ -48,7 +48,10 @@ fn json_type(v: &Value) -> &'static str {
 fn allowed_types(prop: &Value) -> Vec<String> {
     match prop.get("type") {
         Some(Value::String(t)) => vec![t.clone()],
-        Some(Value::Array(ts)) => ts.iter().filter_map(|t| t.as_str().map(String::from)).collect(),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .filter_map(|t| t.as_str().map(String::from))
+            .collect(),
         _ => match prop.get("enum") {
             Some(Value::Array(vals)) => vals.iter().map(|v| json_type(v).to_string()).collect(),
             _ => panic!("property schema without type or enum: {prop}"),
@@ -70,7 +73,9 @@ fn struct_fields_are_schema_properties_in_order_with_matching_types() {
         let allowed = allowed_types(&props[key]);
         let ty = json_type(value);
         assert!(
-            allowed.iter().any(|a| a == ty || (a == "number" && ty == "integer")),
+            allowed
+                .iter()
+                .any(|a| a == ty || (a == "number" && ty == "integer")),
             "{key}: struct writes {ty}, schema allows {allowed:?}"
         );
     }

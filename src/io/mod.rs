@@ -41,10 +41,7 @@ impl Format {
     /// `None` when the extension is not one copydesk knows.
     pub fn determine(path: &Path) -> Option<Format> {
         let (stem, _) = Compression::split(path);
-        let ext = Path::new(&stem)
-            .extension()?
-            .to_str()?
-            .to_ascii_lowercase();
+        let ext = Path::new(&stem).extension()?.to_str()?.to_ascii_lowercase();
         Format::from_name(&ext)
     }
 
@@ -301,7 +298,10 @@ mod tests {
             struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
             impl Write for Shared {
                 fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-                    self.0.lock().map_err(|_| io::Error::other("poisoned"))?.extend_from_slice(b);
+                    self.0
+                        .lock()
+                        .map_err(|_| io::Error::other("poisoned"))?
+                        .extend_from_slice(b);
                     Ok(b.len())
                 }
                 fn flush(&mut self) -> io::Result<()> {
