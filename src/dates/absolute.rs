@@ -38,6 +38,12 @@ impl P<'_> {
     /// followed by a date, a time alone, or a Unix timestamp.
     pub(crate) fn absolute_at(&self, i: usize) -> Step {
         let w = self.w(i);
+        if words::month(w).is_some() {
+            // "Mar 2025" is March before it is a French Tuesday.
+            if let Some(h) = self.date_time_at(i)? {
+                return Ok(Some(h));
+            }
+        }
         if !w.is_empty() {
             if let Some(_wd) = words::weekday_abbrev_or_mar(w) {
                 let mut j = i + 1;

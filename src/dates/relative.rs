@@ -410,8 +410,7 @@ impl P<'_> {
         if words::future_suffix(self.w(j)) || (self.is(j, "from") && self.is(j + 1, "now")) {
             return Err(self.fail(RefusalKind::Future, i, j + 1));
         }
-        let before_reading = i > 0 && words::reading_word(self.w(i - 1))
-            || i > 1 && words::reading_word(self.w(i - 2)) && self.punct(i - 1, ':');
+        let before_reading = (i.saturating_sub(3)..i).any(|k| words::reading_word(self.w(k)));
         let after_reading = words::reading_word(self.w(j))
             || matches!(self.w(j), "de" | "di" | "of") && words::reading_word(self.w(j + 1));
         if before_reading || after_reading {

@@ -175,8 +175,9 @@ impl P<'_> {
         }))
     }
 
-    /// Tries every form at token `i`.
-    fn expr_at(&self, i: usize) -> Step {
+    /// Tries every form at token `i` and gives the first match that may stand where it is
+    /// (`lead` is where its label, if any, starts).
+    fn expr_at(&self, i: usize, lead: usize) -> Step {
         let tries: [fn(&Self, usize) -> Step; 8] = [
             Self::day_at,
             Self::last_at,
@@ -189,7 +190,9 @@ impl P<'_> {
         ];
         for f in tries {
             if let Some(h) = f(self, i)? {
-                return Ok(Some(h));
+                if self.fits(&h, lead) {
+                    return Ok(Some(h));
+                }
             }
         }
         Ok(None)
@@ -300,12 +303,12 @@ fn scan(p: &P<'_>, mut on_hit: impl FnMut(Found) -> bool) -> Option<Fail> {
         }
         at_seg_start = false;
         let start = label.map_or(i, |(_, j)| j);
-        let step = match p.expr_at(start) {
-            Ok(None) if label.is_some() => p.expr_at(i),
+        let step = match p.expr_at(start, i) {
+            Ok(None) if label.is_some() => p.expr_at(i, i),
             other => other,
         };
         match step {
-            Ok(Some(hit)) if p.fits(&hit, i) => {
+            Ok(Some(hit)) => {
                 let label = if hit.start >= start && label.is_some() && start != i {
                     label.map(|(l, _)| l)
                 } else {
