@@ -2,6 +2,8 @@
 //! expected instant or REFUSE, precision or refusal kind, warnings, options). Every failing row
 //! is printed before the test fails.
 
+#![allow(clippy::print_stdout)] // the table prints every failing row
+
 use copydesk::dates::{resolve, Context, DateOrder, Label};
 use jiff::tz::TimeZone;
 
