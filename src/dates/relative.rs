@@ -138,7 +138,7 @@ impl P<'_> {
             });
         }
         if let Some(t) = self.num(j) {
-            if t.ordinal || t.ndig > 11 {
+            if t.ordinal {
                 return None;
             }
             // A number that is part of a time, date or decimal is not a count.

@@ -325,6 +325,10 @@ fn scan(p: &P<'_>, mut on_hit: impl FnMut(Found) -> bool) -> Option<Fail> {
                 if best.is_none_or(|b| f.kind > b.kind) {
                     best = Some(f);
                 }
+                // The tokens of a refused expression are not reused ("99999 seconds ago" is
+                // not "seconds ago").
+                i = f.end.max(i + 1);
+                continue;
             }
         }
         i += 1;
