@@ -59,7 +59,8 @@ impl P<'_> {
                 if matches!(self.w(j), "le" | "el" | "den" | "der" | "il" | "the") {
                     j += 1;
                 }
-                if let Some(h) = self.date_time_at(j)? {
+                // Only a date counts here: "Sat 4:05 PM" is a weekday with a time (`weekday_at`).
+                if let Some(h) = self.date_time_at(j)?.filter(|h| !h.relative) {
                     return Ok(Some(super::scan::Hit { start: i, ..h }));
                 }
             }
@@ -100,6 +101,16 @@ impl P<'_> {
                 || self.is_sep(k)
                 || matches!(self.w(k), "on" | "le" | "el" | "am" | "de" | "il" | "del")
             {
+                k += 1;
+            }
+        }
+        // "10:04 PM EST, Wed November 25, 2026": a weekday may stand before the date.
+        if words::weekday_abbrev_or_mar(self.w(k)).is_some() && words::month(self.w(k)).is_none() {
+            k += 1;
+            if self.punct(k, '-') && self.is(k + 1, "feira") {
+                k += 2;
+            }
+            while self.punct(k, '.') || self.punct(k, ',') {
                 k += 1;
             }
         }
@@ -274,8 +285,10 @@ impl P<'_> {
             return None;
         }
         let follows_time = self.t.get(k + 1).is_some_and(|n| {
-            !n.space_before && n.kind == Kind::Punct && matches!(n.ch, ':' | '.' | 'h')
-                || n.kind == Kind::Word && !n.space_before
+            !n.space_before && n.kind == Kind::Punct && matches!(n.ch, ':' | '.')
+                || n.kind == Kind::Word
+                    && !n.space_before
+                    && matches!(n.word(), "h" | "am" | "pm" | "uhr")
         });
         match t.ndig {
             4 if !follows_time
@@ -390,6 +403,16 @@ impl P<'_> {
         if matches!(self.w(j), "de" | "of" | "di") {
             j += 1;
         }
+        // "04-Mar-2025", "4/Mar/2025".
+        let mut dashed = None;
+        if (self.punct(j, '-') || self.punct(j, '/'))
+            && self.adjacent(j)
+            && self.adjacent(j + 1)
+            && words::month(self.w(j + 1)).is_some()
+        {
+            dashed = self.t.get(j).map(|t| t.ch);
+            j += 1;
+        }
         let Some(mo) = words::month_after_day(self.w(j)) else {
             return Ok(None);
         };
@@ -397,6 +420,11 @@ impl P<'_> {
         j += 1;
         if self.punct(j, '.') {
             j += 1;
+        }
+        if let Some(c) = dashed {
+            if self.punct(j, c) && self.adjacent(j) {
+                j += 1;
+            }
         }
         let day = a.num;
         let year = self.year_at(j);
@@ -523,7 +551,7 @@ impl P<'_> {
             if self.glued(i + 3) && !self.punct(i + 3, '.') {
                 return Ok(None);
             }
-            let dotted_date = sep == '.' && self.punct(i + 3, '.');
+            let dotted_date = sep == '.' && self.punct(i + 3, '.') && !self.glued(i + 4);
             if (sep == '/' || dotted_date) && (1..=31).contains(&a) && (1..=31).contains(&b) {
                 return Err(self.fail(RefusalKind::NumericWithoutYear, i, i + 3));
             }
@@ -539,7 +567,11 @@ impl P<'_> {
             yt.num as i32
         };
         let (mo, d, ambiguous) = if sep == '.' {
-            (b, a, false)
+            if b > 12 && a <= 12 {
+                (a, b, false)
+            } else {
+                (b, a, false)
+            }
         } else if a <= 12 && b <= 12 {
             match self.r.date_order {
                 DateOrder::Mdy => (a, b, a != b),
@@ -676,7 +708,7 @@ impl P<'_> {
             } else {
                 return Ok(None);
             }
-        } else if after_date
+        } else if (after_date || matches!(self.w(j + 2), "am" | "pm" | "a" | "p"))
             && self.punct(j, '.')
             && self.adjacent(j)
             && self

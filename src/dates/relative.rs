@@ -211,7 +211,8 @@ impl P<'_> {
                 }
                 break;
             };
-            if compact && !q.digits {
+            // Compact units need digits ("5h"), unless "ago" follows ("an hr ago", "a min ago").
+            if compact && !q.digits && !words::ago_suffix(self.w(q.next + 1)) {
                 if any {
                     break;
                 }
@@ -591,10 +592,19 @@ impl P<'_> {
 
     /// A bare weekday: the latest such day on or before the reference date.
     pub(crate) fn weekday_at(&self, i: usize) -> Step {
-        let Some((wd, true)) = words::weekday(self.w(i)) else {
+        let Some((wd, full)) = words::weekday(self.w(i)) else {
             return Ok(None);
         };
         let mut end = i + 1;
+        // Abbreviations ("Sat") only count with a time after them ("Sat 4:05 PM").
+        if !full {
+            if self.punct(end, '.') || self.punct(end, ',') {
+                end += 1;
+            }
+            if self.time_after(end)?.is_none() {
+                return Ok(None);
+            }
+        }
         if self.punct(end, '-') && self.is(end + 1, "feira") {
             end += 2;
         }

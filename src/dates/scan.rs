@@ -204,7 +204,9 @@ impl P<'_> {
         let mut j = i;
         // "Last updated", "First published", "Originally published": the prefix decides.
         let prefixed = match self.w(j) {
-            "last" | "zuletzt" | "ultimo" | "ultima" => Some(Label::Updated),
+            "last" | "zuletzt" | "ultimo" | "ultima" | "derniere" | "dernier" => {
+                Some(Label::Updated)
+            }
             "first" | "originally" | "erstmals" => Some(Label::Published),
             _ => None,
         };
