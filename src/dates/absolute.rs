@@ -288,7 +288,7 @@ impl P<'_> {
             !n.space_before && n.kind == Kind::Punct && matches!(n.ch, ':' | '.')
                 || n.kind == Kind::Word
                     && !n.space_before
-                    && matches!(n.word(), "h" | "am" | "pm" | "uhr")
+                    && matches!(self.w(k + 1), "h" | "am" | "pm" | "uhr")
         });
         match t.ndig {
             4 if !follows_time
@@ -608,12 +608,12 @@ impl P<'_> {
             let connector = self.t.get(k).is_some_and(|t| match t.kind {
                 Kind::Punct => matches!(t.ch, ',' | '@' | '-' | '–' | '—' | '|' | '/' | '·' | '•'),
                 Kind::Word => {
-                    words::time_connector(t.word())
+                    words::time_connector(self.w(k))
                         && self.t.get(k + 1).is_some_and(|n| {
                             n.kind == Kind::Num
                                 || n.kind == Kind::Word
                                     && matches!(
-                                        n.word(),
+                                        self.w(k + 1),
                                         "las"
                                             | "ore"
                                             | "la"
