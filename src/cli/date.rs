@@ -295,7 +295,7 @@ fn resolve_piece(
                     "expected REFERENCE<TAB>PHRASE, found no tab".to_string(),
                 ));
                 po.refused += 1;
-                write_line(&mut po.out, args.json, None, line);
+                write_line(&mut po.out, args.json, None, std::str::from_utf8(line).ok());
                 continue;
             };
             let key = &line[..tab];
@@ -330,10 +330,7 @@ fn resolve_piece(
                 "invalid UTF-8: the line is left unresolved".to_string(),
             ));
         }
-        let ok = match (resolver, text) {
-            (Some(r), Ok(t)) => write_line(&mut po.out, args.json, Some(r), t.as_bytes()),
-            _ => write_line(&mut po.out, args.json, None, phrase),
-        };
+        let ok = write_line(&mut po.out, args.json, resolver, text.ok());
         if !ok {
             po.refused += 1;
         }
@@ -346,9 +343,8 @@ fn write_line(
     out: &mut Vec<u8>,
     as_json: bool,
     resolver: Option<&Resolver>,
-    phrase: &[u8],
+    text: Option<&str>,
 ) -> bool {
-    let text = std::str::from_utf8(phrase).ok();
     if as_json {
         let text_s = text.unwrap_or("");
         let (v, ok) = match (resolver, text) {

@@ -115,10 +115,12 @@ impl Line {
             if b.is_ascii_alphabetic() {
                 let mut t = Tok::new(Kind::Word, i, space);
                 let woff = self.words.len();
+                let from = i;
                 while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    self.words.push(char::from(bytes[i].to_ascii_lowercase()));
                     i += 1;
                 }
+                self.words.push_str(&text[from..i]);
+                self.words[woff..].make_ascii_lowercase();
                 // Accented letters continue the word ("Févr", "días").
                 if i < bytes.len() && bytes[i] >= 0x80 {
                     i = self.word_tail(text, i);
