@@ -18,6 +18,8 @@ struct DatePart {
     d: u8,
     precision: Precision,
     ambiguous: bool,
+    /// Only counts as the whole segment ("20250304").
+    alone: bool,
     start: usize,
     next: usize,
 }
@@ -226,7 +228,7 @@ impl P<'_> {
         let y = d.y.unwrap_or(0);
         let warn = if d.ambiguous { W_AMBIGUOUS } else { 0 };
         let fit = match d.precision {
-            Precision::Day => Fit::Anywhere,
+            Precision::Day if !d.alone => Fit::Anywhere,
             _ => Fit::Alone,
         };
         match time {
@@ -320,6 +322,7 @@ impl P<'_> {
             d,
             precision,
             ambiguous,
+            alone: false,
             start: i,
             next,
         };
@@ -370,6 +373,25 @@ impl P<'_> {
                 Ok(None)
             }
             Kind::Num if tok.ndig <= 2 => self.day_first(i),
+            // Basic ISO 8601 "20250304", only on its own.
+            Kind::Num if tok.ndig == 8 && !tok.ordinal && !self.glued(i + 1) => {
+                let (y, mo, d) = (
+                    (tok.num / 10_000) as i32,
+                    (tok.num / 100 % 100) as u8,
+                    (tok.num % 100) as u8,
+                );
+                if !(1900..=2100).contains(&y)
+                    || !(1..=12).contains(&mo)
+                    || d == 0
+                    || d > days_in_month(y, mo)
+                {
+                    return Ok(None);
+                }
+                Ok(Some(DatePart {
+                    alone: true,
+                    ..part(Some(y), mo, d, Precision::Day, false, i + 1)
+                }))
+            }
             Kind::Word => self.month_first(i),
             _ => Ok(None),
         }
@@ -451,6 +473,7 @@ impl P<'_> {
             d: day as u8,
             precision: Precision::Day,
             ambiguous: false,
+            alone: false,
             start: i,
             next,
         }))
@@ -503,6 +526,7 @@ impl P<'_> {
                     d: day as u8,
                     precision: Precision::Day,
                     ambiguous: false,
+                    alone: false,
                     start: i,
                     next,
                 }));
@@ -524,6 +548,7 @@ impl P<'_> {
                     d: 1,
                     precision: Precision::Month,
                     ambiguous: false,
+                    alone: false,
                     start: i,
                     next: k + 1,
                 }));
@@ -595,6 +620,7 @@ impl P<'_> {
             d: d as u8,
             precision: Precision::Day,
             ambiguous,
+            alone: false,
             start: i,
             next,
         }))

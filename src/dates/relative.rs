@@ -194,7 +194,10 @@ impl P<'_> {
         let mut j = i;
         while let Some(q) = self.quantity(j) {
             let uw = self.w(q.next);
-            let Some((unit, compact)) = words::unit(uw) else {
+            let scaled = words::unit(uw)
+                .map(|(u, c)| (u, c, 1))
+                .or_else(|| words::scaled_unit(uw).map(|(u, k)| (u, false, k)));
+            let Some((unit, compact, scale)) = scaled else {
                 if !any {
                     // "8 monkeys ago": a count, a word, then "ago".
                     if self.t.get(q.next).is_some_and(|t| t.kind == Kind::Word)
@@ -218,7 +221,8 @@ impl P<'_> {
                 }
                 return Ok(None);
             }
-            if q.n > MAX_COUNT {
+            let count = q.n.saturating_mul(scale);
+            if count > MAX_COUNT {
                 return Err(self.fail(RefusalKind::OutOfRange, i, q.next + 1));
             }
             let mut next = q.next + 1;
@@ -226,7 +230,7 @@ impl P<'_> {
             if compact && self.punct(next, '.') && self.adjacent(next) && uw.len() > 1 {
                 next += 1;
             }
-            let n = q.n as i64;
+            let n = count as i64;
             let (mut months, mut secs, mut smallest) = match unit.seconds() {
                 Some(s) => (0, n * s, unit),
                 None => (n * if unit == Unit::Year { 12 } else { 1 }, 0, unit),
@@ -268,10 +272,10 @@ impl P<'_> {
                 self.punct(j, ',') || matches!(self.w(j), "and" | "et" | "y" | "e" | "und" | "en");
             if joiner {
                 let k = j + 1;
-                if self
-                    .quantity(k)
-                    .is_some_and(|q2| words::unit(self.w(q2.next)).is_some())
-                {
+                if self.quantity(k).is_some_and(|q2| {
+                    let w = self.w(q2.next);
+                    words::unit(w).is_some() || words::scaled_unit(w).is_some()
+                }) {
                     j = k;
                     continue;
                 }
@@ -596,6 +600,10 @@ impl P<'_> {
             return Ok(None);
         };
         let mut end = i + 1;
+        // "Monday morning", "lundi soir": the part of the day adds nothing to the day.
+        if full && words::daypart(self.w(end)) {
+            end += 1;
+        }
         // Abbreviations ("Sat") only count with a time after them ("Sat 4:05 PM").
         if !full {
             if self.punct(end, '.') || self.punct(end, ',') {
