@@ -193,9 +193,9 @@ fn batch(args: &DateArgs, settings: &Settings, base: Option<&Context>) -> anyhow
     let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + PIECE);
     let mut eof = false;
     let (mut lines, mut refused, mut errors) = (0u64, 0u64, 0u64);
-    while !eof {
+    loop {
         // Fill the buffer to CHUNK bytes or to the end of input.
-        while buf.len() < CHUNK {
+        while !eof && buf.len() < CHUNK {
             let len = buf.len();
             buf.resize(len + (CHUNK - len).max(64 << 10), 0);
             let n = stdin.read(&mut buf[len..]).context("reading stdin")?;
@@ -205,13 +205,24 @@ fn batch(args: &DateArgs, settings: &Settings, base: Option<&Context>) -> anyhow
                 break;
             }
         }
+        if buf.is_empty() {
+            break;
+        }
         let cut = if eof {
             buf.len()
         } else {
             match memchr::memrchr(b'\n', &buf) {
                 Some(p) => p + 1,
-                // One line longer than the chunk: keep reading.
-                None => continue,
+                // One line longer than the chunk: read on until its end (it will be refused
+                // as too long, but it still gets its one output line).
+                None => {
+                    let len = buf.len();
+                    buf.resize(len + (1 << 20), 0);
+                    let n = stdin.read(&mut buf[len..]).context("reading stdin")?;
+                    buf.truncate(len + n);
+                    eof = n == 0;
+                    continue;
+                }
             }
         };
         let block = &buf[..cut];
