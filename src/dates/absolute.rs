@@ -722,8 +722,13 @@ impl P<'_> {
                     j += 2;
                 }
             }
-        } else if self.is(j, "h") && self.adjacent(j) {
-            if let Some(m) = self.num(j + 1).filter(|t| t.ndig == 2 && !t.space_before) {
+        } else if self.is(j, "h") && (self.adjacent(j) || after_date) {
+            // "14h05", "14h", and after a date the spaced French "14 h 05".
+            let spaced = !self.adjacent(j);
+            if let Some(m) = self
+                .num(j + 1)
+                .filter(|t| t.ndig == 2 && (spaced || !t.space_before))
+            {
                 mi = m.num;
                 precision = Precision::Minute;
                 clear = true;
