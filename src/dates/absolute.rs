@@ -876,3 +876,79 @@ impl P<'_> {
         Some((sign * (h as i32 * 3600 + m as i32 * 60), next))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{resolve, Context, DateOrder};
+
+    /// "INSTANT PRECISION [warnings]" or the refusal kind.
+    fn r(text: &str, order: DateOrder) -> String {
+        let mut ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        ctx.date_order = order;
+        match resolve(text, &ctx) {
+            Ok(r) => format!("{} {} {}", r.instant, r.precision, r.warnings.join(","))
+                .trim()
+                .to_string(),
+            Err(e) => e.kind.as_str().to_string(),
+        }
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_order_rules() {
+        use DateOrder::{Dmy, Mdy};
+        let cases = [
+            (
+                "04/03/2025",
+                Mdy,
+                "2025-04-03T00:00:00Z day ambiguous_date_order",
+            ),
+            (
+                "04/03/2025",
+                Dmy,
+                "2025-03-04T00:00:00Z day ambiguous_date_order",
+            ),
+            ("13/03/2025", Mdy, "2025-03-13T00:00:00Z day"),
+            ("03/13/2025", Dmy, "2025-03-13T00:00:00Z day"),
+            ("03.04.2025", Mdy, "2025-04-03T00:00:00Z day"),
+            ("2025/03/04", Dmy, "2025-03-04T00:00:00Z day"),
+            (
+                "4/3/25",
+                Mdy,
+                "2025-04-03T00:00:00Z day ambiguous_date_order",
+            ),
+            ("9/11", Mdy, "numeric_without_year"),
+            ("13/13/2025", Mdy, "invalid_date"),
+        ];
+        for (text, order, want) in cases {
+            assert_eq!(r(text, order), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn zones_and_missing_parts() {
+        let m = DateOrder::Mdy;
+        assert_eq!(
+            r("July 4, 2025 10:00 AM ET", m),
+            "2025-07-04T14:00:00Z minute"
+        );
+        assert_eq!(
+            r("January 4, 2025 10:00 AM ET", m),
+            "2025-01-04T15:00:00Z minute"
+        );
+        assert_eq!(r("4 July 2025 10:00 IST", m), "2025-07-04T04:30:00Z minute");
+        assert_eq!(
+            r("4 July 2025 10:00 GMT+1", m),
+            "2025-07-04T09:00:00Z minute"
+        );
+        assert_eq!(r("Dec 5", m), "2025-12-05T00:00:00Z day");
+        assert_eq!(r("14:05", m), "2026-11-25T14:05:00Z minute");
+        assert_eq!(r("March 2025", m), "2025-03-01T00:00:00Z month");
+        assert_eq!(r("2025", m), "2025-01-01T00:00:00Z year");
+        assert_eq!(
+            r("December 25, 2026", m),
+            "2026-12-25T00:00:00Z day future_date"
+        );
+        assert_eq!(r("February 30, 2025", m), "invalid_date");
+        assert_eq!(r("25:61", m), "invalid_time");
+    }
+}

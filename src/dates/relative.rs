@@ -712,3 +712,63 @@ fn half_of(unit: Unit) -> (i64, i64, Unit) {
         Unit::Year => (6, 0, Unit::Month),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{resolve, Context, RefusalKind};
+
+    /// "INSTANT PRECISION" or the refusal kind.
+    fn r(text: &str) -> String {
+        let ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        match resolve(text, &ctx) {
+            Ok(r) => format!("{} {}", r.instant, r.precision),
+            Err(e) => e.kind.as_str().to_string(),
+        }
+    }
+
+    #[test]
+    fn counted_offsets_in_six_languages() {
+        for text in [
+            "3 hours ago",
+            "il y a 3 heures",
+            "hace 3 horas",
+            "vor 3 Stunden",
+            "há 3 horas",
+            "3 ore fa",
+            "3h",
+            "3 hrs ago",
+            "three hours ago",
+        ] {
+            assert_eq!(r(text), "2026-11-25T23:20:00Z hour", "{text}");
+        }
+    }
+
+    #[test]
+    fn compounds_take_the_smallest_unit() {
+        assert_eq!(r("1 hour, 20 minutes ago"), "2026-11-26T01:00:00Z minute");
+        assert_eq!(r("1h20m"), "2026-11-26T01:00:00Z minute");
+        assert_eq!(r("an hour and a half ago"), "2026-11-26T00:50:00Z minute");
+        assert_eq!(r("1 year, 2 months ago"), "2025-09-26T02:20:00Z month");
+    }
+
+    #[test]
+    fn days_weeks_and_weekdays() {
+        assert_eq!(r("yesterday"), "2026-11-25T00:00:00Z day");
+        assert_eq!(r("the day before yesterday"), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("Thursday"), "2026-11-26T00:00:00Z day");
+        assert_eq!(r("last Thursday"), "2026-11-19T00:00:00Z day");
+        assert_eq!(r("last week"), "2026-11-19T02:20:00Z week");
+        assert_eq!(r("la semaine dernière"), "2026-11-19T02:20:00Z week");
+    }
+
+    #[test]
+    fn refusals_name_their_kind() {
+        let kind = |k: RefusalKind| k.as_str().to_string();
+        assert_eq!(r("in 2 hours"), kind(RefusalKind::Future));
+        assert_eq!(r("2 hours from now"), kind(RefusalKind::Future));
+        assert_eq!(r("a while ago"), kind(RefusalKind::Vague));
+        assert_eq!(r("8 monkeys ago"), kind(RefusalKind::UnknownUnit));
+        assert_eq!(r("48 Hours"), kind(RefusalKind::DurationWithoutAgo));
+        assert_eq!(r("2 min read"), kind(RefusalKind::ReadingTime));
+    }
+}

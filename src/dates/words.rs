@@ -559,3 +559,51 @@ pub(crate) fn moment_word(w: &str) -> bool {
             | "ogenblik"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_names_all_twelve_months() {
+        let languages = [
+            "january february march april may june july august september october november december",
+            "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
+            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+            "januar februar marz april mai juni juli august september oktober november dezember",
+            "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro",
+            "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+        ];
+        for names in languages {
+            let got: Vec<Option<u8>> = names.split(' ').map(month).collect();
+            let want: Vec<Option<u8>> = (1..=12).map(Some).collect();
+            assert_eq!(got, want, "{names}");
+        }
+    }
+
+    #[test]
+    fn every_language_names_all_seven_weekdays() {
+        let languages = [
+            "monday tuesday wednesday thursday friday saturday sunday",
+            "lundi mardi mercredi jeudi vendredi samedi dimanche",
+            "lunes martes miercoles jueves viernes sabado domingo",
+            "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+            "segunda terca quarta quinta sexta sabado domingo",
+            "lunedi martedi mercoledi giovedi venerdi sabato domenica",
+        ];
+        for names in languages {
+            let got: Vec<Option<(u8, bool)>> = names.split(' ').map(weekday).collect();
+            let want: Vec<Option<(u8, bool)>> = (0..7).map(|d| Some((d, true))).collect();
+            assert_eq!(got, want, "{names}");
+        }
+    }
+
+    #[test]
+    fn compact_units_are_marked() {
+        assert_eq!(unit("h"), Some((Unit::Hour, true)));
+        assert_eq!(unit("m"), Some((Unit::Minute, true)));
+        assert_eq!(unit("mo"), Some((Unit::Month, true)));
+        assert_eq!(unit("hours"), Some((Unit::Hour, false)));
+        assert_eq!(unit("monkeys"), None);
+    }
+}
