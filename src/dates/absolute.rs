@@ -117,7 +117,7 @@ impl P<'_> {
             }
         }
         if let Some(d) = self.date_at(k)? {
-            let d = self.complete_year(d, i)?;
+            let d = self.complete_year(d)?;
             let wall = Wall {
                 y: d.y.unwrap_or(0),
                 mo: d.mo,
@@ -185,7 +185,7 @@ impl P<'_> {
 
     /// Fills a missing year (latest occurrence on or before the reference date) and checks the
     /// day against the month.
-    fn complete_year(&self, mut d: DatePart, at: usize) -> Result<DatePart, super::scan::Fail> {
+    fn complete_year(&self, mut d: DatePart) -> Result<DatePart, super::scan::Fail> {
         match d.y {
             Some(y) => {
                 if d.d > days_in_month(y, d.mo) {
@@ -205,7 +205,6 @@ impl P<'_> {
                 d.y = Some(y);
             }
         }
-        let _ = at;
         Ok(d)
     }
 
@@ -224,7 +223,7 @@ impl P<'_> {
                 end += 1;
             }
         }
-        let d = self.complete_year(d, d.start)?;
+        let d = self.complete_year(d)?;
         let y = d.y.unwrap_or(0);
         let warn = if d.ambiguous { W_AMBIGUOUS } else { 0 };
         let fit = match d.precision {

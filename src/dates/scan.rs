@@ -230,8 +230,12 @@ impl P<'_> {
         };
         let label = prefixed.unwrap_or(word_label);
         j += 1;
-        // "Published:", "Updated on", "Publié le", "Publicado em", "Stand: ".
-        if self.punct(j, ':') || self.punct(j, '-') && !self.is_sep(j) {
+        // "Published:", "Updated -", "Updated on", "Publié le", "Publicado em", "Stand: ".
+        if self
+            .t
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, ':' | '-' | '–' | '—' | '|'))
+        {
             j += 1;
         }
         while matches!(
