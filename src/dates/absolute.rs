@@ -738,7 +738,7 @@ impl P<'_> {
             } else {
                 return Ok(None);
             }
-        } else if (after_date || matches!(self.w(j + 2), "am" | "pm" | "a" | "p"))
+        } else if (after_date || matches!(self.w(j + 2), "am" | "pm" | "a" | "p" | "uhr" | "h"))
             && self.punct(j, '.')
             && self.adjacent(j)
             && self

@@ -101,6 +101,10 @@ impl P<'_> {
                     ..q(3, j + 2)
                 });
             }
+            // "un par de horas", "un paio di ore": two.
+            if matches!(w2, "par" | "paio") && matches!(self.w(j + 2), "de" | "di") {
+                return Some(q(2, j + 3));
+            }
             if w2 == "couple" {
                 let next = if self.is(j + 2, "of") { j + 3 } else { j + 2 };
                 return Some(q(2, next));
@@ -633,6 +637,7 @@ impl P<'_> {
         let w = self.w(i);
         let end = match w {
             "just" | "right" if self.is(i + 1, "now") => i + 2,
+            "justo" | "ahora" if self.is(i + 1, "ahora") || self.is(i + 1, "mismo") => i + 2,
             "gerade" | "eben" | "soeben" => {
                 if self.is(i + 1, "eben") {
                     i + 2
@@ -677,7 +682,12 @@ impl P<'_> {
             return Err(self.fail(RefusalKind::Future, i, i + 2));
         }
         if words::future_prefix(w) {
-            if let Ok(Some(rel)) = self.rel_list(i + 1, false) {
+            let k = if matches!(self.w(i + 1), "de" | "a") && matches!(w, "dentro" | "daqui") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Ok(Some(rel)) = self.rel_list(k, false) {
                 return Err(self.fail(RefusalKind::Future, i, rel.next));
             }
         }

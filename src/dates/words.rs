@@ -83,7 +83,7 @@ pub(crate) fn weekday(w: &str) -> Option<(u8, bool)> {
             (5, true)
         }
         "sunday" | "dimanche" | "domingo" | "sonntag" | "domenica" | "zondag" => (6, true),
-        "mon" | "lun" | "mo" => (0, false),
+        "mon" | "lun" | "mo" | "seg" => (0, false),
         "tue" | "tues" | "tu" | "di" | "ter" => (1, false),
         "wed" | "mer" | "mie" | "mi" | "qua" | "we" => (2, false),
         "thu" | "thur" | "thurs" | "th" | "jeu" | "jue" | "do" | "qui" | "gio" => (3, false),
@@ -197,6 +197,12 @@ pub(crate) fn few_word(w: &str) -> bool {
             | "alcuni"
             | "alcune"
             | "enkele"
+            | "pocos"
+            | "pocas"
+            | "poucos"
+            | "poucas"
+            | "wenigen"
+            | "wenige"
     )
 }
 
@@ -398,7 +404,7 @@ pub(crate) fn future_word(w: &str) -> bool {
 pub(crate) fn future_prefix(w: &str) -> bool {
     matches!(
         w,
-        "in" | "within" | "dans" | "en" | "em" | "tra" | "fra" | "binnen"
+        "in" | "within" | "dans" | "en" | "em" | "tra" | "fra" | "binnen" | "dentro" | "daqui"
     )
 }
 
@@ -557,6 +563,7 @@ pub(crate) fn moment_word(w: &str) -> bool {
             | "augenblick"
             | "augenblicken"
             | "ogenblik"
+            | "instantes"
     )
 }
 
