@@ -285,18 +285,18 @@ impl P<'_> {
         if t.ordinal {
             return None;
         }
+        // "10:04", "14.30", "10h", "10am" glued on: the number is an hour, not a year.
         let follows_time = self.t.get(k + 1).is_some_and(|n| {
-            !n.space_before && n.kind == Kind::Punct && matches!(n.ch, ':' | '.')
+            !n.space_before
+                && n.kind == Kind::Punct
+                && matches!(n.ch, ':' | '.')
+                && self.num(k + 2).is_some_and(|m| !m.space_before)
                 || n.kind == Kind::Word
                     && !n.space_before
                     && matches!(self.w(k + 1), "h" | "am" | "pm" | "uhr")
         });
         match t.ndig {
-            4 if !follows_time
-                || self.punct(k + 1, '.') && self.num(k + 2).is_none_or(|n| n.space_before) =>
-            {
-                Some((t.num as i32, k + 1))
-            }
+            4 if !follows_time => Some((t.num as i32, k + 1)),
             2 if !follows_time && !self.words_time_after(k + 1) => {
                 Some((2000 + t.num as i32, k + 1))
             }
