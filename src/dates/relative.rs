@@ -347,6 +347,28 @@ impl P<'_> {
         }))
     }
 
+    /// One counted offset found by another form parser ("3時間前"): `n` units before the
+    /// reference, tokens `start..end`.
+    pub(crate) fn counted_ago(&self, n: u64, unit: Unit, start: usize, end: usize) -> Step {
+        if n > MAX_COUNT {
+            return Err(self.fail(RefusalKind::OutOfRange, start, end));
+        }
+        let n = n as i64;
+        let (months, secs) = match unit.seconds() {
+            Some(s) => (0, n * s),
+            None => (n * if unit == Unit::Year { 12 } else { 1 }, 0),
+        };
+        let rel = Rel {
+            months,
+            secs,
+            smallest: unit,
+            all_compact: false,
+            now: false,
+            next: end,
+        };
+        self.apply(&rel, start, end, Fit::Anywhere)
+    }
+
     /// "moments ago", "a few seconds ago", "un instant", "unos segundos": now-like counts,
     /// without the "ago" word. Returns where they end.
     fn now_core(&self, i: usize) -> Option<usize> {

@@ -190,7 +190,8 @@ impl P<'_> {
             Self::now_at,
         ];
         // Forms that can start with a number; nothing starts with punctuation.
-        let number_forms: [fn(&Self, usize) -> Step; 2] = [Self::relative_at, Self::absolute_at];
+        let number_forms: [fn(&Self, usize) -> Step; 3] =
+            [Self::cjk_at, Self::relative_at, Self::absolute_at];
         let tries: &[fn(&Self, usize) -> Step] = match self.t.get(i).map(|t| t.kind) {
             Some(Kind::Word) => &word_forms,
             Some(Kind::Num) => &number_forms,
@@ -254,7 +255,7 @@ impl P<'_> {
     /// Whether the tokens in `from..to` are only punctuation and filler words.
     fn only_filler(&self, from: usize, to: usize) -> bool {
         (from..to).all(|k| match self.t[k].kind {
-            Kind::Punct => true,
+            Kind::Punct => !super::lexer::is_cjk(self.t[k].ch),
             Kind::Word => words::filler(self.w(k)),
             Kind::Num => false,
         })
