@@ -182,6 +182,12 @@ impl Line {
     /// Folds letters from byte `i` to the end of the word; returns where the word ends.
     fn word_tail(&mut self, text: &str, mut i: usize) -> usize {
         for c in text[i..].chars() {
+            // Combining accents (text not in NFC: "De\u{301}cembre") stay inside the word and
+            // fold away like precomposed ones.
+            if ('\u{300}'..='\u{36f}').contains(&c) {
+                i += c.len_utf8();
+                continue;
+            }
             if !c.is_alphabetic() || is_cjk(c) {
                 break;
             }
@@ -287,6 +293,7 @@ mod tests {
         assert_eq!(words("il y a 3 días"), ["il", "y", "a", "#3", "dias"]);
         assert_eq!(words("1er mai"), ["#1o", "mai"]);
         assert_eq!(words("Straße"), ["strasse"]);
+        assert_eq!(words("De\u{301}cembre"), ["decembre"]);
     }
 
     #[test]
