@@ -574,6 +574,9 @@ impl P<'_> {
     pub(crate) fn last_at(&self, i: usize) -> Step {
         let (target, end) = if words::last_before(self.w(i)) {
             (i + 1, i + 2)
+        } else if self.is(i, "this") && self.is(i + 1, "past") {
+            // "this past Monday", "this past week".
+            (i + 2, i + 3)
         } else if self.t.get(i).is_some_and(|t| t.kind == Kind::Word) {
             let mut end = i + 1;
             if self.punct(end, '-') && self.is(end + 1, "feira") {
