@@ -3,7 +3,8 @@
 //! absolute; does not own where a date sits on a page (that is `extract`).
 //!
 //! The pieces: `lexer` (text -> tokens), `words` (vocabulary in six languages), `zones` (zone
-//! names), `calendar` (wall clock <-> instant, month arithmetic), `relative` ("3 hours ago",
+//! names), `time` (times of day and the zone after them), `calendar` (wall clock <-> instant,
+//! month arithmetic), `relative` ("3 hours ago",
 //! "yesterday", "last Monday"), `absolute` ("March 3, 2025 10:04 AM EST", "04/03/2025", ISO
 //! 8601), `cjk` ("2025年3月4日", "3時間前"), and `scan` (labels, separators, which matches
 //! count, which refusal to give).
@@ -24,6 +25,7 @@ mod cjk;
 mod lexer;
 mod relative;
 mod scan;
+mod time;
 mod words;
 mod zones;
 
