@@ -296,7 +296,11 @@ fn resolve_piece(
     let mut cache: HashMap<&[u8], Option<Resolver>> = HashMap::new();
     let mut last: Option<(&[u8], Option<Resolver>)> = None;
     let body = piece.strip_suffix(b"\n").unwrap_or(piece);
-    for (idx, line) in body.split(|&b| b == b'\n').enumerate() {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', body).chain(std::iter::once(body.len()));
+    for (idx, end) in ends.enumerate() {
+        let line = &body[start..end];
+        start = end + 1;
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         po.lines += 1;
         let (resolver, phrase): (Option<&Resolver>, &[u8]) = if args.with_reference {

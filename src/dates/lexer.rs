@@ -216,6 +216,11 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Length of an ordinal suffix right after digits ("st", "nd", "rd", "th", "er", "e", "º"),
 /// or 0 when the letters that follow are something else ("5h", "2d").
 fn ordinal_suffix(rest: &[u8]) -> usize {
+    // Most numbers are followed by a space or punctuation: no suffix to look for.
+    match rest.first() {
+        Some(b) if b.is_ascii_alphabetic() || *b >= 0x80 => {}
+        _ => return 0,
+    }
     for s in [
         "st".as_bytes(),
         b"nd",
