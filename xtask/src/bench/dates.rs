@@ -77,10 +77,27 @@ pub fn run(args: &[String]) -> Result<()> {
 
     // copydesk, whole process, median of the runs.
     let out_path = dir.join("dates-out.tsv");
+    // The machine is shared: print the load, and the CPU time the process used (from
+    // /usr/bin/time when it is there), which contention does not inflate.
+    let load = fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "  load average before the runs: {}",
+        load.split(' ').take(3).collect::<Vec<_>>().join(" ")
+    );
+    let time_tool = Path::new("/usr/bin/time");
+    let cpu_path = dir.join("dates-cpu.txt");
     let mut secs = Vec::new();
+    let mut cpu = Vec::new();
     for run in 0..o.runs {
+        let mut cmd = if time_tool.exists() {
+            let mut c = Command::new(time_tool);
+            c.args(["-f", "%U %S", "-o"]).arg(&cpu_path).arg(&bin);
+            c
+        } else {
+            Command::new(&bin)
+        };
         let started = Instant::now();
-        let status = Command::new(&bin)
+        let status = cmd
             .args(["date", "--batch", "--with-reference"])
             .stdin(fs::File::open(&input)?)
             .stdout(fs::File::create(&out_path)?)
@@ -91,9 +108,26 @@ pub fn run(args: &[String]) -> Result<()> {
         if !matches!(status.code(), Some(0 | 1)) {
             bail!("copydesk date --batch failed with {status}");
         }
-        println!("  copydesk run {}: {:.3} s", run + 1, t);
+        let used: Option<f64> = time_tool.exists().then(|| {
+            fs::read_to_string(&cpu_path)
+                .unwrap_or_default()
+                .split_whitespace()
+                .filter_map(|v| v.parse::<f64>().ok())
+                .sum()
+        });
+        match used {
+            Some(c) => println!(
+                "  copydesk run {}: {:.3} s wall, {:.3} s CPU (user+sys)",
+                run + 1,
+                t,
+                c
+            ),
+            None => println!("  copydesk run {}: {:.3} s wall", run + 1, t),
+        }
         secs.push(t);
+        cpu.extend(used);
     }
+    cpu.sort_by(f64::total_cmp);
     secs.sort_by(f64::total_cmp);
     let median = secs[secs.len() / 2];
     let output = fs::read_to_string(&out_path)?;
@@ -118,7 +152,16 @@ pub fn run(args: &[String]) -> Result<()> {
         .map(|l| l.split('\t').next().unwrap_or("").to_string())
         .collect();
 
-    println!("copydesk date --batch --with-reference: median {median:.3} s wall, {:.0} phrases/s ({refused} refused)", copydesk_rate);
+    println!(
+        "copydesk date --batch --with-reference: median {median:.3} s wall, {copydesk_rate:.0} phrases/s ({refused} refused)"
+    );
+    if let Some(c) = cpu.get(cpu.len() / 2) {
+        println!(
+            "  median CPU time {c:.3} s: {:.0} phrases per CPU-second",
+            o.lines as f64 / c
+        );
+    }
+
     match dateparser(&dir, &sample, o.sample)? {
         Some((dp_secs, theirs)) => {
             let dp_rate = o.sample as f64 / dp_secs;
