@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
     let quarters = i32::from(seed[2] % 105) - 48;
     let sign = if quarters < 0 { '-' } else { '+' };
     let q = quarters.unsigned_abs();
-    let reference = format!("{year:04}-{month:02}-15T12:34:56{sign}{:02}:{:02}", q / 4, q % 4 * 15);
+    let reference = format!(
+        "{year:04}-{month:02}-15T12:34:56{sign}{:02}:{:02}",
+        q / 4,
+        q % 4 * 15
+    );
     let Ok(mut ctx) = Context::from_rfc3339(&reference) else {
         return;
     };
@@ -30,7 +34,9 @@ fuzz_target!(|data: &[u8]| {
     let quick = resolver.resolve_instant(&text);
     assert_eq!(
         quick,
-        full.as_ref().ok().map(|r| (r.instant.as_second(), r.precision))
+        full.as_ref()
+            .ok()
+            .map(|r| (r.instant.as_second(), r.precision))
     );
     if let Ok(r) = &full {
         assert!(text.get(r.span.clone()).is_some());
