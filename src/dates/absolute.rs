@@ -1,0 +1,702 @@
+//! Absolute forms: ISO 8601 / RFC 3339, numeric dates ("04/03/2025", "03.04.2025",
+//! "2025/03/04"), written dates in six languages ("March 3, 2025", "3 de marzo de 2025",
+//! "12. März 2025", "Tue 4 Mar 2025 14.30 GMT"), month-year and year, a time (read by `time`)
+//! before or after the date, and Unix timestamps. Owns conventions 8, 9 and 11 of the date
+//! engine issue.
+
+use super::calendar::{days_in_month, is_leap, Wall};
+use super::lexer::Kind;
+use super::scan::{Fit, Step, P, W_AMBIGUOUS};
+use super::words;
+use super::{DateOrder, Precision, RefusalKind};
+
+/// A date as written; the year may be missing.
+#[derive(Debug, Clone, Copy)]
+struct DatePart {
+    y: Option<i32>,
+    mo: u8,
+    d: u8,
+    precision: Precision,
+    ambiguous: bool,
+    /// Only counts as the whole segment ("20250304").
+    alone: bool,
+    start: usize,
+    next: usize,
+}
+
+impl P<'_> {
+    /// A date (with an optional weekday before it and an optional time after it), a time
+    /// followed by a date, a time alone, or a Unix timestamp.
+    pub(crate) fn absolute_at(&self, i: usize) -> Step {
+        let w = self.w(i);
+        if words::month(w).is_some() {
+            // "Mar 2025" is March before it is a French Tuesday.
+            if let Some(h) = self.date_time_at(i)? {
+                return Ok(Some(h));
+            }
+        }
+        if !w.is_empty() {
+            if let Some(_wd) = words::weekday_abbrev_or_mar(w) {
+                let mut j = i + 1;
+                if self.punct(j, '-') && self.is(j + 1, "feira") {
+                    j += 2;
+                }
+                if self.punct(j, '.') {
+                    j += 1;
+                }
+                if self.punct(j, ',') {
+                    j += 1;
+                }
+                if matches!(self.w(j), "le" | "el" | "den" | "der" | "il" | "the") {
+                    j += 1;
+                }
+                // Only a date counts here: "Sat 4:05 PM" is a weekday with a time (`weekday_at`).
+                if let Some(h) = self.date_time_at(j)?.filter(|h| !h.relative) {
+                    return Ok(Some(super::scan::Hit { start: i, ..h }));
+                }
+            }
+        }
+        self.date_time_at(i)
+    }
+
+    fn date_time_at(&self, i: usize) -> Step {
+        if let Some(t) = self.num(i) {
+            if (t.ndig == 10 || t.ndig == 13) && !t.ordinal && !self.glued(i + 1) {
+                let secs = if t.ndig == 13 {
+                    (t.num / 1000) as i64
+                } else {
+                    t.num as i64
+                };
+                return self.hit_at(
+                    &Wall::from_utc_seconds(secs),
+                    &super::calendar::Zone::Fixed(0),
+                    Precision::Second,
+                    false,
+                    i,
+                    i + 1,
+                    Fit::Alone,
+                    0,
+                );
+            }
+        }
+        if let Some(d) = self.date_at(i)? {
+            return self.finish_date(d);
+        }
+        // A time first: "10:04 AM EST, March 3, 2025", "14:05, hier", "5pm".
+        let Some(t) = self.time_at(i, false)? else {
+            return Ok(None);
+        };
+        let mut k = t.next;
+        for _ in 0..2 {
+            if self.punct(k, ',')
+                || self.is_sep(k)
+                || matches!(self.w(k), "on" | "le" | "el" | "am" | "de" | "il" | "del")
+            {
+                k += 1;
+            }
+        }
+        // "10:04 PM EST, Wed November 25, 2026": a weekday may stand before the date.
+        if words::weekday_abbrev_or_mar(self.w(k)).is_some() && words::month(self.w(k)).is_none() {
+            k += 1;
+            if self.punct(k, '-') && self.is(k + 1, "feira") {
+                k += 2;
+            }
+            while self.punct(k, '.') || self.punct(k, ',') {
+                k += 1;
+            }
+        }
+        if let Some(d) = self.date_at(k)? {
+            let d = self.complete_year(d)?;
+            let wall = Wall {
+                y: d.y.unwrap_or(0),
+                mo: d.mo,
+                d: d.d,
+                h: t.h,
+                mi: t.mi,
+                s: t.s,
+            };
+            let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+            let warn = if d.ambiguous { W_AMBIGUOUS } else { 0 };
+            return self.hit_at(
+                &wall,
+                &zone,
+                t.precision,
+                false,
+                i,
+                d.next,
+                Fit::Anywhere,
+                warn,
+            );
+        }
+        if let Some(back) = self.day_back(k) {
+            let date = self.r.local.add_days(-back.0);
+            let wall = Wall {
+                h: t.h,
+                mi: t.mi,
+                s: t.s,
+                ..date
+            };
+            let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+            return self.hit_at(&wall, &zone, t.precision, true, i, back.1, Fit::Anywhere, 0);
+        }
+        // A time alone: its latest occurrence at or before the reference instant.
+        let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+        let today = self.ref_wall(&zone);
+        let mut wall = Wall {
+            h: t.h,
+            mi: t.mi,
+            s: t.s,
+            ..today
+        };
+        if zone.to_instant(&wall).is_some_and(|s| s > self.r.secs) {
+            wall = wall.add_days(-1);
+        }
+        self.hit_at(&wall, &zone, t.precision, true, i, t.next, Fit::Alone, 0)
+    }
+
+    /// "yesterday"/"today" after a time ("14:05 yesterday").
+    fn day_back(&self, k: usize) -> Option<(i64, usize)> {
+        let w = self.w(k);
+        if words::today_word(w) {
+            Some((0, k + 1))
+        } else if words::yesterday_word(w) {
+            Some((1, k + 1))
+        } else {
+            None
+        }
+    }
+
+    /// Whether the token at `i` glues onto the previous number ("1741000000.5", "123-456").
+    pub(crate) fn glued(&self, i: usize) -> bool {
+        matches!(self.t.get(i), Some(t) if !t.space_before && t.kind != Kind::Word
+            && !(t.kind == Kind::Punct && matches!(t.ch, ')' | ',' | ';' | ']')))
+    }
+
+    /// Fills a missing year (latest occurrence on or before the reference date) and checks the
+    /// day against the month.
+    fn complete_year(&self, mut d: DatePart) -> Result<DatePart, super::scan::Fail> {
+        match d.y {
+            Some(y) => {
+                if d.d > days_in_month(y, d.mo) {
+                    return Err(self.fail(RefusalKind::InvalidDate, d.start, d.next));
+                }
+            }
+            None => {
+                let today = self.r.local;
+                let mut y = today.y;
+                if (d.mo, d.d) > (today.mo, today.d) {
+                    y -= 1;
+                }
+                // February 29 goes back to the latest leap year.
+                while d.mo == 2 && d.d == 29 && !is_leap(y) {
+                    y -= 1;
+                }
+                d.y = Some(y);
+            }
+        }
+        Ok(d)
+    }
+
+    fn finish_date(&self, d: DatePart) -> Step {
+        let mut d = d;
+        let time = if d.precision == Precision::Day {
+            self.time_after(d.next)?
+        } else {
+            None
+        };
+        // ctime style: "Mon Mar 3 10:04:00 EST 2025".
+        let mut end = time.map_or(d.next, |t| t.next);
+        if d.y.is_none() && time.is_some() {
+            if let Some(t) = self.num(end).filter(|t| t.ndig == 4 && !t.ordinal) {
+                d.y = Some(t.num as i32);
+                end += 1;
+            }
+        }
+        let d = self.complete_year(d)?;
+        let y = d.y.unwrap_or(0);
+        let warn = if d.ambiguous { W_AMBIGUOUS } else { 0 };
+        let fit = match d.precision {
+            Precision::Day if !d.alone => Fit::Anywhere,
+            _ => Fit::Alone,
+        };
+        match time {
+            Some(t) => {
+                let wall = Wall {
+                    y,
+                    mo: d.mo,
+                    d: d.d,
+                    h: t.h,
+                    mi: t.mi,
+                    s: t.s,
+                };
+                let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+                self.hit_at(
+                    &wall,
+                    &zone,
+                    t.precision,
+                    false,
+                    d.start,
+                    end,
+                    Fit::Anywhere,
+                    warn,
+                )
+            }
+            None => {
+                // A zone name right after a date alone ("2025-03-04 UTC") still counts; a
+                // sign and a number do not ("March 3-5, 2025" is a range).
+                let named = self.t.get(d.next).is_some_and(|t| t.kind == Kind::Word);
+                let (zone, end) = match self.zone_at(d.next).filter(|_| named) {
+                    Some((z, e)) => (z.zone(), e),
+                    None => (self.r.zone.clone(), d.next),
+                };
+                let wall = Wall::midnight(y, d.mo, d.d);
+                self.hit_at(&wall, &zone, d.precision, false, d.start, end, fit, warn)
+            }
+        }
+    }
+
+    /// A year after a day and month: "2025", "'25", or a bare two-digit year not followed by a
+    /// time ("4 Mar 25").
+    fn year_at(&self, j: usize) -> Option<(i32, usize)> {
+        let mut k = j;
+        if self.punct(k, ',') {
+            k += 1;
+        }
+        if matches!(self.w(k), "de" | "del" | "of") {
+            k += 1;
+        }
+        if (self.punct(k, '\'') || self.punct(k, '’'))
+            && self
+                .num(k + 1)
+                .is_some_and(|t| t.ndig == 2 && !t.space_before)
+        {
+            return Some((2000 + self.num(k + 1)?.num as i32, k + 2));
+        }
+        let t = self.num(k)?;
+        if t.ordinal {
+            return None;
+        }
+        // "10:04", "14.30", "10h", "10am" glued on: the number is an hour, not a year.
+        let follows_time = self.t.get(k + 1).is_some_and(|n| {
+            !n.space_before
+                && n.kind == Kind::Punct
+                && matches!(n.ch, ':' | '.')
+                && self.num(k + 2).is_some_and(|m| !m.space_before)
+                || n.kind == Kind::Word
+                    && !n.space_before
+                    && matches!(self.w(k + 1), "h" | "am" | "pm" | "uhr")
+        });
+        match t.ndig {
+            4 if !follows_time => Some((t.num as i32, k + 1)),
+            2 if !follows_time && !self.words_time_after(k + 1) => {
+                Some((2000 + t.num as i32, k + 1))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether an am/pm marker follows (so "Mar 3, 10 am" has no year 2010).
+    fn words_time_after(&self, k: usize) -> bool {
+        matches!(self.w(k), "am" | "pm" | "uhr" | "h")
+            || (matches!(self.w(k), "a" | "p") && self.punct(k + 1, '.'))
+    }
+
+    /// A date at `i`, without a time.
+    fn date_at(&self, i: usize) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some(tok) = self.t.get(i) else {
+            return Ok(None);
+        };
+        let part = |y, mo, d, precision, ambiguous, next| DatePart {
+            y,
+            mo,
+            d,
+            precision,
+            ambiguous,
+            alone: false,
+            start: i,
+            next,
+        };
+        match tok.kind {
+            Kind::Num if !tok.ordinal && tok.ndig == 4 => {
+                let y = tok.num as i32;
+                // ISO and year-first: 2025-03-04, 2025/03/04, 2025.03.04, 2025-03.
+                if let Some(sep) = self.sep_char(i + 1) {
+                    if let Some(m) = self.num(i + 2).filter(|t| t.ndig <= 2 && !t.space_before) {
+                        if let (true, Some(d)) = (
+                            self.punct(i + 3, sep) && self.adjacent(i + 3),
+                            self.num(i + 4).filter(|t| t.ndig <= 2 && !t.space_before),
+                        ) {
+                            let (mo, dd) = (m.num, d.num);
+                            if !(1..=12).contains(&mo) || !(1..=31).contains(&dd) {
+                                return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+                            }
+                            return Ok(Some(part(
+                                Some(y),
+                                mo as u8,
+                                dd as u8,
+                                Precision::Day,
+                                false,
+                                i + 5,
+                            )));
+                        }
+                        if sep == '-'
+                            && m.ndig == 2
+                            && (1..=12).contains(&m.num)
+                            && !self.glued(i + 3)
+                        {
+                            return Ok(Some(part(
+                                Some(y),
+                                m.num as u8,
+                                1,
+                                Precision::Month,
+                                false,
+                                i + 3,
+                            )));
+                        }
+                        return Ok(None);
+                    }
+                }
+                // "2025 年"? no: a bare year.
+                if (1800..=2200).contains(&y) && !self.glued(i + 1) {
+                    return Ok(Some(part(Some(y), 1, 1, Precision::Year, false, i + 1)));
+                }
+                Ok(None)
+            }
+            Kind::Num if tok.ndig <= 2 => self.day_first(i),
+            // Basic ISO 8601 "20250304", only on its own.
+            Kind::Num if tok.ndig == 8 && !tok.ordinal && !self.glued(i + 1) => {
+                let (y, mo, d) = (
+                    (tok.num / 10_000) as i32,
+                    (tok.num / 100 % 100) as u8,
+                    (tok.num % 100) as u8,
+                );
+                if !(1900..=2100).contains(&y)
+                    || !(1..=12).contains(&mo)
+                    || d == 0
+                    || d > days_in_month(y, mo)
+                {
+                    return Ok(None);
+                }
+                Ok(Some(DatePart {
+                    alone: true,
+                    ..part(Some(y), mo, d, Precision::Day, false, i + 1)
+                }))
+            }
+            Kind::Word => self.month_first(i),
+            _ => Ok(None),
+        }
+    }
+
+    /// '/', '-' or '.' glued between two numbers.
+    fn sep_char(&self, i: usize) -> Option<char> {
+        let t = self.t.get(i)?;
+        (t.kind == Kind::Punct
+            && !t.space_before
+            && matches!(t.ch, '/' | '-' | '.')
+            && self.num(i + 1).is_some_and(|n| !n.space_before))
+        .then_some(t.ch)
+    }
+
+    /// Numeric dates ("04/03/2025", "3.4.25") and day-first written dates ("3 March 2025",
+    /// "12. März 2025", "3 de marzo de 2025", "1er mai").
+    fn day_first(&self, i: usize) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some(a) = self.num(i) else {
+            return Ok(None);
+        };
+        if !a.ordinal {
+            if let Some(sep) = self.sep_char(i + 1) {
+                return self.numeric(i, sep);
+            }
+        }
+        let mut j = i + 1;
+        if self.punct(j, '.') && self.adjacent(j) {
+            j += 1;
+        }
+        if matches!(self.w(j), "de" | "of" | "di") {
+            j += 1;
+        }
+        // "04-Mar-2025", "4/Mar/2025".
+        let mut dashed = None;
+        if (self.punct(j, '-') || self.punct(j, '/'))
+            && self.adjacent(j)
+            && self.adjacent(j + 1)
+            && words::month(self.w(j + 1)).is_some()
+        {
+            dashed = self.t.get(j).map(|t| t.ch);
+            j += 1;
+        }
+        let Some(mo) = words::month_after_day(self.w(j)) else {
+            return Ok(None);
+        };
+        let short_word = matches!(self.w(j), "ago" | "set" | "out");
+        j += 1;
+        if self.punct(j, '.') {
+            j += 1;
+        }
+        if let Some(c) = dashed {
+            if self.punct(j, c) && self.adjacent(j) {
+                j += 1;
+            }
+        }
+        let day = a.num;
+        let year = self.year_at(j);
+        if short_word && year.is_none() {
+            return Ok(None);
+        }
+        if !(1..=31).contains(&day) {
+            return if year.is_some() {
+                Err(self.fail(RefusalKind::InvalidDate, i, j + 1))
+            } else {
+                Ok(None)
+            };
+        }
+        let (y, next) = match year {
+            Some((y, n)) => (Some(y), n),
+            None => (None, j),
+        };
+        if y.is_none() && u64::from(days_in_month(2024, mo)) < day {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        }
+        Ok(Some(DatePart {
+            y,
+            mo,
+            d: day as u8,
+            precision: Precision::Day,
+            ambiguous: false,
+            alone: false,
+            start: i,
+            next,
+        }))
+    }
+
+    /// Month-first written dates: "March 3, 2025", "Mar. 3rd", "Sept 3 2025", "March 2025",
+    /// "marzo de 2025".
+    fn month_first(&self, i: usize) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some(mo) = words::month(self.w(i)) else {
+            return Ok(None);
+        };
+        let mut j = i + 1;
+        if self.punct(j, '.') {
+            j += 1;
+        }
+        if let Some(t) = self.num(j) {
+            if t.ndig <= 2 {
+                // Not the hour of a time ("March 14:30" is no date).
+                if self.t.get(j + 1).is_some_and(|n| {
+                    n.kind == Kind::Punct && matches!(n.ch, ':' | '/') && !n.space_before
+                }) {
+                    return Ok(None);
+                }
+                let day = t.num;
+                let mut next = j + 1;
+                if self.punct(next, '.')
+                    && self.adjacent(next)
+                    && self.num(next + 1).is_none_or(|n| n.space_before)
+                {
+                    next += 1;
+                }
+                // A range of days ("March 3-5, 2025", "March 3–5"): the first day counts.
+                if (self.punct(next, '-') || self.punct(next, '–'))
+                    && self
+                        .num(next + 1)
+                        .is_some_and(|n| n.ndig <= 2 && n.num > day && n.num <= 31)
+                {
+                    next += 2;
+                }
+                let year = self.year_at(next);
+                if !(1..=31).contains(&day) {
+                    return if year.is_some() {
+                        Err(self.fail(RefusalKind::InvalidDate, i, year.map_or(next, |y| y.1)))
+                    } else {
+                        Ok(None)
+                    };
+                }
+                let (y, next) = match year {
+                    Some((y, n)) => (Some(y), n),
+                    None => (None, next),
+                };
+                if y.is_none() && u64::from(days_in_month(2024, mo)) < day {
+                    return Err(self.fail(RefusalKind::InvalidDate, i, next));
+                }
+                return Ok(Some(DatePart {
+                    y,
+                    mo,
+                    d: day as u8,
+                    precision: Precision::Day,
+                    ambiguous: false,
+                    alone: false,
+                    start: i,
+                    next,
+                }));
+            }
+        }
+        // Month and year: "March 2025", "marzo de 2025", "März, 2025".
+        let mut k = j;
+        if self.punct(k, ',') {
+            k += 1;
+        }
+        if matches!(self.w(k), "de" | "del" | "of") {
+            k += 1;
+        }
+        if let Some(t) = self.num(k).filter(|t| t.ndig == 4 && !t.ordinal) {
+            if !self.glued(k + 1) {
+                return Ok(Some(DatePart {
+                    y: Some(t.num as i32),
+                    mo,
+                    d: 1,
+                    precision: Precision::Month,
+                    ambiguous: false,
+                    alone: false,
+                    start: i,
+                    next: k + 1,
+                }));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Numeric dates with a separator: month-day-year or day-month-year (the order rules of
+    /// convention 11); dotted dates are day first; two-digit years are 20yy.
+    fn numeric(&self, i: usize, sep: char) -> Result<Option<DatePart>, super::scan::Fail> {
+        let a = self.num(i).map_or(0, |t| t.num);
+        let Some(b) = self.num(i + 2).filter(|t| t.ndig <= 2) else {
+            return Ok(None);
+        };
+        let b = b.num;
+        let third = if self.punct(i + 3, sep) && self.adjacent(i + 3) {
+            self.num(i + 4)
+                .filter(|t| !t.space_before && (t.ndig == 2 || t.ndig == 4))
+        } else {
+            None
+        };
+        let Some(yt) = third else {
+            // Two numbers: "9/11", "24/7" are refused; "3.5" and "1-2" are not dates at all.
+            if self.glued(i + 3) && !self.punct(i + 3, '.') {
+                return Ok(None);
+            }
+            let dotted_date = sep == '.' && self.punct(i + 3, '.') && !self.glued(i + 4);
+            if (sep == '/' || dotted_date) && (1..=31).contains(&a) && (1..=31).contains(&b) {
+                return Err(self.fail(RefusalKind::NumericWithoutYear, i, i + 3));
+            }
+            return Ok(None);
+        };
+        // More glued parts ("1.2.3.4", "1/2/2025/7") are something else.
+        if self.sep_char(i + 5).is_some() {
+            return Ok(None);
+        }
+        let y = if yt.ndig == 2 {
+            2000 + yt.num as i32
+        } else {
+            yt.num as i32
+        };
+        let (mo, d, ambiguous) = if sep == '.' {
+            if b > 12 && a <= 12 {
+                (a, b, false)
+            } else {
+                (b, a, false)
+            }
+        } else if a <= 12 && b <= 12 {
+            match self.r.date_order {
+                DateOrder::Mdy => (a, b, a != b),
+                DateOrder::Dmy => (b, a, a != b),
+            }
+        } else if a > 12 && b <= 12 {
+            (b, a, false)
+        } else {
+            (a, b, false)
+        };
+        let mut next = i + 5;
+        if sep == '.' && self.punct(next, '.') && !self.glued(next + 1) {
+            next += 1;
+        }
+        if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+            return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+        }
+        Ok(Some(DatePart {
+            y: Some(y),
+            mo: mo as u8,
+            d: d as u8,
+            precision: Precision::Day,
+            ambiguous,
+            alone: false,
+            start: i,
+            next,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{resolve, Context, DateOrder};
+
+    /// "INSTANT PRECISION [warnings]" or the refusal kind.
+    fn r(text: &str, order: DateOrder) -> String {
+        let mut ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        ctx.date_order = order;
+        match resolve(text, &ctx) {
+            Ok(r) => format!("{} {} {}", r.instant, r.precision, r.warnings.join(","))
+                .trim()
+                .to_string(),
+            Err(e) => e.kind.as_str().to_string(),
+        }
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_order_rules() {
+        use DateOrder::{Dmy, Mdy};
+        let cases = [
+            (
+                "04/03/2025",
+                Mdy,
+                "2025-04-03T00:00:00Z day ambiguous_date_order",
+            ),
+            (
+                "04/03/2025",
+                Dmy,
+                "2025-03-04T00:00:00Z day ambiguous_date_order",
+            ),
+            ("13/03/2025", Mdy, "2025-03-13T00:00:00Z day"),
+            ("03/13/2025", Dmy, "2025-03-13T00:00:00Z day"),
+            ("03.04.2025", Mdy, "2025-04-03T00:00:00Z day"),
+            ("2025/03/04", Dmy, "2025-03-04T00:00:00Z day"),
+            (
+                "4/3/25",
+                Mdy,
+                "2025-04-03T00:00:00Z day ambiguous_date_order",
+            ),
+            ("9/11", Mdy, "numeric_without_year"),
+            ("13/13/2025", Mdy, "invalid_date"),
+        ];
+        for (text, order, want) in cases {
+            assert_eq!(r(text, order), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn zones_and_missing_parts() {
+        let m = DateOrder::Mdy;
+        assert_eq!(
+            r("July 4, 2025 10:00 AM ET", m),
+            "2025-07-04T14:00:00Z minute"
+        );
+        assert_eq!(
+            r("January 4, 2025 10:00 AM ET", m),
+            "2025-01-04T15:00:00Z minute"
+        );
+        assert_eq!(r("4 July 2025 10:00 IST", m), "2025-07-04T04:30:00Z minute");
+        assert_eq!(
+            r("4 July 2025 10:00 GMT+1", m),
+            "2025-07-04T09:00:00Z minute"
+        );
+        assert_eq!(r("Dec 5", m), "2025-12-05T00:00:00Z day");
+        assert_eq!(r("14:05", m), "2026-11-25T14:05:00Z minute");
+        assert_eq!(r("March 2025", m), "2025-03-01T00:00:00Z month");
+        assert_eq!(r("2025", m), "2025-01-01T00:00:00Z year");
+        assert_eq!(
+            r("December 25, 2026", m),
+            "2026-12-25T00:00:00Z day future_date"
+        );
+        assert_eq!(r("February 30, 2025", m), "invalid_date");
+        assert_eq!(r("25:61", m), "invalid_time");
+    }
+}

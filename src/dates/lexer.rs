@@ -1,0 +1,315 @@
+//! The hand-written tokenizer: numbers, words (lowercased, accents folded, so the word tables are
+//! plain ASCII) and single punctuation characters, each with its byte span. Owns what a token is;
+//! does not own what any word means (that is `words`).
+
+/// Longest word kept; longer words are kept as unknown (they never name a date part).
+const WORD_CAP: usize = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Num,
+    Word,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub kind: Kind,
+    pub start: u32,
+    pub end: u32,
+    /// Numbers: the value (saturating) and the count of digits as written ("03" has 2).
+    pub num: u64,
+    pub ndig: u8,
+    /// Numbers written with an ordinal suffix ("3rd", "1er", "1º").
+    pub ordinal: bool,
+    /// Whitespace stood right before this token.
+    pub space_before: bool,
+    /// Punctuation: the character.
+    pub ch: char,
+    /// Words: where the folded word sits in `Line::words`.
+    woff: u16,
+    wlen: u8,
+}
+
+impl Tok {
+    fn new(kind: Kind, start: usize, space_before: bool) -> Tok {
+        Tok {
+            kind,
+            start: start as u32,
+            end: start as u32,
+            num: 0,
+            ndig: 0,
+            ordinal: false,
+            space_before,
+            ch: '\0',
+            woff: 0,
+            wlen: 0,
+        }
+    }
+}
+
+/// A lexed line: the tokens and the folded words they point into (one buffer, so a word is a
+/// plain `&str` slice and nothing is allocated per token).
+#[derive(Debug, Default)]
+pub(crate) struct Line {
+    pub toks: Vec<Tok>,
+    words: String,
+}
+
+impl Line {
+    pub fn with_capacity(tokens: usize) -> Line {
+        Line {
+            toks: Vec::with_capacity(tokens),
+            words: String::with_capacity(tokens * 8),
+        }
+    }
+
+    /// The folded word of a token ("März" -> "marz"), or "" for other tokens and overlong words.
+    pub fn word(&self, t: &Tok) -> &str {
+        let from = usize::from(t.woff);
+        self.words
+            .get(from..from + usize::from(t.wlen))
+            .unwrap_or("")
+    }
+
+    /// Splits `text` into tokens. Returns false when there are more than `max` tokens.
+    pub fn lex(&mut self, text: &str, max: usize) -> bool {
+        self.toks.clear();
+        self.words.clear();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut space = true;
+        while i < bytes.len() {
+            if self.toks.len() >= max {
+                return false;
+            }
+            let b = bytes[i];
+            if b == b' ' || b.is_ascii_whitespace() {
+                space = true;
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_digit() {
+                let mut t = Tok::new(Kind::Num, i, space);
+                let mut v: u64 = 0;
+                let mut n: u32 = 0;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    v = v
+                        .saturating_mul(10)
+                        .saturating_add(u64::from(bytes[i] - b'0'));
+                    n += 1;
+                    i += 1;
+                }
+                t.num = v;
+                t.ndig = n.min(255) as u8;
+                let suffix = ordinal_suffix(&bytes[i..]);
+                if suffix > 0 {
+                    t.ordinal = true;
+                    i += suffix;
+                }
+                t.end = i as u32;
+                self.toks.push(t);
+                space = false;
+                continue;
+            }
+            if b.is_ascii_alphabetic() {
+                let mut t = Tok::new(Kind::Word, i, space);
+                let woff = self.words.len();
+                let from = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                self.words.push_str(&text[from..i]);
+                self.words[woff..].make_ascii_lowercase();
+                // Accented letters continue the word ("Févr", "días").
+                if i < bytes.len() && bytes[i] >= 0x80 {
+                    i = self.word_tail(text, i);
+                }
+                t.end = i as u32;
+                self.finish_word(&mut t, woff);
+                self.toks.push(t);
+                space = false;
+                continue;
+            }
+            if b >= 0x80 {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    space = true;
+                    i += c.len_utf8();
+                    continue;
+                }
+                // CJK characters are one token each: they are the date's punctuation
+                // ("2025年3月4日", "3時間前").
+                if is_cjk(c) {
+                    let mut t = Tok::new(Kind::Punct, i, space);
+                    t.ch = c;
+                    i += c.len_utf8();
+                    t.end = i as u32;
+                    self.toks.push(t);
+                    space = false;
+                    continue;
+                }
+                if c.is_alphabetic() {
+                    let mut t = Tok::new(Kind::Word, i, space);
+                    let woff = self.words.len();
+                    i = self.word_tail(text, i);
+                    t.end = i as u32;
+                    self.finish_word(&mut t, woff);
+                    self.toks.push(t);
+                    space = false;
+                    continue;
+                }
+                let mut t = Tok::new(Kind::Punct, i, space);
+                t.ch = c;
+                i += c.len_utf8();
+                t.end = i as u32;
+                self.toks.push(t);
+                space = false;
+                continue;
+            }
+            let mut t = Tok::new(Kind::Punct, i, space);
+            t.ch = char::from(b);
+            i += 1;
+            t.end = i as u32;
+            self.toks.push(t);
+            space = false;
+        }
+        true
+    }
+
+    /// Folds letters from byte `i` to the end of the word; returns where the word ends.
+    fn word_tail(&mut self, text: &str, mut i: usize) -> usize {
+        for c in text[i..].chars() {
+            // Combining accents (text not in NFC: "De\u{301}cembre") stay inside the word and
+            // fold away like precomposed ones.
+            if ('\u{300}'..='\u{36f}').contains(&c) {
+                i += c.len_utf8();
+                continue;
+            }
+            if !c.is_alphabetic() || is_cjk(c) {
+                break;
+            }
+            i += c.len_utf8();
+            push_folded(&mut self.words, c);
+        }
+        i
+    }
+
+    fn finish_word(&mut self, t: &mut Tok, woff: usize) {
+        let len = self.words.len() - woff;
+        if len > WORD_CAP || woff > usize::from(u16::MAX) {
+            self.words.truncate(woff);
+        } else {
+            t.woff = woff as u16;
+            t.wlen = len as u8;
+        }
+    }
+}
+
+/// Chinese, Japanese and Korean characters (ideographs, kana, Hangul syllables).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Length of an ordinal suffix right after digits ("st", "nd", "rd", "th", "er", "e", "º"),
+/// or 0 when the letters that follow are something else ("5h", "2d").
+fn ordinal_suffix(rest: &[u8]) -> usize {
+    // Most numbers are followed by a space or punctuation: no suffix to look for.
+    match rest.first() {
+        Some(b) if b.is_ascii_alphabetic() || *b >= 0x80 => {}
+        _ => return 0,
+    }
+    for s in [
+        "st".as_bytes(),
+        b"nd",
+        b"rd",
+        b"th",
+        b"er",
+        b"eme",
+        "\u{e8}me".as_bytes(),
+        "\u{ba}".as_bytes(),
+        "\u{aa}".as_bytes(),
+    ] {
+        if rest.len() >= s.len() && rest[..s.len()].eq_ignore_ascii_case(s) {
+            let after = rest.get(s.len()).copied().unwrap_or(b' ');
+            if !after.is_ascii_alphanumeric() && after < 0x80 {
+                return s.len();
+            }
+        }
+    }
+    0
+}
+
+/// Appends `c` lowercased with its accent removed.
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let folded = match lower {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        'œ' => {
+            out.push_str("oe");
+            return;
+        }
+        // Letters the tables never use still take a place, so they never match a table word.
+        _ => '?',
+    };
+    out.push(folded);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut line = Line::default();
+        assert!(line.lex(text, 100));
+        line.toks
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Num => format!("#{}{}", t.num, if t.ordinal { "o" } else { "" }),
+                Kind::Word => line.word(t).to_string(),
+                Kind::Punct => t.ch.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_numbers_words_and_punctuation() {
+        assert_eq!(words("Mar. 3rd, 2025"), ["mar", ".", "#3o", ",", "#2025"]);
+        assert_eq!(words("12. März"), ["#12", ".", "marz"]);
+        assert_eq!(words("5h ago"), ["#5", "h", "ago"]);
+        assert_eq!(words("14h05"), ["#14", "h", "#5"]);
+        assert_eq!(words("il y a 3 días"), ["il", "y", "a", "#3", "dias"]);
+        assert_eq!(words("1er mai"), ["#1o", "mai"]);
+        assert_eq!(words("Straße"), ["strasse"]);
+        assert_eq!(words("De\u{301}cembre"), ["decembre"]);
+    }
+
+    #[test]
+    fn caps_the_token_count() {
+        let mut line = Line::default();
+        assert!(!line.lex("a b c d", 3));
+        assert!(line.lex("a b c", 3));
+    }
+
+    #[test]
+    fn overlong_words_match_nothing() {
+        assert_eq!(words("Supercalifragilisticexpialidocious 3"), ["", "#3"]);
+    }
+}

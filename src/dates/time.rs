@@ -1,0 +1,318 @@
+//! Times of day and the zones after them: "10:04", "10:04:05", "10:04 AM", "2:30 p.m.", "5pm",
+//! "14h05", "14 h 05", "14.30" (after a date), "14 Uhr", "noon", each with an optional zone
+//! ("EST", "(EDT)", "GMT+1", "UTC+05:30", "+0100", "Z", "ET", "Eastern Time"). Owns how a time
+//! and its zone are read; which dates they attach to is `absolute` and `relative`.
+
+use super::lexer::Kind;
+use super::scan::P;
+use super::words;
+use super::zones::{self, ZoneRef};
+use super::{Precision, RefusalKind};
+
+/// A time of day as written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TimePart {
+    pub h: u8,
+    pub mi: u8,
+    pub s: u8,
+    pub precision: Precision,
+    pub zone: Option<ZoneRef>,
+    pub next: usize,
+}
+
+impl P<'_> {
+    /// A time after a date or day word, with its connector (",", "at", "à", "a las", "um",
+    /// "às", "alle", "T", "|", "/").
+    pub(crate) fn time_after(&self, j: usize) -> Result<Option<TimePart>, super::scan::Fail> {
+        let mut k = j;
+        for _ in 0..3 {
+            let connector = self.t.get(k).is_some_and(|t| match t.kind {
+                Kind::Punct => matches!(t.ch, ',' | '@' | '-' | '–' | '—' | '|' | '/' | '·' | '•'),
+                Kind::Word => {
+                    words::time_connector(self.w(k))
+                        && self.t.get(k + 1).is_some_and(|n| {
+                            n.kind == Kind::Num
+                                || n.kind == Kind::Word
+                                    && matches!(
+                                        self.w(k + 1),
+                                        "las"
+                                            | "ore"
+                                            | "la"
+                                            | "noon"
+                                            | "midnight"
+                                            | "midi"
+                                            | "minuit"
+                                            | "mediodia"
+                                    )
+                        })
+                }
+                Kind::Num => false,
+            });
+            if !connector {
+                break;
+            }
+            k += 1;
+        }
+        self.time_at(k, true)
+    }
+
+    /// A time of day at `k`: "10:04", "10:04:05", "10:04 AM", "2:30 p.m.", "5pm", "14h05",
+    /// "14.30" (after a date only), "14 Uhr", "noon", each with an optional zone.
+    pub(crate) fn time_at(
+        &self,
+        k: usize,
+        after_date: bool,
+    ) -> Result<Option<TimePart>, super::scan::Fail> {
+        let w = self.w(k);
+        let named = match w {
+            "noon" | "midday" | "midi" | "mediodia" | "mittag" | "mezzogiorno" => Some(12),
+            "midnight" | "minuit" | "medianoche" | "mitternacht" | "mezzanotte" => Some(0),
+            _ => None,
+        };
+        if let Some(h) = named {
+            let (zone, next) = self
+                .zone_at(k + 1)
+                .map_or((None, k + 1), |(z, n)| (Some(z), n));
+            return Ok(Some(TimePart {
+                h,
+                mi: 0,
+                s: 0,
+                precision: Precision::Minute,
+                zone,
+                next,
+            }));
+        }
+        let Some(ht) = self.num(k).filter(|t| t.ndig <= 2 && !t.ordinal) else {
+            return Ok(None);
+        };
+        let h = ht.num;
+        let mut j = k + 1;
+        let mut mi = 0;
+        let mut s = 0;
+        let mut precision = Precision::Hour;
+        let mut clear = false;
+        if self.punct(j, ':')
+            && self.adjacent(j)
+            && self
+                .num(j + 1)
+                .is_some_and(|t| t.ndig == 2 && !t.space_before)
+        {
+            mi = self.num(j + 1).map_or(0, |t| t.num);
+            precision = Precision::Minute;
+            clear = true;
+            j += 2;
+            if self.punct(j, ':')
+                && self.adjacent(j)
+                && self
+                    .num(j + 1)
+                    .is_some_and(|t| t.ndig == 2 && !t.space_before)
+            {
+                s = self.num(j + 1).map_or(0, |t| t.num);
+                precision = Precision::Second;
+                j += 2;
+                if (self.punct(j, '.') || self.punct(j, ','))
+                    && self.adjacent(j)
+                    && self.num(j + 1).is_some_and(|t| !t.space_before)
+                {
+                    j += 2;
+                }
+            }
+        } else if self.is(j, "h") && (self.adjacent(j) || after_date) {
+            // "14h05", "14h", and after a date the spaced French "14 h 05".
+            let spaced = !self.adjacent(j);
+            if let Some(m) = self
+                .num(j + 1)
+                .filter(|t| t.ndig == 2 && (spaced || !t.space_before))
+            {
+                mi = m.num;
+                precision = Precision::Minute;
+                clear = true;
+                j += 2;
+            } else if after_date && !words::ago_suffix(self.w(j + 1)) {
+                clear = true;
+                j += 1;
+            } else {
+                return Ok(None);
+            }
+        } else if (after_date || matches!(self.w(j + 2), "am" | "pm" | "a" | "p" | "uhr" | "h"))
+            && self.punct(j, '.')
+            && self.adjacent(j)
+            && self
+                .num(j + 1)
+                .is_some_and(|t| t.ndig == 2 && !t.space_before)
+            && !self.glued(j + 2)
+        {
+            mi = self.num(j + 1).map_or(0, |t| t.num);
+            precision = Precision::Minute;
+            clear = true;
+            j += 2;
+        }
+        // am / pm, a.m. / p.m.
+        let mut pm = None;
+        match self.w(j) {
+            "am" | "pm" => {
+                pm = Some(self.is(j, "pm"));
+                j += 1;
+                if self.punct(j, '.') && self.adjacent(j) {
+                    j += 1;
+                }
+            }
+            "a" | "p" if self.punct(j + 1, '.') && self.is(j + 2, "m") => {
+                pm = Some(self.is(j, "p"));
+                j += 3;
+                if self.punct(j, '.') && self.adjacent(j) {
+                    j += 1;
+                }
+            }
+            _ => {}
+        }
+        if pm.is_none() && !clear {
+            if self.is(j, "uhr") {
+                j += 1;
+            } else {
+                return Ok(None);
+            }
+        } else if matches!(self.w(j), "uhr" | "hrs" | "hs" | "horas" | "heures" | "h") {
+            j += 1;
+        }
+        let mut h = h;
+        if let Some(pm) = pm {
+            if !(1..=12).contains(&h) {
+                return Err(self.fail(RefusalKind::InvalidTime, k, j));
+            }
+            h = h % 12 + if pm { 12 } else { 0 };
+        }
+        if h > 23 || mi > 59 || s > 60 {
+            return Err(self.fail(RefusalKind::InvalidTime, k, j));
+        }
+        let s = s.min(59);
+        let (zone, next) = self.zone_at(j).map_or((None, j), |(z, n)| (Some(z), n));
+        Ok(Some(TimePart {
+            h: h as u8,
+            mi: mi as u8,
+            s: s as u8,
+            precision,
+            zone,
+            next,
+        }))
+    }
+
+    /// A zone at `j`: "EST", "(EST)", "GMT+1", "UTC+05:30", "+0100", "-05:00", "Z", "ET",
+    /// "Eastern Time", "Pacific Daylight Time".
+    pub(crate) fn zone_at(&self, j: usize) -> Option<(ZoneRef, usize)> {
+        if self.punct(j, '(') {
+            let (z, n) = self.zone_at(j + 1)?;
+            return self.punct(n, ')').then_some((z, n + 1));
+        }
+        let w = self.w(j);
+        if !w.is_empty() {
+            if let Some(us) = zones::us_region(w) {
+                let mut n = j + 1;
+                let daylight = match self.w(n) {
+                    "standard" => Some(false),
+                    "daylight" | "summer" => Some(true),
+                    _ => None,
+                };
+                if daylight.is_some() {
+                    n += 1;
+                }
+                if self.is(n, "time") {
+                    n += 1;
+                }
+                let z = match daylight {
+                    Some(d) => zones::us_fixed(us, d),
+                    None => ZoneRef::Us(us),
+                };
+                return Some((z, n));
+            }
+            if w == "z" && self.t.get(j).is_some_and(|t| t.space_before) {
+                return None;
+            }
+            let z = zones::abbreviation(w, self.upper(j))?;
+            if let ZoneRef::Fixed(0) = z {
+                if let Some((off, n)) = self.offset_at(j + 1) {
+                    return Some((ZoneRef::Fixed(off), n));
+                }
+            }
+            return Some((z, j + 1));
+        }
+        let (off, n) = self.offset_at(j)?;
+        Some((ZoneRef::Fixed(off), n))
+    }
+
+    /// "+01:00", "+0100", "-05", "+5:30" glued to the sign.
+    fn offset_at(&self, j: usize) -> Option<(i32, usize)> {
+        let sign = match self.t.get(j) {
+            Some(t) if t.kind == Kind::Punct && (t.ch == '+' || t.ch == '-' || t.ch == '−') => {
+                if t.ch == '+' {
+                    1
+                } else {
+                    -1
+                }
+            }
+            _ => return None,
+        };
+        let n = self.num(j + 1).filter(|t| !t.space_before)?;
+        let (h, m, next) = match n.ndig {
+            1 | 2 => {
+                if self.punct(j + 2, ':') && self.adjacent(j + 2) {
+                    let m = self.num(j + 3).filter(|t| t.ndig == 2 && !t.space_before)?;
+                    (n.num, m.num, j + 4)
+                } else {
+                    (n.num, 0, j + 2)
+                }
+            }
+            4 => (n.num / 100, n.num % 100, j + 2),
+            _ => return None,
+        };
+        if h > 14 || m > 59 {
+            return None;
+        }
+        Some((sign * (h as i32 * 3600 + m as i32 * 60), next))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{resolve, Context};
+
+    /// A time on 4 March 2025: "INSTANT PRECISION" or the refusal kind.
+    fn r(time: &str) -> String {
+        let ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        match resolve(&format!("4 March 2025 {time}"), &ctx) {
+            Ok(r) => format!("{} {}", &r.instant.to_string()[11..], r.precision),
+            Err(e) => e.kind.as_str().to_string(),
+        }
+    }
+
+    #[test]
+    fn times_and_zones() {
+        let cases = [
+            ("10:04", "10:04:00Z minute"),
+            ("10:04:05", "10:04:05Z second"),
+            ("10:04 PM", "22:04:00Z minute"),
+            ("2:30 p.m.", "14:30:00Z minute"),
+            ("5pm", "17:00:00Z hour"),
+            ("12 AM", "00:00:00Z hour"),
+            ("14h05", "14:05:00Z minute"),
+            ("14 h 05", "14:05:00Z minute"),
+            ("14.30", "14:30:00Z minute"),
+            ("14 Uhr", "14:00:00Z hour"),
+            ("noon", "12:00:00Z minute"),
+            ("10:00 EST", "15:00:00Z minute"),
+            ("10:00 (EST)", "15:00:00Z minute"),
+            ("10:00 GMT+1", "09:00:00Z minute"),
+            ("10:00 UTC+05:30", "04:30:00Z minute"),
+            ("10:00 +0100", "09:00:00Z minute"),
+            ("10:00 -05:00", "15:00:00Z minute"),
+            ("10:00 ET", "15:00:00Z minute"),
+            ("10:00 Eastern Standard Time", "15:00:00Z minute"),
+            ("24:00", "invalid_time"),
+            ("10:60", "invalid_time"),
+            ("13 PM", "invalid_time"),
+        ];
+        for (time, want) in cases {
+            assert_eq!(r(time), want, "{time}");
+        }
+    }
+}
