@@ -14,7 +14,7 @@ use crate::io::{Format, Source};
 
 mod csv;
 mod json;
-mod jsonl;
+pub mod jsonl;
 mod parquet;
 
 /// Where a record sits beyond file/line/record: CSV rows and Parquet row groups.

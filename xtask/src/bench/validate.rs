@@ -1,8 +1,67 @@
-//! `cargo xtask bench validate`: not built yet.
+//! `cargo xtask bench validate [--size 100m|1g] [--runs N]`: times `copydesk validate` against
+//! its peers (the jsonschema crate in a Rust line loop, fastjsonschema, Python jsonschema, ajv)
+//! in one run of `../shared/bench/run_peers.sh`, on the generator's corpus with 1% injected
+//! invalid records, all with the same schema. copydesk runs with all cores and with
+//! `--threads 1`; a third row runs the bundled Article schema with the quality rules, so their
+//! cost shows separately. The harness checks every `invalid=N` against the generator's log.
+//! Environment passes through (BENCH_DATA, NODE_PATH, PYTHON, RESULTS).
 
-use anyhow::{bail, Result};
+use std::process::Command;
 
-pub fn run(_args: &[String]) -> Result<()> {
-    let _ = super::release_binary;
-    bail!("bench validate is not built yet")
+use anyhow::{bail, Context, Result};
+
+pub fn run(args: &[String]) -> Result<()> {
+    let mut size = "100m".to_string();
+    let mut runs = "3".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--size" => size = it.next().context("--size needs 100m or 1g")?.clone(),
+            "--runs" => runs = it.next().context("--runs needs a number")?.clone(),
+            other => bail!("unknown option {other:?}: expected --size 100m|1g or --runs N"),
+        }
+    }
+    let bin = super::release_binary()?;
+    let script = crate::project_root()
+        .join("..")
+        .join("shared")
+        .join("bench")
+        .join("run_peers.sh");
+    if !script.exists() {
+        bail!(
+            "{}: the peer benchmark scripts are missing",
+            script.display()
+        );
+    }
+    let bin = bin.display();
+    let ours = format!("{bin} validate --schema {{schema}} --threads {{threads}} {{in}}");
+
+    // The quality rules' cost: the same corpus against the bundled schema with rules on.
+    let data = std::env::var("BENCH_DATA").unwrap_or_else(|_| {
+        format!(
+            "{}/bench-data",
+            std::env::var("TMPDIR").unwrap_or("/tmp".into())
+        )
+    });
+    let input = format!("{data}/news-{size}-inv1.jsonl");
+    let extra = std::env::temp_dir().join("copydesk-bench-validate-cases.txt");
+    std::fs::write(
+        &extra,
+        format!(
+            "validate | ours+rules (bundled schema) | all | {input} | - | {bin} validate {input}\n\
+             validate | ours+rules (bundled schema) | 1 | {input} | - | {bin} validate --threads 1 {input}\n"
+        ),
+    )?;
+    crate::run(
+        Command::new("bash")
+            .arg(&script)
+            .env("JOBS", "validate")
+            .env("THREADS", "0 1")
+            .env("SIZE", &size)
+            .env("VSIZE", &size)
+            .env("RUNS", &runs)
+            .env("OURS_NAME", "ours (copydesk)")
+            .env("OURS_VALIDATE", ours)
+            .env("EXTRA_CASES", &extra),
+    )
 }
