@@ -88,6 +88,10 @@ struct Flags {
     #[arg(long, value_name = "N", default_value_t = 0)]
     threads: usize,
 
+    /// JSONL chunk size in bytes handed to a worker (tests use tiny chunks to cross boundaries).
+    #[arg(long, value_name = "BYTES", hide = true)]
+    chunk_size: Option<usize>,
+
     /// Print the quality rules with their ids and default severities, and exit.
     #[arg(long)]
     list_rules: bool,
@@ -297,7 +301,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
             ..ReadOptions::default()
         },
         rules,
-        ..Options::default()
+        chunk_size: args
+            .chunk_size
+            .unwrap_or(copydesk::io::read::jsonl::CHUNK_SIZE),
     };
     let summary = Validator::new(&schema, options).run(&inputs, &mut tee)?;
     drop(tee);
