@@ -128,6 +128,7 @@ impl<'s> Validator<'s> {
             file,
             rules: &self.options.rules,
             file_idx: 0,
+            line_base: 0,
         };
         emitter.file_idx = emitter.state.files.len() - 1;
         let threads = self.threads();
@@ -194,15 +195,17 @@ impl<'s> Validator<'s> {
     }
 
     /// Parses (JSONL) and checks one batch: schema, then the per-record rules.
-    fn check(&self, name: &Arc<str>, batch: &Batch) -> Vec<Entry> {
+    fn check(&self, name: &Arc<str>, batch: &Batch) -> Checked {
         let mut entries = Vec::new();
+        let mut lines = 0;
         match batch {
-            Batch::Lines { buf, first_line } => {
-                let mut line_no = *first_line;
+            Batch::Lines { buf, first } => {
+                // Lines are numbered within the batch here; the emitter adds the lines before it.
+                let mut line_no = 1;
                 let mut start = 0;
                 while start < buf.len() {
                     let end = memchr::memchr(b'\n', &buf[start..]).map_or(buf.len(), |i| start + i);
-                    let line = jsonl::strip_line(&buf[start..end], line_no == 1);
+                    let line = jsonl::strip_line(&buf[start..end], *first && line_no == 1);
                     if !jsonl::is_blank(line) {
                         let offset = line.as_ptr() as usize - buf.as_ptr() as usize;
                         let mut entry = Entry::new(Some(line_no), Position::None);
@@ -216,6 +219,7 @@ impl<'s> Validator<'s> {
                     start = end + 1;
                     line_no += 1;
                 }
+                lines = line_no - 1;
             }
             Batch::Records(records, _) => {
                 for (i, raw) in records.iter().enumerate() {
@@ -234,7 +238,7 @@ impl<'s> Validator<'s> {
                 }
             }
         }
-        entries
+        Checked { entries, lines }
     }
 
     fn check_value(&self, name: &Arc<str>, value: &Value, entry: &mut Entry) {
@@ -283,10 +287,8 @@ impl<'s> Validator<'s> {
 
 /// A batch of input: JSONL bytes (whole lines) or records read by a format reader.
 enum Batch {
-    Lines {
-        buf: Vec<u8>,
-        first_line: u64,
-    },
+    /// Whole lines; `first` for the input's first batch (which may start with a BOM).
+    Lines { buf: Vec<u8>, first: bool },
     /// Records, and the pool buffer the batch holds as its ticket.
     Records(Vec<RawRecord>, Vec<u8>),
 }
@@ -308,7 +310,7 @@ impl Batch {
 }
 
 enum Done {
-    Batch(u64, Batch, Vec<Entry>),
+    Batch(u64, Batch, Checked),
     Failed(u64, String),
 }
 
@@ -324,7 +326,7 @@ impl Done {
 enum Batches {
     Lines {
         chunks: LineChunks<Box<dyn io::BufRead + Send>>,
-        next_line: u64,
+        first: bool,
         name: String,
     },
     Records(reader::Records),
@@ -335,7 +337,7 @@ impl Batches {
         Ok(match input.format {
             Format::Jsonl => Batches::Lines {
                 chunks: LineChunks::new(input.source.open()?, options.chunk_size),
-                next_line: 1,
+                first: true,
                 name: input.source.display_name(),
             },
             format => Batches::Records(reader::open(&input.source, format, &options.read)?),
@@ -348,13 +350,13 @@ impl Batches {
         match self {
             Batches::Lines {
                 chunks,
-                next_line,
+                first,
                 name,
             } => match chunks.next_into(&mut buf) {
                 Ok(true) => {
-                    let first_line = *next_line;
-                    *next_line += memchr::memchr_iter(b'\n', &buf).count() as u64;
-                    Ok(Some(Batch::Lines { buf, first_line }))
+                    let batch = Batch::Lines { buf, first: *first };
+                    *first = false;
+                    Ok(Some(batch))
                 }
                 Ok(false) => Ok(None),
                 Err(e) => Err(format!("{name}: {e}")),
@@ -410,6 +412,12 @@ fn read_batches(
         }
         seq += 1;
     }
+}
+
+/// A checked batch: its records, and (JSONL) how many lines it held.
+struct Checked {
+    entries: Vec<Entry>,
+    lines: u64,
 }
 
 /// One checked record, before it gets its record index and duplicate checks.
@@ -504,11 +512,21 @@ struct Emitter<'a> {
     file: &'a mut FileSummary,
     rules: &'a RuleSet,
     file_idx: usize,
+    /// JSONL: lines in the batches emitted so far (their entries number lines from 1).
+    line_base: u64,
 }
 
 impl Emitter<'_> {
-    fn emit(&mut self, batch: &Batch, entries: Vec<Entry>, sink: &mut dyn Sink) -> io::Result<()> {
-        for mut entry in entries {
+    fn emit(&mut self, batch: &Batch, checked: Checked, sink: &mut dyn Sink) -> io::Result<()> {
+        let base = self.line_base;
+        self.line_base += checked.lines;
+        for mut entry in checked.entries {
+            if base > 0 {
+                entry.line = entry.line.map(|l| l + base);
+                for v in &mut entry.violations {
+                    v.line = v.line.map(|l| l + base);
+                }
+            }
             let record = self.file.records;
             self.file.records += 1;
             self.check_duplicates(&mut entry, record);

@@ -86,7 +86,7 @@ fn record(name: &str, text: &[u8], start: usize, end: usize, index: u64) -> RawR
     let bytes = &text[start..end];
     let line = 1 + memchr::memchr_iter(b'\n', &text[..start]).count() as u64;
     let line_start = memchr::memrchr(b'\n', &text[..start]).map_or(0, |i| i + 1);
-    let value = match serde_json::from_slice::<Value>(bytes) {
+    let value = match super::jsonl::value_from_slice(bytes) {
         Ok(v) => Ok(v),
         Err(e) => {
             let mut err: ReadError = describe_parse_error(bytes, &e);
