@@ -5,8 +5,6 @@
 
 use std::io::Read;
 
-use serde_json::Value;
-
 use super::jsonl::describe_parse_error;
 use super::{Position, RawRecord, ReadError, ReadOptions, Records};
 use crate::error::{Error, Location, Result};
