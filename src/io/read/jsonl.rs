@@ -282,21 +282,13 @@ impl<R: Read> LineChunks<R> {
         buf.append(&mut self.carry);
         let mut want = self.target;
         loop {
-            while !self.eof && buf.len() < want {
-                let len = buf.len();
-                let room = (want - len).max(64 * 1024);
-                buf.resize(len + room, 0);
-                match self.reader.read(&mut buf[len..]) {
-                    Ok(0) => {
-                        buf.truncate(len);
-                        self.eof = true;
-                    }
-                    Ok(n) => buf.truncate(len + n),
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => buf.truncate(len),
-                    Err(e) => {
-                        buf.truncate(len);
-                        return Err(e);
-                    }
+            if !self.eof && buf.len() < want {
+                // `take` + `read_to_end` fills the spare capacity without zeroing it first.
+                let room = (want - buf.len()) as u64;
+                buf.reserve(room as usize);
+                let n = (&mut self.reader).take(room).read_to_end(buf)?;
+                if (n as u64) < room {
+                    self.eof = true;
                 }
             }
             if self.eof {

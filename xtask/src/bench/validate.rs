@@ -21,7 +21,10 @@ pub fn run(args: &[String]) -> Result<()> {
             other => bail!("unknown option {other:?}: expected --size 100m|1g or --runs N"),
         }
     }
-    let bin = super::release_binary()?;
+    // The target folder may be shared with other worktrees: time a private copy of the binary.
+    let built = super::release_binary()?;
+    let bin = std::env::temp_dir().join("copydesk-bench-validate");
+    std::fs::copy(&built, &bin).with_context(|| format!("copying {}", built.display()))?;
     let script = crate::project_root()
         .join("..")
         .join("shared")
