@@ -610,3 +610,119 @@ impl Emitter<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::CheckedRecord;
+
+    /// Records every event, to check order and counts.
+    #[derive(Default)]
+    struct Collect {
+        records: Vec<(Option<u64>, u64, bool, Vec<String>, Vec<u8>)>,
+        files: Vec<FileSummary>,
+    }
+
+    impl Sink for Collect {
+        fn record(&mut self, r: &CheckedRecord<'_>) -> io::Result<()> {
+            let rules = r.violations.iter().map(|v| v.rule.to_string()).collect();
+            self.records
+                .push((r.line, r.record, r.invalid, rules, r.bytes.to_vec()));
+            Ok(())
+        }
+        fn file_end(&mut self, f: &FileSummary) -> io::Result<()> {
+            self.files.push(f.clone());
+            Ok(())
+        }
+    }
+
+    fn schema() -> Schema {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.json");
+        std::fs::write(&p, r#"{"type": "object", "required": ["n"]}"#).unwrap();
+        Schema::from_path(&p).unwrap()
+    }
+
+    #[test]
+    fn results_come_back_in_input_order_whatever_the_threads_and_chunks() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("in.jsonl");
+        let mut text = String::new();
+        for i in 0..500 {
+            match i % 10 {
+                3 => text.push_str("{\"m\": 1}\n"),
+                5 => text.push_str("{oops\n"),
+                7 => text.push('\n'),
+                _ => text.push_str(&format!("{{\"n\": {i}}}\n")),
+            }
+        }
+        std::fs::write(&p, &text).unwrap();
+        let schema = schema();
+        let mut want = None;
+        for threads in [1, 2, 4] {
+            for chunk_size in [1, 3, 64, 1 << 20] {
+                let options = Options {
+                    threads,
+                    chunk_size,
+                    ..Options::default()
+                };
+                let mut sink = Collect::default();
+                let input = Input {
+                    source: Source::File(p.clone()),
+                    format: Format::Jsonl,
+                };
+                let summary = Validator::new(&schema, options)
+                    .run(&[input], &mut sink)
+                    .unwrap();
+                assert_eq!(summary.records, 450);
+                assert_eq!(summary.invalid, 100);
+                assert_eq!(summary.valid + summary.invalid, summary.records);
+                let first_bad = &sink.records[3];
+                assert_eq!(first_bad.0, Some(4));
+                assert_eq!(first_bad.3, vec!["required"]);
+                assert_eq!(sink.records[5].3, vec!["parse"]);
+                assert_eq!(sink.records[5].4, b"{oops");
+                assert_eq!(
+                    sink.records[7].0,
+                    Some(9),
+                    "the blank line 8 is not a record"
+                );
+                match &want {
+                    None => want = Some(sink.records),
+                    Some(w) => assert_eq!(&sink.records, w, "threads {threads} chunk {chunk_size}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_input_is_reported_and_the_next_one_still_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("ok.jsonl");
+        std::fs::write(&ok, "{\"n\": 1}\n").unwrap();
+        let inputs = [
+            Input {
+                source: Source::File(dir.path().join("missing.jsonl")),
+                format: Format::Jsonl,
+            },
+            Input {
+                source: Source::File(ok),
+                format: Format::Jsonl,
+            },
+        ];
+        let schema = schema();
+        let mut sink = Collect::default();
+        let summary = Validator::new(&schema, Options::default())
+            .run(&inputs, &mut sink)
+            .unwrap();
+        assert_eq!(summary.files, 2);
+        assert_eq!(summary.files_failed, 1);
+        assert_eq!(summary.records, 1);
+        assert!(sink.files[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("missing.jsonl"));
+        assert!(!summary.is_valid());
+    }
+}
