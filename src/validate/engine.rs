@@ -616,10 +616,13 @@ mod tests {
     use super::*;
     use crate::validate::CheckedRecord;
 
+    /// (line, record, invalid, rules, bytes) of one record.
+    type Seen = (Option<u64>, u64, bool, Vec<String>, Vec<u8>);
+
     /// Records every event, to check order and counts.
     #[derive(Default)]
     struct Collect {
-        records: Vec<(Option<u64>, u64, bool, Vec<String>, Vec<u8>)>,
+        records: Vec<Seen>,
         files: Vec<FileSummary>,
     }
 
