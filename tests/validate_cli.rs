@@ -781,6 +781,19 @@ fn max_errors_caps_printing_not_counting_and_reports_go_to_files() {
         expected
     );
 
+    let r = run(copydesk().args(["validate", "--quiet"]).arg(&input));
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout.lines().count(), 1);
+    assert!(
+        r.stdout.starts_with(&format!(
+            "records=200 valid={} invalid={injected} ",
+            200 - injected
+        )),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+
     let r = run(copydesk()
         .args(["validate", "--format", "json", "--max-errors", "2"])
         .arg(&input));

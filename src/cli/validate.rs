@@ -128,7 +128,8 @@ struct Flags {
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
 
-    /// Do not print the `records=N valid=N invalid=N ...` line on stderr.
+    /// Print no report, only the `records=N valid=N invalid=N ...` summary line, on stdout
+    /// (reports asked for with --report are still written). Without it the line goes to stderr.
     #[arg(short, long)]
     quiet: bool,
 }
@@ -261,16 +262,18 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
         .transpose()?;
 
     let mut tee = Tee::default();
-    let main = render::renderer(
-        format,
-        Box::new(BufWriter::with_capacity(64 * 1024, io::stdout().lock())),
-        RenderOptions {
-            color,
-            annotations_limit: args.annotations_limit,
-            step_summary,
-        },
-    );
-    tee.sinks.push(Box::new(Capped::new(main, args.max_errors)));
+    if !args.quiet {
+        let main = render::renderer(
+            format,
+            Box::new(BufWriter::with_capacity(64 * 1024, io::stdout().lock())),
+            RenderOptions {
+                color,
+                annotations_limit: args.annotations_limit,
+                step_summary,
+            },
+        );
+        tee.sinks.push(Box::new(Capped::new(main, args.max_errors)));
+    }
     for (f, path) in &args.report {
         let file = File::create(path)
             .with_context(|| format!("{}: cannot create the report", path.display()))?;
@@ -310,7 +313,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
     for out in [valid_out, invalid_out].into_iter().flatten() {
         out.finish()?;
     }
-    if !args.quiet {
+    if args.quiet {
+        println!("{}", summary.line());
+    } else {
         eprintln!("copydesk validate: {}", summary.line());
     }
     if summary.files_failed > 0 {
