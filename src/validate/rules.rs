@@ -274,7 +274,7 @@ impl RuleSet {
             if self.on(Rule::Boilerplate) {
                 for (n, para) in body.lines().enumerate() {
                     let para = para.trim();
-                    if para.len() <= 80 && is_boilerplate(para) {
+                    if is_boilerplate(para) {
                         find(
                             Rule::Boilerplate,
                             "/body",
@@ -288,7 +288,11 @@ impl RuleSet {
                     (text("title"), body.lines().find(|l| !l.trim().is_empty()))
                 {
                     let (t, f) = (title.trim(), first.trim());
-                    if !t.is_empty() && (t == f || t.to_lowercase() == f.to_lowercase()) {
+                    let same = t == f
+                        || t.chars()
+                            .flat_map(char::to_lowercase)
+                            .eq(f.chars().flat_map(char::to_lowercase));
+                    if !t.is_empty() && same {
                         find(
                             Rule::TitleInBody,
                             "/body",
@@ -348,27 +352,40 @@ fn is_date_like(t: &str) -> bool {
 /// The number of whitespace-separated words, exactly as `crate::word_count` counts them
 /// (Unicode whitespace), with a fast path for ASCII: this runs on every body.
 pub fn count_words(s: &str) -> u64 {
+    // 0: part of a word; 1: ASCII whitespace; 2: lead byte of a character that may be Unicode
+    // whitespace (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000), decoded to decide.
+    const CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        t[b' ' as usize] = 1;
+        t[b'\t' as usize] = 1;
+        t[b'\n' as usize] = 1;
+        t[b'\r' as usize] = 1;
+        t[0x0B] = 1;
+        t[0x0C] = 1;
+        t[0xC2] = 2;
+        t[0xE1] = 2;
+        t[0xE2] = 2;
+        t[0xE3] = 2;
+        t
+    };
     let b = s.as_bytes();
     let mut words = 0;
-    let mut in_word = false;
+    let mut prev_space = true;
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        let (space, len) = if c < 0x80 {
-            (matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1)
+        let class = CLASS[b[i] as usize];
+        let space = if class == 2 {
+            let ch = s.get(i..).and_then(|rest| rest.chars().next());
+            let space = ch.is_some_and(char::is_whitespace);
+            // Skip the continuation bytes: they are part of the same character.
+            i += ch.map_or(1, char::len_utf8) - 1;
+            space
         } else {
-            match s.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(ch) => (ch.is_whitespace(), ch.len_utf8()),
-                None => (false, 1),
-            }
+            class == 1
         };
-        if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-        }
-        i += len;
+        words += u64::from(prev_space && !space);
+        prev_space = space;
+        i += 1;
     }
     words
 }
@@ -557,10 +574,9 @@ fn is_entity(name: &[u8]) -> bool {
 
 /// Whether a (trimmed) body line is page furniture rather than article text.
 pub fn is_boilerplate(line: &str) -> bool {
-    if line.is_empty() {
+    if line.is_empty() || line.len() > 60 {
         return false;
     }
-    let l = line.to_lowercase();
     const EXACT: &[&str] = &[
         "advertisement",
         "advertisements",
@@ -604,7 +620,12 @@ pub fn is_boilerplate(line: &str) -> bool {
         "photo:",
         "advertisement -",
     ];
-    EXACT.contains(&l.as_str()) || PREFIXES.iter().any(|p| l.starts_with(p))
+    // The patterns are ASCII, so ASCII case folding compares them without allocating.
+    EXACT.iter().any(|e| e.eq_ignore_ascii_case(line))
+        || PREFIXES.iter().any(|p| {
+            line.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        })
 }
 
 #[cfg(test)]
@@ -685,6 +706,26 @@ mod tests {
             "mixed—dash “quotes” and 日本語 text",
         ] {
             assert_eq!(count_words(s), crate::word_count(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn boilerplate_lines_are_told_from_article_text() {
+        for line in [
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Share this article",
+            "Read more: x",
+            "Like this:",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+        for line in [
+            "Advertisements for the new show ran all week.",
+            "Sharepoint",
+            "Subscribers grew 4%.",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
         }
     }
 
