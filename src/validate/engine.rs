@@ -329,7 +329,11 @@ enum Batches {
         first: bool,
         name: String,
     },
-    Records(reader::Records),
+    Records {
+        records: reader::Records,
+        /// A read error met after some records: reported once those are emitted.
+        failed: Option<String>,
+    },
 }
 
 impl Batches {
@@ -340,7 +344,10 @@ impl Batches {
                 first: true,
                 name: input.source.display_name(),
             },
-            format => Batches::Records(reader::open(&input.source, format, &options.read)?),
+            format => Batches::Records {
+                records: reader::open(&input.source, format, &options.read)?,
+                failed: None,
+            },
         })
     }
 
@@ -361,7 +368,10 @@ impl Batches {
                 Ok(false) => Ok(None),
                 Err(e) => Err(format!("{name}: {e}")),
             },
-            Batches::Records(records) => {
+            Batches::Records { records, failed } => {
+                if let Some(message) = failed.take() {
+                    return Err(message);
+                }
                 let mut batch = Vec::new();
                 let mut bytes = 0;
                 while batch.len() < RECORDS_PER_BATCH && bytes < jsonl::CHUNK_SIZE {
@@ -373,8 +383,7 @@ impl Batches {
                         Some(Err(e)) if batch.is_empty() => return Err(e.to_string()),
                         Some(Err(e)) => {
                             // Emit what was read first; the error comes on the next call.
-                            let err = e.to_string();
-                            *records = Box::new(std::iter::once(Err(crate::Error::Usage(err))));
+                            *failed = Some(e.to_string());
                             break;
                         }
                         None => break,
