@@ -132,7 +132,15 @@ impl<'s> Validator<'s> {
         };
         emitter.file_idx = emitter.state.files.len() - 1;
         let threads = self.threads();
-        if threads <= 1 {
+        // A file smaller than one chunk is one batch: threads would only add start-up cost
+        // (which adds up over a folder of many small files).
+        let small = input.source.compression() == crate::io::Compression::None
+            && input
+                .source
+                .path()
+                .and_then(|p| std::fs::metadata(p).ok())
+                .is_some_and(|m| m.is_file() && m.len() < self.options.chunk_size as u64);
+        if threads <= 1 || small {
             let mut buf = Vec::new();
             loop {
                 match batches.next(buf) {
