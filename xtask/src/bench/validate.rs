@@ -21,7 +21,15 @@ pub fn run(args: &[String]) -> Result<()> {
             other => bail!("unknown option {other:?}: expected --size 100m|1g or --runs N"),
         }
     }
-    // The target folder may be shared with other worktrees: time a private copy of the binary.
+    // The target folder may be shared with other worktrees, whose builds overwrite
+    // target/release/copydesk: touching this tree's main.rs makes cargo relink (and copy out)
+    // this tree's binary, and a private copy of it is what gets timed.
+    let main_rs = crate::project_root().join("src").join("main.rs");
+    std::fs::File::options()
+        .append(true)
+        .open(&main_rs)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now()))
+        .with_context(|| format!("touching {}", main_rs.display()))?;
     let built = super::release_binary()?;
     let bin = std::env::temp_dir().join("copydesk-bench-validate");
     std::fs::copy(&built, &bin).with_context(|| format!("copying {}", built.display()))?;
