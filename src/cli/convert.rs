@@ -1,12 +1,258 @@
-//! `copydesk convert`: not built yet (see the open issue for it).
+//! `copydesk convert`: clap arguments -> `ConvertOptions`, stdin/stdout, the progress bar, the
+//! summary on stderr and the exit code. The conversion itself is `copydesk::convert`.
 
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{bail, Context};
 use clap::Args;
+use copydesk::convert::{convert, ConvertOptions, ConvertReport};
+use copydesk::io::write::csv::CsvWriteOptions;
+use copydesk::io::write::parquet::{ParquetCompression, ParquetOptions};
+use copydesk::io::write::{Destination, WriteOptions};
+use copydesk::io::{expand_inputs, Compression, Format, Source};
 
 use super::Outcome;
 
 #[derive(Debug, Args)]
-pub struct ConvertArgs {}
+#[command(after_help = "Examples:
+  copydesk convert articles.jsonl -o articles.parquet
+  copydesk convert scrape/ -o corpus.csv --list-separator '; ' --bom
+  copydesk convert feed.csv -o feed.jsonl.zst --validate --rejects rejects.jsonl
+  cat feed.jsonl | copydesk convert - --from jsonl -o - --to csv")]
+pub struct ConvertArgs {
+    /// Input files or folders (`-` for stdin with --from jsonl or csv).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output file (`-` for stdout, JSONL or CSV only). Its extension picks the format and
+    /// .gz/.zst compression.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Input format: jsonl, json, csv, tsv, parquet (default: each input's extension).
+    #[arg(long, value_parser = parse_format)]
+    pub from: Option<Format>,
+    /// Output format: jsonl, csv, tsv, parquet (default: the output's extension).
+    #[arg(long, value_parser = parse_format)]
+    pub to: Option<Format>,
+    /// JSON Schema that types the columns (default: the bundled article schema).
+    #[arg(long)]
+    pub schema: Option<PathBuf>,
+    /// Derive the columns from the whole input (one extra pass) instead of a schema.
+    #[arg(long, conflicts_with = "schema")]
+    pub infer: bool,
+    /// Check every record against the schema; invalid ones are rejected.
+    #[arg(long)]
+    pub validate: bool,
+    /// Write rejected records here (JSON Lines: file, line, record, pointer, rule, reason, raw).
+    #[arg(long)]
+    pub rejects: Option<PathBuf>,
+    /// Replace an existing output (an input is never replaced).
+    #[arg(long)]
+    pub force: bool,
+    /// CSV field delimiter (one character; `\t` for tab).
+    #[arg(long)]
+    pub delimiter: Option<String>,
+    /// CSV text that means null, e.g. `\N` (default: an empty unquoted cell).
+    #[arg(long = "null")]
+    pub null_marker: Option<String>,
+    /// Write and read CSV list cells as items joined with this (lossy), not as JSON text.
+    #[arg(long)]
+    pub list_separator: Option<String>,
+    /// Start CSV output with a UTF-8 byte-order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
+    /// Prefix CSV cells starting with = + - @ with ' so spreadsheets do not run them.
+    #[arg(long)]
+    pub csv_safe: bool,
+    /// Parquet compression: zstd, snappy, gzip, lz4, none.
+    #[arg(long, default_value = "zstd", value_parser = parse_compression)]
+    pub compression: ParquetCompression,
+    /// Compression level (zstd 1-22, default 3; gzip 0-9, default 6).
+    #[arg(long)]
+    pub compression_level: Option<i32>,
+    /// Rows per Parquet row group (groups also close at about 48 MiB, to bound memory).
+    #[arg(long, default_value_t = 122_880)]
+    pub row_group_size: usize,
+    /// Rows per batch inside the pipeline (for testing; default: whole chunks).
+    #[arg(long, hide = true, default_value_t = 0)]
+    pub batch_size: usize,
+    /// Worker threads (default: one per core).
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
 
-pub fn run(_args: &ConvertArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`copydesk convert` is not built yet")
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format {s:?}: expected one of {}", names.join(", "))
+    })
+}
+
+fn parse_compression(s: &str) -> Result<ParquetCompression, String> {
+    ParquetCompression::from_name(s)
+        .ok_or_else(|| format!("unknown compression {s:?}: zstd, snappy, gzip, lz4 or none"))
+}
+
+fn parse_delimiter(s: &str) -> anyhow::Result<u8> {
+    match s {
+        "\\t" | "tab" => Ok(b'\t'),
+        _ if s.len() == 1 && s.as_bytes()[0].is_ascii() && !matches!(s, "\"" | "\n" | "\r") => {
+            Ok(s.as_bytes()[0])
+        }
+        _ => bail!(
+            "--delimiter must be one ASCII character other than a quote or line break, got {s:?}"
+        ),
+    }
+}
+
+impl ConvertArgs {
+    fn output_format(&self) -> anyhow::Result<Format> {
+        if let Some(f) = self.to {
+            return Ok(f);
+        }
+        if self.output == Path::new("-") {
+            bail!("writing to stdout: name the format with --to (jsonl or csv)");
+        }
+        Format::determine(&self.output).with_context(|| {
+            format!(
+                "{}: cannot tell the format from the file name; name it with --to",
+                self.output.display()
+            )
+        })
+    }
+
+    fn options(&self) -> anyhow::Result<ConvertOptions> {
+        let format = self.output_format()?;
+        let delimiter = self.delimiter.as_deref().map(parse_delimiter).transpose()?;
+        let compression = if self.output == Path::new("-") {
+            Compression::None
+        } else {
+            Compression::of(&self.output)
+        };
+        let write = WriteOptions {
+            format,
+            compression,
+            csv: CsvWriteOptions {
+                delimiter: delimiter.unwrap_or(if format == Format::Tsv { b'\t' } else { b',' }),
+                null_marker: self.null_marker.clone(),
+                list_separator: self.list_separator.clone(),
+                csv_safe: self.csv_safe,
+                bom: self.bom,
+            },
+            parquet: ParquetOptions {
+                compression: self.compression,
+                level: self.compression_level,
+                row_group_rows: self.row_group_size.max(1),
+                metadata: Vec::new(),
+            },
+            force: self.force,
+        };
+        let mut options = ConvertOptions::new(write);
+        options.from = self.from;
+        options.schema = self.schema.clone();
+        options.infer = self.infer;
+        options.validate = self.validate;
+        options.read.delimiter = delimiter;
+        options.read.null_marker = self.null_marker.clone();
+        options.list_separator = self.list_separator.clone();
+        options.rejects = self.rejects.clone();
+        options.batch_rows = self.batch_size;
+        options.threads = self.threads;
+        Ok(options)
+    }
+}
+
+pub fn run(args: &ConvertArgs) -> anyhow::Result<Outcome> {
+    let mut options = args.options()?;
+    let from = args.from;
+    let inputs = expand_inputs(&args.inputs, &|p: &Path| match from {
+        Some(f) => Format::determine(p) == Some(f),
+        None => Format::determine(p).is_some_and(|f| f != Format::Text),
+    })?;
+    if inputs.is_empty() {
+        bail!("no inputs found (folders are searched for .jsonl, .json, .csv, .tsv and .parquet files)");
+    }
+    let bar = progress_bar(args, &inputs);
+    if let Some(bar) = &bar {
+        let bar = bar.clone();
+        options.progress = Some(Arc::new(move |bytes, _records| bar.set_position(bytes)));
+    }
+    let destination = if args.output == Path::new("-") {
+        Destination::Stream(Box::new(std::io::stdout()))
+    } else {
+        Destination::File(args.output.clone())
+    };
+    let report = convert(&inputs, destination, &options)?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    summarise(args, &report);
+    Ok(if report.is_clean() {
+        Outcome::Ok
+    } else {
+        Outcome::Invalid
+    })
+}
+
+fn progress_bar(args: &ConvertArgs, inputs: &[Source]) -> Option<indicatif::ProgressBar> {
+    if args.quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let total: u64 = inputs
+        .iter()
+        .filter_map(|s| s.path().and_then(|p| std::fs::metadata(p).ok()))
+        .map(|m| m.len())
+        .sum();
+    let bar = indicatif::ProgressBar::new(total);
+    let style = indicatif::ProgressStyle::with_template(
+        "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+    )
+    .ok()?;
+    bar.set_style(style);
+    Some(bar)
+}
+
+fn summarise(args: &ConvertArgs, report: &ConvertReport) {
+    for line in &report.reject_samples {
+        eprintln!("copydesk: rejected: {line}");
+    }
+    let shown = report.reject_samples.len() as u64;
+    let total_problems = report.rejected + report.failed_inputs.len() as u64;
+    if total_problems > shown {
+        eprintln!("copydesk: ... and {} more", total_problems - shown);
+    }
+    let out = match &report.output.path {
+        Some(p) => format!("{} ({} bytes)", p.display(), report.output.bytes),
+        None => "stdout".into(),
+    };
+    let mut line = format!(
+        "copydesk: convert: read {} records from {} input{}, wrote {} to {}, rejected {}",
+        report.read,
+        report.inputs,
+        if report.inputs == 1 { "" } else { "s" },
+        report.written,
+        out,
+        report.rejected
+    );
+    if !report.failed_inputs.is_empty() {
+        line.push_str(&format!(
+            "; {} input{} could not be read",
+            report.failed_inputs.len(),
+            if report.failed_inputs.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
+    match (&args.rejects, total_problems) {
+        (Some(p), n) if n > 0 => line.push_str(&format!(" (see {})", p.display())),
+        (None, n) if n > 0 => line.push_str(" (keep them with --rejects PATH)"),
+        _ => {}
+    }
+    eprintln!("{line}");
 }

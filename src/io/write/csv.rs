@@ -124,7 +124,10 @@ impl CsvEncoder {
         let d = self.options.delimiter;
         let formula = self.options.csv_safe
             && text
-            && matches!(cell.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+            && matches!(
+                cell.first(),
+                Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+            );
         let needs_quotes = cell.is_empty()
             || cell
                 .iter()
@@ -243,6 +246,9 @@ mod tests {
         let text = String::from_utf8(enc.encode(&[b])).unwrap();
         assert_eq!(text, "'=SUM(A1)\n\"\\N\"\n\\N\n\"'-x,y\"\n");
         let text = String::from_utf8(enc.encode(&[batch()])).unwrap();
-        assert!(text.starts_with("\"x,y\",-1,\"A \"\"B\"\"; C\"\n"), "{text}");
+        assert!(
+            text.starts_with("\"x,y\",-1,\"A \"\"B\"\"; C\"\n"),
+            "{text}"
+        );
     }
 }

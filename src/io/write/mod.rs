@@ -184,12 +184,10 @@ pub struct Written {
 /// Opens an output for records with `schema`.
 pub fn open(dest: Destination, schema: SchemaRef, options: &WriteOptions) -> Result<Writer> {
     let (name, sink) = match (dest, options.format) {
-        (Destination::Stream(_), Format::Parquet) => {
-            return Err(Error::Usage(
-                "parquet cannot be written to stdout (it needs a seekable file): name a file with -o"
-                    .into(),
-            ))
-        }
+        (Destination::Stream(_), Format::Parquet) => return Err(Error::Usage(
+            "parquet cannot be written to stdout (it needs a seekable file): name a file with -o"
+                .into(),
+        )),
         (_, Format::Text) => {
             return Err(Error::Usage(
                 "loose text is an input format only; write jsonl, json lines, csv, tsv or parquet"
@@ -202,7 +200,8 @@ pub fn open(dest: Destination, schema: SchemaRef, options: &WriteOptions) -> Res
         }
         (Destination::File(p), _) => {
             let (out, file) = OutputFile::create(&p, options.force)?;
-            let enc = compress(Box::new(file), options.compression).map_err(|e| Error::io(&p, e))?;
+            let enc =
+                compress(Box::new(file), options.compression).map_err(|e| Error::io(&p, e))?;
             (
                 p.display().to_string(),
                 Sink::Text {
@@ -213,7 +212,13 @@ pub fn open(dest: Destination, schema: SchemaRef, options: &WriteOptions) -> Res
         }
         (Destination::Stream(w), _) => {
             let enc = compress(w, options.compression).map_err(|e| Error::io("-", e))?;
-            ("-".to_string(), Sink::Text { out: enc, file: None })
+            (
+                "-".to_string(),
+                Sink::Text {
+                    out: enc,
+                    file: None,
+                },
+            )
         }
     };
     Ok(Writer {
@@ -242,20 +247,27 @@ impl Writer {
                 let enc = CsvEncoder::new(csv);
                 let header = enc.header(&self.schema);
                 if let Sink::Text { out, .. } = &mut self.sink {
-                    out.write_all(&header).map_err(|e| Error::io(&self.name, e))?;
+                    out.write_all(&header)
+                        .map_err(|e| Error::io(&self.name, e))?;
                 }
                 Ok(PartEncoder::Csv(enc))
             }
             Format::Parquet => match std::mem::replace(&mut self.sink, Sink::Done) {
                 Sink::ParquetPending(out, file) => {
-                    let (sink, enc) =
-                        ParquetSink::create(file, self.schema.clone(), sample, &self.options.parquet)?;
+                    let (sink, enc) = ParquetSink::create(
+                        file,
+                        self.schema.clone(),
+                        sample,
+                        &self.options.parquet,
+                    )?;
                     self.sink = Sink::Parquet(out, sink);
                     Ok(PartEncoder::Parquet(Arc::new(enc)))
                 }
                 other => {
                     self.sink = other;
-                    Err(Error::Usage("internal: parquet encoder asked for twice".into()))
+                    Err(Error::Usage(
+                        "internal: parquet encoder asked for twice".into(),
+                    ))
                 }
             },
             Format::Text => Err(Error::Usage("loose text is an input format only".into())),
@@ -270,7 +282,9 @@ impl Writer {
                 out.write_all(&b).map_err(|e| Error::io(&self.name, e))
             }
             (Sink::Parquet(_, sink), Encoded::RowGroup(rg)) => sink.append(rg),
-            _ => Err(Error::Usage("internal: part does not match the output format".into())),
+            _ => Err(Error::Usage(
+                "internal: part does not match the output format".into(),
+            )),
         }
     }
 

@@ -74,7 +74,8 @@ impl Default for ParquetOptions {
 
 impl ParquetOptions {
     fn compression(&self) -> Result<PqCompression> {
-        let bad = |e: parquet::errors::ParquetError| Error::Usage(format!("--compression-level: {e}"));
+        let bad =
+            |e: parquet::errors::ParquetError| Error::Usage(format!("--compression-level: {e}"));
         Ok(match self.compression {
             ParquetCompression::Zstd => {
                 PqCompression::ZSTD(ZstdLevel::try_new(self.level.unwrap_or(3)).map_err(bad)?)

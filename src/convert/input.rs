@@ -1,0 +1,330 @@
+//! The input side of `convert`: each input file becomes a stream of work items for the
+//! decoding threads: chunks of JSON lines (from JSONL, a JSON array or CSV) or Parquet row
+//! groups. Owns cutting inputs into chunks and the rejects found while reading (CSV cells that
+//! do not fit); does not own JSON -> Arrow decoding (`convert::decode`).
+
+use std::io::Read;
+use std::sync::Arc;
+
+use arrow_array::RecordBatch;
+
+use super::decode::{is_blank, Chunk, Decoded, Origin, Reject};
+use crate::error::{Error, Location, Result};
+use crate::io::read::csv::CsvReader;
+use crate::io::read::parquet::ParquetFile;
+use crate::io::read::{ReadErrorKind, ReadOptions};
+use crate::io::{Format, Source};
+
+/// Bytes of JSON text per chunk: large enough to amortise the per-chunk work, small enough
+/// that a few chunks in flight per core keep memory bounded.
+pub const CHUNK_BYTES: usize = 4 << 20;
+
+/// One unit of work for a decoding thread.
+pub enum Work {
+    /// JSON lines to decode, plus the records rejected while cutting them (CSV).
+    Json(Chunk, Vec<Reject>, u64),
+    /// A Parquet row group to read.
+    RowGroup(Arc<ParquetFile>, usize),
+}
+
+impl Work {
+    /// Bytes of input this work item covers (for progress).
+    pub fn input_bytes(&self) -> u64 {
+        match self {
+            Work::Json(c, _, _) => c.text.len() as u64,
+            Work::RowGroup(f, i) => f
+                .builder_meta
+                .metadata()
+                .row_group(*i)
+                .compressed_size()
+                .max(0) as u64,
+        }
+    }
+}
+
+/// Reads a Parquet row group into batches (on a worker thread).
+pub fn read_row_group(file: &ParquetFile, index: usize) -> Result<Decoded> {
+    let reader = file.row_group(index, 8192)?;
+    let mut out = Decoded::default();
+    for batch in reader {
+        let batch = batch.map_err(|e| file.error(index, e))?;
+        out.records += batch.num_rows() as u64;
+        out.batches.push(batch);
+    }
+    Ok(out)
+}
+
+/// Yields the work items of one input.
+pub enum InputReader {
+    Jsonl(JsonlChunks),
+    Json(JsonArray),
+    Csv(CsvChunks),
+    Parquet(Arc<ParquetFile>, usize),
+}
+
+impl InputReader {
+    pub fn open(
+        source: &Source,
+        format: Format,
+        read: &ReadOptions,
+        list_separator: Option<&str>,
+    ) -> Result<InputReader> {
+        let name: Arc<str> = source.display_name().into();
+        Ok(match format {
+            Format::Jsonl => InputReader::Jsonl(JsonlChunks {
+                reader: source.open()?,
+                name,
+                carry: Vec::new(),
+                line: 1,
+                record: 0,
+                eof: false,
+                first: true,
+            }),
+            Format::Json => InputReader::Json(JsonArray::read(source, name)?),
+            Format::Csv | Format::Tsv => InputReader::Csv(CsvChunks {
+                reader: CsvReader::open(source, format, read, list_separator)?,
+                name,
+                done: false,
+            }),
+            Format::Parquet => InputReader::Parquet(Arc::new(ParquetFile::open(source)?), 0),
+            Format::Text => {
+                return Err(Error::Usage(format!(
+                    "{name}: loose text input needs the extract module, which this build does not have yet"
+                )))
+            }
+        })
+    }
+
+    /// The Arrow schema of a Parquet input (which keeps its own types).
+    pub fn parquet_schema(&self) -> Option<arrow_schema::SchemaRef> {
+        match self {
+            InputReader::Parquet(f, _) => Some(f.schema()),
+            _ => None,
+        }
+    }
+
+    /// The next work item; `None` at the end of the input.
+    pub fn next_work(&mut self) -> Result<Option<Work>> {
+        match self {
+            InputReader::Jsonl(r) => r.next_chunk(),
+            InputReader::Json(r) => Ok(r.next_chunk()),
+            InputReader::Csv(r) => r.next_chunk(),
+            InputReader::Parquet(f, next) => {
+                if *next >= f.num_row_groups() {
+                    return Ok(None);
+                }
+                *next += 1;
+                Ok(Some(Work::RowGroup(f.clone(), *next - 1)))
+            }
+        }
+    }
+}
+
+/// JSON Lines cut into chunks at line ends.
+pub struct JsonlChunks {
+    reader: Box<dyn std::io::BufRead + Send>,
+    name: Arc<str>,
+    carry: Vec<u8>,
+    line: u64,
+    record: u64,
+    eof: bool,
+    first: bool,
+}
+
+impl JsonlChunks {
+    fn next_chunk(&mut self) -> Result<Option<Work>> {
+        if self.eof && self.carry.is_empty() {
+            return Ok(None);
+        }
+        let mut text = std::mem::take(&mut self.carry);
+        text.reserve(CHUNK_BYTES + (64 << 10));
+        // Read until the chunk is full and holds a line end (or the input ends).
+        while !self.eof {
+            let have = text.len();
+            text.resize(have.max(CHUNK_BYTES).max(have + (64 << 10)), 0);
+            let n = loop {
+                match self.reader.read(&mut text[have..]) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(Error::io(self.name.as_ref(), e)),
+                }
+            };
+            text.truncate(have + n);
+            if n == 0 {
+                self.eof = true;
+                break;
+            }
+            if self.first && text.len() >= 3 {
+                self.first = false;
+                if text.starts_with(b"\xEF\xBB\xBF") {
+                    text.drain(..3);
+                }
+            }
+            if text.len() >= CHUNK_BYTES && memchr::memchr(b'\n', &text[have..]).is_some() {
+                break;
+            }
+        }
+        if !self.eof {
+            if let Some(last) = memchr::memrchr(b'\n', &text) {
+                self.carry = text[last + 1..].to_vec();
+                text.truncate(last + 1);
+            }
+        }
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let lines = memchr::memchr_iter(b'\n', &text).count() as u64;
+        let origin = Origin {
+            file: self.name.clone(),
+            first_line: Some(self.line),
+            first_record: self.record,
+            records: None,
+        };
+        self.line += lines;
+        self.record += count_non_blank(&text);
+        Ok(Some(Work::Json(Chunk { text, origin }, Vec::new(), 0)))
+    }
+}
+
+fn count_non_blank(text: &[u8]) -> u64 {
+    let mut n = 0;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len())) {
+        if end > start && !is_blank(&text[start..end]) {
+            n += 1;
+        }
+        start = end + 1;
+    }
+    n
+}
+
+/// A JSON document (an array of objects, or one object), read whole: the one input that is
+/// not streamed, since its records are not delimited.
+pub struct JsonArray {
+    name: Arc<str>,
+    items: std::vec::IntoIter<serde_json::Value>,
+    record: u64,
+}
+
+impl JsonArray {
+    fn read(source: &Source, name: Arc<str>) -> Result<JsonArray> {
+        let mut text = Vec::new();
+        source
+            .open()?
+            .read_to_end(&mut text)
+            .map_err(|e| Error::io(name.as_ref(), e))?;
+        let body = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&text);
+        let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| Error::Input {
+            location: Location::file(name.as_ref())
+                .with_line(e.line() as u64)
+                .with_column(e.column() as u64),
+            message: format!("not a valid JSON document: {e}"),
+        })?;
+        let items = match value {
+            serde_json::Value::Array(a) => a,
+            other => vec![other],
+        };
+        Ok(JsonArray {
+            name,
+            items: items.into_iter(),
+            record: 0,
+        })
+    }
+
+    fn next_chunk(&mut self) -> Option<Work> {
+        let first_record = self.record;
+        let mut text = Vec::new();
+        for item in self.items.by_ref() {
+            // Serialising a value cannot fail; a line break inside it is escaped.
+            let _ = serde_json::to_writer(&mut text, &item);
+            text.push(b'\n');
+            self.record += 1;
+            if text.len() >= CHUNK_BYTES {
+                break;
+            }
+        }
+        if text.is_empty() {
+            return None;
+        }
+        Some(Work::Json(
+            Chunk {
+                text,
+                origin: Origin {
+                    file: self.name.clone(),
+                    first_line: None,
+                    first_record,
+                    records: None,
+                },
+            },
+            Vec::new(),
+            0,
+        ))
+    }
+}
+
+/// CSV records coerced to JSON lines, chunked; cells that do not fit are rejected here.
+pub struct CsvChunks {
+    reader: CsvReader,
+    name: Arc<str>,
+    done: bool,
+}
+
+impl CsvChunks {
+    fn next_chunk(&mut self) -> Result<Option<Work>> {
+        if self.done {
+            return Ok(None);
+        }
+        let mut text = Vec::with_capacity(CHUNK_BYTES + (64 << 10));
+        let mut records = Vec::new();
+        let mut rejects = Vec::new();
+        let mut rejected = 0u64;
+        while text.len() < CHUNK_BYTES {
+            let mark = text.len();
+            let Some(row) = self.reader.next_json(&mut text)? else {
+                self.done = true;
+                break;
+            };
+            match &row.error {
+                None => {
+                    text.push(b'\n');
+                    records.push((row.line, row.row - 1));
+                }
+                Some(e) => {
+                    text.truncate(mark);
+                    rejected += 1;
+                    rejects.push(Reject {
+                        location: self.reader.location(&row),
+                        rule: match e.kind {
+                            ReadErrorKind::Parse => "parse",
+                            ReadErrorKind::Encoding => "encoding",
+                            ReadErrorKind::Type => "type",
+                        },
+                        message: e.message.clone(),
+                        raw: self.reader.raw().to_vec(),
+                    });
+                }
+            }
+        }
+        if text.is_empty() && rejects.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Work::Json(
+            Chunk {
+                text,
+                origin: Origin {
+                    file: self.name.clone(),
+                    first_line: None,
+                    first_record: 0,
+                    records: Some(records),
+                },
+            },
+            rejects,
+            rejected,
+        )))
+    }
+}
+
+/// Total Arrow memory of some batches.
+pub fn batches_bytes(batches: &[RecordBatch]) -> usize {
+    batches.iter().map(|b| b.get_array_memory_size()).sum()
+}

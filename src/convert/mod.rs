@@ -1,0 +1,641 @@
+//! `convert`: streams records from JSONL, JSON, CSV/TSV or Parquet inputs into one JSONL,
+//! CSV/TSV or Parquet output, typed by a JSON Schema, rejecting (never dropping or coercing)
+//! what does not fit. Owns the pipeline and its accounting (read = written + rejected); does not
+//! own the formats themselves (`io::read`, `io::write`) or the schema mapping (`schema::arrow`).
+//!
+//! The pipeline keeps memory bounded and both cores busy: the calling thread cuts inputs into
+//! chunks (about 4 MiB of JSON lines, or one Parquet row group); a thread pool decodes chunks
+//! into Arrow batches; the calling thread gathers batches into parts (a Parquet row group, or
+//! about 16 MiB of rows for text outputs); the pool encodes parts (Parquet compresses whole row
+//! groups in parallel); the calling thread appends parts in order. A few chunks and parts are in
+//! flight at a time, whatever the size of the input.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::Arc;
+
+use arrow_array::RecordBatch;
+use arrow_schema::SchemaRef;
+
+use crate::error::{Error, Location, Result};
+use crate::io::read::ReadOptions;
+use crate::io::write::{
+    self, Destination, Encoded, OutputFile, PartEncoder, WriteOptions, Written,
+};
+use crate::io::{Format, Source};
+use crate::schema::arrow::Table;
+use crate::schema::Schema;
+
+pub mod decode;
+pub mod infer;
+pub mod input;
+
+use decode::{Decoded, JsonDecoder, Reject};
+use input::{InputReader, Work};
+
+/// How to convert. `From<&ConvertArgs>` in the CLI fills it.
+#[derive(Clone)]
+pub struct ConvertOptions {
+    /// The input format; `None` means by each input's extension.
+    pub from: Option<Format>,
+    /// The JSON Schema that types the columns; `None` means the bundled article schema.
+    pub schema: Option<PathBuf>,
+    /// Derive the columns from the input itself (one extra pass) instead of a schema.
+    pub infer: bool,
+    /// Check every record against the schema; invalid ones are rejected.
+    pub validate: bool,
+    /// CSV reading: delimiter and null marker.
+    pub read: ReadOptions,
+    /// CSV list cells are items joined with this (reading and writing).
+    pub list_separator: Option<String>,
+    pub write: WriteOptions,
+    /// Where rejected records go (JSON Lines with location and reason).
+    pub rejects: Option<PathBuf>,
+    /// Rows per batch handed to the writer (tests use 1 and 3; the default is large).
+    pub batch_rows: usize,
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+    /// Called as the conversion goes, with (input bytes done, records read).
+    pub progress: Option<Arc<dyn Fn(u64, u64) + Send + Sync>>,
+}
+
+impl std::fmt::Debug for ConvertOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConvertOptions")
+            .field("from", &self.from)
+            .field("schema", &self.schema)
+            .field("write", &self.write)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ConvertOptions {
+    pub fn new(write: WriteOptions) -> ConvertOptions {
+        ConvertOptions {
+            from: None,
+            schema: None,
+            infer: false,
+            validate: false,
+            read: ReadOptions::default(),
+            list_separator: None,
+            write,
+            rejects: None,
+            batch_rows: 0,
+            threads: 0,
+            progress: None,
+        }
+    }
+}
+
+/// An input that could not be read (wholly or from some point on).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedInput {
+    pub file: String,
+    pub message: String,
+}
+
+/// What a conversion did. `read == written + rejected` always holds.
+#[derive(Debug, Clone)]
+pub struct ConvertReport {
+    pub inputs: usize,
+    pub read: u64,
+    pub written: u64,
+    pub rejected: u64,
+    pub failed_inputs: Vec<FailedInput>,
+    /// The first rejections (location, rule, reason), for the summary.
+    pub reject_samples: Vec<String>,
+    pub output: Written,
+    pub rejects_path: Option<PathBuf>,
+}
+
+impl ConvertReport {
+    /// Whether anything was rejected or could not be read.
+    pub fn is_clean(&self) -> bool {
+        self.rejected == 0 && self.failed_inputs.is_empty()
+    }
+}
+
+/// The format of one input, from `--from` or its extension.
+pub fn input_format(source: &Source, from: Option<Format>) -> Result<Format> {
+    if let Some(f) = from {
+        return Ok(f);
+    }
+    match source {
+        Source::Stdin => Err(Error::Usage(
+            "reading stdin: name its format with --from (jsonl or csv)".into(),
+        )),
+        Source::File(p) => {
+            Format::determine(p).ok_or_else(|| Error::UnknownFormat(p.display().to_string()))
+        }
+    }
+}
+
+/// Converts `inputs` into `output`.
+pub fn convert(
+    inputs: &[Source],
+    output: Destination,
+    options: &ConvertOptions,
+) -> Result<ConvertReport> {
+    if let Destination::File(out) = &output {
+        refuse_overwriting_inputs(inputs, out)?;
+    }
+    if let Some(r) = &options.rejects {
+        refuse_overwriting_inputs(inputs, r)?;
+    }
+    let formats: Vec<Format> = inputs
+        .iter()
+        .map(|s| input_format(s, options.from))
+        .collect::<Result<_>>()?;
+    let threads = match options.threads {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+        n => n,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("copydesk-convert-{i}"))
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
+
+    let choice = output_schema(inputs, &formats, options)?;
+    let mut options = options.clone();
+    if options.read.schema.is_none() {
+        options.read.schema = Some(choice.json.clone());
+    }
+    let metadata = &mut options.write.parquet.metadata;
+    metadata.push(("copydesk.version".into(), env!("CARGO_PKG_VERSION").into()));
+    if !choice.passthrough {
+        metadata.push(("copydesk.schema".into(), choice.json.to_string()));
+        metadata.push(("huggingface".into(), choice.table.huggingface_metadata()));
+    }
+    let options = &options;
+    let schema = choice.arrow.clone();
+    let decoder = Arc::new(JsonDecoder::new(
+        choice.table,
+        schema.clone(),
+        choice.validator,
+    ));
+    let writer = write::open(output, schema.clone(), &options.write)?;
+    let rejects = RejectSink::open(options.rejects.as_deref(), options.write.force)?;
+    let part_rows = match options.write.format {
+        Format::Parquet => options.write.parquet.row_group_rows.max(1),
+        _ => usize::MAX,
+    };
+    let mut run = Run {
+        pool,
+        decoder,
+        schema,
+        writer,
+        encoder: None,
+        rejects,
+        decode_q: VecDeque::new(),
+        encode_q: VecDeque::new(),
+        pending: Vec::new(),
+        pending_rows: 0,
+        pending_bytes: 0,
+        part_rows,
+        part_bytes: match options.write.format {
+            Format::Parquet => 48 << 20,
+            _ => 16 << 20,
+        },
+        parts: 0,
+        max_decode: threads * 2,
+        max_encode: threads,
+        batch_rows: if options.batch_rows == 0 {
+            usize::MAX
+        } else {
+            options.batch_rows
+        },
+        report: Counts::default(),
+        progress: options.progress.clone(),
+        bytes_done: 0,
+    };
+    for (i, (source, format)) in inputs.iter().zip(&formats).enumerate() {
+        run.convert_input(i, source, *format, options)?;
+    }
+    run.finish(inputs.len(), options.rejects.clone())
+}
+
+/// Refuses an output path that is one of the inputs, even with `--force`.
+fn refuse_overwriting_inputs(inputs: &[Source], out: &Path) -> Result<()> {
+    let canonical = |p: &Path| -> Option<PathBuf> {
+        if let Ok(c) = std::fs::canonicalize(p) {
+            return Some(c);
+        }
+        let parent = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        Some(std::fs::canonicalize(parent).ok()?.join(p.file_name()?))
+    };
+    let target = canonical(out);
+    for s in inputs {
+        if let Some(p) = s.path() {
+            if target.is_some() && canonical(p) == target {
+                return Err(Error::Usage(format!(
+                    "{}: is also an input; copydesk never overwrites an input, even with --force",
+                    out.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The output's columns, the JSON Schema behind them, and the validator for `--validate`.
+struct SchemaChoice {
+    table: Table,
+    arrow: SchemaRef,
+    json: serde_json::Value,
+    validator: Option<Arc<Schema>>,
+    /// The columns are a Parquet input's own (no schema given, every input is Parquet).
+    passthrough: bool,
+}
+
+/// The output's columns: the inferred ones with `--infer`, else the JSON Schema's; when every
+/// input is Parquet and no schema is named, the first file's own types are kept.
+fn output_schema(
+    inputs: &[Source],
+    formats: &[Format],
+    options: &ConvertOptions,
+) -> Result<SchemaChoice> {
+    let (json, loaded) = if options.infer {
+        if options.validate {
+            return Err(Error::Usage(
+                "--validate checks against a schema; it cannot be combined with --infer".into(),
+            ));
+        }
+        (infer::infer(inputs, formats, options)?, None)
+    } else {
+        let s = Arc::new(Schema::load(options.schema.as_deref())?);
+        (s.json.clone(), Some(s))
+    };
+    let table = Table::from_json_schema(&json)?;
+    let validator = if options.validate { loaded } else { None };
+    let all_parquet = !formats.is_empty() && formats.iter().all(|f| *f == Format::Parquet);
+    if all_parquet && options.schema.is_none() && !options.infer {
+        if let Some(source) = inputs.first() {
+            if let Ok(file) = crate::io::read::parquet::ParquetFile::open(source) {
+                return Ok(SchemaChoice {
+                    table,
+                    arrow: file.schema(),
+                    json,
+                    validator,
+                    passthrough: true,
+                });
+            }
+        }
+    }
+    Ok(SchemaChoice {
+        arrow: Arc::new(table.arrow_schema()),
+        table,
+        json,
+        validator,
+        passthrough: false,
+    })
+}
+
+#[derive(Debug, Default)]
+struct Counts {
+    read: u64,
+    written: u64,
+    rejected: u64,
+    failed_inputs: Vec<FailedInput>,
+    samples: Vec<String>,
+}
+
+struct Run {
+    pool: rayon::ThreadPool,
+    decoder: Arc<JsonDecoder>,
+    schema: SchemaRef,
+    writer: write::Writer,
+    encoder: Option<PartEncoder>,
+    rejects: RejectSink,
+    decode_q: VecDeque<(Receiver<Result<Decoded>>, usize, String, u64)>,
+    encode_q: VecDeque<(Receiver<Result<Encoded>>, u64)>,
+    pending: Vec<RecordBatch>,
+    pending_rows: usize,
+    pending_bytes: usize,
+    part_rows: usize,
+    part_bytes: usize,
+    parts: usize,
+    max_decode: usize,
+    max_encode: usize,
+    batch_rows: usize,
+    report: Counts,
+    progress: Option<Arc<dyn Fn(u64, u64) + Send + Sync>>,
+    bytes_done: u64,
+}
+
+impl Run {
+    fn convert_input(
+        &mut self,
+        index: usize,
+        source: &Source,
+        format: Format,
+        options: &ConvertOptions,
+    ) -> Result<()> {
+        let name = source.display_name();
+        let mut reader = match InputReader::open(
+            source,
+            format,
+            &options.read,
+            options.list_separator.as_deref(),
+        ) {
+            Ok(r) => r,
+            Err(e @ (Error::Input { .. } | Error::Io { .. })) => {
+                return self.fail_input(&name, e.to_string());
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some(file_schema) = reader.parquet_schema() {
+            if !same_columns(&file_schema, &self.schema) {
+                return self.fail_input(
+                    &name,
+                    format!(
+                        "{name}: its columns differ from the output's ({}); convert it separately",
+                        describe(&file_schema)
+                    ),
+                );
+            }
+        }
+        loop {
+            let work = match reader.next_work() {
+                Ok(Some(w)) => w,
+                Ok(None) => break,
+                Err(e @ (Error::Input { .. } | Error::Io { .. })) => {
+                    self.fail_input(&name, e.to_string())?;
+                    break;
+                }
+                Err(e) => return Err(e),
+            };
+            self.submit_decode(work, index, &name);
+            while self.decode_q.len() >= self.max_decode {
+                self.drain_decoded()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn fail_input(&mut self, name: &str, message: String) -> Result<()> {
+        self.rejects.write_failed(name, &message)?;
+        if self.report.samples.len() < 20 {
+            self.report.samples.push(message.clone());
+        }
+        self.report.failed_inputs.push(FailedInput {
+            file: name.to_string(),
+            message,
+        });
+        Ok(())
+    }
+
+    fn submit_decode(&mut self, work: Work, index: usize, name: &str) {
+        let (tx, rx) = sync_channel(1);
+        let decoder = self.decoder.clone();
+        let bytes = work.input_bytes();
+        self.pool.spawn(move || {
+            let result = match work {
+                Work::Json(chunk, early, n_early) => decoder.decode(&chunk).map(|mut d| {
+                    d.records += n_early;
+                    let mut rejects = early;
+                    rejects.append(&mut d.rejects);
+                    d.rejects = rejects;
+                    d
+                }),
+                Work::RowGroup(file, i) => input::read_row_group(&file, i),
+            };
+            let _ = tx.send(result);
+        });
+        self.decode_q
+            .push_back((rx, index, name.to_string(), bytes));
+    }
+
+    /// Takes the oldest decoded chunk: counts it, writes its rejects, queues its rows.
+    fn drain_decoded(&mut self) -> Result<()> {
+        let Some((rx, _index, name, bytes)) = self.decode_q.pop_front() else {
+            return Ok(());
+        };
+        let decoded = match rx.recv() {
+            Ok(Ok(d)) => d,
+            Ok(Err(e @ (Error::Input { .. } | Error::Io { .. }))) => {
+                return self.fail_input(&name, e.to_string());
+            }
+            Ok(Err(e)) => return Err(e),
+            Err(_) => return Err(Error::Usage("internal: a worker thread stopped".into())),
+        };
+        self.bytes_done += bytes;
+        self.report.read += decoded.records;
+        self.report.rejected += decoded.rejects.len() as u64;
+        for r in &decoded.rejects {
+            if self.report.samples.len() < 20 {
+                self.report
+                    .samples
+                    .push(format!("{}: {}: {}", r.location, r.rule, r.message));
+            }
+            self.rejects.write(r)?;
+        }
+        for batch in decoded.batches {
+            let mut offset = 0;
+            while offset < batch.num_rows() {
+                let len = self.batch_rows.min(batch.num_rows() - offset);
+                let piece = if offset == 0 && len == batch.num_rows() {
+                    batch.clone()
+                } else {
+                    batch.slice(offset, len)
+                };
+                offset += len;
+                self.push_rows(piece)?;
+            }
+        }
+        if let Some(p) = &self.progress {
+            p(self.bytes_done, self.report.read);
+        }
+        Ok(())
+    }
+
+    fn push_rows(&mut self, batch: RecordBatch) -> Result<()> {
+        let mut batch = batch;
+        loop {
+            let room = self.part_rows - self.pending_rows;
+            if batch.num_rows() <= room {
+                self.pending_rows += batch.num_rows();
+                self.pending_bytes += batch.get_array_memory_size();
+                self.pending.push(batch);
+                if self.pending_rows >= self.part_rows || self.pending_bytes >= self.part_bytes {
+                    self.submit_part()?;
+                }
+                return Ok(());
+            }
+            let head = batch.slice(0, room);
+            batch = batch.slice(room, batch.num_rows() - room);
+            self.pending_rows += head.num_rows();
+            self.pending.push(head);
+            self.submit_part()?;
+        }
+    }
+
+    fn submit_part(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let batches = std::mem::take(&mut self.pending);
+        let rows = self.pending_rows as u64;
+        self.pending_rows = 0;
+        self.pending_bytes = 0;
+        let encoder = match &self.encoder {
+            Some(e) => e.clone(),
+            None => {
+                let e = self.writer.encoder(&batches)?;
+                self.encoder = Some(e.clone());
+                e
+            }
+        };
+        let index = self.parts;
+        self.parts += 1;
+        let (tx, rx) = sync_channel(1);
+        self.pool.spawn(move || {
+            let _ = tx.send(encoder.encode(&batches, index));
+        });
+        self.encode_q.push_back((rx, rows));
+        while self.encode_q.len() > self.max_encode {
+            self.append_encoded()?;
+        }
+        Ok(())
+    }
+
+    fn append_encoded(&mut self) -> Result<()> {
+        let Some((rx, rows)) = self.encode_q.pop_front() else {
+            return Ok(());
+        };
+        let part = rx
+            .recv()
+            .map_err(|_| Error::Usage("internal: a worker thread stopped".into()))??;
+        self.writer.append(part, rows)?;
+        self.report.written += rows;
+        Ok(())
+    }
+
+    fn finish(mut self, inputs: usize, rejects_path: Option<PathBuf>) -> Result<ConvertReport> {
+        while !self.decode_q.is_empty() {
+            self.drain_decoded()?;
+        }
+        self.submit_part()?;
+        while !self.encode_q.is_empty() {
+            self.append_encoded()?;
+        }
+        if self.encoder.is_none() {
+            // No rows at all: still write a valid, empty output (a CSV header, a Parquet footer).
+            self.encoder = Some(self.writer.encoder(&[])?);
+        }
+        let output = self.writer.finish()?;
+        self.rejects.finish()?;
+        Ok(ConvertReport {
+            inputs,
+            read: self.report.read,
+            written: self.report.written,
+            rejected: self.report.rejected,
+            failed_inputs: self.report.failed_inputs,
+            reject_samples: self.report.samples,
+            output,
+            rejects_path,
+        })
+    }
+}
+
+fn same_columns(a: &SchemaRef, b: &SchemaRef) -> bool {
+    a.fields().len() == b.fields().len()
+        && a.fields()
+            .iter()
+            .zip(b.fields())
+            .all(|(x, y)| x.name() == y.name() && x.data_type() == y.data_type())
+}
+
+fn describe(s: &SchemaRef) -> String {
+    s.fields()
+        .iter()
+        .map(|f| format!("{}: {}", f.name(), f.data_type()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The rejects file: one JSON object per rejected record or failed input.
+struct RejectSink {
+    out: Option<(OutputFile, BufWriter<File>)>,
+    line: Vec<u8>,
+}
+
+impl RejectSink {
+    fn open(path: Option<&Path>, force: bool) -> Result<RejectSink> {
+        let out = match path {
+            Some(p) => {
+                let (f, file) = OutputFile::create(p, force)?;
+                Some((f, BufWriter::new(file)))
+            }
+            None => None,
+        };
+        Ok(RejectSink {
+            out,
+            line: Vec::new(),
+        })
+    }
+
+    fn write(&mut self, r: &Reject) -> Result<()> {
+        self.write_line(&r.location, r.rule, &r.message, Some(&r.raw))
+    }
+
+    fn write_failed(&mut self, file: &str, message: &str) -> Result<()> {
+        self.write_line(&Location::file(file), "input", message, None)
+    }
+
+    fn write_line(
+        &mut self,
+        loc: &Location,
+        rule: &str,
+        message: &str,
+        raw: Option<&[u8]>,
+    ) -> Result<()> {
+        let Some((f, w)) = &mut self.out else {
+            return Ok(());
+        };
+        let mut obj = serde_json::Map::new();
+        let put = |obj: &mut serde_json::Map<String, serde_json::Value>,
+                   k: &str,
+                   v: serde_json::Value| {
+            obj.insert(k.to_string(), v);
+        };
+        put(&mut obj, "file", loc.file.clone().into());
+        if let Some(l) = loc.line {
+            put(&mut obj, "line", l.into());
+        }
+        if let Some(r) = loc.record {
+            put(&mut obj, "record", r.into());
+        }
+        if let Some(p) = &loc.pointer {
+            put(&mut obj, "pointer", p.clone().into());
+        }
+        put(&mut obj, "rule", rule.into());
+        put(&mut obj, "reason", message.into());
+        if let Some(raw) = raw {
+            put(
+                &mut obj,
+                "raw",
+                String::from_utf8_lossy(raw).into_owned().into(),
+            );
+        }
+        self.line.clear();
+        serde_json::to_writer(&mut self.line, &obj).map_err(|e| Error::Usage(e.to_string()))?;
+        self.line.push(b'\n');
+        w.write_all(&self.line).map_err(|e| Error::io(f.path(), e))
+    }
+
+    fn finish(self) -> Result<()> {
+        if let Some((f, mut w)) = self.out {
+            w.flush().map_err(|e| Error::io(f.path(), e))?;
+            drop(w);
+            f.commit()?;
+        }
+        Ok(())
+    }
+}
