@@ -58,7 +58,7 @@ pub fn read_row_group(file: &ParquetFile, index: usize) -> Result<Decoded> {
 pub enum InputReader {
     Jsonl(JsonlChunks),
     Json(JsonArray),
-    Csv(CsvChunks),
+    Csv(Box<CsvChunks>),
     Parquet(Arc<ParquetFile>, usize),
 }
 
@@ -81,11 +81,11 @@ impl InputReader {
                 first: true,
             }),
             Format::Json => InputReader::Json(JsonArray::read(source, name)?),
-            Format::Csv | Format::Tsv => InputReader::Csv(CsvChunks {
+            Format::Csv | Format::Tsv => InputReader::Csv(Box::new(CsvChunks {
                 reader: CsvReader::open(source, format, read, list_separator)?,
                 name,
                 done: false,
-            }),
+            })),
             Format::Parquet => InputReader::Parquet(Arc::new(ParquetFile::open(source)?), 0),
             Format::Text => {
                 return Err(Error::Usage(format!(

@@ -13,7 +13,6 @@ use arrow_array::types::{Int32Type, TimestampMicrosecondType};
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, TimeUnit};
 
-use crate::error::{Error, Result};
 use crate::schema::arrow::{JSON_TEXT_KEY, OMIT_NULL_KEY};
 
 /// Appends `s` as a JSON string literal (quotes, escapes) to `out`.
@@ -32,6 +31,8 @@ pub fn write_json_str(out: &mut Vec<u8>, s: &str) {
                 b'\n' => out.extend_from_slice(b"\\n"),
                 b'\r' => out.extend_from_slice(b"\\r"),
                 b'\t' => out.extend_from_slice(b"\\t"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                0x0c => out.extend_from_slice(b"\\f"),
                 _ => out.extend_from_slice(&[
                     b'\\',
                     b'u',
@@ -330,17 +331,22 @@ pub fn render_batch(batch: &RecordBatch, out: &mut Vec<u8>) {
     }
 }
 
-/// JSON Lines output: batches rendered (in parallel, by the caller) into byte parts.
-#[derive(Debug, Default, Clone)]
-pub struct JsonlEncoder;
-
-impl JsonlEncoder {
-    pub fn encode(&self, batches: &[RecordBatch]) -> Result<Vec<u8>, Error> {
-        let mut out = Vec::with_capacity(batches.iter().map(|b| b.get_array_memory_size()).sum());
-        for b in batches {
-            render_batch(b, &mut out);
+/// Renders rows as the elements of one JSON array (`,` and a line break between them; the
+/// caller writes the brackets). `first` is whether these are the array's first rows.
+pub fn render_batch_as_elements(batch: &RecordBatch, out: &mut Vec<u8>, first: &mut bool) {
+    let schema = batch.schema();
+    let fields: Vec<FieldRender<'_>> = schema
+        .fields()
+        .iter()
+        .zip(batch.columns())
+        .map(|(f, c)| FieldRender::new(f, c.as_ref()))
+        .collect();
+    for row in 0..batch.num_rows() {
+        if !*first {
+            out.extend_from_slice(b",\n");
         }
-        Ok(out)
+        *first = false;
+        write_object(out, &fields, row);
     }
 }
 

@@ -125,6 +125,8 @@ impl Drop for OutputFile {
 #[derive(Clone)]
 pub enum PartEncoder {
     Jsonl,
+    /// Elements of one JSON array (the writer adds the brackets).
+    JsonArray,
     Csv(CsvEncoder),
     Parquet(Arc<ParquetEncoder>),
 }
@@ -144,6 +146,16 @@ impl PartEncoder {
                     Vec::with_capacity(batches.iter().map(|b| b.get_array_memory_size()).sum());
                 for b in batches {
                     jsonl::render_batch(b, &mut out);
+                }
+                Encoded::Bytes(out)
+            }
+            PartEncoder::JsonArray => {
+                let mut out =
+                    Vec::with_capacity(batches.iter().map(|b| b.get_array_memory_size()).sum());
+                // Parts are never empty, so the array's first element is in part 0.
+                let mut first = index == 0;
+                for b in batches {
+                    jsonl::render_batch_as_elements(b, &mut out, &mut first);
                 }
                 Encoded::Bytes(out)
             }
@@ -235,9 +247,13 @@ impl Writer {
     /// dictionary columns; call this once, before the first `append`.
     pub fn encoder(&mut self, sample: &[RecordBatch]) -> Result<PartEncoder> {
         match self.options.format {
-            Format::Jsonl | Format::Json => {
-                // JSON output is JSON Lines (one object per line), which every JSON tool reads.
-                Ok(PartEncoder::Jsonl)
+            Format::Jsonl => Ok(PartEncoder::Jsonl),
+            Format::Json => {
+                if let Sink::Text { out, .. } = &mut self.sink {
+                    out.write_all(b"[\n")
+                        .map_err(|e| Error::io(&self.name, e))?;
+                }
+                Ok(PartEncoder::JsonArray)
             }
             Format::Csv | Format::Tsv => {
                 let mut csv = self.options.csv.clone();
@@ -294,7 +310,11 @@ impl Writer {
             self.encoder(&[])?;
         }
         match std::mem::replace(&mut self.sink, Sink::Done) {
-            Sink::Text { out, file } => {
+            Sink::Text { mut out, file } => {
+                if self.options.format == Format::Json {
+                    out.write_all(b"\n]\n")
+                        .map_err(|e| Error::io(&self.name, e))?;
+                }
                 out.finish().map_err(|e| Error::io(&self.name, e))?;
                 self.commit(file)
             }

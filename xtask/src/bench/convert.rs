@@ -1,8 +1,50 @@
-//! `cargo xtask bench convert`: not built yet.
+//! `cargo xtask bench convert [--size 100m|1g] [--runs N]`: copydesk's four conversions
+//! (JSONL -> Parquet, JSONL -> CSV, CSV -> Parquet, Parquet -> JSONL) in the same run as DuckDB,
+//! polars and pyarrow, through `../shared/bench/run_peers.sh` (its `OURS_*` hooks). Every tool
+//! writes zstd level 3 and gets the same typed schema; copydesk uses its bundled article schema.
+//! The shared scripts' folder can be moved with `COPYDESK_BENCH_DIR`.
 
-use anyhow::{bail, Result};
+use std::path::PathBuf;
+use std::process::Command;
 
-pub fn run(_args: &[String]) -> Result<()> {
-    let _ = super::release_binary;
-    bail!("bench convert is not built yet")
+use anyhow::{bail, Context, Result};
+
+pub fn run(args: &[String]) -> Result<()> {
+    let mut size = "100m".to_string();
+    let mut runs = "3".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--size" => size = it.next().context("--size needs 100m or 1g")?.clone(),
+            "--runs" => runs = it.next().context("--runs needs a number")?.clone(),
+            other => bail!("bench convert: unknown option {other:?} (--size 100m|1g, --runs N)"),
+        }
+    }
+    let bin = super::release_binary()?;
+    let bench = std::env::var_os("COPYDESK_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::project_root().join("../shared/bench"));
+    let script = bench.join("run_peers.sh");
+    if !script.exists() {
+        bail!(
+            "{}: not found (set COPYDESK_BENCH_DIR to the shared bench folder)",
+            script.display()
+        );
+    }
+    let b = bin.display();
+    // --force: the harness deletes outputs between runs, but a warm-up may leave one behind.
+    let ours = |rest: &str| format!("{b} convert {{in}} -o {{out}} --quiet --force{rest}");
+    crate::run(
+        Command::new("bash")
+            .arg(&script)
+            .env("SIZE", &size)
+            .env("RUNS", &runs)
+            .env("JOBS", "jsonl2parquet jsonl2csv csv2parquet parquet2jsonl")
+            .env("OURS_NAME", "ours (copydesk)")
+            .env("OURS_JSONL2PARQUET", ours(""))
+            .env("OURS_JSONL2CSV", ours(""))
+            // The shared CSV input joins list cells with "; " (as the peers write it).
+            .env("OURS_CSV2PARQUET", ours(" --list-separator '; '"))
+            .env("OURS_PARQUET2JSONL", ours("")),
+    )
 }
