@@ -71,7 +71,7 @@ pub struct ConvertArgs {
     /// Compression level (zstd 1-22, default 3; gzip 0-9, default 6).
     #[arg(long)]
     pub compression_level: Option<i32>,
-    /// Rows per Parquet row group (groups also close at about 48 MiB, to bound memory).
+    /// Rows per Parquet row group (groups also close at about 32 MiB of data, to bound memory).
     #[arg(long, default_value_t = 122_880)]
     pub row_group_size: usize,
     /// Rows per batch inside the pipeline (for testing; default: whole chunks).

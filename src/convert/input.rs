@@ -23,8 +23,8 @@ pub const CHUNK_BYTES: usize = 4 << 20;
 pub enum Work {
     /// JSON lines to decode, plus the records rejected while cutting them (CSV).
     Json(Chunk, Vec<Reject>, u64),
-    /// A Parquet row group to read.
-    RowGroup(Arc<ParquetFile>, usize),
+    /// Rows already read (Parquet), about `CHUNK_BYTES` of them.
+    Batches(Vec<RecordBatch>),
 }
 
 impl Work {
@@ -32,26 +32,18 @@ impl Work {
     pub fn input_bytes(&self) -> u64 {
         match self {
             Work::Json(c, _, _) => c.text.len() as u64,
-            Work::RowGroup(f, i) => f
-                .builder_meta
-                .metadata()
-                .row_group(*i)
-                .compressed_size()
-                .max(0) as u64,
+            Work::Batches(b) => batches_bytes(b) as u64,
         }
     }
 }
 
-/// Reads a Parquet row group into batches (on a worker thread).
-pub fn read_row_group(file: &ParquetFile, index: usize) -> Result<Decoded> {
-    let reader = file.row_group(index, 8192)?;
-    let mut out = Decoded::default();
-    for batch in reader {
-        let batch = batch.map_err(|e| file.error(index, e))?;
-        out.records += batch.num_rows() as u64;
-        out.batches.push(batch);
+/// Rows read from Parquet, counted as decoded.
+pub fn decoded(batches: Vec<RecordBatch>) -> Decoded {
+    Decoded {
+        records: batches.iter().map(|b| b.num_rows() as u64).sum(),
+        batches,
+        rejects: Vec::new(),
     }
-    Ok(out)
 }
 
 /// Yields the work items of one input.
@@ -59,7 +51,40 @@ pub enum InputReader {
     Jsonl(JsonlChunks),
     Json(JsonArray),
     Csv(Box<CsvChunks>),
-    Parquet(Arc<ParquetFile>, usize),
+    Parquet(Box<ParquetRows>),
+}
+
+/// A Parquet input read row group by row group, in batches: memory stays bounded however
+/// large its row groups are (other writers make them hundreds of MB).
+pub struct ParquetRows {
+    file: ParquetFile,
+    next_group: usize,
+    reader: Option<parquet::arrow::arrow_reader::ParquetRecordBatchReader>,
+}
+
+impl ParquetRows {
+    fn next_chunk(&mut self) -> Result<Option<Work>> {
+        let mut batches = Vec::new();
+        let mut bytes = 0;
+        while bytes < CHUNK_BYTES {
+            if self.reader.is_none() {
+                if self.next_group >= self.file.num_row_groups() {
+                    break;
+                }
+                self.reader = Some(self.file.row_group(self.next_group, 1024)?);
+                self.next_group += 1;
+            }
+            match self.reader.as_mut().and_then(|r| r.next()) {
+                Some(Ok(b)) => {
+                    bytes += b.get_array_memory_size();
+                    batches.push(b);
+                }
+                Some(Err(e)) => return Err(self.file.error(self.next_group - 1, e)),
+                None => self.reader = None,
+            }
+        }
+        Ok((!batches.is_empty()).then_some(Work::Batches(batches)))
+    }
 }
 
 impl InputReader {
@@ -86,7 +111,11 @@ impl InputReader {
                 name,
                 done: false,
             })),
-            Format::Parquet => InputReader::Parquet(Arc::new(ParquetFile::open(source)?), 0),
+            Format::Parquet => InputReader::Parquet(Box::new(ParquetRows {
+                file: ParquetFile::open(source)?,
+                next_group: 0,
+                reader: None,
+            })),
             Format::Text => {
                 return Err(Error::Usage(format!(
                     "{name}: loose text input needs the extract module, which this build does not have yet"
@@ -98,7 +127,7 @@ impl InputReader {
     /// The Arrow schema of a Parquet input (which keeps its own types).
     pub fn parquet_schema(&self) -> Option<arrow_schema::SchemaRef> {
         match self {
-            InputReader::Parquet(f, _) => Some(f.schema()),
+            InputReader::Parquet(p) => Some(p.file.schema()),
             _ => None,
         }
     }
@@ -109,13 +138,7 @@ impl InputReader {
             InputReader::Jsonl(r) => r.next_chunk(),
             InputReader::Json(r) => Ok(r.next_chunk()),
             InputReader::Csv(r) => r.next_chunk(),
-            InputReader::Parquet(f, next) => {
-                if *next >= f.num_row_groups() {
-                    return Ok(None);
-                }
-                *next += 1;
-                Ok(Some(Work::RowGroup(f.clone(), *next - 1)))
-            }
+            InputReader::Parquet(p) => p.next_chunk(),
         }
     }
 }

@@ -197,8 +197,8 @@ pub fn convert(
         pending_bytes: 0,
         part_rows,
         part_bytes: match options.write.format {
-            Format::Parquet => 48 << 20,
-            _ => 16 << 20,
+            Format::Parquet => 32 << 20,
+            _ => 8 << 20,
         },
         parts: 0,
         max_decode: threads * 2,
@@ -404,7 +404,7 @@ impl Run {
                     d.rejects = rejects;
                     d
                 }),
-                Work::RowGroup(file, i) => input::read_row_group(&file, i),
+                Work::Batches(batches) => Ok(input::decoded(batches)),
             };
             let _ = tx.send(result);
         });

@@ -257,42 +257,46 @@ fn leaf_decisions(data_type: &DataType, arrays: &[&ArrayRef], out: &mut Vec<bool
 }
 
 fn low_cardinality(arrays: &[&ArrayRef]) -> bool {
-    const MAX_DISTINCT: usize = 1 << 16;
+    // A sample is enough to tell ids and bodies from sections and languages, and keeps this
+    // cheap; long texts are never worth a dictionary.
+    const SAMPLE: usize = 20_000;
+    const MAX_MEAN_LEN: usize = 200;
     let mut n = 0usize;
-    let mut seen: HashSet<Vec<u8>> = HashSet::new();
+    let mut texts: HashSet<&[u8]> = HashSet::new();
+    let mut numbers: HashSet<u64> = HashSet::new();
     for a in arrays {
-        let data = a.to_data();
+        let room = SAMPLE.saturating_sub(n);
         match a.data_type() {
             DataType::Utf8 => {
                 let s = a.as_string::<i32>();
-                for v in s.iter().flatten() {
+                if !s.is_empty() && s.value_data().len() / s.len() > MAX_MEAN_LEN {
+                    return false;
+                }
+                for v in s.iter().flatten().take(room) {
                     n += 1;
-                    if !seen.contains(v.as_bytes()) {
-                        seen.insert(v.as_bytes().to_vec());
-                    }
+                    texts.insert(v.as_bytes());
                 }
             }
-            _ if data.buffers().len() == 1 && data.data_type().is_primitive() => {
-                let width = data.data_type().primitive_width().unwrap_or(8);
+            t if t.is_primitive() && t.primitive_width().is_some_and(|w| w <= 8) => {
+                let width = t.primitive_width().unwrap_or(8);
+                let data = a.to_data();
                 let bytes = data.buffers()[0].as_slice();
                 let start = data.offset() * width;
-                for (k, chunk) in bytes[start..start + data.len() * width]
-                    .chunks(width)
-                    .enumerate()
-                {
+                let values = &bytes[start..start + data.len() * width];
+                for (k, chunk) in values.chunks(width).enumerate().take(room) {
                     if a.is_valid(k) {
                         n += 1;
-                        if !seen.contains(chunk) {
-                            seen.insert(chunk.to_vec());
-                        }
+                        let mut key = [0u8; 8];
+                        key[..width].copy_from_slice(chunk);
+                        numbers.insert(u64::from_le_bytes(key));
                     }
                 }
             }
             _ => return false,
         }
-        if seen.len() > MAX_DISTINCT {
-            return false;
+        if n >= SAMPLE {
+            break;
         }
     }
-    n > 0 && seen.len() * 4 <= n
+    n > 0 && (texts.len() + numbers.len()) * 4 <= n
 }
