@@ -333,3 +333,157 @@ fn schema_arrow_prints_the_derived_columns() {
         .stdout(contains("date_published: Timestamp(us, UTC)\n"))
         .stdout(contains("authors: List<Utf8> not null\n"));
 }
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn partitions_are_hive_folders_with_safe_names_and_the_columns_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut text = String::new();
+    for (i, source) in ["Ledger", "../../escape", "Ledger", "a/b=c", "Ledger"]
+        .iter()
+        .enumerate()
+    {
+        text.push_str(&format!(
+            "{{\"id\":\"r{i}\",\"title\":\"T\",\"authors\":[],\"body\":\"B\",\"source\":{},\"date_published\":\"202{i}-05-01T00:00:00Z\"}}\n",
+            serde_json::to_string(source).unwrap()
+        ));
+    }
+    text.push_str(r#"{"id":"r5","title":"T","authors":[],"body":"B","source":null}"#);
+    text.push('\n');
+    std::fs::write(&input, &text).unwrap();
+    let out = dir.path().join("ds");
+    copydesk()
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .args([
+            "--partition-by",
+            "source,date_published:year",
+            "--to",
+            "jsonl",
+        ])
+        .assert()
+        .success()
+        .stderr(contains("wrote 6 to"));
+    let files = files_under(&out);
+    for f in &files {
+        assert!(f.starts_with(&out), "{f:?} escaped the output folder");
+    }
+    let rel: Vec<String> = files
+        .iter()
+        .map(|f| f.strip_prefix(&out).unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        rel.contains(&"source=Ledger/date_published_year=2020/part.jsonl".to_string()),
+        "{rel:?}"
+    );
+    assert!(
+        rel.contains(&"source=%2E.%2F..%2Fescape/date_published_year=2021/part.jsonl".to_string()),
+        "{rel:?}"
+    );
+    assert!(
+        rel.contains(&"source=a%2Fb%3Dc/date_published_year=2023/part.jsonl".to_string()),
+        "{rel:?}"
+    );
+    assert!(rel.contains(
+        &"source=__HIVE_DEFAULT_PARTITION__/date_published_year=__HIVE_DEFAULT_PARTITION__/part.jsonl"
+            .to_string()
+    ), "{rel:?}");
+    // The partition columns stay in the files; every record is in exactly one file.
+    let mut ids = Vec::new();
+    for f in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "jsonl"))
+    {
+        for r in lines(f) {
+            assert!(r.get("source").is_some());
+            ids.push(r["id"].as_str().unwrap().to_string());
+        }
+    }
+    ids.sort();
+    assert_eq!(ids, ["r0", "r1", "r2", "r3", "r4", "r5"]);
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("part.manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["rows_written"], 6);
+    assert_eq!(manifest["files"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn max_rows_per_file_and_shards_with_manifests() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs: Vec<PathBuf> = (0..3)
+        .map(|i| {
+            let p = dir.path().join(format!("in{i}.jsonl"));
+            let text: String = (0..5)
+                .map(|j| {
+                    format!(
+                        "{{\"id\":\"f{i}r{j}\",\"title\":\"T\",\"authors\":[],\"body\":\"B\"}}\n"
+                    )
+                })
+                .collect();
+            std::fs::write(&p, text).unwrap();
+            p
+        })
+        .collect();
+    let out = dir.path().join("out");
+    for shard in ["1/2", "2/2"] {
+        copydesk()
+            .arg("convert")
+            .args(inputs.iter().rev())
+            .args([
+                "-o",
+                out.to_str().unwrap(),
+                "--shard",
+                shard,
+                "--max-rows-per-file",
+                "4",
+            ])
+            .assert()
+            .success();
+    }
+    let m1: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("part-1-of-2.manifest.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(m1["shard"], "1/2");
+    assert_eq!(m1["rows_read"], 10, "inputs 0 and 2 by sorted path");
+    assert_eq!(m1["rows_written"], 10);
+    assert!(m1["inputs"][0].as_str().unwrap().ends_with("in0.jsonl"));
+    assert!(m1["inputs"][1].as_str().unwrap().ends_with("in2.jsonl"));
+    let files = m1["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3, "10 rows at most 4 per file: {files:?}");
+    assert_eq!(files[0]["path"], "part-1-of-2.parquet");
+    assert_eq!(files[1]["path"], "part-1-of-2-00001.parquet");
+    assert_eq!(files[0]["sha256"].as_str().unwrap().len(), 64);
+    let m2: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("part-2-of-2.manifest.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(m2["rows_written"], 5);
+    // A retry without --force is refused; with it, the shard is replaced.
+    copydesk()
+        .arg("convert")
+        .args(&inputs)
+        .args(["-o", out.to_str().unwrap(), "--shard", "2/2"])
+        .assert()
+        .code(2)
+        .stderr(contains("already exists"));
+}

@@ -26,7 +26,13 @@ fn ensure_packages() {
         "CI is set but python3 cannot import {PACKAGES:?} (.ci/run installs them)"
     );
     let status = Command::new("python3")
-        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
         .args(PACKAGES)
         .status();
     assert!(

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context};
 use clap::Args;
+use copydesk::convert::dataset::{PartitionKey, Shard};
 use copydesk::convert::{convert, ConvertOptions, ConvertReport};
 use copydesk::io::write::csv::CsvWriteOptions;
 use copydesk::io::write::parquet::{ParquetCompression, ParquetOptions};
@@ -74,6 +75,17 @@ pub struct ConvertArgs {
     /// Rows per Parquet row group (groups also close at about 32 MiB of data, to bound memory).
     #[arg(long, default_value_t = 122_880)]
     pub row_group_size: usize,
+    /// Write a folder of hive-style partitions (`source=X/`), by columns or a timestamp part:
+    /// `source,language` or `date_published:year` (also :month, :day). -o names the folder.
+    #[arg(long, value_name = "COLUMNS")]
+    pub partition_by: Option<String>,
+    /// Start a new file after this many rows (-o names a folder).
+    #[arg(long, value_name = "N")]
+    pub max_rows_per_file: Option<u64>,
+    /// Convert shard I of N: the inputs at positions I, I+N, ... by sorted path, written as
+    /// part-I-of-N.<ext> with a part-I-of-N.manifest.json in the folder -o names.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
     /// Rows per batch inside the pipeline (for testing; default: whole chunks).
     #[arg(long, hide = true, default_value_t = 0)]
     pub batch_size: usize,
@@ -110,9 +122,17 @@ fn parse_delimiter(s: &str) -> anyhow::Result<u8> {
 }
 
 impl ConvertArgs {
+    fn dataset(&self) -> bool {
+        self.partition_by.is_some() || self.max_rows_per_file.is_some() || self.shard.is_some()
+    }
+
     fn output_format(&self) -> anyhow::Result<Format> {
         if let Some(f) = self.to {
             return Ok(f);
+        }
+        if self.dataset() && Format::determine(&self.output).is_none() {
+            // A folder of files: Parquet unless --to says otherwise.
+            return Ok(Format::Parquet);
         }
         if self.output == Path::new("-") {
             bail!("writing to stdout: name the format with --to (jsonl or csv)");
@@ -128,7 +148,7 @@ impl ConvertArgs {
     fn options(&self) -> anyhow::Result<ConvertOptions> {
         let format = self.output_format()?;
         let delimiter = self.delimiter.as_deref().map(parse_delimiter).transpose()?;
-        let compression = if self.output == Path::new("-") {
+        let compression = if self.output == Path::new("-") || self.dataset() {
             Compression::None
         } else {
             Compression::of(&self.output)
@@ -162,6 +182,11 @@ impl ConvertArgs {
         options.rejects = self.rejects.clone();
         options.batch_rows = self.batch_size;
         options.threads = self.threads;
+        if let Some(p) = &self.partition_by {
+            options.partition_by = PartitionKey::parse_list(p)?;
+        }
+        options.max_rows_per_file = self.max_rows_per_file;
+        options.shard = self.shard.as_deref().map(Shard::parse).transpose()?;
         Ok(options)
     }
 }
@@ -225,9 +250,17 @@ fn summarise(args: &ConvertArgs, report: &ConvertReport) {
     if total_problems > shown {
         eprintln!("copydesk: ... and {} more", total_problems - shown);
     }
-    let out = match &report.output.path {
-        Some(p) => format!("{} ({} bytes)", p.display(), report.output.bytes),
-        None => "stdout".into(),
+    let out = match (&report.output.path, &report.manifest) {
+        (Some(p), Some(m)) => format!(
+            "{} ({} file{}, {} bytes; manifest {})",
+            p.display(),
+            report.files.len(),
+            if report.files.len() == 1 { "" } else { "s" },
+            report.output.bytes,
+            m.display()
+        ),
+        (Some(p), None) => format!("{} ({} bytes)", p.display(), report.output.bytes),
+        (None, _) => "stdout".into(),
     };
     let mut line = format!(
         "copydesk: convert: read {} records from {} input{}, wrote {} to {}, rejected {}",

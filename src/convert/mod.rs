@@ -10,7 +10,7 @@
 //! groups in parallel); the calling thread appends parts in order. A few chunks and parts are in
 //! flight at a time, whatever the size of the input.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -29,6 +29,7 @@ use crate::io::{Format, Source};
 use crate::schema::arrow::Table;
 use crate::schema::Schema;
 
+pub mod dataset;
 pub mod decode;
 pub mod infer;
 pub mod input;
@@ -58,6 +59,12 @@ pub struct ConvertOptions {
     pub batch_rows: usize,
     /// Worker threads; 0 means one per core.
     pub threads: usize,
+    /// Partition the output into hive-style folders by these columns.
+    pub partition_by: Vec<dataset::PartitionKey>,
+    /// Start a new file after this many rows.
+    pub max_rows_per_file: Option<u64>,
+    /// Convert only this shard of the inputs.
+    pub shard: Option<dataset::Shard>,
     /// Called as the conversion goes, with (input bytes done, records read).
     pub progress: Option<Arc<dyn Fn(u64, u64) + Send + Sync>>,
 }
@@ -85,6 +92,9 @@ impl ConvertOptions {
             rejects: None,
             batch_rows: 0,
             threads: 0,
+            partition_by: Vec::new(),
+            max_rows_per_file: None,
+            shard: None,
             progress: None,
         }
     }
@@ -107,8 +117,13 @@ pub struct ConvertReport {
     pub failed_inputs: Vec<FailedInput>,
     /// The first rejections (location, rule, reason), for the summary.
     pub reject_samples: Vec<String>,
+    /// The output: the one file, or (partitioned, sharded) the folder with summed figures.
     pub output: Written,
+    /// Every file written.
+    pub files: Vec<Written>,
     pub rejects_path: Option<PathBuf>,
+    /// The manifest written for a folder output.
+    pub manifest: Option<PathBuf>,
 }
 
 impl ConvertReport {
@@ -139,12 +154,20 @@ pub fn convert(
     output: Destination,
     options: &ConvertOptions,
 ) -> Result<ConvertReport> {
+    let dataset = !options.partition_by.is_empty()
+        || options.max_rows_per_file.is_some()
+        || options.shard.is_some();
     if let Destination::File(out) = &output {
         refuse_overwriting_inputs(inputs, out)?;
     }
     if let Some(r) = &options.rejects {
         refuse_overwriting_inputs(inputs, r)?;
     }
+    let inputs: Vec<Source> = match options.shard {
+        Some(shard) => shard.select(inputs, Source::display_name),
+        None => inputs.to_vec(),
+    };
+    let inputs = &inputs[..];
     let formats: Vec<Format> = inputs
         .iter()
         .map(|s| input_format(s, options.from))
@@ -177,7 +200,43 @@ pub fn convert(
         schema.clone(),
         choice.validator,
     ));
-    let writer = write::open(output, schema.clone(), &options.write)?;
+    let (layout, single) = if dataset {
+        let Destination::File(dir) = output else {
+            return Err(Error::Usage(
+                "--partition-by, --max-rows-per-file and --shard write a folder of files: name it with -o"
+                    .into(),
+            ));
+        };
+        if dir.is_file() {
+            return Err(Error::Usage(format!(
+                "{}: is a file; a partitioned or sharded output is a folder",
+                dir.display()
+            )));
+        }
+        let ext = match options.write.compression {
+            crate::io::Compression::Gzip => format!("{}.gz", options.write.format.name()),
+            crate::io::Compression::Zstd => format!("{}.zst", options.write.format.name()),
+            crate::io::Compression::None => options.write.format.name().to_string(),
+        };
+        let stem = options
+            .shard
+            .map_or_else(|| "part".to_string(), |s| s.stem());
+        (Layout::Dataset { dir, stem, ext }, None)
+    } else {
+        (Layout::Single, Some(output))
+    };
+    let partitioner = if options.partition_by.is_empty() {
+        None
+    } else {
+        Some(dataset::Partitioner::new(&options.partition_by, &schema)?)
+    };
+    let mut slots = Vec::new();
+    if let Some(dest) = single {
+        slots.push(Slot::new(
+            PathBuf::new(),
+            Some(write::open(dest, schema.clone(), &options.write)?),
+        ));
+    }
     let rejects = RejectSink::open(options.rejects.as_deref(), options.write.force)?;
     let part_rows = match options.write.format {
         Format::Parquet => options.write.parquet.row_group_rows.max(1),
@@ -187,20 +246,22 @@ pub fn convert(
         pool,
         decoder,
         schema,
-        writer,
-        encoder: None,
+        write_options: options.write.clone(),
+        layout,
+        partitioner,
+        slots,
+        slot_of: HashMap::new(),
+        files: Vec::new(),
+        max_rows_per_file: options.max_rows_per_file.map_or(u64::MAX, |n| n.max(1)),
         rejects,
         decode_q: VecDeque::new(),
         encode_q: VecDeque::new(),
-        pending: Vec::new(),
-        pending_rows: 0,
-        pending_bytes: 0,
         part_rows,
         part_bytes: match options.write.format {
             Format::Parquet => 32 << 20,
             _ => 8 << 20,
         },
-        parts: 0,
+        pending_total: 0,
         max_decode: threads * 2,
         max_encode: threads,
         batch_rows: if options.batch_rows == 0 {
@@ -215,7 +276,8 @@ pub fn convert(
     for (i, (source, format)) in inputs.iter().zip(&formats).enumerate() {
         run.convert_input(i, source, *format, options)?;
     }
-    run.finish(inputs.len(), options.rejects.clone())
+    let report = run.finish(inputs, options)?;
+    Ok(report)
 }
 
 /// Refuses an output path that is one of the inputs, even with `--force`.
@@ -306,21 +368,70 @@ struct Counts {
     samples: Vec<String>,
 }
 
+/// One output file at a time for one destination folder (the whole output, or a partition).
+struct Slot {
+    /// Relative folder (a partition path), empty for the whole output.
+    folder: PathBuf,
+    writer: Option<write::Writer>,
+    encoder: Option<PartEncoder>,
+    pending: Vec<RecordBatch>,
+    pending_rows: usize,
+    pending_bytes: usize,
+    /// Parts submitted to the current file.
+    parts: usize,
+    /// Rows submitted to the current file.
+    rows_in_file: u64,
+    /// Number of the current file within the folder.
+    file_no: usize,
+}
+
+impl Slot {
+    fn new(folder: PathBuf, writer: Option<write::Writer>) -> Slot {
+        Slot {
+            folder,
+            writer,
+            encoder: None,
+            pending: Vec::new(),
+            pending_rows: 0,
+            pending_bytes: 0,
+            parts: 0,
+            rows_in_file: 0,
+            file_no: 0,
+        }
+    }
+}
+
+enum Layout {
+    /// One output: the file or stream given.
+    Single,
+    /// A folder of files: `dir/[partition folders/]stem[-NNNNN].ext`.
+    Dataset {
+        dir: PathBuf,
+        stem: String,
+        ext: String,
+    },
+}
+
+type DecodeJob = (Receiver<Result<Decoded>>, String, u64);
+
 struct Run {
     pool: rayon::ThreadPool,
     decoder: Arc<JsonDecoder>,
     schema: SchemaRef,
-    writer: write::Writer,
-    encoder: Option<PartEncoder>,
+    write_options: WriteOptions,
+    layout: Layout,
+    partitioner: Option<dataset::Partitioner>,
+    slots: Vec<Slot>,
+    slot_of: HashMap<PathBuf, usize>,
+    files: Vec<Written>,
+    max_rows_per_file: u64,
     rejects: RejectSink,
-    decode_q: VecDeque<(Receiver<Result<Decoded>>, usize, String, u64)>,
-    encode_q: VecDeque<(Receiver<Result<Encoded>>, u64)>,
-    pending: Vec<RecordBatch>,
-    pending_rows: usize,
-    pending_bytes: usize,
+    decode_q: VecDeque<DecodeJob>,
+    encode_q: VecDeque<(Receiver<Result<Encoded>>, u64, usize)>,
     part_rows: usize,
     part_bytes: usize,
-    parts: usize,
+    /// Bytes waiting in all slots' `pending`.
+    pending_total: usize,
     max_decode: usize,
     max_encode: usize,
     batch_rows: usize,
@@ -332,7 +443,7 @@ struct Run {
 impl Run {
     fn convert_input(
         &mut self,
-        index: usize,
+        _index: usize,
         source: &Source,
         format: Format,
         options: &ConvertOptions,
@@ -371,7 +482,7 @@ impl Run {
                 }
                 Err(e) => return Err(e),
             };
-            self.submit_decode(work, index, &name);
+            self.submit_decode(work, &name);
             while self.decode_q.len() >= self.max_decode {
                 self.drain_decoded()?;
             }
@@ -391,7 +502,7 @@ impl Run {
         Ok(())
     }
 
-    fn submit_decode(&mut self, work: Work, index: usize, name: &str) {
+    fn submit_decode(&mut self, work: Work, name: &str) {
         let (tx, rx) = sync_channel(1);
         let decoder = self.decoder.clone();
         let bytes = work.input_bytes();
@@ -408,13 +519,12 @@ impl Run {
             };
             let _ = tx.send(result);
         });
-        self.decode_q
-            .push_back((rx, index, name.to_string(), bytes));
+        self.decode_q.push_back((rx, name.to_string(), bytes));
     }
 
     /// Takes the oldest decoded chunk: counts it, writes its rejects, queues its rows.
     fn drain_decoded(&mut self) -> Result<()> {
-        let Some((rx, _index, name, bytes)) = self.decode_q.pop_front() else {
+        let Some((rx, name, bytes)) = self.decode_q.pop_front() else {
             return Ok(());
         };
         let decoded = match rx.recv() {
@@ -446,7 +556,7 @@ impl Run {
                     batch.slice(offset, len)
                 };
                 offset += len;
-                self.push_rows(piece)?;
+                self.route(piece)?;
             }
         }
         if let Some(p) = &self.progress {
@@ -455,50 +565,131 @@ impl Run {
         Ok(())
     }
 
-    fn push_rows(&mut self, batch: RecordBatch) -> Result<()> {
+    /// Sends rows to their partition's slot.
+    fn route(&mut self, batch: RecordBatch) -> Result<()> {
+        let Some(partitioner) = &self.partitioner else {
+            if self.slots.is_empty() {
+                self.slots.push(Slot::new(PathBuf::new(), None));
+            }
+            return self.push_rows(0, batch);
+        };
+        for (folder, rows) in partitioner.split(&batch)? {
+            let slot = match self.slot_of.get(&folder) {
+                Some(s) => *s,
+                None => {
+                    self.slots.push(Slot::new(folder.clone(), None));
+                    self.slot_of.insert(folder, self.slots.len() - 1);
+                    self.slots.len() - 1
+                }
+            };
+            self.push_rows(slot, rows)?;
+        }
+        // Many partitions each holding a little: flush the largest to bound memory.
+        while self.pending_total > 2 * self.part_bytes {
+            let largest = (0..self.slots.len())
+                .max_by_key(|&i| self.slots[i].pending_bytes)
+                .unwrap_or(0);
+            self.submit_part(largest)?;
+        }
+        Ok(())
+    }
+
+    fn push_rows(&mut self, slot: usize, batch: RecordBatch) -> Result<()> {
         let mut batch = batch;
         loop {
-            let room = self.part_rows - self.pending_rows;
+            let s = &self.slots[slot];
+            let file_room = self
+                .max_rows_per_file
+                .saturating_sub(s.rows_in_file + s.pending_rows as u64);
+            let room =
+                (self.part_rows - s.pending_rows).min(file_room.min(usize::MAX as u64) as usize);
             if batch.num_rows() <= room {
-                self.pending_rows += batch.num_rows();
-                self.pending_bytes += batch.get_array_memory_size();
-                self.pending.push(batch);
-                if self.pending_rows >= self.part_rows || self.pending_bytes >= self.part_bytes {
-                    self.submit_part()?;
+                let bytes = batch.get_array_memory_size();
+                let s = &mut self.slots[slot];
+                s.pending_rows += batch.num_rows();
+                s.pending_bytes += bytes;
+                s.pending.push(batch);
+                self.pending_total += bytes;
+                let full = s.pending_rows >= self.part_rows || s.pending_bytes >= self.part_bytes;
+                let file_full = s.rows_in_file + s.pending_rows as u64 >= self.max_rows_per_file;
+                if full || file_full {
+                    self.submit_part(slot)?;
+                }
+                if file_full {
+                    self.roll_file(slot)?;
                 }
                 return Ok(());
             }
             let head = batch.slice(0, room);
             batch = batch.slice(room, batch.num_rows() - room);
-            self.pending_rows += head.num_rows();
-            self.pending.push(head);
-            self.submit_part()?;
+            let bytes = head.get_array_memory_size();
+            let s = &mut self.slots[slot];
+            s.pending_rows += head.num_rows();
+            s.pending_bytes += bytes;
+            s.pending.push(head);
+            self.pending_total += bytes;
+            self.submit_part(slot)?;
+            if self.slots[slot].rows_in_file >= self.max_rows_per_file {
+                self.roll_file(slot)?;
+            }
         }
     }
 
-    fn submit_part(&mut self) -> Result<()> {
-        if self.pending.is_empty() {
+    /// The path of a slot's current file (dataset layout).
+    fn file_path(&self, slot: usize) -> Option<PathBuf> {
+        let Layout::Dataset { dir, stem, ext } = &self.layout else {
+            return None;
+        };
+        let s = &self.slots[slot];
+        Some(
+            dir.join(&s.folder)
+                .join(dataset::data_file_name(stem, s.file_no, ext)),
+        )
+    }
+
+    fn submit_part(&mut self, slot: usize) -> Result<()> {
+        if self.slots[slot].pending.is_empty() {
             return Ok(());
         }
-        let batches = std::mem::take(&mut self.pending);
-        let rows = self.pending_rows as u64;
-        self.pending_rows = 0;
-        self.pending_bytes = 0;
-        let encoder = match &self.encoder {
+        if self.slots[slot].writer.is_none() {
+            let path = self
+                .file_path(slot)
+                .ok_or_else(|| Error::Usage("internal: no writer for the output".into()))?;
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
+            self.slots[slot].writer = Some(write::open(
+                Destination::File(path),
+                self.schema.clone(),
+                &self.write_options,
+            )?);
+        }
+        let s = &mut self.slots[slot];
+        let batches = std::mem::take(&mut s.pending);
+        let rows = s.pending_rows as u64;
+        self.pending_total -= s.pending_bytes;
+        s.pending_rows = 0;
+        s.pending_bytes = 0;
+        s.rows_in_file += rows;
+        let encoder = match &s.encoder {
             Some(e) => e.clone(),
             None => {
-                let e = self.writer.encoder(&batches)?;
-                self.encoder = Some(e.clone());
+                let writer = s
+                    .writer
+                    .as_mut()
+                    .ok_or_else(|| Error::Usage("internal: no writer".into()))?;
+                let e = writer.encoder(&batches)?;
+                s.encoder = Some(e.clone());
                 e
             }
         };
-        let index = self.parts;
-        self.parts += 1;
+        let index = s.parts;
+        s.parts += 1;
         let (tx, rx) = sync_channel(1);
         self.pool.spawn(move || {
             let _ = tx.send(encoder.encode(&batches, index));
         });
-        self.encode_q.push_back((rx, rows));
+        self.encode_q.push_back((rx, rows, slot));
         while self.encode_q.len() > self.max_encode {
             self.append_encoded()?;
         }
@@ -506,42 +697,138 @@ impl Run {
     }
 
     fn append_encoded(&mut self) -> Result<()> {
-        let Some((rx, rows)) = self.encode_q.pop_front() else {
+        let Some((rx, rows, slot)) = self.encode_q.pop_front() else {
             return Ok(());
         };
         let part = rx
             .recv()
             .map_err(|_| Error::Usage("internal: a worker thread stopped".into()))??;
-        self.writer.append(part, rows)?;
+        let writer = self.slots[slot]
+            .writer
+            .as_mut()
+            .ok_or_else(|| Error::Usage("internal: part for a closed file".into()))?;
+        writer.append(part, rows)?;
         self.report.written += rows;
         Ok(())
     }
 
-    fn finish(mut self, inputs: usize, rejects_path: Option<PathBuf>) -> Result<ConvertReport> {
-        while !self.decode_q.is_empty() {
-            self.drain_decoded()?;
-        }
-        self.submit_part()?;
+    /// Closes a slot's file (after its parts are written) so the next rows start a new one.
+    fn roll_file(&mut self, slot: usize) -> Result<()> {
         while !self.encode_q.is_empty() {
             self.append_encoded()?;
         }
-        if self.encoder.is_none() {
-            // No rows at all: still write a valid, empty output (a CSV header, a Parquet footer).
-            self.encoder = Some(self.writer.encoder(&[])?);
+        let s = &mut self.slots[slot];
+        if let Some(writer) = s.writer.take() {
+            self.files.push(writer.finish()?);
         }
-        let output = self.writer.finish()?;
+        s.encoder = None;
+        s.parts = 0;
+        s.rows_in_file = 0;
+        s.file_no += 1;
+        Ok(())
+    }
+
+    fn finish(mut self, inputs: &[Source], options: &ConvertOptions) -> Result<ConvertReport> {
+        while !self.decode_q.is_empty() {
+            self.drain_decoded()?;
+        }
+        for slot in 0..self.slots.len() {
+            self.submit_part(slot)?;
+        }
+        while !self.encode_q.is_empty() {
+            self.append_encoded()?;
+        }
+        for slot in 0..self.slots.len() {
+            let s = &mut self.slots[slot];
+            if let Some(mut writer) = s.writer.take() {
+                if s.encoder.is_none() {
+                    // No rows at all: still a valid, empty output (a CSV header, a footer).
+                    writer.encoder(&[])?;
+                }
+                self.files.push(writer.finish()?);
+            }
+        }
         self.rejects.finish()?;
-        Ok(ConvertReport {
-            inputs,
+        let output = match self.files.as_slice() {
+            [one] => one.clone(),
+            files => Written {
+                path: match &self.layout {
+                    Layout::Dataset { dir, .. } => Some(dir.clone()),
+                    Layout::Single => None,
+                },
+                rows: files.iter().map(|f| f.rows).sum(),
+                bytes: files.iter().map(|f| f.bytes).sum(),
+            },
+        };
+        let report = ConvertReport {
+            inputs: inputs.len(),
             read: self.report.read,
             written: self.report.written,
             rejected: self.report.rejected,
             failed_inputs: self.report.failed_inputs,
             reject_samples: self.report.samples,
             output,
-            rejects_path,
-        })
+            files: self.files,
+            rejects_path: options.rejects.clone(),
+            manifest: None,
+        };
+        match &self.layout {
+            Layout::Dataset { dir, stem, .. } => {
+                let path = dir.join(format!("{stem}.manifest.json"));
+                write_manifest(&path, inputs, options, &report)?;
+                Ok(ConvertReport {
+                    manifest: Some(path),
+                    ..report
+                })
+            }
+            Layout::Single => Ok(report),
+        }
     }
+}
+
+/// The manifest of a dataset run: what it read, wrote and rejected, each file with its size
+/// and SHA-256, so a scheduler can check a shard before trusting it. Written last, atomically.
+fn write_manifest(
+    path: &Path,
+    inputs: &[Source],
+    options: &ConvertOptions,
+    report: &ConvertReport,
+) -> Result<()> {
+    std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
+        .map_err(|e| Error::io(path, e))?;
+    let mut files = Vec::new();
+    for f in &report.files {
+        if let Some(p) = &f.path {
+            let rel = match path.parent() {
+                Some(dir) => p.strip_prefix(dir).unwrap_or(p),
+                None => p,
+            };
+            files.push(serde_json::json!({
+                "path": rel.to_string_lossy(),
+                "rows": f.rows,
+                "bytes": f.bytes,
+                "sha256": dataset::sha256_file(p)?,
+            }));
+        }
+    }
+    let manifest = serde_json::json!({
+        "copydesk_version": env!("CARGO_PKG_VERSION"),
+        "shard": options.shard.map(|s| format!("{}/{}", s.index, s.count)),
+        "inputs": inputs.iter().map(Source::display_name).collect::<Vec<_>>(),
+        "rows_read": report.read,
+        "rows_written": report.written,
+        "rows_rejected": report.rejected,
+        "failed_inputs": report.failed_inputs.iter().map(|f| serde_json::json!({"file": f.file, "reason": f.message})).collect::<Vec<_>>(),
+        "bytes": report.files.iter().map(|f| f.bytes).sum::<u64>(),
+        "files": files,
+    });
+    let (out, mut file) = OutputFile::create(path, options.write.force)?;
+    let text = serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Usage(e.to_string()))?;
+    file.write_all(&text)
+        .and_then(|_| file.write_all(b"\n"))
+        .map_err(|e| Error::io(path, e))?;
+    drop(file);
+    out.commit()
 }
 
 fn same_columns(a: &SchemaRef, b: &SchemaRef) -> bool {
