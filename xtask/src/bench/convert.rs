@@ -20,7 +20,12 @@ pub fn run(args: &[String]) -> Result<()> {
             other => bail!("bench convert: unknown option {other:?} (--size 100m|1g, --runs N)"),
         }
     }
-    let bin = super::release_binary()?;
+    // A private copy: the target folder is shared, and another build may replace the binary
+    // while the (long) benchmark runs.
+    let built = super::release_binary()?;
+    let bin = std::env::temp_dir().join(format!("copydesk-bench-convert-{}", std::process::id()));
+    std::fs::copy(&built, &bin)
+        .with_context(|| format!("copying {} to {}", built.display(), bin.display()))?;
     let bench = std::env::var_os("COPYDESK_BENCH_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| crate::project_root().join("../shared/bench"));
@@ -34,7 +39,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let b = bin.display();
     // --force: the harness deletes outputs between runs, but a warm-up may leave one behind.
     let ours = |rest: &str| format!("{b} convert {{in}} -o {{out}} --quiet --force{rest}");
-    crate::run(
+    let result = crate::run(
         Command::new("bash")
             .arg(&script)
             .env("SIZE", &size)
@@ -46,5 +51,7 @@ pub fn run(args: &[String]) -> Result<()> {
             // The shared CSV input joins list cells with "; " (as the peers write it).
             .env("OURS_CSV2PARQUET", ours(" --list-separator '; '"))
             .env("OURS_PARQUET2JSONL", ours("")),
-    )
+    );
+    let _ = std::fs::remove_file(&bin);
+    result
 }
