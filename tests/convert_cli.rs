@@ -487,3 +487,65 @@ fn max_rows_per_file_and_shards_with_manifests() {
         .code(2)
         .stderr(contains("already exists"));
 }
+
+#[test]
+fn parquet_rows_are_validated_and_retyped_to_a_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A Parquet file whose date_published is plain text (its own schema says string).
+    let loose = d.join("loose.json");
+    std::fs::write(
+        &loose,
+        r#"{"properties": {"id": {"type": "string"}, "title": {"type": "string"},
+            "authors": {"type": "array", "items": {"type": "string"}}, "body": {"type": "string"},
+            "date_published": {"type": ["string", "null"]}}}"#,
+    )
+    .unwrap();
+    let src = d.join("src.jsonl");
+    std::fs::write(
+        &src,
+        format!(
+            "{}\n{}\n{}\n",
+            r#"{"id":"p0","title":"T","authors":[],"body":"B","date_published":"2026-03-26T02:20:00Z"}"#,
+            r#"{"id":"p1","title":"T","authors":[],"body":"B","date_published":"last tuesday"}"#,
+            r#"{"id":"p2","title":"T","authors":[],"body":"B","date_published":null}"#
+        ),
+    )
+    .unwrap();
+    let pq = d.join("loose.parquet");
+    copydesk()
+        .args(["convert", src.to_str().unwrap(), "-o", pq.to_str().unwrap()])
+        .args(["--schema", loose.to_str().unwrap()])
+        .assert()
+        .success();
+    // Retyped by the article schema: the row whose text is not a date-time is rejected.
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/article.schema.json");
+    let out = d.join("typed.parquet");
+    let rejects = d.join("rej.jsonl");
+    copydesk()
+        .args(["convert", pq.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .args([
+            "--schema",
+            article.to_str().unwrap(),
+            "--rejects",
+            rejects.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains("read 3 records from 1 input, wrote 2"));
+    let rej = lines(&rejects);
+    assert_eq!(rej[0]["record"], 1);
+    assert_eq!(rej[0]["pointer"], "/date_published");
+    // --validate on Parquet input checks every row against the schema.
+    copydesk()
+        .args([
+            "convert",
+            out.to_str().unwrap(),
+            "-o",
+            d.join("v.jsonl").to_str().unwrap(),
+        ])
+        .arg("--validate")
+        .assert()
+        .success()
+        .stderr(contains("read 2 records from 1 input, wrote 2"));
+}

@@ -54,9 +54,11 @@ impl PartitionKey {
                             "year" => DatePart::Year,
                             "month" => DatePart::Month,
                             "day" | "date" => DatePart::Day,
-                            other => return Err(Error::Usage(format!(
+                            other => {
+                                return Err(Error::Usage(format!(
                                 "--partition-by {t}: unknown part {other:?} (year, month or day)"
-                            ))),
+                            )))
+                            }
                         }),
                     ),
                 };

@@ -60,9 +60,18 @@ pub struct ParquetRows {
     file: ParquetFile,
     next_group: usize,
     reader: Option<parquet::arrow::arrow_reader::ParquetRecordBatchReader>,
+    /// Rows go through the JSON decoder (to be validated, or retyped to the output's columns)
+    /// rather than straight to the writer.
+    as_json: bool,
+    name: Arc<str>,
+    record: u64,
 }
 
 impl ParquetRows {
+    pub fn schema(&self) -> arrow_schema::SchemaRef {
+        self.file.schema()
+    }
+
     fn next_chunk(&mut self) -> Result<Option<Work>> {
         let mut batches = Vec::new();
         let mut bytes = 0;
@@ -83,7 +92,36 @@ impl ParquetRows {
                 None => self.reader = None,
             }
         }
-        Ok((!batches.is_empty()).then_some(Work::Batches(batches)))
+        if batches.is_empty() {
+            return Ok(None);
+        }
+        if !self.as_json {
+            return Ok(Some(Work::Batches(batches)));
+        }
+        let first_record = self.record;
+        let mut text = Vec::with_capacity(bytes);
+        for b in &batches {
+            self.record += b.num_rows() as u64;
+            crate::io::write::jsonl::render_batch(b, &mut text);
+        }
+        Ok(Some(Work::Json(
+            Chunk {
+                text,
+                origin: Origin {
+                    file: self.name.clone(),
+                    first_line: None,
+                    first_record,
+                    records: None,
+                },
+            },
+            Vec::new(),
+            0,
+        )))
+    }
+
+    /// Sends the rows through the JSON decoder: to validate them, or to retype them.
+    pub fn decode_as_json(&mut self) {
+        self.as_json = true;
     }
 }
 
@@ -115,6 +153,9 @@ impl InputReader {
                 file: ParquetFile::open(source)?,
                 next_group: 0,
                 reader: None,
+                as_json: false,
+                name,
+                record: 0,
             })),
             Format::Text => {
                 return Err(Error::Usage(format!(
@@ -124,10 +165,10 @@ impl InputReader {
         })
     }
 
-    /// The Arrow schema of a Parquet input (which keeps its own types).
-    pub fn parquet_schema(&self) -> Option<arrow_schema::SchemaRef> {
+    /// The Parquet rows of this input, if it is Parquet.
+    pub fn parquet(&mut self) -> Option<&mut ParquetRows> {
         match self {
-            InputReader::Parquet(p) => Some(p.file.schema()),
+            InputReader::Parquet(p) => Some(p),
             _ => None,
         }
     }

@@ -461,15 +461,12 @@ impl Run {
             }
             Err(e) => return Err(e),
         };
-        if let Some(file_schema) = reader.parquet_schema() {
-            if !same_columns(&file_schema, &self.schema) {
-                return self.fail_input(
-                    &name,
-                    format!(
-                        "{name}: its columns differ from the output's ({}); convert it separately",
-                        describe(&file_schema)
-                    ),
-                );
+        let validating = options.validate;
+        if let Some(rows) = reader.parquet() {
+            // Rows of another shape are retyped through the JSON decoder (strictly, with
+            // per-record rejects), as are rows to validate.
+            if validating || !same_columns(&rows.schema(), &self.schema) {
+                rows.decode_as_json();
             }
         }
         loop {
@@ -837,14 +834,6 @@ fn same_columns(a: &SchemaRef, b: &SchemaRef) -> bool {
             .iter()
             .zip(b.fields())
             .all(|(x, y)| x.name() == y.name() && x.data_type() == y.data_type())
-}
-
-fn describe(s: &SchemaRef) -> String {
-    s.fields()
-        .iter()
-        .map(|f| format!("{}: {}", f.name(), f.data_type()))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The rejects file: one JSON object per rejected record or failed input.
