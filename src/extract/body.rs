@@ -55,7 +55,12 @@ pub fn clean(lines: &[Line<'_>], ctx: &Context, removed: &mut Removals) -> Body 
         }
         if let Some(what) = footer(text, &lower_head) {
             handle_footer(text, what, ctx, &mut body);
-            removed.add("footer", text);
+            let name = match what {
+                Footer::Credit => "wire credit",
+                Footer::Source => "source line",
+                Footer::FirstPublished | Footer::LastModified => "footer",
+            };
+            removed.add(name, text);
             i += 1;
             continue;
         }

@@ -135,7 +135,7 @@ pub fn read(lines: &[Line<'_>], ctx: &Context, removed: &mut Removals) -> Header
         if text_line {
             // Unclassified text after the title: a standfirst when header lines follow,
             // else the body starts here.
-            if standfirst_then_header(lines, i, ctx) {
+            if standfirst_shaped(text) && standfirst_then_header(lines, i, ctx) {
                 h.body_lines.push(i);
             } else {
                 break;
@@ -182,6 +182,11 @@ fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Context) -> bool {
         }
     }
     false
+}
+
+/// A standfirst is a sentence: a short label such as `Key events` starts the body instead.
+fn standfirst_shaped(text: &str) -> bool {
+    text.split_whitespace().count() >= 8 || paragraph_like(text)
 }
 
 /// Whether a title line follows a masthead candidate at `i` within four lines.

@@ -46,6 +46,10 @@ pub fn classify(segment: &str, ctx: &Context, pending_update: Option<bool>) -> K
     if is_reading_time(s) {
         return Kind::ReadingTime;
     }
+    if is_wire_credit(s) {
+        // Wire credits never supply the byline.
+        return Kind::Boilerplate("wire credit");
+    }
     if let Some(update) = when::label_only(s) {
         return Kind::DateLabel(update);
     }
@@ -307,6 +311,22 @@ fn is_comment_counter(lower: &str) -> bool {
         || lower.starts_with("show")
 }
 
+/// `Reporting by ...; Editing by ...`, `Additional reporting by ...`.
+pub fn is_wire_credit(s: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "reporting and writing by",
+    ];
+    s.split_whitespace().count() <= 40
+        && CREDITS
+            .iter()
+            .any(|c| s.get(..c.len()).is_some_and(|h| h.eq_ignore_ascii_case(c)))
+}
+
 /// "5 min read", "Reading time: 4 minutes".
 pub fn is_reading_time(s: &str) -> bool {
     if s.split_whitespace().count() > 6 {
@@ -496,6 +516,7 @@ mod tests {
             ("March 3, 2025", "date:March 3, 2025"),
             ("Tue 4 Mar 2025 14.30 GMT", "date:Tue 4 Mar 2025 14.30 GMT"),
             ("Hire Arrive", "name"),
+            ("Reporting by Northwire", "boilerplate:wire credit"),
             ("Northwire Staff", "name"),
             ("Jan Nowak in Kraków", "name"),
             (
