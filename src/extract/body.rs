@@ -38,7 +38,7 @@ pub fn clean(lines: &[Line<'_>], ctx: &Context, removed: &mut Removals) -> Body 
     while i < n {
         let line = lines[i];
         let text = line.text;
-        let lower_head = ascii_lower_head(text, 48);
+        let lower_head = lines::lower_head(text, 48);
         if END_MARKERS.contains(&lower_head.trim()) && !kept.is_empty() {
             removed.add("end marker", text);
             let after = n - i - 1;
@@ -81,14 +81,8 @@ pub fn clean(lines: &[Line<'_>], ctx: &Context, removed: &mut Removals) -> Body 
     body
 }
 
-/// The lowercase ASCII-folded start of a line, for prefix tests.
-fn ascii_lower_head(text: &str, max: usize) -> String {
-    let end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
-    text[..end].to_lowercase()
-}
-
 fn is_related_heading(text: &str) -> bool {
-    if text.split_whitespace().count() > 6 {
+    if text.len() > 80 || text.split_whitespace().nth(6).is_some() {
         return false;
     }
     let lower = text.to_lowercase();

@@ -54,21 +54,44 @@ const STOPWORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Every function word with a bit per language, sorted for binary search.
+fn table() -> &'static [(&'static str, u8)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: Vec<(&'static str, u8)> = Vec::new();
+        for (i, (_, words)) in STOPWORDS.iter().enumerate() {
+            for w in *words {
+                match t.iter_mut().find(|(x, _)| x == w) {
+                    Some(entry) => entry.1 |= 1 << i,
+                    None => t.push((w, 1 << i)),
+                }
+            }
+        }
+        t.sort_unstable();
+        t
+    })
+}
+
 /// The BCP 47 tag of the body's language, when the function words point clearly at one.
 pub fn guess(body: &str) -> Option<&'static str> {
+    let table = table();
     let mut counts = [0usize; STOPWORDS.len()];
     let mut total = 0usize;
-    for word in body.split_whitespace().take(400) {
+    let mut buf = String::with_capacity(16);
+    for word in body.split_whitespace().take(300) {
+        total += 1;
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty() || w.len() > 8 {
-            total += 1;
             continue;
         }
-        total += 1;
-        let lower = w.to_lowercase();
-        for (i, (_, words)) in STOPWORDS.iter().enumerate() {
-            if words.contains(&lower.as_str()) {
-                counts[i] += 1;
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if let Ok(i) = table.binary_search_by(|(x, _)| (*x).cmp(buf.as_str())) {
+            let mask = table[i].1;
+            for (lang, count) in counts.iter_mut().enumerate() {
+                if mask & (1 << lang) != 0 {
+                    *count += 1;
+                }
             }
         }
     }

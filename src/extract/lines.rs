@@ -173,45 +173,81 @@ pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// Boilerplate wherever it stands: whole-line phrases, known line starts, share bars (also
 /// glued), photo credits and comment counters. Returns what it was, for the warning.
+/// Called on every body line, so long lines only pay for the prefix and keyword checks.
 pub fn boilerplate(s: &str) -> Option<&'static str> {
-    let lower = s.trim().to_lowercase();
-    let bare = lower.trim_end_matches([':', '.', '!']).trim();
-    if bare.is_empty() {
+    let s = s.trim();
+    if s.is_empty() {
         return None;
     }
-    if BOILERPLATE_LINES.contains(&bare) {
-        return Some(boilerplate_name(bare));
-    }
+    let head = lower_head(s, 48);
+    let first = head.as_bytes()[0];
     for &(prefix, what) in BOILERPLATE_PREFIXES {
-        if lower.starts_with(prefix) {
+        // The first-byte test skips most prefixes without a call to memcmp.
+        if prefix.as_bytes()[0] == first && head.starts_with(prefix) {
             return Some(what);
         }
     }
-    if is_share_bar(&lower) {
-        return Some("share buttons");
+    let short = s.len() <= 160 && s.split_whitespace().nth(12).is_none();
+    if short {
+        let lower = s.to_lowercase();
+        let bare = lower.trim_end_matches([':', '.', '!']).trim();
+        if BOILERPLATE_LINES.contains(&bare) {
+            return Some(boilerplate_name(bare));
+        }
+        if is_share_bar(&lower) {
+            return Some("share buttons");
+        }
+        if is_photo_credit(s, &lower) {
+            return Some("photo");
+        }
+        if is_comment_counter(&lower) {
+            return Some("comment counter");
+        }
     }
-    if is_photo_credit(s, &lower) {
-        return Some("photo");
-    }
-    if is_comment_counter(&lower) {
-        return Some("comment counter");
-    }
-    if lower.contains("newsletter")
-        && ["sign up", "subscribe", "inbox", "get our", "delivered"]
-            .iter()
-            .any(|w| lower.contains(w))
-        && s.split_whitespace().count() <= 30
-    {
-        return Some("newsletter prompt");
-    }
-    if lower.contains("cookie")
-        && ["we use", "accept", "consent", "our partners", "privacy"]
-            .iter()
-            .any(|w| lower.contains(w))
-    {
-        return Some("cookie notice");
+    if s.split_whitespace().nth(30).is_none() {
+        if contains_ci(s, "newsletter")
+            && ["sign up", "subscribe", "inbox", "get our", "delivered"]
+                .iter()
+                .any(|w| contains_ci(s, w))
+        {
+            return Some("newsletter prompt");
+        }
+        if contains_ci(s, "cookie")
+            && ["we use", "accept", "consent", "our partners", "privacy"]
+                .iter()
+                .any(|w| contains_ci(s, w))
+        {
+            return Some("cookie notice");
+        }
     }
     None
+}
+
+/// The lowercase start of a line (at most `max` characters), for prefix tests.
+pub fn lower_head(s: &str, max: usize) -> String {
+    let end = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
+    s[..end].to_lowercase()
+}
+
+/// ASCII case-insensitive substring search without allocating; `needle` is lowercase ASCII.
+pub fn contains_ci(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    let upper = first.to_ascii_uppercase();
+    let mut from = 0;
+    while let Some(pos) = memchr::memchr2(first, upper, &h[from..]) {
+        let at = from + pos;
+        if h.len() - at < n.len() {
+            return false;
+        }
+        if h[at..at + n.len()].eq_ignore_ascii_case(n) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 fn boilerplate_name(bare: &str) -> &'static str {
@@ -239,8 +275,9 @@ fn is_share_bar(lower: &str) -> bool {
     if compact.is_empty() || compact.len() > 200 {
         return false;
     }
-    // Greedy longest match over the glued words; a dynamic programme keeps it exact.
-    let words: Vec<String> = SHARE_WORDS.iter().map(|w| w.replace(' ', "")).collect();
+    // Which prefixes of the glued text can be built from share words (a small dynamic
+    // programme, so "sharethisarticlefacebook" is found whatever the word order).
+    let words = share_words_compact();
     let n = compact.len();
     let mut reach = vec![false; n + 1];
     reach[0] = true;
@@ -248,7 +285,7 @@ fn is_share_bar(lower: &str) -> bool {
         if !reach[i] || !compact.is_char_boundary(i) {
             continue;
         }
-        for w in &words {
+        for w in words {
             if compact[i..].starts_with(w.as_str()) {
                 reach[i + w.len()] = true;
             }
@@ -257,6 +294,11 @@ fn is_share_bar(lower: &str) -> bool {
     // A lone "x" or "print" or "email" line is a share button too, but a bare "comments" is
     // left to the comment rule.
     reach[n]
+}
+
+fn share_words_compact() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| SHARE_WORDS.iter().map(|w| w.replace(' ', "")).collect())
 }
 
 /// `Getty Images`, `(Photo by Jane Doe/Getty Images)`, `Reuters/Jane Doe`, `AP Photo/X`.
@@ -329,7 +371,7 @@ pub fn is_wire_credit(s: &str) -> bool {
 
 /// "5 min read", "Reading time: 4 minutes".
 pub fn is_reading_time(s: &str) -> bool {
-    if s.split_whitespace().count() > 6 {
+    if s.len() > 60 || s.split_whitespace().nth(6).is_some() {
         return false;
     }
     let lower = s.to_lowercase();

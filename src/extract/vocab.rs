@@ -3,8 +3,39 @@
 //! related-story headings. Owns only vocabulary (lowercase, several languages); the rules that
 //! use it live in `lines`, `byline` and `body`.
 
+use std::sync::OnceLock;
+
+/// A word table looked up by binary search (the tables are long and checked for every line).
+pub struct Words {
+    list: &'static [&'static str],
+    sorted: OnceLock<Vec<&'static str>>,
+}
+
+impl Words {
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            sorted: OnceLock::new(),
+        }
+    }
+
+    pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v = self.list.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        sorted.binary_search(&word.as_ref()).is_ok()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.list.iter().copied()
+    }
+}
+
 /// Section or kicker words: a short header line made of these is a section, not a title.
-pub const SECTION_WORDS: &[&str] = &[
+pub static SECTION_WORDS: Words = Words::new(&[
     "news",
     "world",
     "uk",
@@ -167,10 +198,10 @@ pub const SECTION_WORDS: &[&str] = &[
     "wereld",
     "brasil",
     "política nacional",
-];
+]);
 
 /// Role words: a byline piece ending in one of these is a role, not a name.
-pub const ROLE_WORDS: &[&str] = &[
+pub static ROLE_WORDS: Words = Words::new(&[
     "editor",
     "writer",
     "reporter",
@@ -209,10 +240,10 @@ pub const ROLE_WORDS: &[&str] = &[
     "giornalista",
     "inviato",
     "inviata",
-];
+]);
 
 /// Words that make a byline an organisation or desk: it stays one author.
-pub const ORG_WORDS: &[&str] = &[
+pub static ORG_WORDS: Words = Words::new(&[
     "staff",
     "desk",
     "team",
@@ -236,11 +267,11 @@ pub const ORG_WORDS: &[&str] = &[
     "redazione",
     "redactie",
     "agences",
-];
+]);
 
 /// Words typical of publication names: a short line above the title that contains one is a
 /// masthead.
-pub const MASTHEAD_WORDS: &[&str] = &[
+pub static MASTHEAD_WORDS: Words = Words::new(&[
     "times",
     "post",
     "herald",
@@ -313,7 +344,7 @@ pub const MASTHEAD_WORDS: &[&str] = &[
     "news",
     "press",
     "média",
-];
+]);
 
 /// Lead-in words before a byline (compared lowercase, longest first).
 pub const BYLINE_LABELS: &[&str] = &[
@@ -432,7 +463,7 @@ pub const SHARE_WORDS: &[&str] = &[
 ];
 
 /// Whole lines (lowercase, trailing ':' removed) that are boilerplate wherever they stand.
-pub const BOILERPLATE_LINES: &[&str] = &[
+pub static BOILERPLATE_LINES: Words = Words::new(&[
     "advertisement",
     "advertisment",
     "ad",
@@ -487,7 +518,7 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "watch video",
     "menu",
     "search",
-];
+]);
 
 /// Line starts (lowercase) that make a line boilerplate, with the name used in the warning.
 pub const BOILERPLATE_PREFIXES: &[(&str, &str)] = &[
@@ -582,7 +613,7 @@ pub const END_MARKERS: &[&str] = &[
 ];
 
 /// Headings that open a block of other stories' links at the end of a page.
-pub const RELATED_HEADINGS: &[&str] = &[
+pub static RELATED_HEADINGS: Words = Words::new(&[
     "related",
     "related stories",
     "related articles",
@@ -639,7 +670,7 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "leia também",
     "mais lidas",
     "meest gelezen",
-];
+]);
 
 /// Words of "N min read" and similar reading-time lines.
 pub const READING_TIME_WORDS: &[&str] = &[
@@ -665,11 +696,11 @@ pub const READING_TIME_WORDS: &[&str] = &[
 ];
 
 /// Lowercase particles that may sit inside a person's or a place's name.
-pub const NAME_PARTICLES: &[&str] = &[
+pub static NAME_PARTICLES: Words = Words::new(&[
     "van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du", "la",
     "le", "el", "al", "bin", "bint", "ibn", "ter", "ten", "y", "zu", "af", "op", "st.", "upon",
     "on", "sur", "am", "an", "im",
-];
+]);
 
 /// Words that join names in a byline ("Jane Doe and John Roe").
-pub const NAME_JOINERS: &[&str] = &["and", "&", "und", "et", "y", "e", "en", "og", "och", "i"];
+pub static NAME_JOINERS: Words = Words::new(&["and", "&", "und", "et", "y", "e", "en", "og", "och", "i"]);

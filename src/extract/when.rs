@@ -5,7 +5,7 @@
 
 use crate::dates::{self, Context, Label, Resolved};
 
-use super::vocab::DATE_LABELS;
+use super::vocab::{Words, DATE_LABELS};
 
 /// One date found in a header segment.
 #[derive(Debug, Clone)]
@@ -129,7 +129,7 @@ fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Month and weekday names (several languages, with abbreviations) and relative words.
-const ANCHORS: &[&str] = &[
+static ANCHORS: Words = Words::new(&[
     "jan",
     "january",
     "feb",
@@ -270,14 +270,14 @@ const ANCHORS: &[&str] = &[
     "gisteren",
     "vandaag",
     "geleden",
-];
+]);
 
 fn anchor_word(t: &str) -> bool {
     ANCHORS.contains(&t)
 }
 
 /// Words that may fill out a date besides anchors and numbers.
-const DATE_FILLERS: &[&str] = &[
+static DATE_FILLERS: Words = Words::new(&[
     "at",
     "on",
     "of",
@@ -391,7 +391,7 @@ const DATE_FILLERS: &[&str] = &[
     "y",
     "e",
     "and",
-];
+]);
 
 /// A fallback for text the engine refused: mostly date words, with at least one anchor or
 /// number.
@@ -408,7 +408,7 @@ fn date_shaped(s: &str) -> bool {
         if digits || anchor_word(&t) {
             anchored = true;
             datey += 1;
-        } else if DATE_FILLERS.contains(&t.as_str()) {
+        } else if DATE_FILLERS.contains(t.as_str()) {
             datey += 1;
         }
     }
