@@ -3,7 +3,7 @@
 //! `Source:` and `First published on` footers, and joining hard-wrapped paragraphs. Does not
 //! own the header or the dateline.
 
-use crate::dates::Context;
+use crate::dates::Resolver;
 
 use super::lines::{self, paragraph_like};
 use super::vocab::{END_MARKERS, FOOTER_PREFIXES, RELATED_HEADINGS};
@@ -30,7 +30,7 @@ pub struct Body {
 }
 
 /// Cleans the body lines and groups them into paragraphs.
-pub fn clean(lines: &[Line<'_>], ctx: &Context, removed: &mut Removals) -> Body {
+pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body {
     let mut body = Body::default();
     let mut kept: Vec<Line<'_>> = Vec::with_capacity(lines.len());
     let n = lines.len();
@@ -133,7 +133,7 @@ fn footer(text: &str, lower_head: &str) -> Option<Footer> {
     })
 }
 
-fn handle_footer(text: &str, what: Footer, ctx: &Context, body: &mut Body) {
+fn handle_footer(text: &str, what: Footer, ctx: &Resolver, body: &mut Body) {
     match what {
         Footer::Source => {
             let name = text
@@ -160,7 +160,7 @@ fn handle_footer(text: &str, what: Footer, ctx: &Context, body: &mut Body) {
 }
 
 /// The date in `First published on 3 March 2025.` or `This article was first published on ...`.
-fn date_after_label(text: &str, ctx: &Context) -> Option<DateHit> {
+fn date_after_label(text: &str, ctx: &Resolver) -> Option<DateHit> {
     let text = text.trim().trim_end_matches('.');
     let lower = text.to_lowercase();
     let start = [" on ", " published ", " modified ", ":"]
@@ -248,7 +248,8 @@ mod tests {
     }
 
     fn run(text: &str) -> (Vec<String>, Vec<String>) {
-        let ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        let ctx =
+            Resolver::new(&crate::dates::Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap());
         let mut removed = Removals::default();
         let body = clean(&lines(text), &ctx, &mut removed);
         (body.paragraphs, removed.warnings())

@@ -2,7 +2,7 @@
 //! `SPRINGFIELD, Ill. (AP) —`, `MUMBAI:`), without its wire tag or date, and a date written
 //! inside it. Does not remove the dateline from the body (it stays) or choose header dates.
 
-use crate::dates::Context;
+use crate::dates::Resolver;
 
 use super::vocab::NAME_PARTICLES;
 use super::when::{self, DateHit};
@@ -16,7 +16,7 @@ pub struct Dateline {
 }
 
 /// The dateline at the start of `para`, if it has one.
-pub fn find(para: &str, ctx: &Context) -> Option<Dateline> {
+pub fn find(para: &str, ctx: &Resolver) -> Option<Dateline> {
     let (prefix, rest) = split_prefix(para)?;
     let mut date = None;
     let mut kept: Vec<String> = Vec::new();
@@ -124,7 +124,7 @@ fn remove_parens(s: &str) -> String {
 }
 
 /// A date standing alone between dashes right after the place.
-fn dated_segment(rest: &str, ctx: &Context) -> Option<DateHit> {
+fn dated_segment(rest: &str, ctx: &Resolver) -> Option<DateHit> {
     let rest = rest.trim_start();
     for sep in [" – ", " — ", " - "] {
         if let Some(i) = rest.find(sep) {
@@ -145,7 +145,8 @@ mod tests {
 
     #[test]
     fn datelines_follow_the_spec() {
-        let ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        let ctx =
+            Resolver::new(&crate::dates::Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap());
         let cases: &[(&str, Option<&str>)] = &[
             (
                 "London, UK – Keir Starmer, leader of the party, said.",

@@ -3,7 +3,7 @@
 //! layout rules (masthead and kicker above the title, two-line headlines, author-first and
 //! date-first pages, a standfirst between title and byline). Does not clean the body.
 
-use crate::dates::Context;
+use crate::dates::Resolver;
 
 use super::body::Line;
 use super::lines::{self, classify, masthead_like, paragraph_like, Kind};
@@ -41,7 +41,7 @@ const RELEASE_MARKERS: &[&str] = &[
     "embargoed",
 ];
 
-pub fn read(lines: &[Line<'_>], ctx: &Context, removed: &mut Removals) -> Header {
+pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Header {
     let mut h = Header::default();
     let mut pending_label: Option<bool> = None;
     // The line index of the title's (last) line, for two-line headlines.
@@ -153,7 +153,7 @@ fn is_release_marker(s: &str) -> bool {
 }
 
 /// A line that is clearly body: paragraph-like and not a header line of any kind.
-fn is_running_text(text: &str, ctx: &Context) -> bool {
+fn is_running_text(text: &str, ctx: &Resolver) -> bool {
     paragraph_like(text)
         && lines::boilerplate(text).is_none()
         && !matches!(
@@ -164,7 +164,7 @@ fn is_running_text(text: &str, ctx: &Context) -> bool {
 
 /// Whether the text line at `i` is a standfirst: a byline, date or reading time follows within
 /// three lines, before any other running text.
-fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Context) -> bool {
+fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
     for line in lines.iter().skip(i + 1).take(3) {
         if lines::boilerplate(line.text).is_some() {
             continue;
@@ -190,7 +190,7 @@ fn standfirst_shaped(text: &str) -> bool {
 }
 
 /// Whether a title line follows a masthead candidate at `i` within four lines.
-fn later_title(lines: &[Line<'_>], i: usize, ctx: &Context) -> bool {
+fn later_title(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
     lines.iter().skip(i + 1).take(4).any(|l| {
         !paragraph_like(l.text)
             && matches!(classify(l.text, ctx, None), Kind::Text | Kind::NameLike)

@@ -3,7 +3,7 @@
 //! `vocab`. Also splits combined lines on `|` `·` `•` and glued spans. Does not decide which
 //! line is the title (`header`) or clean the body (`body`).
 
-use crate::dates::Context;
+use crate::dates::Resolver;
 
 use super::byline;
 use super::vocab::{
@@ -38,7 +38,7 @@ pub enum Kind {
 
 /// Classifies one segment (a line, or part of a combined line). `pending_update` carries a
 /// date label that stood alone on the previous line.
-pub fn classify(segment: &str, ctx: &Context, pending_update: Option<bool>) -> Kind {
+pub fn classify(segment: &str, ctx: &Resolver, pending_update: Option<bool>) -> Kind {
     let s = segment.trim();
     if let Some(what) = boilerplate(s) {
         return Kind::Boilerplate(what);
@@ -86,7 +86,7 @@ pub fn classify(segment: &str, ctx: &Context, pending_update: Option<bool>) -> K
 
 /// The segments of a combined header line: split on `|` `·` `•`, then glued spans (`By Jane
 /// DoeMarch 3, 2025`, `Share this articleFacebook`) apart where the right side is a date.
-pub fn segments(line: &str, ctx: &Context) -> Vec<String> {
+pub fn segments(line: &str, ctx: &Resolver) -> Vec<String> {
     let mut out = Vec::new();
     for part in line.split(['|', '·', '•', '｜']) {
         let part = part.trim();
@@ -106,7 +106,7 @@ pub fn segments(line: &str, ctx: &Context) -> Vec<String> {
 
 /// A glued span: a lowercase letter (or a digit) run straight into a capital or a digit
 /// where the right-hand side is a date and the left is not.
-fn glue_split<'a>(s: &'a str, ctx: &Context) -> Option<(&'a str, &'a str)> {
+fn glue_split<'a>(s: &'a str, ctx: &Resolver) -> Option<(&'a str, &'a str)> {
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         if let Some(p) = prev {
@@ -129,7 +129,7 @@ fn glue_split<'a>(s: &'a str, ctx: &Context) -> Option<(&'a str, &'a str)> {
 
 /// A byline's name part and any date glued or appended to it (`Jane Doe on March 3, 2025`,
 /// `Jane Doe, 3 March 2025`, `Jane DoeMarch 3`).
-pub fn split_date_tail(s: &str, ctx: &Context) -> (String, Vec<DateHit>) {
+pub fn split_date_tail(s: &str, ctx: &Resolver) -> (String, Vec<DateHit>) {
     let s = s.trim();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for sep in [" on ", ", ", " - ", " – ", " — ", " am ", " le ", " el "] {
@@ -479,8 +479,8 @@ pub fn paragraph_like(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn ctx() -> Context {
-        Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap()
+    fn ctx() -> Resolver {
+        Resolver::new(&crate::dates::Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap())
     }
 
     fn kind(s: &str) -> String {

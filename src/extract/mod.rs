@@ -15,7 +15,7 @@
 //! ```
 
 use crate::article::{article_id, word_count, Article};
-use crate::dates::{Context, DateOrder};
+use crate::dates::{Context, DateOrder, Resolver};
 
 mod body;
 pub mod byline;
@@ -110,7 +110,8 @@ fn build(
     options: &ExtractOptions,
     mut warnings: Vec<String>,
 ) -> Result<Article, Rejection> {
-    let ctx = &options.context;
+    let resolver = Resolver::new(&options.context);
+    let ctx = &resolver;
     let lines = split_lines(text);
     if lines.is_empty() {
         return Err(Rejection::Empty);

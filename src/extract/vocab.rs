@@ -703,4 +703,5 @@ pub static NAME_PARTICLES: Words = Words::new(&[
 ]);
 
 /// Words that join names in a byline ("Jane Doe and John Roe").
-pub static NAME_JOINERS: Words = Words::new(&["and", "&", "und", "et", "y", "e", "en", "og", "och", "i"]);
+pub static NAME_JOINERS: Words =
+    Words::new(&["and", "&", "und", "et", "y", "e", "en", "og", "och", "i"]);

@@ -3,7 +3,7 @@
 //! segment the engine refuses still counts as date text, with a warning. Does not own date
 //! arithmetic (`dates`) or where dates may stand on a page (`header`).
 
-use crate::dates::{self, Context, Label, Resolved};
+use crate::dates::{Label, Resolved, Resolver};
 
 use super::vocab::{Words, DATE_LABELS};
 
@@ -20,61 +20,88 @@ pub struct DateHit {
 
 /// The dates a header segment consists of (empty when it is not a date). A segment carrying
 /// both a published and an updated date gives two hits.
-pub fn probe(segment: &str, ctx: &Context, pending_update: Option<bool>) -> Vec<DateHit> {
+pub fn probe(segment: &str, dates: &Resolver, pending_update: Option<bool>) -> Vec<DateHit> {
     let segment = segment.trim();
-    if segment.is_empty() || segment.len() > 120 || !has_date_anchor(segment) {
+    if segment.is_empty() || segment.len() > 160 || !has_date_anchor(segment) {
         return Vec::new();
     }
     let (label, rest) = strip_label(segment);
-    let update = label.or(pending_update).unwrap_or(false);
-    if let Ok(r) = dates::resolve(segment, ctx) {
-        if covers(segment, &r) {
-            let text = segment
-                .get(r.span.clone())
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .unwrap_or(rest)
-                .to_string();
-            let update = match r.label {
-                Some(Label::Updated) => true,
-                Some(Label::Published) => false,
-                None => update,
-            };
-            return vec![DateHit {
-                text,
-                resolved: Some(r),
-                update,
-            }];
+    let default_update = label.or(pending_update).unwrap_or(false);
+    if let Ok(all) = dates.resolve_all(segment) {
+        if !all.is_empty() && covers(segment, &all) {
+            return all
+                .into_iter()
+                .map(|r| {
+                    let text = segment
+                        .get(r.span.clone())
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .unwrap_or(rest)
+                        .to_string();
+                    let update = match r.label {
+                        Some(Label::Updated) => true,
+                        Some(Label::Published) => false,
+                        None => default_update,
+                    };
+                    DateHit {
+                        text,
+                        resolved: Some(r),
+                        update,
+                    }
+                })
+                .collect();
         }
     }
     if date_shaped(rest) {
         return vec![DateHit {
             text: rest.to_string(),
             resolved: None,
-            update,
+            update: default_update,
         }];
     }
     Vec::new()
 }
 
-/// Whether the engine's span is (nearly) the whole segment: at most three words outside it,
-/// and fewer than inside it, so a headline that mentions a date is not taken for one.
-fn covers(segment: &str, r: &Resolved) -> bool {
-    let Some(inside) = segment.get(r.span.clone()) else {
-        return false;
-    };
-    let before = segment.get(..r.span.start).unwrap_or("");
-    let after = segment.get(r.span.end..).unwrap_or("");
-    let (_, before) = strip_label(before);
-    let outside = words(before) + words(after);
-    outside <= 3 && outside < words(inside).max(1)
+/// Whether the engine's spans are (nearly) the whole segment: at most three words outside
+/// them (labels and separators aside), and fewer than inside, so that a headline which
+/// mentions a date is not taken for one.
+fn covers(segment: &str, all: &[Resolved]) -> bool {
+    let mut inside = 0;
+    let mut outside = 0;
+    let mut at = 0;
+    for r in all {
+        let (Some(gap), Some(span)) = (segment.get(at..r.span.start), segment.get(r.span.clone()))
+        else {
+            return false;
+        };
+        outside += label_free_words(gap);
+        inside += words(span);
+        at = r.span.end;
+    }
+    outside += label_free_words(segment.get(at..).unwrap_or(""));
+    outside <= 3 && outside < inside.max(1)
+}
+
+/// Words in a gap between dates once separators and date labels are taken away.
+fn label_free_words(gap: &str) -> usize {
+    let mut rest = gap.trim_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
+    loop {
+        let (label, after) = strip_label(rest);
+        if label.is_none() {
+            break;
+        }
+        rest = after.trim_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
+    }
+    words(rest)
 }
 
 fn words(s: &str) -> usize {
-    s.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '•' | '·' | '-' | '–' | '—'))
+    s.split(|c: char| c.is_whitespace() || SEPARATORS.contains(&c))
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
 }
+
+const SEPARATORS: &[char] = &['|', '/', '•', '·', '-', '–', '—', ',', ';', ':', '(', ')'];
 
 /// A leading date label (`Published:`, `Updated on`, `Mis à jour le`) and the text after it.
 /// The flag says whether the label marks an update.
