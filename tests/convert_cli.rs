@@ -549,3 +549,52 @@ fn parquet_rows_are_validated_and_retyped_to_a_schema() {
         .success()
         .stderr(contains("read 2 records from 1 input, wrote 2"));
 }
+
+#[test]
+fn loose_text_is_parsed_as_copydesk_parse_does() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/parse");
+    let dir = tempfile::tempdir().unwrap();
+    let inputs: Vec<PathBuf> = ["starmer", "two_authors_and", "no_date"]
+        .iter()
+        .map(|c| root.join(c).join("input.txt"))
+        .collect();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let parsed = copydesk()
+        .arg("parse")
+        .args(&inputs)
+        .args(["--scraped-at", "2026-11-26T02:20:00Z"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = dir.path().join("out.parquet");
+    let rejects = dir.path().join("rej.jsonl");
+    copydesk()
+        .arg("convert")
+        .args(&inputs)
+        .arg(&empty)
+        .args([
+            "-o",
+            out.to_str().unwrap(),
+            "--scraped-at",
+            "2026-11-26T02:20:00Z",
+        ])
+        .args(["--rejects", rejects.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(contains("read 4 records from 4 inputs, wrote 3"));
+    assert_eq!(lines(&rejects)[0]["rule"], "text");
+    let back = dir.path().join("back.jsonl");
+    copydesk()
+        .args([
+            "convert",
+            out.to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&back).unwrap(), parsed);
+}

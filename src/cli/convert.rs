@@ -8,7 +8,8 @@ use std::sync::Arc;
 use anyhow::{bail, Context};
 use clap::Args;
 use copydesk::convert::dataset::{PartitionKey, Shard};
-use copydesk::convert::{convert, ConvertOptions, ConvertReport};
+use copydesk::convert::{convert, ConvertOptions, ConvertReport, TextOptions};
+use copydesk::extract::ExtractOptions;
 use copydesk::io::write::csv::CsvWriteOptions;
 use copydesk::io::write::parquet::{ParquetCompression, ParquetOptions};
 use copydesk::io::write::{Destination, WriteOptions};
@@ -75,6 +76,13 @@ pub struct ConvertArgs {
     /// Rows per Parquet row group (groups also close at about 32 MiB of data, to bound memory).
     #[arg(long, default_value_t = 122_880)]
     pub row_group_size: usize,
+    /// Loose text (.txt): reference instant for relative dates, RFC 3339 or `mtime` (each
+    /// file's modification time), as in `copydesk parse`. Default: now, with a note.
+    #[arg(long, value_name = "RFC3339|mtime")]
+    pub scraped_at: Option<String>,
+    /// Loose text (.txt): publication name for articles whose text does not state one.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
     /// Write a folder of hive-style partitions (`source=X/`), by columns or a timestamp part:
     /// `source,language` or `date_published:year` (also :month, :day). -o names the folder.
     #[arg(long, value_name = "COLUMNS")]
@@ -145,6 +153,26 @@ impl ConvertArgs {
         })
     }
 
+    /// How loose text is parsed: the reference instant as `copydesk parse` chooses it.
+    fn text_options(&self) -> anyhow::Result<TextOptions> {
+        let now = || {
+            let ts = jiff::Timestamp::now();
+            let secs = jiff::Timestamp::from_second(ts.as_second()).unwrap_or(ts);
+            secs.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+        };
+        let at = match self.scraped_at.as_deref() {
+            Some("mtime") | None => now(),
+            Some(text) => text.to_string(),
+        };
+        let mut extract =
+            ExtractOptions::new(&at).map_err(|e| anyhow::anyhow!("--scraped-at: {e}"))?;
+        extract.source = self.source.clone();
+        Ok(TextOptions {
+            extract,
+            mtime: self.scraped_at.as_deref() == Some("mtime"),
+        })
+    }
+
     fn options(&self) -> anyhow::Result<ConvertOptions> {
         let format = self.output_format()?;
         let delimiter = self.delimiter.as_deref().map(parse_delimiter).transpose()?;
@@ -186,6 +214,7 @@ impl ConvertArgs {
             options.partition_by = PartitionKey::parse_list(p)?;
         }
         options.max_rows_per_file = self.max_rows_per_file;
+        options.text = Some(self.text_options()?);
         options.shard = self.shard.as_deref().map(Shard::parse).transpose()?;
         Ok(options)
     }
@@ -196,10 +225,22 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<Outcome> {
     let from = args.from;
     let inputs = expand_inputs(&args.inputs, &|p: &Path| match from {
         Some(f) => Format::determine(p) == Some(f),
-        None => Format::determine(p).is_some_and(|f| f != Format::Text),
+        None => Format::determine(p).is_some(),
     })?;
     if inputs.is_empty() {
-        bail!("no inputs found (folders are searched for .jsonl, .json, .csv, .tsv and .parquet files)");
+        bail!("no inputs found (folders are searched for .jsonl, .json, .csv, .tsv, .parquet and .txt files)");
+    }
+    let has_text = from == Some(Format::Text)
+        || inputs
+            .iter()
+            .any(|s| s.path().and_then(Format::determine) == Some(Format::Text));
+    if has_text && args.scraped_at.is_none() {
+        if let Some(t) = &options.text {
+            eprintln!(
+                "note: no scrape time given (--scraped-at); relative dates are read against the current time {}",
+                t.extract.scraped_at
+            );
+        }
     }
     let bar = progress_bar(args, &inputs);
     if let Some(bar) = &bar {

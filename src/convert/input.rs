@@ -9,10 +9,11 @@ use std::sync::Arc;
 use arrow_array::RecordBatch;
 
 use super::decode::{is_blank, Chunk, Decoded, Origin, Reject};
+use super::{ConvertOptions, TextOptions};
 use crate::error::{Error, Location, Result};
 use crate::io::read::csv::CsvReader;
 use crate::io::read::parquet::ParquetFile;
-use crate::io::read::{ReadErrorKind, ReadOptions};
+use crate::io::read::ReadErrorKind;
 use crate::io::{Format, Source};
 
 /// Bytes of JSON text per chunk: large enough to amortise the per-chunk work, small enough
@@ -52,6 +53,60 @@ pub enum InputReader {
     Json(JsonArray),
     Csv(Box<CsvChunks>),
     Parquet(Box<ParquetRows>),
+    /// One loose-text article, already parsed (or rejected).
+    Text(Option<Work>),
+}
+
+/// Parses one loose-text file into an article line, or its rejection.
+fn parse_text(source: &Source, name: Arc<str>, options: &TextOptions) -> Result<Work> {
+    let mut bytes = Vec::new();
+    source
+        .open()?
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(name.as_ref(), e))?;
+    let mut extract = options.extract.clone();
+    if options.mtime {
+        if let Some(at) = source.path().and_then(mtime) {
+            if let Ok(o) = extract.with_reference(&at) {
+                extract = o;
+            }
+        }
+    }
+    let origin = Origin {
+        file: name.clone(),
+        first_line: None,
+        first_record: 0,
+        records: None,
+    };
+    Ok(match crate::extract::parse_bytes(&bytes, &extract) {
+        Ok(article) => {
+            let mut text = serde_json::to_vec(&article)
+                .map_err(|e| Error::Usage(format!("internal: article as JSON: {e}")))?;
+            text.push(b'\n');
+            Work::Json(Chunk { text, origin }, Vec::new(), 0)
+        }
+        Err(rejection) => Work::Json(
+            Chunk {
+                text: Vec::new(),
+                origin,
+            },
+            vec![Reject {
+                location: Location::file(name.as_ref()),
+                rule: "text",
+                message: rejection.to_string(),
+                raw: Vec::new(),
+            }],
+            1,
+        ),
+    })
+}
+
+/// A file's modification time as RFC 3339 (whole seconds, UTC).
+fn mtime(path: &std::path::Path) -> Option<String> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    let ts = jiff::Timestamp::try_from(modified).ok()?;
+    let secs = jiff::Timestamp::from_second(ts.as_second()).ok()?;
+    Some(secs.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
 /// A Parquet input read row group by row group, in batches: memory stays bounded however
@@ -126,12 +181,9 @@ impl ParquetRows {
 }
 
 impl InputReader {
-    pub fn open(
-        source: &Source,
-        format: Format,
-        read: &ReadOptions,
-        list_separator: Option<&str>,
-    ) -> Result<InputReader> {
+    pub fn open(source: &Source, format: Format, options: &ConvertOptions) -> Result<InputReader> {
+        let read = &options.read;
+        let list_separator = options.list_separator.as_deref();
         let name: Arc<str> = source.display_name().into();
         Ok(match format {
             Format::Jsonl => InputReader::Jsonl(JsonlChunks {
@@ -157,11 +209,14 @@ impl InputReader {
                 name,
                 record: 0,
             })),
-            Format::Text => {
-                return Err(Error::Usage(format!(
-                    "{name}: loose text input needs the extract module, which this build does not have yet"
-                )))
-            }
+            Format::Text => match &options.text {
+                Some(text) => InputReader::Text(Some(parse_text(source, name, text)?)),
+                None => {
+                    return Err(Error::Usage(format!(
+                        "{name}: loose text needs a reference time for relative dates (the CLI gives one)"
+                    )))
+                }
+            },
         })
     }
 
@@ -180,6 +235,7 @@ impl InputReader {
             InputReader::Json(r) => Ok(r.next_chunk()),
             InputReader::Csv(r) => r.next_chunk(),
             InputReader::Parquet(p) => p.next_chunk(),
+            InputReader::Text(work) => Ok(work.take()),
         }
     }
 }

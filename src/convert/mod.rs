@@ -59,6 +59,8 @@ pub struct ConvertOptions {
     pub batch_rows: usize,
     /// Worker threads; 0 means one per core.
     pub threads: usize,
+    /// How loose-text inputs (`.txt`) are parsed into articles; `None` refuses them.
+    pub text: Option<TextOptions>,
     /// Partition the output into hive-style folders by these columns.
     pub partition_by: Vec<dataset::PartitionKey>,
     /// Start a new file after this many rows.
@@ -92,12 +94,22 @@ impl ConvertOptions {
             rejects: None,
             batch_rows: 0,
             threads: 0,
+            text: None,
             partition_by: Vec::new(),
             max_rows_per_file: None,
             shard: None,
             progress: None,
         }
     }
+}
+
+/// How `convert` parses loose text, as `copydesk parse` does.
+#[derive(Debug, Clone)]
+pub struct TextOptions {
+    /// The reference time and values the text does not state.
+    pub extract: crate::extract::ExtractOptions,
+    /// Use each file's modification time as the reference instant (else `extract`'s).
+    pub mtime: bool,
 }
 
 /// An input that could not be read (wholly or from some point on).
@@ -449,12 +461,7 @@ impl Run {
         options: &ConvertOptions,
     ) -> Result<()> {
         let name = source.display_name();
-        let mut reader = match InputReader::open(
-            source,
-            format,
-            &options.read,
-            options.list_separator.as_deref(),
-        ) {
+        let mut reader = match InputReader::open(source, format, options) {
             Ok(r) => r,
             Err(e @ (Error::Input { .. } | Error::Io { .. })) => {
                 return self.fail_input(&name, e.to_string());
