@@ -273,12 +273,19 @@ fn progress_bar(args: &ConvertArgs, inputs: &[Source]) -> Option<indicatif::Prog
         .filter_map(|s| s.path().and_then(|p| std::fs::metadata(p).ok()))
         .map(|m| m.len())
         .sum();
-    let bar = indicatif::ProgressBar::new(total);
-    let style = indicatif::ProgressStyle::with_template(
-        "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
-    )
-    .ok()?;
-    bar.set_style(style);
+    // Stdin has no size to count down from: a spinner with the bytes done and the rate.
+    let (bar, template) = if total == 0 {
+        (
+            indicatif::ProgressBar::new_spinner(),
+            "{spinner} {bytes} {bytes_per_sec} {elapsed}",
+        )
+    } else {
+        (
+            indicatif::ProgressBar::new(total),
+            "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        )
+    };
+    bar.set_style(indicatif::ProgressStyle::with_template(template).ok()?);
     Some(bar)
 }
 

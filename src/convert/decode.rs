@@ -88,6 +88,11 @@ impl JsonDecoder {
         &self.schema
     }
 
+    /// Whether the schema allows no properties beyond its own.
+    pub fn closed(&self) -> bool {
+        self.table.closed
+    }
+
     /// A decoder for up to `rows` rows per batch (arrow-json preallocates for that many).
     fn decoder(&self, rows: usize) -> Result<arrow_json::reader::Decoder, ArrowError> {
         ReaderBuilder::new(self.schema.clone())

@@ -28,16 +28,6 @@ pub enum Work {
     Batches(Vec<RecordBatch>),
 }
 
-impl Work {
-    /// Bytes of input this work item covers (for progress).
-    pub fn input_bytes(&self) -> u64 {
-        match self {
-            Work::Json(c, _, _) => c.text.len() as u64,
-            Work::Batches(b) => batches_bytes(b) as u64,
-        }
-    }
-}
-
 /// Rows read from Parquet, counted as decoded.
 pub fn decoded(batches: Vec<RecordBatch>) -> Decoded {
     Decoded {
@@ -194,6 +184,7 @@ impl InputReader {
                 record: 0,
                 eof: false,
                 first: true,
+                consumed: 0,
             }),
             Format::Json => InputReader::Json(JsonArray::read(source, name)?),
             Format::Csv | Format::Tsv => InputReader::Csv(Box::new(CsvChunks {
@@ -220,11 +211,39 @@ impl InputReader {
         })
     }
 
+    /// The header of a CSV/TSV input.
+    pub fn csv_header(&self) -> Option<&[String]> {
+        match self {
+            InputReader::Csv(c) => Some(c.reader.header()),
+            _ => None,
+        }
+    }
+
     /// The Parquet rows of this input, if it is Parquet.
     pub fn parquet(&mut self) -> Option<&mut ParquetRows> {
         match self {
             InputReader::Parquet(p) => Some(p),
             _ => None,
+        }
+    }
+
+    /// Bytes of the input consumed so far, for progress (Parquet: by row groups started).
+    pub fn progress(&self) -> u64 {
+        match self {
+            InputReader::Jsonl(r) => r.consumed,
+            InputReader::Json(r) => r.size,
+            InputReader::Csv(c) => c.reader.bytes_read(),
+            InputReader::Parquet(p) => (0..p.next_group)
+                .map(|i| {
+                    p.file
+                        .builder_meta
+                        .metadata()
+                        .row_group(i)
+                        .compressed_size()
+                        .max(0) as u64
+                })
+                .sum(),
+            InputReader::Text(_) => 0,
         }
     }
 
@@ -249,6 +268,8 @@ pub struct JsonlChunks {
     record: u64,
     eof: bool,
     first: bool,
+    /// Bytes read so far (progress).
+    consumed: u64,
 }
 
 impl JsonlChunks {
@@ -270,6 +291,7 @@ impl JsonlChunks {
                 }
             };
             text.truncate(have + n);
+            self.consumed += n as u64;
             if n == 0 {
                 self.eof = true;
                 break;
@@ -322,6 +344,7 @@ fn count_non_blank(text: &[u8]) -> u64 {
 /// not streamed, since its records are not delimited.
 pub struct JsonArray {
     name: Arc<str>,
+    size: u64,
     items: std::vec::IntoIter<serde_json::Value>,
     record: u64,
 }
@@ -345,6 +368,7 @@ impl JsonArray {
             other => vec![other],
         };
         Ok(JsonArray {
+            size: text.len() as u64,
             name,
             items: items.into_iter(),
             record: 0,
@@ -442,9 +466,4 @@ impl CsvChunks {
             rejected,
         )))
     }
-}
-
-/// Total Arrow memory of some batches.
-pub fn batches_bytes(batches: &[RecordBatch]) -> usize {
-    batches.iter().map(|b| b.get_array_memory_size()).sum()
 }

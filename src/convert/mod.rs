@@ -468,6 +468,23 @@ impl Run {
             }
             Err(e) => return Err(e),
         };
+        if let Some(header) = reader.csv_header() {
+            // A CSV whose columns the schema does not have would reject every row: say it once.
+            let unknown: Vec<&str> = header
+                .iter()
+                .filter(|h| self.schema.index_of(h).is_err())
+                .map(String::as_str)
+                .collect();
+            if self.decoder.closed() && !unknown.is_empty() {
+                return self.fail_input(
+                    &name,
+                    format!(
+                        "{name}: columns {} are not in the schema, which allows no others (name the right one with --schema, or use --infer)",
+                        unknown.join(", ")
+                    ),
+                );
+            }
+        }
         let validating = options.validate;
         if let Some(rows) = reader.parquet() {
             // Rows of another shape are retyped through the JSON decoder (strictly, with
@@ -476,6 +493,7 @@ impl Run {
                 rows.decode_as_json();
             }
         }
+        let mut progress = 0;
         loop {
             let work = match reader.next_work() {
                 Ok(Some(w)) => w,
@@ -486,7 +504,9 @@ impl Run {
                 }
                 Err(e) => return Err(e),
             };
-            self.submit_decode(work, &name);
+            let done = reader.progress();
+            self.submit_decode(work, &name, done.saturating_sub(progress));
+            progress = done;
             while self.decode_q.len() >= self.max_decode {
                 self.drain_decoded()?;
             }
@@ -506,10 +526,9 @@ impl Run {
         Ok(())
     }
 
-    fn submit_decode(&mut self, work: Work, name: &str) {
+    fn submit_decode(&mut self, work: Work, name: &str, bytes: u64) {
         let (tx, rx) = sync_channel(1);
         let decoder = self.decoder.clone();
-        let bytes = work.input_bytes();
         self.pool.spawn(move || {
             let result = match work {
                 Work::Json(chunk, early, n_early) => decoder.decode(&chunk).map(|mut d| {

@@ -129,9 +129,8 @@ impl CsvEncoder {
                 Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
             );
         let needs_quotes = cell.is_empty()
-            || cell
-                .iter()
-                .any(|&b| b == d || b == b'"' || b == b'\n' || b == b'\r')
+            || memchr::memchr3(d, b'"', b'\n', cell).is_some()
+            || memchr::memchr(b'\r', cell).is_some()
             || self
                 .options
                 .null_marker
