@@ -22,7 +22,24 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     // A private copy: the target folder is shared, and another build may replace the binary
     // while the (long) benchmark runs.
-    let built = super::release_binary()?;
+    let mut built = super::release_binary()?;
+    if !is_this_copydesk(&built) {
+        // The shared target folder held another worktree's build, which cargo took as fresh:
+        // touch a source file so that this tree's sources are built.
+        let src = crate::project_root().join("src/cli/convert.rs");
+        std::fs::File::options()
+            .append(true)
+            .open(&src)
+            .and_then(|f| f.set_modified(std::time::SystemTime::now()))
+            .with_context(|| format!("touching {}", src.display()))?;
+        built = super::release_binary()?;
+        if !is_this_copydesk(&built) {
+            bail!(
+                "{}: not a copydesk with `convert --partition-by`",
+                built.display()
+            );
+        }
+    }
     let bin = std::env::temp_dir().join(format!("copydesk-bench-convert-{}", std::process::id()));
     std::fs::copy(&built, &bin)
         .with_context(|| format!("copying {} to {}", built.display(), bin.display()))?;
@@ -54,4 +71,12 @@ pub fn run(args: &[String]) -> Result<()> {
     );
     let _ = std::fs::remove_file(&bin);
     result
+}
+
+/// Whether the binary is a copydesk with this tree's `convert` (its help names the flags).
+fn is_this_copydesk(bin: &std::path::Path) -> bool {
+    Command::new(bin)
+        .args(["convert", "--help"])
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("--partition-by"))
 }
