@@ -598,3 +598,71 @@ fn loose_text_is_parsed_as_copydesk_parse_does() {
         .success();
     assert_eq!(std::fs::read(&back).unwrap(), parsed);
 }
+
+#[test]
+fn a_missing_input_is_an_io_error_after_the_others_convert() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let missing = dir.path().join("missing.jsonl");
+    copydesk()
+        .arg("convert")
+        .arg(fixture())
+        .arg(&missing)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("missing.jsonl"))
+        .stderr(contains("wrote 8 to"));
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        std::fs::read(fixture()).unwrap()
+    );
+    copydesk()
+        .arg("convert")
+        .arg(fixture())
+        .args([
+            "-o",
+            out.to_str().unwrap(),
+            "--force",
+            "--rejects",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("both the output and --rejects"));
+}
+
+#[test]
+fn a_missing_required_field_and_a_non_object_line_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        format!(
+            "{GOOD}\n[1,2]\n{}\n",
+            r#"{"id":"x","authors":[],"body":"B"}"#
+        ),
+    )
+    .unwrap();
+    let rejects = dir.path().join("rej.jsonl");
+    copydesk()
+        .args(["convert", input.to_str().unwrap(), "-o"])
+        .arg(dir.path().join("out.csv"))
+        .args(["--rejects", rejects.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let rej = lines(&rejects);
+    assert_eq!(rej.len(), 2);
+    assert_eq!(rej[0]["line"], 2);
+    assert!(rej[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("expected a JSON object"));
+    assert_eq!(rej[1]["line"], 3);
+    assert_eq!(rej[1]["pointer"], "/title");
+    assert!(rej[1]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("required field is missing"));
+}

@@ -257,6 +257,11 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<Outcome> {
         bar.finish_and_clear();
     }
     summarise(args, &report);
+    if report.failed_inputs.iter().any(|f| f.io) {
+        // As ripgrep does: the other inputs were converted, but an unreadable one is an I/O
+        // error (exit 2), not invalid data.
+        bail!("some inputs could not be read (see above)");
+    }
     Ok(if report.is_clean() {
         Outcome::Ok
     } else {

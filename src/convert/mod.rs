@@ -117,6 +117,8 @@ pub struct TextOptions {
 pub struct FailedInput {
     pub file: String,
     pub message: String,
+    /// It could not be read at all (missing, unreadable): an I/O problem, not bad data.
+    pub io: bool,
 }
 
 /// What a conversion did. `read == written + rejected` always holds.
@@ -174,6 +176,12 @@ pub fn convert(
     }
     if let Some(r) = &options.rejects {
         refuse_overwriting_inputs(inputs, r)?;
+        if matches!(&output, Destination::File(out) if out == r) {
+            return Err(Error::Usage(format!(
+                "{}: is both the output and --rejects",
+                r.display()
+            )));
+        }
     }
     let inputs: Vec<Source> = match options.shard {
         Some(shard) => shard.select(inputs, Source::display_name),
@@ -464,7 +472,7 @@ impl Run {
         let mut reader = match InputReader::open(source, format, options) {
             Ok(r) => r,
             Err(e @ (Error::Input { .. } | Error::Io { .. })) => {
-                return self.fail_input(&name, e.to_string());
+                return self.fail_input(&name, e);
             }
             Err(e) => return Err(e),
         };
@@ -476,12 +484,13 @@ impl Run {
                 .map(String::as_str)
                 .collect();
             if self.decoder.closed() && !unknown.is_empty() {
-                return self.fail_input(
+                return self.fail_input_with(
                     &name,
                     format!(
                         "{name}: columns {} are not in the schema, which allows no others (name the right one with --schema, or use --infer)",
                         unknown.join(", ")
                     ),
+                    false,
                 );
             }
         }
@@ -499,7 +508,7 @@ impl Run {
                 Ok(Some(w)) => w,
                 Ok(None) => break,
                 Err(e @ (Error::Input { .. } | Error::Io { .. })) => {
-                    self.fail_input(&name, e.to_string())?;
+                    self.fail_input(&name, e)?;
                     break;
                 }
                 Err(e) => return Err(e),
@@ -514,7 +523,12 @@ impl Run {
         Ok(())
     }
 
-    fn fail_input(&mut self, name: &str, message: String) -> Result<()> {
+    fn fail_input(&mut self, name: &str, error: Error) -> Result<()> {
+        let io = matches!(error, Error::Io { .. });
+        self.fail_input_with(name, error.to_string(), io)
+    }
+
+    fn fail_input_with(&mut self, name: &str, message: String, io: bool) -> Result<()> {
         self.rejects.write_failed(name, &message)?;
         if self.report.samples.len() < 20 {
             self.report.samples.push(message.clone());
@@ -522,6 +536,7 @@ impl Run {
         self.report.failed_inputs.push(FailedInput {
             file: name.to_string(),
             message,
+            io,
         });
         Ok(())
     }
@@ -553,7 +568,7 @@ impl Run {
         let decoded = match rx.recv() {
             Ok(Ok(d)) => d,
             Ok(Err(e @ (Error::Input { .. } | Error::Io { .. }))) => {
-                return self.fail_input(&name, e.to_string());
+                return self.fail_input(&name, e);
             }
             Ok(Err(e)) => return Err(e),
             Err(_) => return Err(Error::Usage("internal: a worker thread stopped".into())),
