@@ -220,7 +220,25 @@ impl ConvertArgs {
     }
 }
 
+/// Lets glibc keep freed memory for reuse. Conversion allocates and frees large buffers
+/// (chunks, Arrow arrays, pages) all the time; by default glibc maps them fresh and hands them
+/// back, so every reuse page-faults anew (about a fifth of the CPU time measured).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn keep_freed_memory() {
+    // SAFETY: mallopt only changes allocator tunables; it is called before any worker thread
+    // exists, and a refused setting is harmless.
+    unsafe {
+        // 32 MiB is the largest threshold glibc accepts on 64-bit targets.
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 512 << 20);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn keep_freed_memory() {}
+
 pub fn run(args: &ConvertArgs) -> anyhow::Result<Outcome> {
+    keep_freed_memory();
     let mut options = args.options()?;
     let from = args.from;
     let inputs = expand_inputs(&args.inputs, &|p: &Path| match from {

@@ -277,12 +277,17 @@ pub fn convert(
         decode_q: VecDeque::new(),
         encode_q: VecDeque::new(),
         part_rows,
+        // Parquet row groups are worth being large; text parts only need to be large enough
+        // to spread over the threads, and smaller ones keep memory low.
         part_bytes: match options.write.format {
             Format::Parquet => 32 << 20,
-            _ => 8 << 20,
+            _ => 4 << 20,
         },
         pending_total: 0,
-        max_decode: threads * 2,
+        max_decode: match options.write.format {
+            Format::Parquet => threads * 2,
+            _ => threads + 1,
+        },
         max_encode: threads,
         batch_rows: if options.batch_rows == 0 {
             usize::MAX
