@@ -238,3 +238,41 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_record_readers_give_back_what_convert_wrote_with_positions() {
+    use copydesk::io::read::{open, Position, ReadOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let original: Vec<serde_json::Value> = std::fs::read_to_string(fixture())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let schema: serde_json::Value = serde_json::from_str(copydesk::schema::ARTICLE_SCHEMA).unwrap();
+    for ext in ["parquet", "csv", "tsv"] {
+        let out = dir.path().join(format!("out.{ext}"));
+        run(&fixture(), &out, 3);
+        let options = ReadOptions {
+            schema: Some(schema.clone()),
+            ..ReadOptions::default()
+        };
+        let format = Format::determine(&out).unwrap();
+        let records: Vec<_> = open(&Source::File(out.clone()), format, &options)
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(records.len(), original.len(), "{ext}");
+        for (i, (r, want)) in records.iter().zip(&original).enumerate() {
+            assert_eq!(r.value.as_ref().unwrap(), want, "{ext} record {i}");
+            assert_eq!(r.location.record, Some(i as u64), "{ext}");
+            match (ext, r.position) {
+                ("parquet", Position::Parquet { row_group, row }) => {
+                    // Row groups of 5 rows (see options_for).
+                    assert_eq!((row_group, row), ((i / 5) as u64, (i % 5) as u64));
+                }
+                ("csv" | "tsv", Position::Csv { row }) => assert_eq!(row, i as u64 + 1),
+                other => panic!("unexpected position {other:?}"),
+            }
+        }
+    }
+}
