@@ -1,0 +1,815 @@
+//! Absolute forms: ISO 8601 / RFC 3339, numeric dates ("04/03/2025", "03.04.2025",
+//! "2025/03/04"), written dates in six languages ("March 3, 2025", "3 de marzo de 2025",
+//! "12. März 2025", "Tue 4 Mar 2025 14.30 GMT"), month-year and year, times with zones before or
+//! after the date, and Unix timestamps. Owns conventions 8-11 of the date engine issue.
+
+use super::calendar::{days_in_month, is_leap, Wall};
+use super::lexer::Kind;
+use super::scan::{Fit, Step, P, W_AMBIGUOUS};
+use super::words;
+use super::zones::{self, ZoneRef};
+use super::{DateOrder, Precision, RefusalKind};
+
+/// A date as written; the year may be missing.
+#[derive(Debug, Clone, Copy)]
+struct DatePart {
+    y: Option<i32>,
+    mo: u8,
+    d: u8,
+    precision: Precision,
+    ambiguous: bool,
+    start: usize,
+    next: usize,
+}
+
+/// A time of day as written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TimePart {
+    pub h: u8,
+    pub mi: u8,
+    pub s: u8,
+    pub precision: Precision,
+    pub zone: Option<ZoneRef>,
+    pub next: usize,
+}
+
+impl P<'_> {
+    /// A date (with an optional weekday before it and an optional time after it), a time
+    /// followed by a date, a time alone, or a Unix timestamp.
+    pub(crate) fn absolute_at(&self, i: usize) -> Step {
+        let w = self.w(i);
+        if words::month(w).is_some() {
+            // "Mar 2025" is March before it is a French Tuesday.
+            if let Some(h) = self.date_time_at(i)? {
+                return Ok(Some(h));
+            }
+        }
+        if !w.is_empty() {
+            if let Some(_wd) = words::weekday_abbrev_or_mar(w) {
+                let mut j = i + 1;
+                if self.punct(j, '-') && self.is(j + 1, "feira") {
+                    j += 2;
+                }
+                if self.punct(j, '.') {
+                    j += 1;
+                }
+                if self.punct(j, ',') {
+                    j += 1;
+                }
+                if matches!(self.w(j), "le" | "el" | "den" | "der" | "il" | "the") {
+                    j += 1;
+                }
+                if let Some(h) = self.date_time_at(j)? {
+                    return Ok(Some(super::scan::Hit { start: i, ..h }));
+                }
+            }
+        }
+        self.date_time_at(i)
+    }
+
+    fn date_time_at(&self, i: usize) -> Step {
+        if let Some(t) = self.num(i) {
+            if (t.ndig == 10 || t.ndig == 13) && !t.ordinal && !self.glued(i + 1) {
+                let secs = if t.ndig == 13 {
+                    (t.num / 1000) as i64
+                } else {
+                    t.num as i64
+                };
+                return self.hit_at(
+                    &Wall::from_utc_seconds(secs),
+                    &super::calendar::Zone::Fixed(0),
+                    Precision::Second,
+                    false,
+                    i,
+                    i + 1,
+                    Fit::Alone,
+                    0,
+                );
+            }
+        }
+        if let Some(d) = self.date_at(i)? {
+            return self.finish_date(d);
+        }
+        // A time first: "10:04 AM EST, March 3, 2025", "14:05, hier", "5pm".
+        let Some(t) = self.time_at(i, false)? else {
+            return Ok(None);
+        };
+        let mut k = t.next;
+        for _ in 0..2 {
+            if self.punct(k, ',')
+                || self.is_sep(k)
+                || matches!(self.w(k), "on" | "le" | "el" | "am" | "de" | "il" | "del")
+            {
+                k += 1;
+            }
+        }
+        if let Some(d) = self.date_at(k)? {
+            let d = self.complete_year(d, i)?;
+            let wall = Wall {
+                y: d.y.unwrap_or(0),
+                mo: d.mo,
+                d: d.d,
+                h: t.h,
+                mi: t.mi,
+                s: t.s,
+            };
+            let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+            let warn = if d.ambiguous { W_AMBIGUOUS } else { 0 };
+            return self.hit_at(
+                &wall,
+                &zone,
+                t.precision,
+                false,
+                i,
+                d.next,
+                Fit::Anywhere,
+                warn,
+            );
+        }
+        if let Some(back) = self.day_back(k) {
+            let date = self.r.local.add_days(-back.0);
+            let wall = Wall {
+                h: t.h,
+                mi: t.mi,
+                s: t.s,
+                ..date
+            };
+            let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+            return self.hit_at(&wall, &zone, t.precision, true, i, back.1, Fit::Anywhere, 0);
+        }
+        // A time alone: its latest occurrence at or before the reference instant.
+        let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+        let today = self.ref_wall(&zone);
+        let mut wall = Wall {
+            h: t.h,
+            mi: t.mi,
+            s: t.s,
+            ..today
+        };
+        if zone.to_instant(&wall).is_some_and(|s| s > self.r.secs) {
+            wall = wall.add_days(-1);
+        }
+        self.hit_at(&wall, &zone, t.precision, true, i, t.next, Fit::Alone, 0)
+    }
+
+    /// "yesterday"/"today" after a time ("14:05 yesterday").
+    fn day_back(&self, k: usize) -> Option<(i64, usize)> {
+        let w = self.w(k);
+        if words::today_word(w) {
+            Some((0, k + 1))
+        } else if words::yesterday_word(w) {
+            Some((1, k + 1))
+        } else {
+            None
+        }
+    }
+
+    /// Whether the token at `i` glues onto the previous number ("1741000000.5", "123-456").
+    fn glued(&self, i: usize) -> bool {
+        matches!(self.t.get(i), Some(t) if !t.space_before && t.kind != Kind::Word
+            && !(t.kind == Kind::Punct && matches!(t.ch, ')' | ',' | ';' | ']')))
+    }
+
+    /// Fills a missing year (latest occurrence on or before the reference date) and checks the
+    /// day against the month.
+    fn complete_year(&self, mut d: DatePart, at: usize) -> Result<DatePart, super::scan::Fail> {
+        match d.y {
+            Some(y) => {
+                if d.d > days_in_month(y, d.mo) {
+                    return Err(self.fail(RefusalKind::InvalidDate, d.start, d.next));
+                }
+            }
+            None => {
+                let today = self.r.local;
+                let mut y = today.y;
+                if (d.mo, d.d) > (today.mo, today.d) {
+                    y -= 1;
+                }
+                // February 29 goes back to the latest leap year.
+                while d.mo == 2 && d.d == 29 && !is_leap(y) {
+                    y -= 1;
+                }
+                d.y = Some(y);
+            }
+        }
+        let _ = at;
+        Ok(d)
+    }
+
+    fn finish_date(&self, d: DatePart) -> Step {
+        let mut d = d;
+        let time = if d.precision == Precision::Day {
+            self.time_after(d.next)?
+        } else {
+            None
+        };
+        // ctime style: "Mon Mar 3 10:04:00 EST 2025".
+        let mut end = time.map_or(d.next, |t| t.next);
+        if d.y.is_none() && time.is_some() {
+            if let Some(t) = self.num(end).filter(|t| t.ndig == 4 && !t.ordinal) {
+                d.y = Some(t.num as i32);
+                end += 1;
+            }
+        }
+        let d = self.complete_year(d, d.start)?;
+        let y = d.y.unwrap_or(0);
+        let warn = if d.ambiguous { W_AMBIGUOUS } else { 0 };
+        let fit = match d.precision {
+            Precision::Day => Fit::Anywhere,
+            _ => Fit::Alone,
+        };
+        match time {
+            Some(t) => {
+                let wall = Wall {
+                    y,
+                    mo: d.mo,
+                    d: d.d,
+                    h: t.h,
+                    mi: t.mi,
+                    s: t.s,
+                };
+                let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+                self.hit_at(
+                    &wall,
+                    &zone,
+                    t.precision,
+                    false,
+                    d.start,
+                    end,
+                    Fit::Anywhere,
+                    warn,
+                )
+            }
+            None => {
+                // A zone right after a date alone ("2025-03-04 UTC") still counts.
+                let (zone, end) = match self.zone_at(d.next) {
+                    Some((z, e)) => (z.zone(), e),
+                    None => (self.r.zone.clone(), d.next),
+                };
+                let wall = Wall::midnight(y, d.mo, d.d);
+                self.hit_at(&wall, &zone, d.precision, false, d.start, end, fit, warn)
+            }
+        }
+    }
+
+    /// A year after a day and month: "2025", "'25", or a bare two-digit year not followed by a
+    /// time ("4 Mar 25").
+    fn year_at(&self, j: usize) -> Option<(i32, usize)> {
+        let mut k = j;
+        if self.punct(k, ',') {
+            k += 1;
+        }
+        if matches!(self.w(k), "de" | "del" | "of") {
+            k += 1;
+        }
+        if (self.punct(k, '\'') || self.punct(k, '’'))
+            && self
+                .num(k + 1)
+                .is_some_and(|t| t.ndig == 2 && !t.space_before)
+        {
+            return Some((2000 + self.num(k + 1)?.num as i32, k + 2));
+        }
+        let t = self.num(k)?;
+        if t.ordinal {
+            return None;
+        }
+        let follows_time = self.t.get(k + 1).is_some_and(|n| {
+            !n.space_before && n.kind == Kind::Punct && matches!(n.ch, ':' | '.' | 'h')
+                || n.kind == Kind::Word && !n.space_before
+        });
+        match t.ndig {
+            4 if !follows_time
+                || self.punct(k + 1, '.') && self.num(k + 2).is_none_or(|n| n.space_before) =>
+            {
+                Some((t.num as i32, k + 1))
+            }
+            2 if !follows_time && !self.words_time_after(k + 1) => {
+                Some((2000 + t.num as i32, k + 1))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether an am/pm marker follows (so "Mar 3, 10 am" has no year 2010).
+    fn words_time_after(&self, k: usize) -> bool {
+        matches!(self.w(k), "am" | "pm" | "uhr" | "h")
+            || (matches!(self.w(k), "a" | "p") && self.punct(k + 1, '.'))
+    }
+
+    /// A date at `i`, without a time.
+    fn date_at(&self, i: usize) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some(tok) = self.t.get(i) else {
+            return Ok(None);
+        };
+        let part = |y, mo, d, precision, ambiguous, next| DatePart {
+            y,
+            mo,
+            d,
+            precision,
+            ambiguous,
+            start: i,
+            next,
+        };
+        match tok.kind {
+            Kind::Num if !tok.ordinal && tok.ndig == 4 => {
+                let y = tok.num as i32;
+                // ISO and year-first: 2025-03-04, 2025/03/04, 2025.03.04, 2025-03.
+                if let Some(sep) = self.sep_char(i + 1) {
+                    if let Some(m) = self.num(i + 2).filter(|t| t.ndig <= 2 && !t.space_before) {
+                        if let (true, Some(d)) = (
+                            self.punct(i + 3, sep) && self.adjacent(i + 3),
+                            self.num(i + 4).filter(|t| t.ndig <= 2 && !t.space_before),
+                        ) {
+                            let (mo, dd) = (m.num, d.num);
+                            if !(1..=12).contains(&mo) || !(1..=31).contains(&dd) {
+                                return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+                            }
+                            return Ok(Some(part(
+                                Some(y),
+                                mo as u8,
+                                dd as u8,
+                                Precision::Day,
+                                false,
+                                i + 5,
+                            )));
+                        }
+                        if sep == '-'
+                            && m.ndig == 2
+                            && (1..=12).contains(&m.num)
+                            && !self.glued(i + 3)
+                        {
+                            return Ok(Some(part(
+                                Some(y),
+                                m.num as u8,
+                                1,
+                                Precision::Month,
+                                false,
+                                i + 3,
+                            )));
+                        }
+                        return Ok(None);
+                    }
+                }
+                // "2025 年"? no: a bare year.
+                if (1800..=2200).contains(&y) && !self.glued(i + 1) {
+                    return Ok(Some(part(Some(y), 1, 1, Precision::Year, false, i + 1)));
+                }
+                Ok(None)
+            }
+            Kind::Num if tok.ndig <= 2 => self.day_first(i),
+            Kind::Word => self.month_first(i),
+            _ => Ok(None),
+        }
+    }
+
+    /// '/', '-' or '.' glued between two numbers.
+    fn sep_char(&self, i: usize) -> Option<char> {
+        let t = self.t.get(i)?;
+        (t.kind == Kind::Punct
+            && !t.space_before
+            && matches!(t.ch, '/' | '-' | '.')
+            && self.num(i + 1).is_some_and(|n| !n.space_before))
+        .then_some(t.ch)
+    }
+
+    /// Numeric dates ("04/03/2025", "3.4.25") and day-first written dates ("3 March 2025",
+    /// "12. März 2025", "3 de marzo de 2025", "1er mai").
+    fn day_first(&self, i: usize) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some(a) = self.num(i) else {
+            return Ok(None);
+        };
+        if !a.ordinal {
+            if let Some(sep) = self.sep_char(i + 1) {
+                return self.numeric(i, sep);
+            }
+        }
+        let mut j = i + 1;
+        if self.punct(j, '.') && self.adjacent(j) {
+            j += 1;
+        }
+        if matches!(self.w(j), "de" | "of" | "di") {
+            j += 1;
+        }
+        let Some(mo) = words::month_after_day(self.w(j)) else {
+            return Ok(None);
+        };
+        let short_word = matches!(self.w(j), "ago" | "set" | "out");
+        j += 1;
+        if self.punct(j, '.') {
+            j += 1;
+        }
+        let day = a.num;
+        let year = self.year_at(j);
+        if short_word && year.is_none() {
+            return Ok(None);
+        }
+        if !(1..=31).contains(&day) {
+            return if year.is_some() {
+                Err(self.fail(RefusalKind::InvalidDate, i, j + 1))
+            } else {
+                Ok(None)
+            };
+        }
+        let (y, next) = match year {
+            Some((y, n)) => (Some(y), n),
+            None => (None, j),
+        };
+        if y.is_none() && u64::from(days_in_month(2024, mo)) < day {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        }
+        Ok(Some(DatePart {
+            y,
+            mo,
+            d: day as u8,
+            precision: Precision::Day,
+            ambiguous: false,
+            start: i,
+            next,
+        }))
+    }
+
+    /// Month-first written dates: "March 3, 2025", "Mar. 3rd", "Sept 3 2025", "March 2025",
+    /// "marzo de 2025".
+    fn month_first(&self, i: usize) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some(mo) = words::month(self.w(i)) else {
+            return Ok(None);
+        };
+        let mut j = i + 1;
+        if self.punct(j, '.') {
+            j += 1;
+        }
+        if let Some(t) = self.num(j) {
+            if t.ndig <= 2 {
+                // Not the hour of a time ("March 14:30" is no date).
+                if self.t.get(j + 1).is_some_and(|n| {
+                    n.kind == Kind::Punct && matches!(n.ch, ':' | '/') && !n.space_before
+                }) {
+                    return Ok(None);
+                }
+                let day = t.num;
+                let mut next = j + 1;
+                if self.punct(next, '.')
+                    && self.adjacent(next)
+                    && self.num(next + 1).is_none_or(|n| n.space_before)
+                {
+                    next += 1;
+                }
+                let year = self.year_at(next);
+                if !(1..=31).contains(&day) {
+                    return if year.is_some() {
+                        Err(self.fail(RefusalKind::InvalidDate, i, year.map_or(next, |y| y.1)))
+                    } else {
+                        Ok(None)
+                    };
+                }
+                let (y, next) = match year {
+                    Some((y, n)) => (Some(y), n),
+                    None => (None, next),
+                };
+                if y.is_none() && u64::from(days_in_month(2024, mo)) < day {
+                    return Err(self.fail(RefusalKind::InvalidDate, i, next));
+                }
+                return Ok(Some(DatePart {
+                    y,
+                    mo,
+                    d: day as u8,
+                    precision: Precision::Day,
+                    ambiguous: false,
+                    start: i,
+                    next,
+                }));
+            }
+        }
+        // Month and year: "March 2025", "marzo de 2025", "März, 2025".
+        let mut k = j;
+        if self.punct(k, ',') {
+            k += 1;
+        }
+        if matches!(self.w(k), "de" | "del" | "of") {
+            k += 1;
+        }
+        if let Some(t) = self.num(k).filter(|t| t.ndig == 4 && !t.ordinal) {
+            if !self.glued(k + 1) {
+                return Ok(Some(DatePart {
+                    y: Some(t.num as i32),
+                    mo,
+                    d: 1,
+                    precision: Precision::Month,
+                    ambiguous: false,
+                    start: i,
+                    next: k + 1,
+                }));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Numeric dates with a separator: month-day-year or day-month-year (the order rules of
+    /// convention 11); dotted dates are day first; two-digit years are 20yy.
+    fn numeric(&self, i: usize, sep: char) -> Result<Option<DatePart>, super::scan::Fail> {
+        let a = self.num(i).map_or(0, |t| t.num);
+        let Some(b) = self.num(i + 2).filter(|t| t.ndig <= 2) else {
+            return Ok(None);
+        };
+        let b = b.num;
+        let third = if self.punct(i + 3, sep) && self.adjacent(i + 3) {
+            self.num(i + 4)
+                .filter(|t| !t.space_before && (t.ndig == 2 || t.ndig == 4))
+        } else {
+            None
+        };
+        let Some(yt) = third else {
+            // Two numbers: "9/11", "24/7" are refused; "3.5" and "1-2" are not dates at all.
+            if self.glued(i + 3) && !self.punct(i + 3, '.') {
+                return Ok(None);
+            }
+            let dotted_date = sep == '.' && self.punct(i + 3, '.');
+            if (sep == '/' || dotted_date) && (1..=31).contains(&a) && (1..=31).contains(&b) {
+                return Err(self.fail(RefusalKind::NumericWithoutYear, i, i + 3));
+            }
+            return Ok(None);
+        };
+        // More glued parts ("1.2.3.4", "1/2/2025/7") are something else.
+        if self.sep_char(i + 5).is_some() {
+            return Ok(None);
+        }
+        let y = if yt.ndig == 2 {
+            2000 + yt.num as i32
+        } else {
+            yt.num as i32
+        };
+        let (mo, d, ambiguous) = if sep == '.' {
+            (b, a, false)
+        } else if a <= 12 && b <= 12 {
+            match self.r.date_order {
+                DateOrder::Mdy => (a, b, a != b),
+                DateOrder::Dmy => (b, a, a != b),
+            }
+        } else if a > 12 && b <= 12 {
+            (b, a, false)
+        } else {
+            (a, b, false)
+        };
+        let mut next = i + 5;
+        if sep == '.' && self.punct(next, '.') && !self.glued(next + 1) {
+            next += 1;
+        }
+        if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+            return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+        }
+        Ok(Some(DatePart {
+            y: Some(y),
+            mo: mo as u8,
+            d: d as u8,
+            precision: Precision::Day,
+            ambiguous,
+            start: i,
+            next,
+        }))
+    }
+
+    /// A time after a date or day word, with its connector (",", "at", "à", "a las", "um",
+    /// "às", "alle", "T", "|", "/").
+    pub(crate) fn time_after(&self, j: usize) -> Result<Option<TimePart>, super::scan::Fail> {
+        let mut k = j;
+        for _ in 0..3 {
+            let connector = self.t.get(k).is_some_and(|t| match t.kind {
+                Kind::Punct => matches!(t.ch, ',' | '@' | '-' | '–' | '—' | '|' | '/' | '·' | '•'),
+                Kind::Word => {
+                    words::time_connector(t.word())
+                        && self.t.get(k + 1).is_some_and(|n| {
+                            n.kind == Kind::Num
+                                || n.kind == Kind::Word
+                                    && matches!(
+                                        n.word(),
+                                        "las"
+                                            | "ore"
+                                            | "la"
+                                            | "noon"
+                                            | "midnight"
+                                            | "midi"
+                                            | "minuit"
+                                            | "mediodia"
+                                    )
+                        })
+                }
+                Kind::Num => false,
+            });
+            if !connector {
+                break;
+            }
+            k += 1;
+        }
+        self.time_at(k, true)
+    }
+
+    /// A time of day at `k`: "10:04", "10:04:05", "10:04 AM", "2:30 p.m.", "5pm", "14h05",
+    /// "14.30" (after a date only), "14 Uhr", "noon", each with an optional zone.
+    pub(crate) fn time_at(
+        &self,
+        k: usize,
+        after_date: bool,
+    ) -> Result<Option<TimePart>, super::scan::Fail> {
+        let w = self.w(k);
+        let named = match w {
+            "noon" | "midday" | "midi" | "mediodia" | "mittag" | "mezzogiorno" => Some(12),
+            "midnight" | "minuit" | "medianoche" | "mitternacht" | "mezzanotte" => Some(0),
+            _ => None,
+        };
+        if let Some(h) = named {
+            let (zone, next) = self
+                .zone_at(k + 1)
+                .map_or((None, k + 1), |(z, n)| (Some(z), n));
+            return Ok(Some(TimePart {
+                h,
+                mi: 0,
+                s: 0,
+                precision: Precision::Minute,
+                zone,
+                next,
+            }));
+        }
+        let Some(ht) = self.num(k).filter(|t| t.ndig <= 2 && !t.ordinal) else {
+            return Ok(None);
+        };
+        let h = ht.num;
+        let mut j = k + 1;
+        let mut mi = 0;
+        let mut s = 0;
+        let mut precision = Precision::Hour;
+        let mut clear = false;
+        if self.punct(j, ':')
+            && self.adjacent(j)
+            && self
+                .num(j + 1)
+                .is_some_and(|t| t.ndig == 2 && !t.space_before)
+        {
+            mi = self.num(j + 1).map_or(0, |t| t.num);
+            precision = Precision::Minute;
+            clear = true;
+            j += 2;
+            if self.punct(j, ':')
+                && self.adjacent(j)
+                && self
+                    .num(j + 1)
+                    .is_some_and(|t| t.ndig == 2 && !t.space_before)
+            {
+                s = self.num(j + 1).map_or(0, |t| t.num);
+                precision = Precision::Second;
+                j += 2;
+                if (self.punct(j, '.') || self.punct(j, ','))
+                    && self.adjacent(j)
+                    && self.num(j + 1).is_some_and(|t| !t.space_before)
+                {
+                    j += 2;
+                }
+            }
+        } else if self.is(j, "h") && self.adjacent(j) {
+            if let Some(m) = self.num(j + 1).filter(|t| t.ndig == 2 && !t.space_before) {
+                mi = m.num;
+                precision = Precision::Minute;
+                clear = true;
+                j += 2;
+            } else if after_date && !words::ago_suffix(self.w(j + 1)) {
+                clear = true;
+                j += 1;
+            } else {
+                return Ok(None);
+            }
+        } else if after_date
+            && self.punct(j, '.')
+            && self.adjacent(j)
+            && self
+                .num(j + 1)
+                .is_some_and(|t| t.ndig == 2 && !t.space_before)
+            && !self.glued(j + 2)
+        {
+            mi = self.num(j + 1).map_or(0, |t| t.num);
+            precision = Precision::Minute;
+            clear = true;
+            j += 2;
+        }
+        // am / pm, a.m. / p.m.
+        let mut pm = None;
+        match self.w(j) {
+            "am" | "pm" => {
+                pm = Some(self.is(j, "pm"));
+                j += 1;
+                if self.punct(j, '.') && self.adjacent(j) {
+                    j += 1;
+                }
+            }
+            "a" | "p" if self.punct(j + 1, '.') && self.is(j + 2, "m") => {
+                pm = Some(self.is(j, "p"));
+                j += 3;
+                if self.punct(j, '.') && self.adjacent(j) {
+                    j += 1;
+                }
+            }
+            _ => {}
+        }
+        if pm.is_none() && !clear {
+            if self.is(j, "uhr") {
+                j += 1;
+            } else {
+                return Ok(None);
+            }
+        } else if matches!(self.w(j), "uhr" | "hrs" | "hs" | "horas" | "heures" | "h") {
+            j += 1;
+        }
+        let mut h = h;
+        if let Some(pm) = pm {
+            if !(1..=12).contains(&h) {
+                return Err(self.fail(RefusalKind::InvalidTime, k, j));
+            }
+            h = h % 12 + if pm { 12 } else { 0 };
+        }
+        if h > 23 || mi > 59 || s > 60 {
+            return Err(self.fail(RefusalKind::InvalidTime, k, j));
+        }
+        let s = s.min(59);
+        let (zone, next) = self.zone_at(j).map_or((None, j), |(z, n)| (Some(z), n));
+        Ok(Some(TimePart {
+            h: h as u8,
+            mi: mi as u8,
+            s: s as u8,
+            precision,
+            zone,
+            next,
+        }))
+    }
+
+    /// A zone at `j`: "EST", "(EST)", "GMT+1", "UTC+05:30", "+0100", "-05:00", "Z", "ET",
+    /// "Eastern Time", "Pacific Daylight Time".
+    pub(crate) fn zone_at(&self, j: usize) -> Option<(ZoneRef, usize)> {
+        if self.punct(j, '(') {
+            let (z, n) = self.zone_at(j + 1)?;
+            return self.punct(n, ')').then_some((z, n + 1));
+        }
+        let w = self.w(j);
+        if !w.is_empty() {
+            if let Some(us) = zones::us_region(w) {
+                let mut n = j + 1;
+                let daylight = match self.w(n) {
+                    "standard" => Some(false),
+                    "daylight" | "summer" => Some(true),
+                    _ => None,
+                };
+                if daylight.is_some() {
+                    n += 1;
+                }
+                if self.is(n, "time") {
+                    n += 1;
+                }
+                let z = match daylight {
+                    Some(d) => zones::us_fixed(us, d),
+                    None => ZoneRef::Us(us),
+                };
+                return Some((z, n));
+            }
+            if w == "z" && self.t.get(j).is_some_and(|t| t.space_before) {
+                return None;
+            }
+            let z = zones::abbreviation(w, self.upper(j))?;
+            if let ZoneRef::Fixed(0) = z {
+                if let Some((off, n)) = self.offset_at(j + 1) {
+                    return Some((ZoneRef::Fixed(off), n));
+                }
+            }
+            return Some((z, j + 1));
+        }
+        let (off, n) = self.offset_at(j)?;
+        Some((ZoneRef::Fixed(off), n))
+    }
+
+    /// "+01:00", "+0100", "-05", "+5:30" glued to the sign.
+    fn offset_at(&self, j: usize) -> Option<(i32, usize)> {
+        let sign = match self.t.get(j) {
+            Some(t) if t.kind == Kind::Punct && (t.ch == '+' || t.ch == '-' || t.ch == '−') => {
+                if t.ch == '+' {
+                    1
+                } else {
+                    -1
+                }
+            }
+            _ => return None,
+        };
+        let n = self.num(j + 1).filter(|t| !t.space_before)?;
+        let (h, m, next) = match n.ndig {
+            1 | 2 => {
+                if self.punct(j + 2, ':') && self.adjacent(j + 2) {
+                    let m = self.num(j + 3).filter(|t| t.ndig == 2 && !t.space_before)?;
+                    (n.num, m.num, j + 4)
+                } else {
+                    (n.num, 0, j + 2)
+                }
+            }
+            4 => (n.num / 100, n.num % 100, j + 2),
+            _ => return None,
+        };
+        if h > 14 || m > 59 {
+            return None;
+        }
+        Some((sign * (h as i32 * 3600 + m as i32 * 60), next))
+    }
+}

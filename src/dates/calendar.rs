@@ -1,0 +1,197 @@
+//! Calendar arithmetic on plain integers (days since 1970-01-01, wall-clock fields) and the
+//! conversion between wall clock and instant in a fixed offset or a named zone. Owns clamping
+//! month arithmetic; does not own what the text said (that is the form parsers).
+
+use jiff::civil;
+use jiff::tz::TimeZone;
+
+/// The earliest and latest years the engine resolves to; outside them a result is refused.
+pub(crate) const MIN_YEAR: i32 = 1;
+pub(crate) const MAX_YEAR: i32 = 9999;
+
+/// A wall-clock reading, no zone attached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Wall {
+    pub y: i32,
+    pub mo: u8,
+    pub d: u8,
+    pub h: u8,
+    pub mi: u8,
+    pub s: u8,
+}
+
+impl Wall {
+    pub fn midnight(y: i32, mo: u8, d: u8) -> Wall {
+        Wall {
+            y,
+            mo,
+            d,
+            h: 0,
+            mi: 0,
+            s: 0,
+        }
+    }
+
+    pub fn days(&self) -> i64 {
+        days_from_civil(self.y, self.mo, self.d)
+    }
+
+    /// Seconds since the epoch if this wall clock were UTC.
+    pub fn as_utc_seconds(&self) -> i64 {
+        self.days() * 86_400
+            + i64::from(self.h) * 3600
+            + i64::from(self.mi) * 60
+            + i64::from(self.s)
+    }
+
+    pub fn from_utc_seconds(secs: i64) -> Wall {
+        let days = secs.div_euclid(86_400);
+        let rem = secs.rem_euclid(86_400);
+        let (y, mo, d) = civil_from_days(days);
+        Wall {
+            y,
+            mo,
+            d,
+            h: (rem / 3600) as u8,
+            mi: (rem % 3600 / 60) as u8,
+            s: (rem % 60) as u8,
+        }
+    }
+
+    /// The same time of day `days` calendar days later (negative: earlier).
+    pub fn add_days(&self, days: i64) -> Wall {
+        let (y, mo, d) = civil_from_days(self.days() + days);
+        Wall { y, mo, d, ..*self }
+    }
+
+    /// Calendar month arithmetic with the day clamped to the target month's length.
+    pub fn add_months(&self, months: i64) -> Option<Wall> {
+        let total = i64::from(self.y) * 12 + i64::from(self.mo) - 1 + months;
+        let y = i32::try_from(total.div_euclid(12)).ok()?;
+        if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+            return None;
+        }
+        let mo = (total.rem_euclid(12) + 1) as u8;
+        let d = self.d.min(days_in_month(y, mo));
+        Some(Wall { y, mo, d, ..*self })
+    }
+
+    /// 0 = Monday .. 6 = Sunday.
+    pub fn weekday(&self) -> u8 {
+        // 1970-01-01 was a Thursday (3).
+        ((self.days() + 3).rem_euclid(7)) as u8
+    }
+}
+
+pub(crate) fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub(crate) fn days_in_month(y: i32, mo: u8) -> u8 {
+    match mo {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's algorithm).
+pub(crate) fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+pub(crate) fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    ((y + i64::from(m <= 2)) as i32, m, d)
+}
+
+/// How wall-clock readings map to instants: a fixed UTC offset or a named zone with DST rules.
+#[derive(Debug, Clone)]
+pub(crate) enum Zone {
+    Fixed(i32),
+    Named(TimeZone),
+}
+
+impl Zone {
+    /// The instant of a wall-clock reading. In a named zone's repeated hour the earlier reading
+    /// wins; a reading inside a spring-forward gap is moved forward by the gap.
+    pub fn to_instant(&self, w: &Wall) -> Option<i64> {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&w.y) {
+            return None;
+        }
+        match self {
+            Zone::Fixed(off) => Some(w.as_utc_seconds() - i64::from(*off)),
+            Zone::Named(tz) => {
+                let dt = civil::DateTime::new(
+                    w.y as i16, w.mo as i8, w.d as i8, w.h as i8, w.mi as i8, w.s as i8, 0,
+                )
+                .ok()?;
+                let ts = tz.to_ambiguous_timestamp(dt).compatible().ok()?;
+                Some(ts.as_second())
+            }
+        }
+    }
+
+    /// The wall clock at an instant.
+    pub fn to_wall(&self, secs: i64) -> Wall {
+        match self {
+            Zone::Fixed(off) => Wall::from_utc_seconds(secs + i64::from(*off)),
+            Zone::Named(tz) => match jiff::Timestamp::from_second(secs) {
+                Ok(ts) => {
+                    let off = tz.to_offset(ts).seconds();
+                    Wall::from_utc_seconds(secs + i64::from(off))
+                }
+                Err(_) => Wall::from_utc_seconds(secs),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_round_trips() {
+        for days in [-719_468, -1, 0, 1, 19_000, 20_513, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
+
+    #[test]
+    fn month_arithmetic_clamps() {
+        let w = Wall::midnight(2025, 3, 31);
+        assert_eq!(w.add_months(-1), Some(Wall::midnight(2025, 2, 28)));
+        let leap = Wall::midnight(2024, 2, 29);
+        assert_eq!(leap.add_months(-12), Some(Wall::midnight(2023, 2, 28)));
+        assert_eq!(
+            Wall::midnight(2025, 1, 15).add_months(-1),
+            Some(Wall::midnight(2024, 12, 15))
+        );
+    }
+
+    #[test]
+    fn weekday_is_monday_based() {
+        assert_eq!(Wall::midnight(2026, 11, 26).weekday(), 3); // a Thursday
+        assert_eq!(Wall::midnight(2025, 3, 3).weekday(), 0); // a Monday
+    }
+}

@@ -1,0 +1,696 @@
+//! Relative forms: counted offsets ("3 hours ago", "5h", "il y a 3 heures", "vor 3 Stunden",
+//! "hace 2 días", "há 2 dias", "3 ore fa", "1 hour, 20 minutes ago"), now-like phrases,
+//! calendar days ("yesterday at 14:05", "this morning"), "last week", weekdays ("last Monday",
+//! "Posted on Monday"), and the refusals of future-pointing and vague phrases. Owns the
+//! conventions 3-7 of the date engine issue; absolute dates live in `absolute`.
+
+use super::calendar::{Wall, MAX_YEAR, MIN_YEAR};
+use super::lexer::Kind;
+use super::scan::{Fit, Hit, Step, P};
+use super::words::{self, Unit};
+use super::{Precision, RefusalKind};
+
+/// A quantity in front of a unit.
+#[derive(Debug, Clone, Copy)]
+struct Qty {
+    n: u64,
+    half: bool,
+    /// "a few", "some": vague counts, so "a few seconds ago" is now.
+    few: bool,
+    less: bool,
+    /// Written with digits (compact units need digits: "5h", never "one h").
+    digits: bool,
+    next: usize,
+}
+
+/// A counted offset: calendar months plus exact seconds.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rel {
+    months: i64,
+    secs: i64,
+    smallest: Unit,
+    all_compact: bool,
+    now: bool,
+    next: usize,
+}
+
+fn unit_precision(u: Unit) -> Precision {
+    match u {
+        Unit::Second => Precision::Second,
+        Unit::Minute => Precision::Minute,
+        Unit::Hour => Precision::Hour,
+        Unit::Day => Precision::Day,
+        Unit::Week => Precision::Week,
+        Unit::Month => Precision::Month,
+        Unit::Year => Precision::Year,
+    }
+}
+
+/// Biggest count accepted per unit; beyond it the result would leave the years 1..=9999.
+const MAX_COUNT: u64 = 10_000_000_000;
+
+impl P<'_> {
+    fn quantity(&self, i: usize) -> Option<Qty> {
+        let mut j = i;
+        let mut less = false;
+        // Hedges: "about", "over", "more than", "près de", "mehr als", "less than".
+        for _ in 0..4 {
+            let w = self.w(j);
+            if words::less_word(w) {
+                less = true;
+                j += 1;
+            } else if words::hedge(w) && self.t.get(j + 1).is_some() {
+                // "de"/"di"/"of" are hedges only after another hedge ("près de", "più di").
+                if matches!(w, "de" | "di" | "of") && j == i {
+                    break;
+                }
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let q = |n, next| Qty {
+            n,
+            half: false,
+            few: false,
+            less,
+            digits: false,
+            next,
+        };
+        let w = self.w(j);
+        // "a few", "a couple of", "ein paar", "half an hour", "eine halbe Stunde".
+        if matches!(
+            w,
+            "a" | "an"
+                | "ein"
+                | "un"
+                | "une"
+                | "uno"
+                | "una"
+                | "um"
+                | "uma"
+                | "eine"
+                | "einer"
+                | "einem"
+                | "een"
+        ) {
+            let w2 = self.w(j + 1);
+            if words::few_word(w2) {
+                return Some(Qty {
+                    few: true,
+                    ..q(3, j + 2)
+                });
+            }
+            if w2 == "couple" {
+                let next = if self.is(j + 2, "of") { j + 3 } else { j + 2 };
+                return Some(q(2, next));
+            }
+            if words::half_word(w2) {
+                let mut next = j + 2;
+                if self.punct(next, '-') {
+                    next += 1;
+                }
+                return Some(Qty {
+                    half: true,
+                    ..q(1, next)
+                });
+            }
+        }
+        if w == "couple" {
+            let next = if self.is(j + 1, "of") { j + 2 } else { j + 1 };
+            return Some(q(2, next));
+        }
+        if words::few_word(w) {
+            return Some(Qty {
+                few: true,
+                ..q(3, j + 1)
+            });
+        }
+        if words::half_word(w) {
+            let mut next = j + 1;
+            if matches!(self.w(next), "an" | "a") || self.punct(next, '-') || self.punct(next, '\'')
+            {
+                next += 1;
+            }
+            return Some(Qty {
+                half: true,
+                ..q(1, next)
+            });
+        }
+        if let Some(t) = self.num(j) {
+            if t.ordinal {
+                return None;
+            }
+            // A number that is part of a time, date or decimal is not a count.
+            if let Some(n) = self.t.get(j + 1) {
+                if n.kind == Kind::Punct
+                    && !n.space_before
+                    && matches!(n.ch, ':' | '/' | '.' | ',' | '-' | '%')
+                    && self.num(j + 2).is_some_and(|m| !m.space_before)
+                {
+                    return None;
+                }
+            }
+            return Some(Qty {
+                digits: true,
+                ..q(t.num, j + 1)
+            });
+        }
+        let n = words::number_word(w)?;
+        let mut next = j + 1;
+        let mut n = n;
+        if n >= 20 && n % 10 == 0 {
+            // "twenty-five", "twenty five"
+            let k = if self.punct(next, '-') {
+                next + 1
+            } else {
+                next
+            };
+            if let Some(ones) = words::number_word(self.w(k))
+                .filter(|&o| (2..10).contains(&o) || (o == 1 && matches!(self.w(k), "one")))
+            {
+                n += ones;
+                next = k + 1;
+            }
+        }
+        // "un'ora" (Italian elision).
+        if self.punct(next, '\'') || self.punct(next, '’') {
+            next += 1;
+        }
+        Some(q(n, next))
+    }
+
+    /// A list of counted units: "3 hours", "1 hour, 20 minutes", "1h20m", "an hour and a half".
+    fn rel_list(&self, i: usize, prefixed: bool) -> Result<Option<Rel>, super::scan::Fail> {
+        let mut rel = Rel {
+            months: 0,
+            secs: 0,
+            smallest: Unit::Year,
+            all_compact: true,
+            now: false,
+            next: i,
+        };
+        let mut any = false;
+        let mut j = i;
+        while let Some(q) = self.quantity(j) {
+            let uw = self.w(q.next);
+            let Some((unit, compact)) = words::unit(uw) else {
+                if !any {
+                    // "8 monkeys ago": a count, a word, then "ago".
+                    if self.t.get(q.next).is_some_and(|t| t.kind == Kind::Word)
+                        && (words::ago_suffix(self.w(q.next + 1)) || prefixed)
+                        && !words::few_word(uw)
+                        && !words::moment_word(uw)
+                        && !words::ago_suffix(uw)
+                        && !words::vague_word(uw)
+                        && words::month_after_day(uw).is_none()
+                    {
+                        return Err(self.fail(RefusalKind::UnknownUnit, q.next, q.next + 1));
+                    }
+                    return Ok(None);
+                }
+                break;
+            };
+            if compact && !q.digits {
+                if any {
+                    break;
+                }
+                return Ok(None);
+            }
+            if q.n > MAX_COUNT {
+                return Err(self.fail(RefusalKind::OutOfRange, i, q.next + 1));
+            }
+            let mut next = q.next + 1;
+            // "3 Std.", "2 Min." abbreviations.
+            if compact && self.punct(next, '.') && self.adjacent(next) && uw.len() > 1 {
+                next += 1;
+            }
+            let n = q.n as i64;
+            let (mut months, mut secs, mut smallest) = match unit.seconds() {
+                Some(s) => (0, n * s, unit),
+                None => (n * if unit == Unit::Year { 12 } else { 1 }, 0, unit),
+            };
+            // "half an hour" and "an hour and a half".
+            let and_half = matches!(self.w(next), "and" | "et" | "y" | "e" | "und")
+                && (words::half_word(self.w(next + 1))
+                    || (matches!(self.w(next + 1), "a" | "une")
+                        && words::half_word(self.w(next + 2)))
+                    || self.w(next + 1) == "demie");
+            if q.half || and_half {
+                let (m, s, u) = half_of(unit);
+                if q.half {
+                    months = m * n;
+                    secs = s * n;
+                } else {
+                    months += m;
+                    secs += s;
+                    next += if matches!(self.w(next + 1), "a" | "une") {
+                        3
+                    } else {
+                        2
+                    };
+                }
+                smallest = u;
+            }
+            if q.less && unit <= Unit::Minute && q.n <= 1 || q.few && unit == Unit::Second {
+                rel.now = true;
+            }
+            rel.months += months;
+            rel.secs += secs;
+            rel.smallest = rel.smallest.min(smallest);
+            rel.all_compact &= compact;
+            any = true;
+            j = next;
+            rel.next = next;
+            // Joiners between parts: ",", "and", "et", "y", "e", "und".
+            let joiner =
+                self.punct(j, ',') || matches!(self.w(j), "and" | "et" | "y" | "e" | "und" | "en");
+            if joiner {
+                let k = j + 1;
+                if self
+                    .quantity(k)
+                    .is_some_and(|q2| words::unit(self.w(q2.next)).is_some())
+                {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            if self.quantity(j).is_none() {
+                break;
+            }
+        }
+        Ok(any.then_some(rel))
+    }
+
+    /// "il y a", "hace", "vor", "há", "faz": the length of an "ago" prefix at `i`.
+    fn prefix_len(&self, i: usize) -> Option<usize> {
+        match self.w(i) {
+            "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => Some(3),
+            "hace" | "vor" | "ha" | "faz" | "hai" => Some(1),
+            _ => None,
+        }
+    }
+
+    /// The instant a counted offset points to.
+    fn apply(&self, rel: &Rel, start: usize, end: usize, fit: Fit) -> Step {
+        let r = self.r;
+        let precision = if rel.now {
+            Precision::Minute
+        } else {
+            unit_precision(rel.smallest)
+        };
+        let mut secs = r.secs;
+        if rel.now {
+            return Ok(Some(Hit {
+                secs,
+                precision,
+                relative: true,
+                start,
+                end,
+                warn: 0,
+                fit,
+            }));
+        }
+        if rel.months != 0 {
+            let Some(wall) = r.local.add_months(-rel.months) else {
+                return Err(self.fail(RefusalKind::OutOfRange, start, end));
+            };
+            let Some(s) = r.zone.to_instant(&wall) else {
+                return Err(self.fail(RefusalKind::OutOfRange, start, end));
+            };
+            secs = s;
+        }
+        let secs = secs
+            .checked_sub(rel.secs)
+            .filter(|s| (MIN_YEAR..=MAX_YEAR).contains(&Wall::from_utc_seconds(*s).y));
+        let Some(secs) = secs else {
+            return Err(self.fail(RefusalKind::OutOfRange, start, end));
+        };
+        Ok(Some(Hit {
+            secs,
+            precision,
+            relative: true,
+            start,
+            end,
+            warn: 0,
+            fit,
+        }))
+    }
+
+    /// "moments ago", "a few seconds ago", "un instant", "unos segundos": now-like counts,
+    /// without the "ago" word. Returns where they end.
+    fn now_core(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        if self.is(j, "just") {
+            j += 1;
+        }
+        let w = self.w(j);
+        if words::number_word(w) == Some(1)
+            || words::few_word(w)
+            || matches!(w, "some" | "wenigen" | "poucos" | "breve")
+        {
+            j += 1;
+            if words::few_word(self.w(j)) {
+                j += 1;
+            }
+        }
+        let w = self.w(j);
+        let seconds =
+            matches!(words::unit(w), Some((Unit::Second, false))) && w.ends_with(['s', 'n', 'i']);
+        (words::moment_word(w) || seconds).then_some(j + 1)
+    }
+
+    /// Counted offsets with "ago" before or after, compact units, and now-like counts.
+    pub(crate) fn relative_at(&self, i: usize) -> Step {
+        if let Some(k) = self.prefix_len(i) {
+            let j = i + k;
+            if let Some(end) = self.now_core(j) {
+                let rel = Rel {
+                    months: 0,
+                    secs: 0,
+                    smallest: Unit::Minute,
+                    all_compact: false,
+                    now: true,
+                    next: end,
+                };
+                return self.apply(&rel, i, end, Fit::Anywhere);
+            }
+            if let Some(rel) = self.rel_list(j, true)? {
+                if words::reading_word(self.w(rel.next)) {
+                    return Err(self.fail(RefusalKind::ReadingTime, i, rel.next + 1));
+                }
+                return self.apply(&rel, i, rel.next, Fit::Anywhere);
+            }
+            if (j..self.t.len().min(j + 3)).any(|k| words::vague_word(self.w(k))) {
+                return Err(self.fail(RefusalKind::Vague, i, j + 1));
+            }
+            return Ok(None);
+        }
+        if let Some(end) = self.now_core(i) {
+            if words::ago_suffix(self.w(end)) {
+                let rel = Rel {
+                    months: 0,
+                    secs: 0,
+                    smallest: Unit::Minute,
+                    all_compact: false,
+                    now: true,
+                    next: end + 1,
+                };
+                return self.apply(&rel, i, end + 1, Fit::Anywhere);
+            }
+        }
+        let Some(rel) = self.rel_list(i, false)? else {
+            return Ok(None);
+        };
+        let j = rel.next;
+        if words::ago_suffix(self.w(j)) {
+            return self.apply(&rel, i, j + 1, Fit::Anywhere);
+        }
+        if words::future_suffix(self.w(j)) || (self.is(j, "from") && self.is(j + 1, "now")) {
+            return Err(self.fail(RefusalKind::Future, i, j + 1));
+        }
+        let before_reading = (i.saturating_sub(3)..i).any(|k| words::reading_word(self.w(k)));
+        let after_reading = words::reading_word(self.w(j))
+            || matches!(self.w(j), "de" | "di" | "of") && words::reading_word(self.w(j + 1));
+        if before_reading || after_reading {
+            return Err(self.fail(RefusalKind::ReadingTime, i, j));
+        }
+        if rel.all_compact {
+            return self.apply(&rel, i, j, Fit::NothingAfter);
+        }
+        if i > 0 && (words::future_prefix(self.w(i - 1))) {
+            return Err(self.fail(RefusalKind::Future, i - 1, j));
+        }
+        Err(self.fail(RefusalKind::DurationWithoutAgo, i, j))
+    }
+
+    /// "today", "yesterday", "this morning", "the day before yesterday", each with an optional
+    /// time ("yesterday at 14:05").
+    pub(crate) fn day_at(&self, i: usize) -> Step {
+        let Some((back, mut j)) = self.day_word(i) else {
+            return Ok(None);
+        };
+        // "yesterday morning", "ayer por la tarde", "gestern Abend", "ontem à noite".
+        let mut k = j;
+        while matches!(
+            self.w(k),
+            "in" | "the" | "por" | "la" | "a" | "de" | "al" | "di"
+        ) {
+            k += 1;
+        }
+        if words::daypart(self.w(k)) {
+            j = k + 1;
+            if self.is(k, "apres") && self.punct(j, '-') && self.is(j + 1, "midi") {
+                j += 2;
+            }
+        }
+        let date = self.r.local.add_days(-back);
+        self.with_optional_time(date, i, j, true)
+    }
+
+    /// A calendar day (days back from the reference date) named at `i`, and where it ends.
+    fn day_word(&self, i: usize) -> Option<(i64, usize)> {
+        let w = self.w(i);
+        if words::today_word(w) {
+            // "heute Morgen" is this morning, not tomorrow.
+            return Some((0, i + 1));
+        }
+        if words::yesterday_word(w) {
+            return Some((1, i + 1));
+        }
+        Some(match w {
+            "this" | "ce" | "cet" | "cette" | "esta" | "este" | "heute"
+                if words::daypart(self.w(i + 1)) =>
+            {
+                let mut end = i + 2;
+                if self.is(i + 1, "apres") && self.punct(end, '-') && self.is(end + 1, "midi") {
+                    end += 2;
+                }
+                (0, end)
+            }
+            "earlier" | "plus" if self.is(i + 1, "today") => (0, i + 2),
+            "stamattina" | "stamani" | "stanotte" | "stamane" => (0, i + 1),
+            "aujourd"
+                if (self.punct(i + 1, '\'') || self.punct(i + 1, '’')) && self.is(i + 2, "hui") =>
+            {
+                (0, i + 3)
+            }
+            "aujourdhui" => (0, i + 1),
+            "last" | "gestern" if self.is(i + 1, "night") || self.is(i + 1, "nacht") => (1, i + 2),
+            "the" | "day" => {
+                let j = if w == "the" { i + 1 } else { i };
+                if self.is(j, "day") && self.is(j + 1, "before") && self.is(j + 2, "yesterday") {
+                    (2, j + 3)
+                } else {
+                    return None;
+                }
+            }
+            "avant" if self.punct(i + 1, '-') && self.is(i + 2, "hier") => (2, i + 3),
+            "avanthier" | "anteayer" | "antier" | "vorgestern" | "anteontem" | "eergisteren" => {
+                (2, i + 1)
+            }
+            "antes" if self.is(i + 1, "de") && self.is(i + 2, "ayer") => (2, i + 3),
+            "altro" if self.is(i + 1, "ieri") => (2, i + 2),
+            "l" if self.punct(i + 1, '\'') && self.is(i + 2, "altro") && self.is(i + 3, "ieri") => {
+                (2, i + 4)
+            }
+            _ => return None,
+        })
+    }
+
+    /// A day plus an optional time after it. Without a time the day counts only on its own.
+    fn with_optional_time(&self, date: Wall, start: usize, end: usize, relative: bool) -> Step {
+        if let Some(t) = self.time_after(end)? {
+            let wall = Wall {
+                h: t.h,
+                mi: t.mi,
+                s: t.s,
+                ..date
+            };
+            let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+            return self.hit_at(
+                &wall,
+                &zone,
+                t.precision,
+                relative,
+                start,
+                t.next,
+                super::scan::Fit::Anywhere,
+                0,
+            );
+        }
+        let wall = Wall {
+            h: 0,
+            mi: 0,
+            s: 0,
+            ..date
+        };
+        self.hit_at(
+            &wall,
+            &self.r.zone.clone(),
+            Precision::Day,
+            relative,
+            start,
+            end,
+            Fit::Alone,
+            0,
+        )
+    }
+
+    /// "last week", "last month", "last year", "last Monday", "la semaine dernière",
+    /// "el lunes pasado", "letzte Woche", "il mese scorso".
+    pub(crate) fn last_at(&self, i: usize) -> Step {
+        let (target, end) = if words::last_before(self.w(i)) {
+            (i + 1, i + 2)
+        } else if self.t.get(i).is_some_and(|t| t.kind == Kind::Word) {
+            let mut end = i + 1;
+            if self.punct(end, '-') && self.is(end + 1, "feira") {
+                end += 2;
+            }
+            if !words::last_after(self.w(end)) {
+                return Ok(None);
+            }
+            (i, end + 1)
+        } else {
+            return Ok(None);
+        };
+        let w = self.w(target);
+        if let Some((unit, false)) = words::unit(w) {
+            if unit < Unit::Week {
+                return Ok(None);
+            }
+            let rel = Rel {
+                months: match unit {
+                    Unit::Month => 1,
+                    Unit::Year => 12,
+                    _ => 0,
+                },
+                secs: unit.seconds().unwrap_or(0),
+                smallest: unit,
+                all_compact: false,
+                now: false,
+                next: end,
+            };
+            return self.apply(&rel, i, end, Fit::Alone);
+        }
+        if let Some((wd, true)) = words::weekday(w) {
+            let mut end = end;
+            if target == i + 1 && self.punct(end, '-') && self.is(end + 1, "feira") {
+                end += 2;
+            }
+            let today = self.r.local;
+            let mut back = (i64::from(today.weekday()) - i64::from(wd)).rem_euclid(7);
+            if back == 0 {
+                back = 7;
+            }
+            return self.with_optional_time(today.add_days(-back), i, end, true);
+        }
+        Ok(None)
+    }
+
+    /// A bare weekday: the latest such day on or before the reference date.
+    pub(crate) fn weekday_at(&self, i: usize) -> Step {
+        let Some((wd, true)) = words::weekday(self.w(i)) else {
+            return Ok(None);
+        };
+        let mut end = i + 1;
+        if self.punct(end, '-') && self.is(end + 1, "feira") {
+            end += 2;
+        }
+        let today = self.r.local;
+        let back = (i64::from(today.weekday()) - i64::from(wd)).rem_euclid(7);
+        let step = self.with_optional_time(today.add_days(-back), i, end, true)?;
+        // "Monday at 9pm" said on a Monday morning means last week's.
+        match step {
+            Some(h) if h.secs > self.r.secs && back == 0 => {
+                self.with_optional_time(today.add_days(-7), i, end, true)
+            }
+            other => Ok(other),
+        }
+    }
+
+    /// "now", "just now", "right now", "à l'instant", "gerade eben", "agora mesmo".
+    pub(crate) fn now_at(&self, i: usize) -> Step {
+        let w = self.w(i);
+        let end = match w {
+            "just" | "right" if self.is(i + 1, "now") => i + 2,
+            "gerade" | "eben" | "soeben" => {
+                if self.is(i + 1, "eben") {
+                    i + 2
+                } else {
+                    i + 1
+                }
+            }
+            "a" if self.is(i + 1, "l")
+                && (self.punct(i + 2, '\'') || self.punct(i + 2, '’'))
+                && self.is(i + 3, "instant") =>
+            {
+                i + 4
+            }
+            _ if words::now_word(w) => {
+                if matches!(self.w(i + 1), "mismo" | "mesmo") {
+                    i + 2
+                } else {
+                    i + 1
+                }
+            }
+            _ => return Ok(None),
+        };
+        let rel = Rel {
+            months: 0,
+            secs: 0,
+            smallest: Unit::Minute,
+            all_compact: false,
+            now: true,
+            next: end,
+        };
+        self.apply(&rel, i, end, Fit::Alone)
+    }
+
+    /// "tomorrow", "next week", "in 2 hours", "dans 2 heures", "later today": refused.
+    pub(crate) fn future_at(&self, i: usize) -> Step {
+        let w = self.w(i);
+        if words::future_word(w) {
+            // "mañana" after "esta"/"la" is a morning, handled by `day_at`.
+            return Err(self.fail(RefusalKind::Future, i, i + 1));
+        }
+        if w == "later" && matches!(self.w(i + 1), "today" | "this" | "tonight") {
+            return Err(self.fail(RefusalKind::Future, i, i + 2));
+        }
+        if words::future_prefix(w) {
+            if let Ok(Some(rel)) = self.rel_list(i + 1, false) {
+                return Err(self.fail(RefusalKind::Future, i, rel.next));
+            }
+        }
+        Ok(None)
+    }
+
+    /// "a while ago", "recently", "some time ago", "long ago", "in the past": refused.
+    pub(crate) fn vague_at(&self, i: usize) -> Step {
+        let w = self.w(i);
+        if words::vague_word(w) {
+            return Err(self.fail(RefusalKind::Vague, i, i + 1));
+        }
+        if matches!(w, "some" | "a") && matches!(self.w(i + 1), "time" | "bit" | "while") {
+            return Err(self.fail(RefusalKind::Vague, i, i + 2));
+        }
+        if w == "in" && self.is(i + 1, "the") && self.is(i + 2, "past") {
+            return Err(self.fail(RefusalKind::Vague, i, i + 3));
+        }
+        Ok(None)
+    }
+}
+
+/// Half of one unit, as (months, seconds, precision unit).
+fn half_of(unit: Unit) -> (i64, i64, Unit) {
+    match unit {
+        Unit::Second => (0, 0, Unit::Second),
+        Unit::Minute => (0, 30, Unit::Second),
+        Unit::Hour => (0, 1800, Unit::Minute),
+        Unit::Day => (0, 43_200, Unit::Hour),
+        Unit::Week => (0, 302_400, Unit::Hour),
+        Unit::Month => (0, 15 * 86_400, Unit::Day),
+        Unit::Year => (6, 0, Unit::Month),
+    }
+}

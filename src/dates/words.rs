@@ -1,0 +1,551 @@
+//! The word tables: months, weekdays, units, number words, hedges and the other words the date
+//! forms are made of, in English, French, Spanish, German, Portuguese and Italian (plus a little
+//! Dutch). Words arrive folded by the lexer (lowercase, accents removed: "März" -> "marz").
+//! Owns vocabulary only; grammar is in `relative` and `absolute`.
+
+/// A counted unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Unit {
+    /// Exact length in seconds (months and years are calendar units: None).
+    pub fn seconds(self) -> Option<i64> {
+        match self {
+            Unit::Second => Some(1),
+            Unit::Minute => Some(60),
+            Unit::Hour => Some(3600),
+            Unit::Day => Some(86_400),
+            Unit::Week => Some(604_800),
+            Unit::Month | Unit::Year => None,
+        }
+    }
+}
+
+/// Month number for a full or abbreviated month name. "ago" (Spanish August), "set" and "out"
+/// (Portuguese) are left out: they are common words and only count after a day number
+/// (see `month_after_day`).
+pub(crate) fn month(w: &str) -> Option<u8> {
+    Some(match w {
+        "january" | "jan" | "janvier" | "janv" | "enero" | "ene" | "januar" | "janner"
+        | "janeiro" | "jän" | "gennaio" | "gen" | "januari" => 1,
+        "february" | "feb" | "febr" | "fevrier" | "fevr" | "fev" | "febrero" | "februar"
+        | "fevereiro" | "febbraio" | "februari" => 2,
+        "march" | "mar" | "mars" | "marzo" | "marz" | "mrz" | "marco" | "maart" => 3,
+        "april" | "apr" | "avril" | "avr" | "abril" | "abr" | "aprile" => 4,
+        "may" | "mai" | "mayo" | "maio" | "maggio" | "mag" | "mei" => 5,
+        "june" | "jun" | "juin" | "junio" | "juni" | "junho" | "giugno" | "giu" => 6,
+        "july" | "jul" | "juillet" | "juil" | "julio" | "juli" | "julho" | "luglio" | "lug" => 7,
+        "august" | "aug" | "aout" | "agosto" | "augustus" => 8,
+        "september" | "sep" | "sept" | "septembre" | "septiembre" | "setiembre" | "setembro"
+        | "settembre" | "sett" => 9,
+        "october" | "oct" | "octobre" | "octubre" | "oktober" | "okt" | "outubro" | "ottobre"
+        | "ott" => 10,
+        "november" | "nov" | "novembre" | "noviembre" | "novembro" => 11,
+        "december" | "dec" | "decembre" | "diciembre" | "dic" | "dezember" | "dez" | "dezembro"
+        | "dicembre" => 12,
+        _ => return None,
+    })
+}
+
+/// Month names that are also common words, accepted only right after a day number.
+pub(crate) fn month_after_day(w: &str) -> Option<u8> {
+    month(w).or(match w {
+        "ago" => Some(8),
+        "set" => Some(9),
+        "out" => Some(10),
+        _ => None,
+    })
+}
+
+/// Weekday (0 = Monday) and whether the name is a full one (abbreviations such as "Tue" only
+/// count in front of a date).
+pub(crate) fn weekday(w: &str) -> Option<(u8, bool)> {
+    Some(match w {
+        "monday" | "lundi" | "lunes" | "montag" | "segunda" | "lunedi" | "maandag" => (0, true),
+        "tuesday" | "mardi" | "martes" | "dienstag" | "terca" | "martedi" | "dinsdag" => (1, true),
+        "wednesday" | "mercredi" | "miercoles" | "mittwoch" | "quarta" | "mercoledi"
+        | "woensdag" => (2, true),
+        "thursday" | "jeudi" | "jueves" | "donnerstag" | "quinta" | "giovedi" | "donderdag" => {
+            (3, true)
+        }
+        "friday" | "vendredi" | "viernes" | "freitag" | "sexta" | "venerdi" | "vrijdag" => {
+            (4, true)
+        }
+        "saturday" | "samedi" | "sabado" | "samstag" | "sonnabend" | "sabato" | "zaterdag" => {
+            (5, true)
+        }
+        "sunday" | "dimanche" | "domingo" | "sonntag" | "domenica" | "zondag" => (6, true),
+        "mon" | "lun" | "mo" => (0, false),
+        "tue" | "tues" | "tu" | "di" | "ter" => (1, false),
+        "wed" | "mer" | "mie" | "mi" | "qua" | "we" => (2, false),
+        "thu" | "thur" | "thurs" | "th" | "jeu" | "jue" | "do" | "qui" | "gio" => (3, false),
+        "fri" | "ven" | "vie" | "fr" | "sex" => (4, false),
+        "sat" | "sam" | "sab" | "sa" => (5, false),
+        "sun" | "dim" | "dom" | "so" | "su" => (6, false),
+        _ => return None,
+    })
+}
+
+/// "mar" is Tuesday in French, Spanish and Italian, as well as March in English: only in front
+/// of a date, and only when reading it as a month fails.
+pub(crate) fn weekday_abbrev_or_mar(w: &str) -> Option<u8> {
+    if w == "mar" {
+        return Some(1);
+    }
+    weekday(w).map(|(d, _)| d)
+}
+
+/// A unit word and whether it is a compact unit ("5h", "2d", "3 min") that means "ago" even
+/// without the word. Full words ("hours") need "ago": "48 Hours" is a TV programme.
+pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
+    Some(match w {
+        "s" | "sec" | "secs" | "seg" | "sek" => (Unit::Second, true),
+        "second" | "seconds" | "seconde" | "secondes" | "segundo" | "segundos" | "sekunde"
+        | "sekunden" | "secondo" | "secondi" | "seconden" => (Unit::Second, false),
+        "m" | "min" | "mins" | "mn" => (Unit::Minute, true),
+        "minute" | "minutes" | "minuto" | "minutos" | "minuten" | "minuti" => (Unit::Minute, false),
+        "h" | "hr" | "hrs" | "std" => (Unit::Hour, true),
+        "hour" | "hours" | "heure" | "heures" | "hora" | "horas" | "stunde" | "stunden" | "ora"
+        | "ore" | "uur" | "uren" => (Unit::Hour, false),
+        "d" | "j" => (Unit::Day, true),
+        "day" | "days" | "jour" | "jours" | "dia" | "dias" | "tag" | "tage" | "tagen"
+        | "giorno" | "giorni" | "dag" | "dagen" => (Unit::Day, false),
+        "w" | "wk" | "wks" | "sem" => (Unit::Week, true),
+        "week" | "weeks" | "semaine" | "semaines" | "semana" | "semanas" | "woche" | "wochen"
+        | "settimana" | "settimane" | "weken" => (Unit::Week, false),
+        "mo" | "mos" | "mon" | "mth" | "mths" => (Unit::Month, true),
+        "month" | "months" | "mois" | "mes" | "meses" | "monat" | "monate" | "monaten" | "mese"
+        | "mesi" | "maand" | "maanden" => (Unit::Month, false),
+        "y" | "yr" | "yrs" => (Unit::Year, true),
+        "year" | "years" | "an" | "ans" | "annee" | "annees" | "ano" | "anos" | "jahr"
+        | "jahre" | "jahren" | "anno" | "anni" | "jaar" | "jaren" => (Unit::Year, false),
+        _ => return None,
+    })
+}
+
+/// Number words up to ninety-nine in the parts that make them ("twenty" "-" "five").
+pub(crate) fn number_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "a" | "an" | "one" | "un" | "une" | "uno" | "una" | "um" | "uma" | "ein" | "eine"
+        | "einer" | "einem" | "einen" | "eins" | "een" => 1,
+        "two" | "deux" | "dos" | "dois" | "duas" | "zwei" | "due" | "twee" => 2,
+        "three" | "trois" | "tres" | "drei" | "tre" | "drie" => 3,
+        "four" | "quatre" | "cuatro" | "quatro" | "vier" | "quattro" => 4,
+        "five" | "cinq" | "cinco" | "funf" | "cinque" | "vijf" => 5,
+        "six" | "seis" | "sechs" | "sei" | "zes" => 6,
+        "seven" | "sept" | "siete" | "sete" | "sieben" | "sette" | "zeven" => 7,
+        "eight" | "huit" | "ocho" | "oito" | "acht" | "otto" => 8,
+        "nine" | "neuf" | "nueve" | "nove" | "neun" | "negen" => 9,
+        "ten" | "dix" | "diez" | "dez" | "zehn" | "dieci" | "tien" => 10,
+        "eleven" | "onze" | "once" | "elf" | "undici" => 11,
+        "twelve" | "douze" | "doce" | "zwolf" | "dodici" | "twaalf" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" | "quinze" | "quince" | "funfzehn" | "quindici" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" | "vingt" | "veinte" | "vinte" | "zwanzig" | "venti" => 20,
+        "thirty" | "trente" | "treinta" | "trinta" | "dreissig" | "trenta" => 30,
+        "forty" | "quarante" | "cuarenta" | "quarenta" | "vierzig" | "quaranta" => 40,
+        "fifty" | "cinquante" | "cincuenta" | "cinquenta" | "funfzig" | "cinquanta" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Words for "a few" and "some": read as 3.
+pub(crate) fn few_word(w: &str) -> bool {
+    matches!(
+        w,
+        "few"
+            | "quelques"
+            | "unos"
+            | "unas"
+            | "algunos"
+            | "algunas"
+            | "alguns"
+            | "algumas"
+            | "einigen"
+            | "einige"
+            | "paar"
+            | "qualche"
+            | "pochi"
+            | "poche"
+            | "alcuni"
+            | "alcune"
+            | "enkele"
+    )
+}
+
+/// Words for "half" ("half an hour", "une demi-heure", "media hora", "eine halbe Stunde").
+pub(crate) fn half_word(w: &str) -> bool {
+    matches!(
+        w,
+        "half"
+            | "demi"
+            | "media"
+            | "medio"
+            | "halbe"
+            | "halben"
+            | "mezz"
+            | "mezza"
+            | "mezzo"
+            | "meia"
+            | "meio"
+            | "halfuur"
+    )
+}
+
+/// Hedges in front of a quantity, ignored ("about 3 hours ago"). "less"/"under" are separate:
+/// "less than a minute ago" is now.
+pub(crate) fn hedge(w: &str) -> bool {
+    matches!(
+        w,
+        "about"
+            | "around"
+            | "approximately"
+            | "approx"
+            | "roughly"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "just"
+            | "some"
+            | "more"
+            | "than"
+            | "little"
+            | "ca"
+            | "circa"
+            | "environ"
+            | "pres"
+            | "plus"
+            | "casi"
+            | "mas"
+            | "etwa"
+            | "fast"
+            | "uber"
+            | "mehr"
+            | "als"
+            | "knapp"
+            | "rund"
+            | "cerca"
+            | "quase"
+            | "mais"
+            | "quasi"
+            | "oltre"
+            | "piu"
+            | "di"
+            | "de"
+            | "of"
+            | "bijna"
+            | "ongeveer"
+    )
+}
+
+/// Words for "less than" ("less than a minute ago" is now).
+pub(crate) fn less_word(w: &str) -> bool {
+    matches!(
+        w,
+        "less" | "under" | "moins" | "menos" | "weniger" | "meno" | "minder"
+    )
+}
+
+/// Words after a quantity that mean "ago".
+pub(crate) fn ago_suffix(w: &str) -> bool {
+    matches!(w, "ago" | "fa" | "atras" | "back" | "geleden")
+}
+
+/// Words for "today" on their own.
+pub(crate) fn today_word(w: &str) -> bool {
+    matches!(
+        w,
+        "today" | "hoy" | "heute" | "hoje" | "oggi" | "vandaag" | "tonight" | "stasera"
+    )
+}
+
+/// Words for "yesterday" on their own.
+pub(crate) fn yesterday_word(w: &str) -> bool {
+    matches!(
+        w,
+        "yesterday" | "hier" | "ayer" | "gestern" | "ontem" | "ieri" | "gisteren" | "anoche"
+    )
+}
+
+/// Parts of the day after "this"/"yesterday" ("this morning", "yesterday evening").
+pub(crate) fn daypart(w: &str) -> bool {
+    matches!(
+        w,
+        "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "matin"
+            | "soir"
+            | "apres"
+            | "midi"
+            | "manana"
+            | "tarde"
+            | "noche"
+            | "morgen"
+            | "fruh"
+            | "vormittag"
+            | "nachmittag"
+            | "abend"
+            | "nacht"
+            | "manha"
+            | "noite"
+            | "mattina"
+            | "pomeriggio"
+            | "sera"
+            | "notte"
+            | "ochtend"
+            | "middag"
+            | "avond"
+    )
+}
+
+/// "last" in front of a unit or weekday ("last week", "letzte Woche", "last Monday").
+pub(crate) fn last_before(w: &str) -> bool {
+    matches!(
+        w,
+        "last"
+            | "past"
+            | "previous"
+            | "letzte"
+            | "letzten"
+            | "letztes"
+            | "letzter"
+            | "vergangene"
+            | "vergangenen"
+            | "vergangenes"
+            | "vorige"
+            | "vorigen"
+            | "voriges"
+            | "afgelopen"
+    )
+}
+
+/// "last" after a unit or weekday ("la semaine dernière", "el lunes pasado", "il mese scorso").
+pub(crate) fn last_after(w: &str) -> bool {
+    matches!(
+        w,
+        "dernier"
+            | "derniere"
+            | "passe"
+            | "passee"
+            | "pasado"
+            | "pasada"
+            | "passado"
+            | "passada"
+            | "scorso"
+            | "scorsa"
+            | "passato"
+            | "passata"
+    )
+}
+
+/// Words that point into the future ("next week", "tomorrow", "prochain").
+pub(crate) fn future_word(w: &str) -> bool {
+    matches!(
+        w,
+        "tomorrow"
+            | "next"
+            | "coming"
+            | "upcoming"
+            | "demain"
+            | "prochain"
+            | "prochaine"
+            | "manana"
+            | "proximo"
+            | "proxima"
+            | "morgen"
+            | "ubermorgen"
+            | "nachste"
+            | "nachsten"
+            | "nachstes"
+            | "amanha"
+            | "domani"
+            | "dopodomani"
+            | "prossimo"
+            | "prossima"
+    )
+}
+
+/// Words in front of a count that point into the future ("in 2 hours", "dans 2 heures").
+pub(crate) fn future_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "within" | "dans" | "en" | "em" | "tra" | "fra" | "binnen"
+    )
+}
+
+/// Words after a count that point into the future ("2 hours from now", "2 hours later").
+pub(crate) fn future_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "hence" | "later" | "plus" | "despues" | "spater" | "depois" | "dopo"
+    )
+}
+
+/// Words that make a phrase vague ("recently", "a while ago").
+pub(crate) fn vague_word(w: &str) -> bool {
+    matches!(
+        w,
+        "recently"
+            | "lately"
+            | "while"
+            | "sometime"
+            | "ages"
+            | "long"
+            | "earlier"
+            | "several"
+            | "many"
+            | "recemment"
+            | "longtemps"
+            | "recientemente"
+            | "kurzlich"
+            | "neulich"
+            | "unlangst"
+            | "recentemente"
+            | "pouco"
+            | "poco"
+            | "tempo"
+            | "tiempo"
+            | "temps"
+            | "kurzem"
+            | "zeit"
+            | "onlangs"
+            | "plusieurs"
+            | "varios"
+            | "varias"
+            | "vari"
+            | "mehrere"
+            | "vorhin"
+    )
+}
+
+/// Reading-time words around a count ("2 min read", "Lesezeit 3 Min.").
+pub(crate) fn reading_word(w: &str) -> bool {
+    matches!(
+        w,
+        "read"
+            | "reading"
+            | "reads"
+            | "listen"
+            | "listening"
+            | "watch"
+            | "video"
+            | "lecture"
+            | "lectura"
+            | "lettura"
+            | "leitura"
+            | "lesezeit"
+            | "lesedauer"
+            | "lesen"
+            | "leestijd"
+    )
+}
+
+/// Which label a lead-in word gives ("Published", "Updated", "Mis à jour", "Stand").
+pub(crate) fn label_word(w: &str) -> Option<super::Label> {
+    use super::Label;
+    Some(match w {
+        "published" | "posted" | "created" | "date" | "dated" | "released" | "publication"
+        | "publie" | "publiee" | "publicado" | "publicada" | "veroffentlicht" | "erstellt"
+        | "datum" | "pubblicato" | "pubblicata" | "fecha" | "data" | "gepubliceerd"
+        | "geplaatst" => Label::Published,
+        "updated" | "modified" | "edited" | "revised" | "update" | "modifie" | "modifiee"
+        | "actualizado" | "actualizada" | "actualizacion" | "modificado" | "modificada"
+        | "aktualisiert" | "geandert" | "stand" | "atualizado" | "atualizada" | "atualizacao"
+        | "aggiornato" | "aggiornata" | "aggiornamento" | "modificato" | "bijgewerkt" => {
+            Label::Updated
+        }
+        _ => return None,
+    })
+}
+
+/// Small words that may stand around a date without making the text something else
+/// ("on Monday", "le 3 mars", "el lunes", "am 12. März").
+pub(crate) fn filler(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "the"
+            | "at"
+            | "le"
+            | "la"
+            | "l"
+            | "el"
+            | "il"
+            | "lo"
+            | "am"
+            | "em"
+            | "na"
+            | "no"
+            | "de"
+            | "del"
+            | "du"
+            | "a"
+            | "um"
+            | "op"
+            | "since"
+            | "as"
+            | "ao"
+            | "al"
+            | "from"
+            | "of"
+            | "in"
+            | "seit"
+            | "depuis"
+            | "desde"
+            | "dal"
+            | "dalle"
+    )
+}
+
+/// Words that join a date and a time ("at", "à", "a las", "um", "às", "alle", "ore").
+pub(crate) fn time_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "a" | "las" | "la" | "um" | "as" | "alle" | "ore" | "om" | "t" | "kl" | "h" | "o"
+    )
+}
+
+/// Now-like single words ("now", "maintenant", "jetzt", "agora", "adesso", "ahora").
+pub(crate) fn now_word(w: &str) -> bool {
+    matches!(
+        w,
+        "now" | "maintenant" | "ahora" | "jetzt" | "soeben" | "agora" | "adesso" | "ora" | "nu"
+    )
+}
+
+/// Words for moments ("moments ago", "un instant", "un momento").
+pub(crate) fn moment_word(w: &str) -> bool {
+    matches!(
+        w,
+        "moment"
+            | "moments"
+            | "instant"
+            | "instants"
+            | "momento"
+            | "momentos"
+            | "momenti"
+            | "istante"
+            | "istanti"
+            | "augenblick"
+            | "augenblicken"
+            | "ogenblik"
+    )
+}

@@ -1,0 +1,128 @@
+//! Property tests for the date engine: counted offsets against jiff's own arithmetic, and
+//! arbitrary text that must resolve or be refused without panicking.
+
+use copydesk::dates::{resolve, resolve_all, Context, Precision, RefusalKind, Resolver};
+use jiff::civil::DateTime;
+use jiff::tz::Offset;
+use jiff::{Span, Timestamp};
+use proptest::prelude::*;
+
+const UNITS: [(&str, &str, &str, Precision); 7] = [
+    ("second", "seconds", "s", Precision::Second),
+    ("minute", "minutes", "m", Precision::Minute),
+    ("hour", "hours", "h", Precision::Hour),
+    ("day", "days", "d", Precision::Day),
+    ("week", "weeks", "w", Precision::Week),
+    ("month", "months", "mo", Precision::Month),
+    ("year", "years", "y", Precision::Year),
+];
+
+/// The expected instant, computed with jiff: exact durations for seconds to weeks, calendar
+/// arithmetic on the reference's wall clock (day clamped to the month) for months and years.
+fn expected(reference: Timestamp, offset: Offset, n: i64, unit: usize) -> Timestamp {
+    let exact = [1, 60, 3600, 86_400, 604_800];
+    if unit < 5 {
+        return Timestamp::from_second(reference.as_second() - n * exact[unit]).unwrap();
+    }
+    let wall: DateTime = offset.to_datetime(reference);
+    let span = if unit == 5 {
+        Span::new().months(n)
+    } else {
+        Span::new().years(n)
+    };
+    let back = wall.checked_sub(span).unwrap();
+    offset.to_timestamp(back).unwrap()
+}
+
+fn context(secs: i64, offset_quarters: i32) -> (Context, Offset) {
+    let offset = Offset::from_seconds(offset_quarters * 900).unwrap();
+    let reference = Timestamp::from_second(secs).unwrap();
+    (Context::new(reference, offset), offset)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn n_units_ago_is_the_reference_minus_n_units(
+        secs in 631_152_000i64..2_840_140_800, // 1990 .. 2060
+        offset_quarters in -48i32..=56,
+        n in 0i64..=500,
+        unit in 0usize..7,
+        form in 0usize..3,
+    ) {
+        let (ctx, offset) = context(secs, offset_quarters);
+        let (singular, plural, compact, precision) = UNITS[unit];
+        let text = match form {
+            0 => format!("{n} {} ago", if n == 1 { singular } else { plural }),
+            1 => format!("{n}{compact} ago"),
+            _ => format!("{n}{compact}"),
+        };
+        let r = resolve(&text, &ctx).map_err(|e| TestCaseError::fail(format!("{text}: {e}")))?;
+        prop_assert_eq!(r.instant, expected(ctx.reference, offset, n, unit), "{}", text);
+        prop_assert_eq!(r.precision, precision);
+        prop_assert!(r.relative);
+        prop_assert_eq!(r.span, 0..text.len());
+    }
+
+    #[test]
+    fn any_text_resolves_or_is_refused(text in any::<String>()) {
+        let (ctx, _) = context(1_795_000_000, 4);
+        let quick = Resolver::new(&ctx).resolve_instant(&text);
+        match resolve(&text, &ctx) {
+            Ok(r) => {
+                prop_assert!(text.get(r.span.clone()).is_some());
+                prop_assert_eq!(quick, Some((r.instant.as_second(), r.precision)));
+            }
+            Err(e) => {
+                prop_assert!(!e.reason.is_empty());
+                prop_assert_eq!(quick, None);
+            }
+        }
+        let _ = resolve_all(&text, &ctx);
+    }
+
+    #[test]
+    fn date_like_text_resolves_or_is_refused(
+        text in "[0-9a-zA-Z :/.,|•·+\\-'éäüñ年]{0,80}",
+        secs in 0i64..4_000_000_000,
+        offset_quarters in -48i32..=56,
+    ) {
+        let (ctx, _) = context(secs, offset_quarters);
+        let quick = Resolver::new(&ctx).resolve_instant(&text);
+        let full = resolve(&text, &ctx);
+        prop_assert_eq!(quick, full.as_ref().ok().map(|r| (r.instant.as_second(), r.precision)));
+        if let Ok(all) = resolve_all(&text, &ctx) {
+            prop_assert!(!all.is_empty());
+        }
+    }
+}
+
+#[test]
+fn very_long_text_is_refused_quickly() {
+    let (ctx, _) = context(1_795_000_000, 0);
+    let long = "3 hours ago ".repeat(10_000);
+    let started = std::time::Instant::now();
+    let e = resolve(&long, &ctx).unwrap_err();
+    assert_eq!(e.kind, RefusalKind::TooLong);
+    // Refused before being read: far below a millisecond even in a debug build.
+    assert!(started.elapsed().as_millis() < 50);
+}
+
+#[test]
+fn extreme_counts_are_refused_not_wrapped() {
+    let (ctx, _) = context(1_795_000_000, 0);
+    for text in [
+        "99999999999 years ago",
+        "9999999 years ago",
+        "18446744073709551615 seconds ago",
+        "99999999 months ago",
+    ] {
+        assert!(resolve(text, &ctx).is_err(), "{text}");
+    }
+    assert!(resolve(
+        "9000 years ago",
+        &Context::new(Timestamp::from_second(0).unwrap(), Offset::UTC)
+    )
+    .is_err());
+}
