@@ -100,6 +100,12 @@ impl<'s> Validator<'s> {
                 ..FileSummary::default()
             };
             if let Err(message) = self.run_file(input, &name, &mut state, &mut file, sink)? {
+                // Reports name the file already; do not say it twice.
+                let prefix = format!("{name}: ");
+                let message = message
+                    .strip_prefix(&prefix)
+                    .unwrap_or(&message)
+                    .to_string();
                 file.error = Some(message);
             }
             sink.file_end(&file)?;
