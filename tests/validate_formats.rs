@@ -104,12 +104,13 @@ fn csv_violations_carry_line_and_row() {
     assert_eq!(v[1]["row"], 5);
 
     // A ragged row and a cell of the wrong type are located violations; the run goes on.
-    let mut lines: Vec<String> = Vec::new();
-    lines.push("id,title,authors,body,word_count".into());
-    lines.push("a,T,[],\"b\",1".into());
-    lines.push("b,T,[]".into());
-    lines.push("c,T,[],\"b\",many".into());
-    lines.push("d,T,[],\"b\",2".into());
+    let lines = [
+        "id,title,authors,body,word_count",
+        "a,T,[],\"b\",1",
+        "b,T,[]",
+        "c,T,[],\"b\",many",
+        "d,T,[],\"b\",2",
+    ];
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, lines.join("\n") + "\n").unwrap();
     let out = copydesk()
