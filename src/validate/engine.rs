@@ -2,12 +2,12 @@
 //! and hands the results to a `Sink` in input order. Owns batching, the thread pipeline,
 //! ordering and the duplicate bookkeeping; does not own rules (`rules`) or rendering (`render`).
 //!
-//! Pipeline per input: a reader thread cuts the input into batches (JSONL: ~1 MiB chunks that
-//! end at a line break, parsed by the workers; other formats: up to 512 records from
-//! `io::read::open`), `threads` workers check batches, and the calling thread puts results back
-//! in input order, runs the duplicate rules and feeds the sink. Every batch borrows a buffer
-//! from a fixed pool that the calling thread returns after emitting it, so at most
-//! `2 * threads + 2` batches exist at once: memory is bounded whatever the input size.
+//! Pipeline per input: `threads` workers take turns reading the next batch (JSONL: ~1 MiB
+//! chunks that end at a line break; other formats: up to 512 records from `io::read::open`)
+//! and check it while the next worker reads; the calling thread puts results back in input
+//! order, runs the duplicate rules and feeds the sink. Every batch borrows a buffer from a fixed
+//! pool that the calling thread returns after emitting it, so at most `2 * threads + 2` batches
+//! exist at once: memory is bounded whatever the input size.
 //! With one thread everything runs inline on the calling thread.
 
 use std::borrow::Cow;
@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io;
 use std::ops::Range;
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
@@ -166,22 +166,43 @@ impl<'s> Validator<'s> {
             for _ in 0..pool_size {
                 let _ = pool_tx.send(Vec::new());
             }
-            let (work_tx, work_rx) = sync_channel::<(u64, Batch)>(pool_size);
+            let pool_rx = Arc::new(Mutex::new(pool_rx));
             let (done_tx, done_rx) = sync_channel::<Done>(pool_size);
-            let read_done = done_tx.clone();
-            scope.spawn(move || read_batches(batches, pool_rx, work_tx, read_done));
-            let work_rx = Arc::new(Mutex::new(work_rx));
+            // Whichever worker is free reads the next batch itself: the bytes it checks are then
+            // still in its own core's cache, which a separate reader thread would not give.
+            let input = Arc::new(Mutex::new(SharedInput {
+                batches,
+                next_seq: 0,
+                finished: false,
+            }));
             for _ in 0..threads {
-                let work_rx = Arc::clone(&work_rx);
                 let done_tx = done_tx.clone();
+                let (input, pool_rx) = (Arc::clone(&input), Arc::clone(&pool_rx));
                 scope.spawn(move || loop {
-                    let next = match work_rx.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => return,
+                    let buf = match pool_rx.lock().map(|rx| rx.recv()) {
+                        Ok(Ok(buf)) => buf,
+                        _ => return,
                     };
-                    let Ok((seq, batch)) = next else { return };
-                    let checked = self.check(name, &batch);
-                    if done_tx.send(Done::Batch(seq, batch, checked)).is_err() {
+                    let (seq, next) = {
+                        let Ok(mut input) = input.lock() else { return };
+                        if input.finished {
+                            return;
+                        }
+                        let seq = input.next_seq;
+                        input.next_seq += 1;
+                        let next = input.batches.next(buf);
+                        input.finished = !matches!(next, Ok(Some(_)));
+                        (seq, next)
+                    };
+                    let done = match next {
+                        Ok(Some(batch)) => {
+                            let checked = self.check(name, &batch);
+                            Done::Batch(seq, batch, checked)
+                        }
+                        Ok(None) => return,
+                        Err(message) => Done::Failed(seq, message),
+                    };
+                    if done_tx.send(done).is_err() {
                         return;
                     }
                 });
@@ -413,28 +434,12 @@ impl Batches {
     }
 }
 
-fn read_batches(
-    mut batches: Batches,
-    pool: Receiver<Vec<u8>>,
-    work: SyncSender<(u64, Batch)>,
-    done: SyncSender<Done>,
-) {
-    let mut seq = 0u64;
-    while let Ok(buf) = pool.recv() {
-        match batches.next(buf) {
-            Ok(Some(batch)) => {
-                if work.send((seq, batch)).is_err() {
-                    return;
-                }
-            }
-            Ok(None) => return,
-            Err(message) => {
-                let _ = done.send(Done::Failed(seq, message));
-                return;
-            }
-        }
-        seq += 1;
-    }
+/// The input of one file, shared by the workers that read it in turn.
+struct SharedInput {
+    batches: Batches,
+    /// Sequence number of the next batch, for putting results back in order.
+    next_seq: u64,
+    finished: bool,
 }
 
 /// A checked batch: its records, and (JSONL) how many lines it held.
