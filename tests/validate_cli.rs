@@ -444,6 +444,22 @@ fn valid_and_invalid_outputs_reconcile_byte_for_byte() {
         injected
     );
 
+    // An input is never replaced by a split output, and the two halves never share a file.
+    let r = run(copydesk()
+        .args(["validate", "--valid-out"])
+        .arg(&input)
+        .arg(&input));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("is an input"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&input).unwrap(), original);
+    let r = run(copydesk()
+        .args(["validate", "--valid-out"])
+        .arg(&valid)
+        .arg("--invalid-out")
+        .arg(&valid)
+        .arg(&input));
+    assert_eq!(r.code, 2);
+
     // --annotate wraps each invalid record with where it came from and why.
     let annotated = dir.path().join("annotated.jsonl.gz");
     let r = run(copydesk()

@@ -254,6 +254,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
         _ => None,
     };
 
+    check_outputs(args, &inputs)?;
     let mut valid_out = args.valid_out.as_deref().map(Output::create).transpose()?;
     let mut invalid_out = args
         .invalid_out
@@ -389,6 +390,35 @@ fn inputs(args: &Flags) -> anyhow::Result<Vec<Input>> {
         out.push(Input { source, format });
     }
     Ok(out)
+}
+
+/// Refuses `--valid-out`/`--invalid-out` paths that are an input or each other: an input is
+/// never replaced, and the two halves of the split never mix.
+fn check_outputs(args: &Flags, inputs: &[Input]) -> anyhow::Result<()> {
+    let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    let outs = [args.valid_out.as_deref(), args.invalid_out.as_deref()];
+    for out in outs.iter().flatten() {
+        for input in inputs {
+            if input.source.path().is_some_and(|p| same(p, out)) {
+                bail!(
+                    "{}: is an input; write the split somewhere else",
+                    out.display()
+                );
+            }
+        }
+    }
+    if let [Some(v), Some(i)] = outs {
+        if same(v, i) {
+            bail!(
+                "--valid-out and --invalid-out name the same file {}",
+                v.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 fn print_rules() -> io::Result<()> {
