@@ -14,6 +14,7 @@
 //! ```
 
 pub mod article;
+pub mod convert;
 pub mod dates;
 pub mod error;
 pub mod extract;

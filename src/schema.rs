@@ -10,6 +10,8 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 
+pub mod arrow;
+
 /// The bundled Article v1 schema, the contract of `Article`.
 pub const ARTICLE_SCHEMA: &str = include_str!("../schemas/article.schema.json");
 

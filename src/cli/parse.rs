@@ -1,12 +1,444 @@
-//! `copydesk parse`: not built yet (see the open issue for it).
+//! `copydesk parse`: loose-text articles (files, directories, stdin, or a JSONL dump of
+//! scraped pages) -> Article records as JSON Lines. Owns input expansion, the reference-time
+//! rules, parallelism with ordered output, rejection reports and the summary line; the
+//! extraction itself is `copydesk::extract`.
 
-use clap::Args;
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::{bail, Context as _};
+use clap::{Args, ValueEnum};
+use copydesk::dates::DateOrder;
+use copydesk::extract::{parse_bytes, ExtractOptions};
+use copydesk::io::{Format, Source};
+use rayon::prelude::*;
 
 use super::Outcome;
 
 #[derive(Debug, Args)]
-pub struct ParseArgs {}
+pub struct ParseArgs {
+    /// Text files, directories (searched recursively for *.txt) or `-` for stdin. With
+    /// `--from jsonl`, JSON Lines files of {"text", "url"?, "scraped_at"?, "source"?}.
+    /// Reads stdin when none are given.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Input kind: loose text (one article per file) or JSON Lines (one page per line).
+    #[arg(long, value_enum, default_value_t = From::Text)]
+    from: From,
+    /// Reference instant for relative dates ("8 months ago"): an RFC 3339 timestamp whose
+    /// offset is the page's local zone, or `mtime` for each file's modification time. A
+    /// record's own scraped_at wins. Default: now, with a note on stderr.
+    #[arg(long, value_name = "RFC3339|mtime")]
+    scraped_at: Option<String>,
+    /// Publication name for records whose text does not state one.
+    #[arg(long, value_name = "NAME")]
+    source: Option<String>,
+    /// Time zone for dates written without one (e.g. Europe/London); default: the offset of
+    /// the reference instant.
+    #[arg(long, value_name = "ZONE")]
+    tz: Option<String>,
+    /// How to read numeric dates like 04/03/2025 when both fields could be the month.
+    #[arg(long, value_enum, default_value_t = Order::Mdy)]
+    date_order: Order,
+    /// Write the records here instead of stdout (written to a temporary file, renamed on
+    /// success; .gz/.zst compress).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
 
-pub fn run(_args: &ParseArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`copydesk parse` is not built yet")
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum From {
+    Text,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Order {
+    Mdy,
+    Dmy,
+}
+
+/// Where the reference instant comes from when the input has none.
+#[derive(Debug, Clone)]
+enum Reference {
+    Fixed(ExtractOptions),
+    Mtime(ExtractOptions),
+    Now(ExtractOptions),
+}
+
+/// How many inputs (files or JSONL lines) are parsed per parallel batch; output order is kept
+/// within and across batches.
+const BATCH: usize = 512;
+
+pub fn run(args: &ParseArgs) -> anyhow::Result<Outcome> {
+    let reference = reference(args)?;
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.threads {
+        if n == 0 {
+            bail!("--threads: expected a positive number, found 0");
+        }
+        pool = pool.num_threads(n);
+    }
+    let pool = pool.build().context("cannot start worker threads")?;
+
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
+    let from = args.from;
+    let keep = move |p: &Path| match from {
+        From::Text => Format::determine(p) == Some(Format::Text),
+        From::Jsonl => Format::determine(p) == Some(Format::Jsonl),
+    };
+    let sources = copydesk::io::expand_inputs(&inputs, &keep)?;
+
+    let mut out = Output::open(args.output.as_deref())?;
+    let mut tally = Tally::default();
+    let note = AtomicBool::new(false);
+    pool.install(|| -> anyhow::Result<()> {
+        match args.from {
+            From::Text => parse_texts(&sources, &reference, &note, &mut out, &mut tally),
+            From::Jsonl => {
+                for source in &sources {
+                    parse_jsonl(source, &reference, &note, &mut out, &mut tally)?;
+                }
+                Ok(())
+            }
+        }
+    })?;
+    out.finish()?;
+    eprintln!(
+        "parsed {} articles, rejected {} inputs",
+        tally.parsed, tally.rejected
+    );
+    if tally.io_errors > 0 {
+        bail!("{} inputs could not be read", tally.io_errors);
+    }
+    Ok(if tally.rejected > 0 {
+        Outcome::Invalid
+    } else {
+        Outcome::Ok
+    })
+}
+
+/// The base options from the flags.
+fn reference(args: &ParseArgs) -> anyhow::Result<Reference> {
+    let now = || {
+        let ts = jiff::Timestamp::now();
+        let secs = jiff::Timestamp::from_second(ts.as_second()).unwrap_or(ts);
+        secs.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    };
+    let (mut options, kind): (ExtractOptions, fn(ExtractOptions) -> Reference) =
+        match args.scraped_at.as_deref() {
+            Some("mtime") => (options_at(&now())?, Reference::Mtime),
+            Some(text) => (
+                ExtractOptions::new(text).map_err(|e| anyhow::anyhow!("--scraped-at: {e}"))?,
+                Reference::Fixed,
+            ),
+            None => (options_at(&now())?, Reference::Now),
+        };
+    if let Some(zone) = &args.tz {
+        let tz = jiff::tz::TimeZone::get(zone).map_err(|e| {
+            anyhow::anyhow!(
+                "--tz: expected an IANA zone name such as Europe/London, found {zone:?}: {e}"
+            )
+        })?;
+        options.context.zone = Some(tz);
+    }
+    options.source = args.source.clone();
+    let options = options.date_order(match args.date_order {
+        Order::Mdy => DateOrder::Mdy,
+        Order::Dmy => DateOrder::Dmy,
+    });
+    Ok(kind(options))
+}
+
+fn options_at(text: &str) -> anyhow::Result<ExtractOptions> {
+    ExtractOptions::new(text).map_err(|e| anyhow::anyhow!(e))
+}
+
+impl Reference {
+    /// The options for one input: its own scraped_at, else the flag's rule.
+    fn for_input(
+        &self,
+        own: Option<&str>,
+        path: Option<&Path>,
+        note: &AtomicBool,
+    ) -> Result<ExtractOptions, String> {
+        let base = match self {
+            Reference::Fixed(o) | Reference::Mtime(o) | Reference::Now(o) => o,
+        };
+        if let Some(own) = own {
+            return base
+                .with_reference(own)
+                .map_err(|e| format!("/scraped_at: {e}"));
+        }
+        match self {
+            Reference::Fixed(o) => Ok(o.clone()),
+            Reference::Mtime(o) => match path.and_then(mtime) {
+                Some(ts) => o.with_reference(&ts),
+                None => {
+                    now_note(note, &o.scraped_at);
+                    Ok(o.clone())
+                }
+            },
+            Reference::Now(o) => {
+                now_note(note, &o.scraped_at);
+                Ok(o.clone())
+            }
+        }
+    }
+}
+
+fn now_note(note: &AtomicBool, now: &str) {
+    if !note.swap(true, Ordering::Relaxed) {
+        eprintln!("note: no scrape time given (--scraped-at); relative dates are read against the current time {now}");
+    }
+}
+
+fn mtime(path: &Path) -> Option<String> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    let ts = jiff::Timestamp::try_from(modified).ok()?;
+    let secs = jiff::Timestamp::from_second(ts.as_second()).ok()?;
+    Some(secs.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+#[derive(Debug, Default)]
+struct Tally {
+    parsed: u64,
+    rejected: u64,
+    io_errors: u64,
+}
+
+/// One input's result: a JSON line, or a message for stderr.
+enum Parsed {
+    Record(String),
+    Rejected(String),
+    Unreadable(String),
+}
+
+impl Tally {
+    fn take(&mut self, parsed: Parsed, out: &mut Output) -> anyhow::Result<()> {
+        match parsed {
+            Parsed::Record(line) => {
+                out.write_all(line.as_bytes())?;
+                self.parsed += 1;
+            }
+            Parsed::Rejected(msg) => {
+                eprintln!("{msg}");
+                self.rejected += 1;
+            }
+            Parsed::Unreadable(msg) => {
+                eprintln!("{msg}");
+                self.io_errors += 1;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_texts(
+    sources: &[Source],
+    reference: &Reference,
+    note: &AtomicBool,
+    out: &mut Output,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
+    for batch in sources.chunks(BATCH) {
+        let results: Vec<Parsed> = batch
+            .par_iter()
+            .map(|source| parse_text(source, reference, note))
+            .collect();
+        for r in results {
+            tally.take(r, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn parse_text(source: &Source, reference: &Reference, note: &AtomicBool) -> Parsed {
+    let name = source.display_name();
+    let mut bytes = Vec::new();
+    let read = source.open().map_err(|e| e.to_string()).and_then(|mut r| {
+        r.read_to_end(&mut bytes)
+            .map_err(|e| format!("{name}: cannot read: {e}"))
+    });
+    if let Err(e) = read {
+        return Parsed::Unreadable(e);
+    }
+    let options = match reference.for_input(None, source.path(), note) {
+        Ok(o) => o,
+        Err(e) => return Parsed::Rejected(format!("{name}: {e}")),
+    };
+    render(parse_bytes(&bytes, &options), &name)
+}
+
+fn render(result: Result<copydesk::Article, copydesk::extract::Rejection>, name: &str) -> Parsed {
+    match result {
+        Ok(article) => match serde_json::to_string(&article) {
+            Ok(mut line) => {
+                line.push('\n');
+                Parsed::Record(line)
+            }
+            Err(e) => Parsed::Rejected(format!("{name}: cannot serialise the record: {e}")),
+        },
+        Err(reason) => Parsed::Rejected(format!("{name}: {reason}")),
+    }
+}
+
+/// One scraped page in a JSONL dump.
+#[derive(Debug, serde::Deserialize)]
+struct Page {
+    text: String,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    scraped_at: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+fn parse_jsonl(
+    source: &Source,
+    reference: &Reference,
+    note: &AtomicBool,
+    out: &mut Output,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
+    let name = source.display_name();
+    let mut reader = match source.open() {
+        Ok(r) => r,
+        Err(e) => {
+            return tally.take(Parsed::Unreadable(e.to_string()), out);
+        }
+    };
+    let mut line_no = 0u64;
+    let mut done = false;
+    while !done {
+        let mut batch: Vec<(u64, Vec<u8>)> = Vec::with_capacity(BATCH);
+        while batch.len() < BATCH {
+            let mut buf = Vec::new();
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => {
+                    done = true;
+                    break;
+                }
+                Ok(_) => {
+                    line_no += 1;
+                    if buf.iter().any(|b| !b.is_ascii_whitespace()) {
+                        batch.push((line_no, buf));
+                    }
+                }
+                Err(e) => {
+                    tally.take(
+                        Parsed::Unreadable(format!("{name}:{}: cannot read: {e}", line_no + 1)),
+                        out,
+                    )?;
+                    done = true;
+                    break;
+                }
+            }
+        }
+        let results: Vec<Parsed> = batch
+            .par_iter()
+            .map(|(n, bytes)| parse_page(bytes, &format!("{name}:{n}"), source, reference, note))
+            .collect();
+        for r in results {
+            tally.take(r, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn parse_page(
+    bytes: &[u8],
+    at: &str,
+    source: &Source,
+    reference: &Reference,
+    note: &AtomicBool,
+) -> Parsed {
+    let page: Page = match serde_json::from_slice(bytes) {
+        Ok(p) => p,
+        Err(e) => {
+            return Parsed::Rejected(format!(
+                "{at}: expected a JSON object with a \"text\" string: {e}"
+            ))
+        }
+    };
+    let mut options = match reference.for_input(page.scraped_at.as_deref(), source.path(), note) {
+        Ok(o) => o,
+        Err(e) => return Parsed::Rejected(format!("{at}: {e}")),
+    };
+    if page.url.is_some() {
+        options.url = page.url;
+    }
+    if page.source.is_some() {
+        options.source = page.source;
+    }
+    render(parse_bytes(page.text.as_bytes(), &options), at)
+}
+
+/// Stdout, or a temporary file next to `-o FILE` that is renamed into place on success.
+struct Output {
+    sink: copydesk::io::Encoder,
+    target: Option<(PathBuf, PathBuf)>,
+}
+
+impl Output {
+    fn open(path: Option<&Path>) -> anyhow::Result<Output> {
+        let Some(path) = path else {
+            let sink = copydesk::io::compress(
+                Box::new(std::io::stdout()),
+                copydesk::io::Compression::None,
+            )?;
+            return Ok(Output { sink, target: None });
+        };
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&temp)
+            .with_context(|| format!("{}: cannot create", temp.display()))?;
+        let sink = copydesk::io::compress(Box::new(file), copydesk::io::Compression::of(path))?;
+        Ok(Output {
+            sink,
+            target: Some((temp, path.to_path_buf())),
+        })
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
+        self.sink.write_all(bytes).map_err(|e| self.fail(e))
+    }
+
+    fn fail(&self, e: std::io::Error) -> anyhow::Error {
+        if let Some((temp, _)) = &self.target {
+            let _ = std::fs::remove_file(temp);
+        }
+        anyhow::Error::new(e).context("cannot write the records")
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        let target = self.target.clone();
+        if let Err(e) = self.sink.finish() {
+            if let Some((temp, _)) = &target {
+                let _ = std::fs::remove_file(temp);
+            }
+            return Err(anyhow::Error::new(e).context("cannot write the records"));
+        }
+        if let Some((temp, path)) = target {
+            std::fs::rename(&temp, &path)
+                .with_context(|| format!("cannot move {} to {}", temp.display(), path.display()))?;
+        }
+        Ok(())
+    }
 }

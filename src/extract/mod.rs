@@ -1,2 +1,326 @@
-//! Loose article text (later HTML) -> `Article`. Owns header classification, byline and author
-//! splitting, dateline and body clean-up; uses `dates` for date text; does no I/O.
+//! Loose article text (later HTML) -> `Article`. Owns the whole text pipeline: decoding
+//! (`decode`), the header-line classifier (`lines`, with its word tables in `vocab`), header
+//! layout (`header`), bylines and authors (`byline`), datelines (`dateline`), body clean-up
+//! (`body`) and the language guess (`language`). Dates are read by the `dates` engine through
+//! `when`. Does no I/O: the CLI reads files and writes records.
+//!
+//! ```
+//! use copydesk::extract::{parse_article, ExtractOptions};
+//! let options = ExtractOptions::new("2026-11-26T02:20:00Z").unwrap();
+//! let text = "A Headline About Ports\n\nBy Jane Doe\n\nDOVER – The port reopened on Tuesday after a week of storms.";
+//! let article = parse_article(text, &options).unwrap();
+//! assert_eq!(article.title, "A Headline About Ports");
+//! assert_eq!(article.authors, ["Jane Doe"]);
+//! assert_eq!(article.dateline.as_deref(), Some("DOVER"));
+//! ```
+
+use crate::article::{article_id, word_count, Article};
+use crate::dates::{Context, DateOrder, Resolver};
+
+mod body;
+pub mod byline;
+mod dateline;
+mod decode;
+mod header;
+mod language;
+pub mod lines;
+mod vocab;
+mod when;
+
+use body::Line;
+use when::DateHit;
+
+/// How to parse: the reference time for relative dates and values the input supplies.
+#[derive(Debug, Clone)]
+pub struct ExtractOptions {
+    /// The dates engine's context: reference instant, its offset, an optional zone, the order
+    /// of numeric dates.
+    pub context: Context,
+    /// The reference instant as written into `scraped_at` (RFC 3339, with its offset).
+    pub scraped_at: String,
+    /// The source when the text does not state one (`--source`, or the input record's).
+    pub source: Option<String>,
+    /// The page's address, carried into `url`.
+    pub url: Option<String>,
+}
+
+impl ExtractOptions {
+    /// Options with the reference taken from an RFC 3339 string.
+    pub fn new(scraped_at: &str) -> Result<ExtractOptions, String> {
+        let context = Context::from_rfc3339(scraped_at)?;
+        Ok(ExtractOptions {
+            context,
+            scraped_at: scraped_at.trim().to_string(),
+            source: None,
+            url: None,
+        })
+    }
+
+    /// The same options with another reference instant (RFC 3339), keeping zone and order.
+    pub fn with_reference(&self, scraped_at: &str) -> Result<ExtractOptions, String> {
+        let mut context = Context::from_rfc3339(scraped_at)?;
+        context.zone = self.context.zone.clone();
+        context.date_order = self.context.date_order;
+        Ok(ExtractOptions {
+            context,
+            scraped_at: scraped_at.trim().to_string(),
+            source: self.source.clone(),
+            url: self.url.clone(),
+        })
+    }
+
+    /// Sets the numeric date order.
+    pub fn date_order(mut self, order: DateOrder) -> Self {
+        self.context.date_order = order;
+        self
+    }
+}
+
+/// Why an input gave no article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Rejection {
+    #[error("empty input")]
+    Empty,
+    #[error("binary data, not text")]
+    Binary,
+    #[error("no recognisable title")]
+    NoTitle,
+    #[error("no article body after the headline")]
+    NoBody,
+}
+
+/// Parses raw bytes: decodes them (UTF-8 with or without BOM, UTF-16 with BOM, else
+/// Windows-1252 with a warning), then parses the text.
+pub fn parse_bytes(bytes: &[u8], options: &ExtractOptions) -> Result<Article, Rejection> {
+    let mut warnings = Vec::new();
+    let text = decode::decode(bytes, &mut warnings).map_err(|e| match e {
+        decode::DecodeError::Empty => Rejection::Empty,
+        decode::DecodeError::Binary => Rejection::Binary,
+    })?;
+    build(&text, options, warnings)
+}
+
+/// Parses one article's text.
+pub fn parse_article(text: &str, options: &ExtractOptions) -> Result<Article, Rejection> {
+    parse_bytes(text.as_bytes(), options)
+}
+
+fn build(
+    text: &str,
+    options: &ExtractOptions,
+    mut warnings: Vec<String>,
+) -> Result<Article, Rejection> {
+    let resolver = Resolver::new(&options.context);
+    let ctx = &resolver;
+    let lines = split_lines(text);
+    if lines.is_empty() {
+        return Err(Rejection::Empty);
+    }
+    let mut removed = Removals::default();
+    let header = header::read(&lines, ctx, &mut removed);
+    let title = header.title.clone().ok_or(Rejection::NoTitle)?;
+
+    let standfirst: Vec<Line<'_>> = header.body_lines.iter().map(|&i| lines[i]).collect();
+    let lead = body::clean(&standfirst, ctx, &mut removed);
+    let main = body::clean(
+        &lines[header.body_start.min(lines.len())..],
+        ctx,
+        &mut removed,
+    );
+    let n_lead = lead.paragraphs.len();
+    let mut paragraphs = lead.paragraphs;
+    paragraphs.extend(main.paragraphs);
+    if paragraphs.is_empty() {
+        return Err(Rejection::NoBody);
+    }
+    let dateline = paragraphs
+        .get(n_lead)
+        .or(paragraphs.first())
+        .and_then(|p| dateline::find(p, ctx));
+
+    let byline = choose_byline(&header.bylines);
+    let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
+
+    let mut dates = Dates::default();
+    let published = header.dates.iter().find(|d| !d.update);
+    let updated = header.dates.iter().find(|d| d.update);
+    let published = match (published, updated) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(u)) => {
+            dates
+                .warnings
+                .push("no publication date; used the updated date".to_string());
+            Some(u.clone())
+        }
+        (None, None) => main
+            .first_published
+            .clone()
+            .or_else(|| dateline.as_ref().and_then(|d| d.date.clone())),
+    };
+    dates.fill(published.as_ref(), updated.or(main.last_modified.as_ref()));
+
+    let source = header
+        .source
+        .clone()
+        .or(main.source.clone())
+        .or(options.source.clone());
+    let body = paragraphs.join("\n\n");
+    warnings.extend(removed.warnings());
+    warnings.extend(dates.warnings);
+    Ok(Article {
+        id: article_id(source.as_deref(), &title, &body),
+        url: options.url.clone(),
+        source,
+        section: header.section.clone(),
+        title,
+        byline,
+        authors,
+        date_text: dates.text,
+        date_published: dates.published,
+        date_modified: dates.modified,
+        date_precision: dates.precision,
+        date_relative: dates.relative,
+        scraped_at: Some(options.scraped_at.clone()),
+        dateline: dateline.map(|d| d.place),
+        word_count: word_count(&body),
+        language: language::guess(&body).map(str::to_string),
+        body,
+        warnings,
+    })
+}
+
+/// Non-blank lines, trimmed, each knowing whether a blank line stood before it.
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut blank = false;
+    for l in text.split('\n') {
+        let t = l.trim();
+        if t.is_empty() {
+            blank = true;
+        } else {
+            out.push(Line {
+                text: t,
+                blank_before: blank,
+            });
+            blank = false;
+        }
+    }
+    out
+}
+
+/// Explicit bylines (`By ...`) win over a bare name line; several explicit ones are joined.
+fn choose_byline(bylines: &[(String, bool)]) -> Option<String> {
+    let explicit: Vec<&str> = bylines
+        .iter()
+        .filter(|(_, e)| *e)
+        .map(|(b, _)| b.as_str())
+        .collect();
+    let chosen = if explicit.is_empty() {
+        bylines.first().map(|(b, _)| b.clone())
+    } else {
+        let mut unique: Vec<&str> = Vec::new();
+        for b in explicit {
+            if !unique.contains(&b) {
+                unique.push(b);
+            }
+        }
+        Some(unique.join(", "))
+    };
+    chosen
+        .map(|b| {
+            b.trim()
+                .trim_end_matches([',', '|', '-', '–', '—'])
+                .trim()
+                .to_string()
+        })
+        .filter(|b| !b.is_empty())
+}
+
+/// The date fields of a record.
+#[derive(Debug, Default)]
+struct Dates {
+    text: Option<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    precision: Option<crate::article::Precision>,
+    relative: bool,
+    warnings: Vec<String>,
+}
+
+impl Dates {
+    fn fill(&mut self, published: Option<&DateHit>, modified: Option<&DateHit>) {
+        if let Some(p) = published {
+            self.text = Some(p.text.clone());
+            match &p.resolved {
+                Some(r) => {
+                    self.published = Some(rfc3339(r.instant));
+                    self.precision = Some(r.precision);
+                    self.relative = r.relative;
+                    self.warnings.extend(r.warnings.iter().cloned());
+                }
+                None => self.warnings.push(format!("unresolved date: {}", p.text)),
+            }
+        }
+        if let Some(r) = modified.and_then(|m| m.resolved.as_ref()) {
+            self.modified = Some(rfc3339(r.instant));
+            for w in &r.warnings {
+                if !self.warnings.contains(w) {
+                    self.warnings.push(w.clone());
+                }
+            }
+        }
+    }
+}
+
+/// RFC 3339 in UTC with whole seconds: `2026-03-26T02:20:00Z`.
+fn rfc3339(ts: jiff::Timestamp) -> String {
+    let whole = jiff::Timestamp::from_second(ts.as_second()).unwrap_or(ts);
+    whole.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// What the parser removed, in order of first appearance, with counts.
+#[derive(Debug, Default)]
+pub(crate) struct Removals {
+    items: Vec<(String, String, usize)>,
+}
+
+impl Removals {
+    /// Records one removed line: `what` names the kind, `text` is the line.
+    pub(crate) fn add(&mut self, what: &str, text: &str) {
+        self.add_n(what, text, 1);
+    }
+
+    pub(crate) fn add_n(&mut self, what: &str, text: &str, n: usize) {
+        let text = shorten(text.trim(), 60);
+        if let Some(item) = self
+            .items
+            .iter_mut()
+            .find(|(w, t, _)| w == what && t.to_lowercase() == text.to_lowercase())
+        {
+            item.2 += n;
+        } else {
+            self.items.push((what.to_string(), text, n));
+        }
+    }
+
+    /// `removed advertisement: Advertisement (2 times)`.
+    pub(crate) fn warnings(&self) -> Vec<String> {
+        self.items
+            .iter()
+            .map(|(what, text, n)| {
+                if *n > 1 {
+                    format!("removed {what}: {text} ({n} times)")
+                } else {
+                    format!("removed {what}: {text}")
+                }
+            })
+            .collect()
+    }
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}

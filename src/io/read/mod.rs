@@ -12,10 +12,10 @@ use serde_json::Value;
 use crate::error::{Location, Result};
 use crate::io::{Format, Source};
 
-mod csv;
+pub mod csv;
 mod json;
-mod jsonl;
-mod parquet;
+pub mod jsonl;
+pub mod parquet;
 
 /// Where a record sits beyond file/line/record: CSV rows and Parquet row groups.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,0 +1,749 @@
+//! JSON text -> Arrow record batches, strictly typed, with every record that does not fit
+//! rejected with its location. Owns the JSON -> Arrow step of `convert` (fed by JSONL, JSON
+//! arrays and CSV alike); does not own reading files (`convert::input`) or writing.
+//!
+//! arrow-json's tape decoder does the parsing; its builtin decoders are replaced where they
+//! would coerce silently: timestamps must be RFC 3339 with an offset (arrow-json also takes
+//! `2026-03-26 02:20` as UTC), integers and numbers must be JSON numbers (it also parses
+//! numeric strings), and enum and JSON-text columns need decoders it does not have. A chunk
+//! that fails is decoded again line by line, so one bad record costs one rejection, not a chunk.
+
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    Float64Builder, Int64Builder, StringBuilder, StringDictionaryBuilder,
+    TimestampMicrosecondBuilder,
+};
+use arrow_array::types::Int32Type;
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_json::reader::{ArrayDecoder, DecoderContext, DecoderFactory, Tape, TapeElement};
+use arrow_json::ReaderBuilder;
+use arrow_schema::{ArrowError, DataType, FieldRef, SchemaRef, TimeUnit};
+use serde_json::Value;
+
+use crate::error::{Location, Result};
+use crate::io::write::jsonl::write_json_str;
+use crate::schema::arrow::{Column, Kind, Table, JSON_TEXT_KEY};
+
+/// A record that could not be converted, with where it came from and why.
+#[derive(Debug, Clone)]
+pub struct Reject {
+    pub location: Location,
+    /// `parse`, `encoding`, `type` or `schema`.
+    pub rule: &'static str,
+    pub message: String,
+    /// The record as it stood in the input (CSV: its cells as a JSON object).
+    pub raw: Vec<u8>,
+}
+
+/// Where the records of a chunk came from.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub file: Arc<str>,
+    /// Line of the chunk's first line (JSONL), if lines are meaningful.
+    pub first_line: Option<u64>,
+    /// Index of the chunk's first record within its file.
+    pub first_record: u64,
+    /// Per record (line, 0-based record index), when lines are not consecutive (CSV).
+    pub records: Option<Vec<(u64, u64)>>,
+}
+
+/// Newline-separated JSON objects, one record per non-blank line.
+#[derive(Debug)]
+pub struct Chunk {
+    pub text: Vec<u8>,
+    pub origin: Origin,
+}
+
+/// What decoding a chunk gave.
+#[derive(Debug, Default)]
+pub struct Decoded {
+    pub batches: Vec<RecordBatch>,
+    pub rejects: Vec<Reject>,
+    /// Records in the chunk (= rows in `batches` + rejects).
+    pub records: u64,
+}
+
+/// Everything a worker needs to decode chunks; shared between threads.
+pub struct JsonDecoder {
+    schema: SchemaRef,
+    table: Table,
+    validator: Option<Arc<crate::schema::Schema>>,
+}
+
+impl JsonDecoder {
+    pub fn new(
+        table: Table,
+        schema: SchemaRef,
+        validator: Option<Arc<crate::schema::Schema>>,
+    ) -> JsonDecoder {
+        JsonDecoder {
+            schema,
+            table,
+            validator,
+        }
+    }
+
+    pub fn schema(&self) -> &SchemaRef {
+        &self.schema
+    }
+
+    /// Whether the schema allows no properties beyond its own.
+    pub fn closed(&self) -> bool {
+        self.table.closed
+    }
+
+    /// A decoder for up to `rows` rows per batch (arrow-json preallocates for that many).
+    fn decoder(&self, rows: usize) -> Result<arrow_json::reader::Decoder, ArrowError> {
+        ReaderBuilder::new(self.schema.clone())
+            .with_batch_size(rows.clamp(1, 1 << 16))
+            .with_strict_mode(self.table.closed)
+            .with_decoder_factory(Arc::new(StrictFactory))
+            .build_decoder()
+    }
+
+    /// Decodes a chunk; records that do not fit are rejected, the rest become batches.
+    pub fn decode(&self, chunk: &Chunk) -> Result<Decoded> {
+        let mut out = Decoded::default();
+        let mut kept: Option<Vec<u8>> = None;
+        let mut lines = Lines::new(chunk);
+        if let Some(schema) = &self.validator {
+            // Validation needs each record as a value: check them all, keep the valid ones.
+            let mut text = Vec::with_capacity(chunk.text.len());
+            while let Some(line) = lines.next_record() {
+                out.records += 1;
+                match check_schema(schema, line.bytes) {
+                    Ok(()) => {
+                        text.extend_from_slice(line.bytes);
+                        text.push(b'\n');
+                    }
+                    Err((rule, pointer, message)) => {
+                        out.rejects
+                            .push(line.reject(&chunk.origin, rule, pointer, message))
+                    }
+                }
+            }
+            kept = Some(text);
+        } else {
+            out.records = count_records(&chunk.text);
+        }
+        let text = kept.as_deref().unwrap_or(&chunk.text);
+        match self.decode_all(text, out.records as usize) {
+            Ok(batches) => out.batches = batches,
+            Err(_) => self.decode_line_by_line(chunk, text, &mut out)?,
+        }
+        Ok(out)
+    }
+
+    fn decode_all(
+        &self,
+        text: &[u8],
+        rows: usize,
+    ) -> std::result::Result<Vec<RecordBatch>, ArrowError> {
+        let mut decoder = self.decoder(rows)?;
+        let mut batches = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let n = decoder.decode(&text[pos..])?;
+            pos += n;
+            if pos < text.len() || n == 0 {
+                // The batch is full: flush it and go on.
+                batches.extend(decoder.flush()?);
+                if n == 0 && decoder.is_empty() && pos < text.len() {
+                    return Err(ArrowError::JsonError("decoder made no progress".into()));
+                }
+            }
+        }
+        if decoder.has_partial_record() {
+            return Err(ArrowError::JsonError("incomplete record".into()));
+        }
+        batches.extend(decoder.flush()?);
+        Ok(batches)
+    }
+
+    /// The slow path: decodes each record alone to find the ones that do not fit.
+    fn decode_line_by_line(&self, chunk: &Chunk, text: &[u8], out: &mut Decoded) -> Result<()> {
+        // `text` may be the validated subset of the chunk: locate its lines in the chunk.
+        let mut good = Vec::with_capacity(text.len());
+        let mut lines = Lines::new(chunk);
+        let subset = !std::ptr::eq(text.as_ptr(), chunk.text.as_ptr());
+        let mut wanted = text
+            .split(|&b| b == b'\n')
+            .filter(|l| !is_blank(l))
+            .peekable();
+        let mut decoder = self.decoder(1).map_err(arrow_err)?;
+        while let Some(line) = lines.next_record() {
+            if subset {
+                match wanted.peek() {
+                    Some(w) if *w == line.bytes => {
+                        wanted.next();
+                    }
+                    _ => continue,
+                }
+            }
+            let result = decoder.decode(line.bytes).and_then(|_| {
+                if decoder.has_partial_record() {
+                    Err(ArrowError::JsonError("incomplete record".into()))
+                } else {
+                    decoder.flush()
+                }
+            });
+            match result {
+                Ok(_) => {
+                    good.extend_from_slice(line.bytes);
+                    good.push(b'\n');
+                }
+                Err(e) => {
+                    let (rule, pointer, message) = diagnose(&self.table, line.bytes, &e);
+                    out.rejects
+                        .push(line.reject(&chunk.origin, rule, pointer, message));
+                    decoder = self.decoder(1).map_err(arrow_err)?;
+                }
+            }
+        }
+        let rows = count_records(&good) as usize;
+        out.batches = self.decode_all(&good, rows).map_err(arrow_err)?;
+        Ok(())
+    }
+}
+
+fn arrow_err(e: ArrowError) -> crate::Error {
+    crate::Error::Usage(format!("internal: json decoder: {e}"))
+}
+
+pub fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(|b| b.is_ascii_whitespace())
+}
+
+fn count_records(text: &[u8]) -> u64 {
+    let mut n = 0;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len())) {
+        if end > start && !is_blank(&text[start..end]) {
+            n += 1;
+        }
+        start = end + 1;
+    }
+    n
+}
+
+/// The non-blank lines of a chunk with their locations.
+struct Lines<'a> {
+    chunk: &'a Chunk,
+    pos: usize,
+    line_offset: u64,
+    record: u64,
+}
+
+struct Line<'a> {
+    bytes: &'a [u8],
+    line_offset: u64,
+    record: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(chunk: &'a Chunk) -> Lines<'a> {
+        Lines {
+            chunk,
+            pos: 0,
+            line_offset: 0,
+            record: 0,
+        }
+    }
+
+    fn next_record(&mut self) -> Option<Line<'a>> {
+        let text = &self.chunk.text;
+        while self.pos < text.len() {
+            let end = memchr::memchr(b'\n', &text[self.pos..])
+                .map(|i| self.pos + i)
+                .unwrap_or(text.len());
+            let mut bytes = &text[self.pos..end];
+            if bytes.last() == Some(&b'\r') {
+                bytes = &bytes[..bytes.len() - 1];
+            }
+            self.pos = end + 1;
+            let line_offset = self.line_offset;
+            self.line_offset += 1;
+            if is_blank(bytes) {
+                continue;
+            }
+            let record = self.record;
+            self.record += 1;
+            return Some(Line {
+                bytes,
+                line_offset,
+                record,
+            });
+        }
+        None
+    }
+}
+
+impl Line<'_> {
+    fn reject(
+        &self,
+        origin: &Origin,
+        rule: &'static str,
+        pointer: Option<String>,
+        message: String,
+    ) -> Reject {
+        let mut location = Location::file(origin.file.as_ref());
+        match &origin.records {
+            Some(records) => {
+                if let Some((line, record)) = records.get(self.record as usize) {
+                    location = location.with_line(*line).with_record(*record);
+                }
+            }
+            None => {
+                if let Some(first) = origin.first_line {
+                    location = location.with_line(first + self.line_offset);
+                }
+                location = location.with_record(origin.first_record + self.record);
+            }
+        }
+        if let Some(p) = pointer {
+            location = location.with_pointer(p);
+        }
+        Reject {
+            location,
+            rule,
+            message,
+            raw: self.bytes.to_vec(),
+        }
+    }
+}
+
+type Diagnosis = (&'static str, Option<String>, String);
+
+fn check_schema(schema: &crate::schema::Schema, line: &[u8]) -> std::result::Result<(), Diagnosis> {
+    let value: Value = parse_record(line)?;
+    let first = schema
+        .validator
+        .iter_errors(&value)
+        .next()
+        .map(|e| (e.instance_path().to_string(), e.to_string()));
+    match first {
+        None => Ok(()),
+        Some((pointer, message)) => Err(("schema", Some(pointer), message)),
+    }
+}
+
+fn parse_record(line: &[u8]) -> std::result::Result<Value, Diagnosis> {
+    if let Err(e) = std::str::from_utf8(line) {
+        return Err((
+            "encoding",
+            None,
+            format!(
+                "not valid UTF-8 (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
+        ));
+    }
+    match serde_json::from_slice::<Value>(line) {
+        Err(e) => Err(("parse", None, format!("not valid JSON: {e}"))),
+        Ok(v @ Value::Object(_)) => Ok(v),
+        Ok(other) => Err((
+            "parse",
+            None,
+            format!("expected a JSON object, found {}", type_name(&other)),
+        )),
+    }
+}
+
+/// Why a record did not decode: found again with serde_json and the column types, so the
+/// message names the field; arrow's own message is the fallback.
+fn diagnose(table: &Table, line: &[u8], arrow: &ArrowError) -> Diagnosis {
+    let value = match parse_record(line) {
+        Ok(v) => v,
+        Err(d) => return d,
+    };
+    let Value::Object(map) = &value else {
+        return ("parse", None, "expected a JSON object".into());
+    };
+    if table.closed {
+        if let Some(k) = map.keys().find(|k| table.index_of(k).is_none()) {
+            return (
+                "type",
+                Some(pointer_for("", k)),
+                format!("unknown field {k:?} (the schema allows no other properties)"),
+            );
+        }
+    }
+    for column in &table.columns {
+        let ptr = pointer_for("", &column.name);
+        match map.get(&column.name) {
+            None if column.required && !column.null_allowed => {
+                return ("type", Some(ptr), "required field is missing".into())
+            }
+            None => {}
+            Some(v) => {
+                if let Some((p, m)) = check_value(v, column, &ptr, true) {
+                    return ("type", Some(p), m);
+                }
+            }
+        }
+    }
+    let message = arrow.to_string();
+    let message = message.strip_prefix("Json error: ").unwrap_or(&message);
+    ("type", None, message.to_string())
+}
+
+fn pointer_for(base: &str, key: &str) -> String {
+    format!("{base}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+/// Whether `v` fits `column`; `(pointer, message)` where it does not.
+fn check_value(v: &Value, column: &Column, ptr: &str, top: bool) -> Option<(String, String)> {
+    let nullable = if top {
+        column.nullable()
+    } else {
+        column.null_allowed
+    };
+    if v.is_null() {
+        return (!nullable).then(|| {
+            (
+                ptr.to_string(),
+                format!("expected {}, found null", expected(&column.kind)),
+            )
+        });
+    }
+    let bad = || {
+        Some((
+            ptr.to_string(),
+            format!("expected {}, found {}", expected(&column.kind), preview(v)),
+        ))
+    };
+    match &column.kind {
+        Kind::String | Kind::Enum(_) => (!v.is_string()).then(bad).flatten(),
+        Kind::Timestamp => match v.as_str() {
+            Some(s) if s.parse::<jiff::Timestamp>().is_ok() => None,
+            _ => bad(),
+        },
+        Kind::Date => match v.as_str() {
+            Some(s) if s.len() == 10 && s.parse::<jiff::civil::Date>().is_ok() => None,
+            _ => bad(),
+        },
+        Kind::Integer => (!v.is_i64()).then(bad).flatten(),
+        Kind::Number => (!v.is_number()).then(bad).flatten(),
+        Kind::Boolean => (!v.is_boolean()).then(bad).flatten(),
+        Kind::Json => None,
+        Kind::List(item) => match v.as_array() {
+            None => bad(),
+            Some(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, x)| check_value(x, item, &format!("{ptr}/{i}"), false)),
+        },
+        Kind::Struct(cols) => match v.as_object() {
+            None => bad(),
+            Some(map) => cols.iter().find_map(|c| {
+                let p = pointer_for(ptr, &c.name);
+                match map.get(&c.name) {
+                    None if c.required && !c.null_allowed => {
+                        Some((p, "required field is missing".into()))
+                    }
+                    None => None,
+                    Some(x) => check_value(x, c, &p, true),
+                }
+            }),
+        },
+    }
+}
+
+fn expected(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::String | Kind::Enum(_) => "a string",
+        Kind::Timestamp => "an RFC 3339 date-time string such as \"2026-03-26T02:20:00Z\"",
+        Kind::Date => "a date string YYYY-MM-DD",
+        Kind::Integer => "an integer",
+        Kind::Number => "a number",
+        Kind::Boolean => "true or false",
+        Kind::List(_) => "an array",
+        Kind::Struct(_) => "an object",
+        Kind::Json => "a JSON value",
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn preview(v: &Value) -> String {
+    let text = v.to_string();
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}...", &text[..i]),
+        None => text,
+    }
+}
+
+/// Replaces arrow-json decoders that would coerce silently (see the module docs).
+#[derive(Debug)]
+struct StrictFactory;
+
+impl DecoderFactory for StrictFactory {
+    fn make_default_decoder(
+        &self,
+        _ctx: &DecoderContext,
+        field: &FieldRef,
+        _is_nullable: bool,
+    ) -> std::result::Result<Option<Box<dyn ArrayDecoder>>, ArrowError> {
+        Ok(match field.data_type() {
+            DataType::Timestamp(TimeUnit::Microsecond, Some(tz)) if tz.as_ref() == "UTC" => {
+                Some(Box::new(TimestampDecoder))
+            }
+            DataType::Int64 => Some(Box::new(Int64Decoder)),
+            DataType::Float64 => Some(Box::new(Float64Decoder)),
+            DataType::Dictionary(k, v) if **k == DataType::Int32 && **v == DataType::Utf8 => {
+                Some(Box::new(DictDecoder))
+            }
+            DataType::Utf8 if field.metadata().contains_key(JSON_TEXT_KEY) => {
+                Some(Box::new(JsonTextDecoder))
+            }
+            _ => None,
+        })
+    }
+}
+
+fn mismatch(tape: &Tape<'_>, idx: u32, expected: &str) -> ArrowError {
+    let mut found = Vec::new();
+    write_tape(tape, idx, &mut found);
+    let found = String::from_utf8_lossy(&found);
+    ArrowError::JsonError(format!("expected {expected}, found {found}"))
+}
+
+struct TimestampDecoder;
+
+impl ArrayDecoder for TimestampDecoder {
+    fn decode(
+        &mut self,
+        tape: &Tape<'_>,
+        pos: &[u32],
+    ) -> std::result::Result<ArrayRef, ArrowError> {
+        let mut b = TimestampMicrosecondBuilder::with_capacity(pos.len()).with_timezone("UTC");
+        for &p in pos {
+            match tape.get(p) {
+                TapeElement::Null => b.append_null(),
+                TapeElement::String(idx) => {
+                    let s = tape.get_string(idx);
+                    let ts: jiff::Timestamp = s
+                        .parse()
+                        .map_err(|_| mismatch(tape, p, "an RFC 3339 date-time"))?;
+                    b.append_value(ts.as_microsecond());
+                }
+                _ => return Err(mismatch(tape, p, "an RFC 3339 date-time")),
+            }
+        }
+        Ok(Arc::new(b.finish()))
+    }
+}
+
+struct Int64Decoder;
+
+impl ArrayDecoder for Int64Decoder {
+    fn decode(
+        &mut self,
+        tape: &Tape<'_>,
+        pos: &[u32],
+    ) -> std::result::Result<ArrayRef, ArrowError> {
+        let mut b = Int64Builder::with_capacity(pos.len());
+        for &p in pos {
+            match tape.get(p) {
+                TapeElement::Null => b.append_null(),
+                TapeElement::Number(idx) => {
+                    let n: i64 = tape
+                        .get_string(idx)
+                        .parse()
+                        .map_err(|_| mismatch(tape, p, "an integer"))?;
+                    b.append_value(n);
+                }
+                TapeElement::I32(n) => b.append_value(n as i64),
+                TapeElement::I64(high) => match tape.get(p + 1) {
+                    TapeElement::I32(low) => {
+                        b.append_value(((high as i64) << 32) | (low as u32) as i64)
+                    }
+                    _ => return Err(mismatch(tape, p, "an integer")),
+                },
+                _ => return Err(mismatch(tape, p, "an integer")),
+            }
+        }
+        Ok(Arc::new(b.finish()))
+    }
+}
+
+struct Float64Decoder;
+
+impl ArrayDecoder for Float64Decoder {
+    fn decode(
+        &mut self,
+        tape: &Tape<'_>,
+        pos: &[u32],
+    ) -> std::result::Result<ArrayRef, ArrowError> {
+        let mut b = Float64Builder::with_capacity(pos.len());
+        for &p in pos {
+            match tape.get(p) {
+                TapeElement::Null => b.append_null(),
+                TapeElement::Number(idx) => {
+                    let n: f64 = tape
+                        .get_string(idx)
+                        .parse()
+                        .map_err(|_| mismatch(tape, p, "a number"))?;
+                    b.append_value(n);
+                }
+                TapeElement::I32(n) => b.append_value(n as f64),
+                TapeElement::F32(n) => b.append_value(f32::from_bits(n) as f64),
+                TapeElement::I64(high) => match tape.get(p + 1) {
+                    TapeElement::I32(low) => {
+                        b.append_value((((high as i64) << 32) | (low as u32) as i64) as f64)
+                    }
+                    _ => return Err(mismatch(tape, p, "a number")),
+                },
+                TapeElement::F64(high) => match tape.get(p + 1) {
+                    TapeElement::F32(low) => {
+                        b.append_value(f64::from_bits(((high as u64) << 32) | low as u64))
+                    }
+                    _ => return Err(mismatch(tape, p, "a number")),
+                },
+                _ => return Err(mismatch(tape, p, "a number")),
+            }
+        }
+        Ok(Arc::new(b.finish()))
+    }
+}
+
+struct DictDecoder;
+
+impl ArrayDecoder for DictDecoder {
+    fn decode(
+        &mut self,
+        tape: &Tape<'_>,
+        pos: &[u32],
+    ) -> std::result::Result<ArrayRef, ArrowError> {
+        let mut b = StringDictionaryBuilder::<Int32Type>::new();
+        for &p in pos {
+            match tape.get(p) {
+                TapeElement::Null => b.append_null(),
+                TapeElement::String(idx) => {
+                    b.append(tape.get_string(idx))?;
+                }
+                _ => return Err(mismatch(tape, p, "a string")),
+            }
+        }
+        Ok(Arc::new(b.finish()))
+    }
+}
+
+struct JsonTextDecoder;
+
+impl ArrayDecoder for JsonTextDecoder {
+    fn decode(
+        &mut self,
+        tape: &Tape<'_>,
+        pos: &[u32],
+    ) -> std::result::Result<ArrayRef, ArrowError> {
+        let mut b = StringBuilder::with_capacity(pos.len(), pos.len() * 16);
+        let mut text = Vec::new();
+        for &p in pos {
+            match tape.get(p) {
+                TapeElement::Null => b.append_null(),
+                _ => {
+                    text.clear();
+                    write_tape(tape, p, &mut text);
+                    b.append_value(String::from_utf8_lossy(&text));
+                }
+            }
+        }
+        Ok(Arc::new(b.finish()))
+    }
+}
+
+/// Writes the JSON value at tape index `idx` as compact JSON text; returns the next index.
+fn write_tape(tape: &Tape<'_>, idx: u32, out: &mut Vec<u8>) -> u32 {
+    match tape.get(idx) {
+        TapeElement::StartObject(end) => {
+            out.push(b'{');
+            let mut cur = idx + 1;
+            let mut first = true;
+            while cur < end {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                cur = write_tape(tape, cur, out);
+                out.push(b':');
+                cur = write_tape(tape, cur, out);
+            }
+            out.push(b'}');
+            end + 1
+        }
+        TapeElement::StartList(end) => {
+            out.push(b'[');
+            let mut cur = idx + 1;
+            let mut first = true;
+            while cur < end {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                cur = write_tape(tape, cur, out);
+            }
+            out.push(b']');
+            end + 1
+        }
+        TapeElement::EndObject(_) | TapeElement::EndList(_) => idx + 1,
+        TapeElement::String(s) => {
+            write_json_str(out, tape.get_string(s));
+            idx + 1
+        }
+        TapeElement::Number(n) => {
+            out.extend_from_slice(tape.get_string(n).as_bytes());
+            idx + 1
+        }
+        TapeElement::True => {
+            out.extend_from_slice(b"true");
+            idx + 1
+        }
+        TapeElement::False => {
+            out.extend_from_slice(b"false");
+            idx + 1
+        }
+        TapeElement::Null => {
+            out.extend_from_slice(b"null");
+            idx + 1
+        }
+        TapeElement::I32(n) => {
+            out.extend_from_slice(n.to_string().as_bytes());
+            idx + 1
+        }
+        TapeElement::F32(n) => {
+            out.extend_from_slice(f32::from_bits(n).to_string().as_bytes());
+            idx + 1
+        }
+        TapeElement::I64(high) => {
+            if let TapeElement::I32(low) = tape.get(idx + 1) {
+                let v = ((high as i64) << 32) | (low as u32) as i64;
+                out.extend_from_slice(v.to_string().as_bytes());
+            }
+            idx + 2
+        }
+        TapeElement::F64(high) => {
+            if let TapeElement::F32(low) = tape.get(idx + 1) {
+                let v = f64::from_bits(((high as u64) << 32) | low as u64);
+                out.extend_from_slice(v.to_string().as_bytes());
+            }
+            idx + 2
+        }
+        // TapeElement is non-exhaustive: a new kind of element is written as null.
+        #[allow(unreachable_patterns)]
+        _ => {
+            out.extend_from_slice(b"null");
+            idx + 1
+        }
+    }
+}

@@ -1,0 +1,469 @@
+//! The input side of `convert`: each input file becomes a stream of work items for the
+//! decoding threads: chunks of JSON lines (from JSONL, a JSON array or CSV) or Parquet row
+//! groups. Owns cutting inputs into chunks and the rejects found while reading (CSV cells that
+//! do not fit); does not own JSON -> Arrow decoding (`convert::decode`).
+
+use std::io::Read;
+use std::sync::Arc;
+
+use arrow_array::RecordBatch;
+
+use super::decode::{is_blank, Chunk, Decoded, Origin, Reject};
+use super::{ConvertOptions, TextOptions};
+use crate::error::{Error, Location, Result};
+use crate::io::read::csv::CsvReader;
+use crate::io::read::parquet::ParquetFile;
+use crate::io::read::ReadErrorKind;
+use crate::io::{Format, Source};
+
+/// Bytes of JSON text per chunk: large enough to amortise the per-chunk work, small enough
+/// that a few chunks in flight per core keep memory bounded.
+pub const CHUNK_BYTES: usize = 4 << 20;
+
+/// One unit of work for a decoding thread.
+pub enum Work {
+    /// JSON lines to decode, plus the records rejected while cutting them (CSV).
+    Json(Chunk, Vec<Reject>, u64),
+    /// Rows already read (Parquet), about `CHUNK_BYTES` of them.
+    Batches(Vec<RecordBatch>),
+}
+
+/// Rows read from Parquet, counted as decoded.
+pub fn decoded(batches: Vec<RecordBatch>) -> Decoded {
+    Decoded {
+        records: batches.iter().map(|b| b.num_rows() as u64).sum(),
+        batches,
+        rejects: Vec::new(),
+    }
+}
+
+/// Yields the work items of one input.
+pub enum InputReader {
+    Jsonl(JsonlChunks),
+    Json(JsonArray),
+    Csv(Box<CsvChunks>),
+    Parquet(Box<ParquetRows>),
+    /// One loose-text article, already parsed (or rejected).
+    Text(Option<Work>),
+}
+
+/// Parses one loose-text file into an article line, or its rejection.
+fn parse_text(source: &Source, name: Arc<str>, options: &TextOptions) -> Result<Work> {
+    let mut bytes = Vec::new();
+    source
+        .open()?
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(name.as_ref(), e))?;
+    let mut extract = options.extract.clone();
+    if options.mtime {
+        if let Some(at) = source.path().and_then(mtime) {
+            if let Ok(o) = extract.with_reference(&at) {
+                extract = o;
+            }
+        }
+    }
+    let origin = Origin {
+        file: name.clone(),
+        first_line: None,
+        first_record: 0,
+        records: None,
+    };
+    Ok(match crate::extract::parse_bytes(&bytes, &extract) {
+        Ok(article) => {
+            let mut text = serde_json::to_vec(&article)
+                .map_err(|e| Error::Usage(format!("internal: article as JSON: {e}")))?;
+            text.push(b'\n');
+            Work::Json(Chunk { text, origin }, Vec::new(), 0)
+        }
+        Err(rejection) => Work::Json(
+            Chunk {
+                text: Vec::new(),
+                origin,
+            },
+            vec![Reject {
+                location: Location::file(name.as_ref()),
+                rule: "text",
+                message: rejection.to_string(),
+                raw: Vec::new(),
+            }],
+            1,
+        ),
+    })
+}
+
+/// A file's modification time as RFC 3339 (whole seconds, UTC).
+fn mtime(path: &std::path::Path) -> Option<String> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    let ts = jiff::Timestamp::try_from(modified).ok()?;
+    let secs = jiff::Timestamp::from_second(ts.as_second()).ok()?;
+    Some(secs.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+/// A Parquet input read row group by row group, in batches: memory stays bounded however
+/// large its row groups are (other writers make them hundreds of MB).
+pub struct ParquetRows {
+    file: ParquetFile,
+    next_group: usize,
+    reader: Option<parquet::arrow::arrow_reader::ParquetRecordBatchReader>,
+    /// Rows go through the JSON decoder (to be validated, or retyped to the output's columns)
+    /// rather than straight to the writer.
+    as_json: bool,
+    name: Arc<str>,
+    record: u64,
+}
+
+impl ParquetRows {
+    pub fn schema(&self) -> arrow_schema::SchemaRef {
+        self.file.schema()
+    }
+
+    fn next_chunk(&mut self) -> Result<Option<Work>> {
+        let mut batches = Vec::new();
+        let mut bytes = 0;
+        while bytes < CHUNK_BYTES {
+            if self.reader.is_none() {
+                if self.next_group >= self.file.num_row_groups() {
+                    break;
+                }
+                self.reader = Some(self.file.row_group(self.next_group, 1024)?);
+                self.next_group += 1;
+            }
+            match self.reader.as_mut().and_then(|r| r.next()) {
+                Some(Ok(b)) => {
+                    bytes += b.get_array_memory_size();
+                    batches.push(b);
+                }
+                Some(Err(e)) => return Err(self.file.error(self.next_group - 1, e)),
+                None => self.reader = None,
+            }
+        }
+        if batches.is_empty() {
+            return Ok(None);
+        }
+        if !self.as_json {
+            return Ok(Some(Work::Batches(batches)));
+        }
+        let first_record = self.record;
+        let mut text = Vec::with_capacity(bytes);
+        for b in &batches {
+            self.record += b.num_rows() as u64;
+            crate::io::write::jsonl::render_batch(b, &mut text);
+        }
+        Ok(Some(Work::Json(
+            Chunk {
+                text,
+                origin: Origin {
+                    file: self.name.clone(),
+                    first_line: None,
+                    first_record,
+                    records: None,
+                },
+            },
+            Vec::new(),
+            0,
+        )))
+    }
+
+    /// Sends the rows through the JSON decoder: to validate them, or to retype them.
+    pub fn decode_as_json(&mut self) {
+        self.as_json = true;
+    }
+}
+
+impl InputReader {
+    pub fn open(source: &Source, format: Format, options: &ConvertOptions) -> Result<InputReader> {
+        let read = &options.read;
+        let list_separator = options.list_separator.as_deref();
+        let name: Arc<str> = source.display_name().into();
+        Ok(match format {
+            Format::Jsonl => InputReader::Jsonl(JsonlChunks {
+                reader: source.open()?,
+                name,
+                carry: Vec::new(),
+                line: 1,
+                record: 0,
+                eof: false,
+                first: true,
+                consumed: 0,
+            }),
+            Format::Json => InputReader::Json(JsonArray::read(source, name)?),
+            Format::Csv | Format::Tsv => InputReader::Csv(Box::new(CsvChunks {
+                reader: CsvReader::open(source, format, read, list_separator)?,
+                name,
+                done: false,
+            })),
+            Format::Parquet => InputReader::Parquet(Box::new(ParquetRows {
+                file: ParquetFile::open(source)?,
+                next_group: 0,
+                reader: None,
+                as_json: false,
+                name,
+                record: 0,
+            })),
+            Format::Text => match &options.text {
+                Some(text) => InputReader::Text(Some(parse_text(source, name, text)?)),
+                None => {
+                    return Err(Error::Usage(format!(
+                        "{name}: loose text needs a reference time for relative dates (the CLI gives one)"
+                    )))
+                }
+            },
+        })
+    }
+
+    /// The header of a CSV/TSV input.
+    pub fn csv_header(&self) -> Option<&[String]> {
+        match self {
+            InputReader::Csv(c) => Some(c.reader.header()),
+            _ => None,
+        }
+    }
+
+    /// The Parquet rows of this input, if it is Parquet.
+    pub fn parquet(&mut self) -> Option<&mut ParquetRows> {
+        match self {
+            InputReader::Parquet(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Bytes of the input consumed so far, for progress (Parquet: by row groups started).
+    pub fn progress(&self) -> u64 {
+        match self {
+            InputReader::Jsonl(r) => r.consumed,
+            InputReader::Json(r) => r.size,
+            InputReader::Csv(c) => c.reader.bytes_read(),
+            InputReader::Parquet(p) => (0..p.next_group)
+                .map(|i| {
+                    p.file
+                        .builder_meta
+                        .metadata()
+                        .row_group(i)
+                        .compressed_size()
+                        .max(0) as u64
+                })
+                .sum(),
+            InputReader::Text(_) => 0,
+        }
+    }
+
+    /// The next work item; `None` at the end of the input.
+    pub fn next_work(&mut self) -> Result<Option<Work>> {
+        match self {
+            InputReader::Jsonl(r) => r.next_chunk(),
+            InputReader::Json(r) => Ok(r.next_chunk()),
+            InputReader::Csv(r) => r.next_chunk(),
+            InputReader::Parquet(p) => p.next_chunk(),
+            InputReader::Text(work) => Ok(work.take()),
+        }
+    }
+}
+
+/// JSON Lines cut into chunks at line ends.
+pub struct JsonlChunks {
+    reader: Box<dyn std::io::BufRead + Send>,
+    name: Arc<str>,
+    carry: Vec<u8>,
+    line: u64,
+    record: u64,
+    eof: bool,
+    first: bool,
+    /// Bytes read so far (progress).
+    consumed: u64,
+}
+
+impl JsonlChunks {
+    fn next_chunk(&mut self) -> Result<Option<Work>> {
+        if self.eof && self.carry.is_empty() {
+            return Ok(None);
+        }
+        let mut text = std::mem::take(&mut self.carry);
+        text.reserve(CHUNK_BYTES + (64 << 10));
+        // Read until the chunk is full and holds a line end (or the input ends).
+        while !self.eof {
+            let have = text.len();
+            text.resize(have.max(CHUNK_BYTES).max(have + (64 << 10)), 0);
+            let n = loop {
+                match self.reader.read(&mut text[have..]) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(Error::io(self.name.as_ref(), e)),
+                }
+            };
+            text.truncate(have + n);
+            self.consumed += n as u64;
+            if n == 0 {
+                self.eof = true;
+                break;
+            }
+            if self.first && text.len() >= 3 {
+                self.first = false;
+                if text.starts_with(b"\xEF\xBB\xBF") {
+                    text.drain(..3);
+                }
+            }
+            if text.len() >= CHUNK_BYTES && memchr::memchr(b'\n', &text[have..]).is_some() {
+                break;
+            }
+        }
+        if !self.eof {
+            if let Some(last) = memchr::memrchr(b'\n', &text) {
+                self.carry = text[last + 1..].to_vec();
+                text.truncate(last + 1);
+            }
+        }
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let lines = memchr::memchr_iter(b'\n', &text).count() as u64;
+        let origin = Origin {
+            file: self.name.clone(),
+            first_line: Some(self.line),
+            first_record: self.record,
+            records: None,
+        };
+        self.line += lines;
+        self.record += count_non_blank(&text);
+        Ok(Some(Work::Json(Chunk { text, origin }, Vec::new(), 0)))
+    }
+}
+
+fn count_non_blank(text: &[u8]) -> u64 {
+    let mut n = 0;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len())) {
+        if end > start && !is_blank(&text[start..end]) {
+            n += 1;
+        }
+        start = end + 1;
+    }
+    n
+}
+
+/// A JSON document (an array of objects, or one object), read whole: the one input that is
+/// not streamed, since its records are not delimited.
+pub struct JsonArray {
+    name: Arc<str>,
+    size: u64,
+    items: std::vec::IntoIter<serde_json::Value>,
+    record: u64,
+}
+
+impl JsonArray {
+    fn read(source: &Source, name: Arc<str>) -> Result<JsonArray> {
+        let mut text = Vec::new();
+        source
+            .open()?
+            .read_to_end(&mut text)
+            .map_err(|e| Error::io(name.as_ref(), e))?;
+        let body = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&text);
+        let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| Error::Input {
+            location: Location::file(name.as_ref())
+                .with_line(e.line() as u64)
+                .with_column(e.column() as u64),
+            message: format!("not a valid JSON document: {e}"),
+        })?;
+        let items = match value {
+            serde_json::Value::Array(a) => a,
+            other => vec![other],
+        };
+        Ok(JsonArray {
+            size: text.len() as u64,
+            name,
+            items: items.into_iter(),
+            record: 0,
+        })
+    }
+
+    fn next_chunk(&mut self) -> Option<Work> {
+        let first_record = self.record;
+        let mut text = Vec::new();
+        for item in self.items.by_ref() {
+            // Serialising a value cannot fail; a line break inside it is escaped.
+            let _ = serde_json::to_writer(&mut text, &item);
+            text.push(b'\n');
+            self.record += 1;
+            if text.len() >= CHUNK_BYTES {
+                break;
+            }
+        }
+        if text.is_empty() {
+            return None;
+        }
+        Some(Work::Json(
+            Chunk {
+                text,
+                origin: Origin {
+                    file: self.name.clone(),
+                    first_line: None,
+                    first_record,
+                    records: None,
+                },
+            },
+            Vec::new(),
+            0,
+        ))
+    }
+}
+
+/// CSV records coerced to JSON lines, chunked; cells that do not fit are rejected here.
+pub struct CsvChunks {
+    reader: CsvReader,
+    name: Arc<str>,
+    done: bool,
+}
+
+impl CsvChunks {
+    fn next_chunk(&mut self) -> Result<Option<Work>> {
+        if self.done {
+            return Ok(None);
+        }
+        let mut text = Vec::with_capacity(CHUNK_BYTES + (64 << 10));
+        let mut records = Vec::new();
+        let mut rejects = Vec::new();
+        let mut rejected = 0u64;
+        while text.len() < CHUNK_BYTES {
+            let mark = text.len();
+            let Some(row) = self.reader.next_json(&mut text)? else {
+                self.done = true;
+                break;
+            };
+            match &row.error {
+                None => {
+                    text.push(b'\n');
+                    records.push((row.line, row.row - 1));
+                }
+                Some(e) => {
+                    text.truncate(mark);
+                    rejected += 1;
+                    rejects.push(Reject {
+                        location: self.reader.location(&row),
+                        rule: match e.kind {
+                            ReadErrorKind::Parse => "parse",
+                            ReadErrorKind::Encoding => "encoding",
+                            ReadErrorKind::Type => "type",
+                        },
+                        message: e.message.clone(),
+                        raw: self.reader.raw().to_vec(),
+                    });
+                }
+            }
+        }
+        if text.is_empty() && rejects.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Work::Json(
+            Chunk {
+                text,
+                origin: Origin {
+                    file: self.name.clone(),
+                    first_line: None,
+                    first_record: 0,
+                    records: Some(records),
+                },
+            },
+            rejects,
+            rejected,
+        )))
+    }
+}

@@ -1,0 +1,307 @@
+//! Body clean-up: the lines after the header -> paragraphs. Owns boilerplate and footer
+//! removal (with warnings naming what went), related-story blocks, press-release end markers,
+//! `Source:` and `First published on` footers, and joining hard-wrapped paragraphs. Does not
+//! own the header or the dateline.
+
+use crate::dates::Resolver;
+
+use super::lines::{self, paragraph_like};
+use super::vocab::{END_MARKERS, FOOTER_PREFIXES, RELATED_HEADINGS};
+use super::when::{self, DateHit};
+use super::Removals;
+
+/// One non-blank input line and whether a blank line stood before it.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub text: &'a str,
+    pub blank_before: bool,
+}
+
+/// What the body yields besides its paragraphs.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub paragraphs: Vec<String>,
+    /// `Source: X` found in the body.
+    pub source: Option<String>,
+    /// The date of a `First published on ...` footer.
+    pub first_published: Option<DateHit>,
+    /// The date of a `Last modified on ...` footer.
+    pub last_modified: Option<DateHit>,
+}
+
+/// Cleans the body lines and groups them into paragraphs.
+pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body {
+    let mut body = Body::default();
+    let mut kept: Vec<Line<'_>> = Vec::with_capacity(lines.len());
+    let n = lines.len();
+    let mut i = 0;
+    while i < n {
+        let line = lines[i];
+        let text = line.text;
+        let lower_head = lines::lower_head(text, 48);
+        if END_MARKERS.contains(&lower_head.trim()) && !kept.is_empty() {
+            removed.add("end marker", text);
+            let after = n - i - 1;
+            if after > 0 {
+                removed.add_n("text after end marker", &format!("{after} lines"), 1);
+            }
+            break;
+        }
+        if !kept.is_empty() && is_related_heading(text) {
+            let end = related_block_end(lines, i);
+            removed.add("related block", text);
+            i = end;
+            continue;
+        }
+        if let Some(what) = footer(text, &lower_head) {
+            handle_footer(text, what, ctx, &mut body);
+            let name = match what {
+                Footer::Credit => "wire credit",
+                Footer::Source => "source line",
+                Footer::FirstPublished | Footer::LastModified => "footer",
+            };
+            removed.add(name, text);
+            i += 1;
+            continue;
+        }
+        if let Some(what) = lines::boilerplate(text) {
+            removed.add(what, text);
+            i += 1;
+            continue;
+        }
+        if lines::is_reading_time(text) {
+            removed.add("reading time", text);
+            i += 1;
+            continue;
+        }
+        kept.push(line);
+        i += 1;
+    }
+    body.paragraphs = join_paragraphs(&kept);
+    body
+}
+
+fn is_related_heading(text: &str) -> bool {
+    if text.len() > 80 || text.split_whitespace().nth(6).is_some() {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let bare = lower.trim_end_matches([':', '.']).trim();
+    RELATED_HEADINGS.contains(&bare)
+        || bare.starts_with("more from ")
+        || bare.starts_with("more on ")
+        || bare.starts_with("more in ")
+        || bare.starts_with("related to ")
+        || bare.starts_with("read more about")
+        || bare.starts_with("more stories from")
+}
+
+/// Where a related block that starts at `start` ends: the end of the text, or the first
+/// paragraph-like line when the block sits in the first half of the body (the article goes on).
+fn related_block_end(lines: &[Line<'_>], start: usize) -> usize {
+    if start * 2 >= lines.len() {
+        return lines.len();
+    }
+    let mut j = start + 1;
+    while j < lines.len() && !paragraph_like(lines[j].text) {
+        j += 1;
+    }
+    j
+}
+
+/// Footer kinds: wire credits, `First published`, `Last modified`, `Source:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Footer {
+    Credit,
+    FirstPublished,
+    LastModified,
+    Source,
+}
+
+fn footer(text: &str, lower_head: &str) -> Option<Footer> {
+    if text.split_whitespace().count() > 40 {
+        return None;
+    }
+    let prefix = FOOTER_PREFIXES
+        .iter()
+        .find(|p| lower_head.starts_with(*p))?;
+    Some(match *prefix {
+        p if p.starts_with("source") => Footer::Source,
+        p if p.contains("first published") || p.contains("originally") => Footer::FirstPublished,
+        p if p.contains("last modified") => Footer::LastModified,
+        _ => Footer::Credit,
+    })
+}
+
+fn handle_footer(text: &str, what: Footer, ctx: &Resolver, body: &mut Body) {
+    match what {
+        Footer::Source => {
+            let name = text
+                .split_once(':')
+                .map(|(_, r)| r.trim().trim_end_matches('.'))
+                .unwrap_or("");
+            if !name.is_empty() && name.split_whitespace().count() <= 6 && body.source.is_none() {
+                body.source = Some(name.to_string());
+            }
+        }
+        Footer::FirstPublished | Footer::LastModified => {
+            let hit = date_after_label(text, ctx);
+            let slot = if what == Footer::FirstPublished {
+                &mut body.first_published
+            } else {
+                &mut body.last_modified
+            };
+            if slot.is_none() {
+                *slot = hit;
+            }
+        }
+        Footer::Credit => {}
+    }
+}
+
+/// The date in `First published on 3 March 2025.` or `This article was first published on ...`.
+fn date_after_label(text: &str, ctx: &Resolver) -> Option<DateHit> {
+    let text = text.trim().trim_end_matches('.');
+    let lower = text.to_lowercase();
+    let start = [" on ", " published ", " modified ", ":"]
+        .iter()
+        .filter_map(|k| lower.find(k).map(|i| i + k.len()))
+        .max()
+        .filter(|&i| text.is_char_boundary(i))?;
+    when::probe(text[start..].trim(), ctx, None)
+        .into_iter()
+        .next()
+}
+
+/// Groups kept lines into paragraphs: each line is a paragraph, except that a hard-wrapped
+/// paragraph (a line broken mid-sentence) is joined with the next line by a space.
+fn join_paragraphs(lines: &[Line<'_>]) -> Vec<String> {
+    let wrapped = is_hard_wrapped(lines);
+    let mut out: Vec<String> = Vec::new();
+    let mut joinable = false;
+    for line in lines {
+        let text = line.text.trim();
+        if joinable && !line.blank_before && !starts_list_item(text) {
+            if let Some(last) = out.last_mut() {
+                let starts_lower = text.chars().next().is_some_and(|c| c.is_lowercase());
+                if wrapped || starts_lower {
+                    last.push(' ');
+                    last.push_str(text);
+                    joinable = breaks_mid_sentence(last, text.len());
+                    continue;
+                }
+            }
+        }
+        out.push(text.to_string());
+        joinable = breaks_mid_sentence(text, text.len());
+    }
+    out
+}
+
+/// A line that does not end a sentence and is long enough to be a wrapped line.
+fn breaks_mid_sentence(text: &str, last_len: usize) -> bool {
+    let end = text.trim_end();
+    last_len >= 30
+        && !end.ends_with(['.', '!', '?', '…', ':', '"', '”', '’', ')', ']', ';'])
+        && !starts_list_item(text)
+}
+
+/// Hard-wrapped text: blank lines separate paragraphs and many lines stop mid-sentence.
+fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
+    if lines.len() < 3 || !lines.iter().any(|l| l.blank_before) {
+        return false;
+    }
+    let mid = lines
+        .windows(2)
+        .filter(|w| !w[1].blank_before && breaks_mid_sentence(w[0].text, w[0].text.len()))
+        .count();
+    mid * 4 >= lines.len()
+}
+
+fn starts_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with(['-', '*', '•', '–', '—', '·'])
+        || t.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line<'_>> {
+        let mut out = Vec::new();
+        let mut blank = false;
+        for l in text.lines() {
+            if l.trim().is_empty() {
+                blank = true;
+            } else {
+                out.push(Line {
+                    text: l.trim(),
+                    blank_before: blank,
+                });
+                blank = false;
+            }
+        }
+        out
+    }
+
+    fn run(text: &str) -> (Vec<String>, Vec<String>) {
+        let ctx =
+            Resolver::new(&crate::dates::Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap());
+        let mut removed = Removals::default();
+        let body = clean(&lines(text), &ctx, &mut removed);
+        (body.paragraphs, removed.warnings())
+    }
+
+    #[test]
+    fn boilerplate_goes_and_is_named() {
+        let (paras, warnings) = run(
+            "First paragraph here.\nAdvertisement\nSecond paragraph.\nADVERTISEMENT\nShare this article\nBy then it was late.\nWhy?",
+        );
+        assert_eq!(
+            paras,
+            [
+                "First paragraph here.",
+                "Second paragraph.",
+                "By then it was late.",
+                "Why?"
+            ]
+        );
+        assert_eq!(
+            warnings,
+            [
+                "removed advertisement: Advertisement (2 times)",
+                "removed share buttons: Share this article"
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let (paras, _) = run(
+            "The council met on Tuesday night to debate the budget, which has been\ndelayed twice this year.\n\nIt passed by a narrow margin after a long and occasionally\nbitter debate that ran past midnight.\n\n- one item\n- two item",
+        );
+        assert_eq!(
+            paras,
+            [
+                "The council met on Tuesday night to debate the budget, which has been delayed twice this year.",
+                "It passed by a narrow margin after a long and occasionally bitter debate that ran past midnight.",
+                "- one item",
+                "- two item"
+            ]
+        );
+    }
+
+    #[test]
+    fn related_blocks_footers_and_end_markers_go() {
+        let (paras, warnings) = run(
+            "Body one.\nBody two.\nReporting by Jane Doe; Editing by John Roe\nMore from Politics\nOther story headline\nBy Someone Else\n3 hours ago",
+        );
+        assert_eq!(paras, ["Body one.", "Body two."]);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        let (paras, _) = run("Release text.\n###\nAbout Acme\nAcme makes things.");
+        assert_eq!(paras, ["Release text."]);
+    }
+}

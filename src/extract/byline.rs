@@ -1,0 +1,238 @@
+//! Bylines and authors: the byline label (`By`, `Posted by`, `Author:`, `Von`), whether text
+//! reads as names, and splitting a byline into authors with roles, locations and organisation
+//! bylines handled as the spec says. Does not decide which line is the byline (`header`).
+
+use super::lines::is_joiner;
+use super::vocab::{BYLINE_LABELS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS};
+
+/// The text after a byline label, or `None` when the segment has no label. English labels
+/// are matched in any case; foreign ones (`Von`, `Par`, `Por`) must be capitalised, so that
+/// running text is not taken for a byline.
+pub fn strip_label(s: &str) -> Option<&str> {
+    let s = s.trim();
+    for label in BYLINE_LABELS {
+        let Some(head) = s.get(..label.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(label) {
+            continue;
+        }
+        let english = label.starts_with("by") || label.contains(' ') || label.ends_with(':');
+        if !english && !head.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let rest = &s[label.len()..];
+        if !label.ends_with(':') && !rest.starts_with([' ', ':']) {
+            continue;
+        }
+        let rest = rest.trim_start_matches([' ', ':']).trim();
+        if !rest.is_empty() {
+            return Some(rest);
+        }
+    }
+    None
+}
+
+/// Whether text reads as a byline: up to eight capitalised name words (particles, joiners and
+/// initials allowed), optionally followed by `, Role` or `in Place`; no sentence punctuation.
+pub fn looks_like_names(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 120 || s.ends_with(['?', '!', ';', ':']) {
+        return false;
+    }
+    if s.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let head = s.split(',').next().unwrap_or(s);
+    let head = match head.find(" in ") {
+        Some(i) => &head[..i],
+        None => head,
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let names = words
+        .iter()
+        .filter(|w| !is_joiner(w) && !NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
+        .count();
+    if names == 0 || words.len() > 8 || s.split_whitespace().count() > 14 {
+        return false;
+    }
+    if s.ends_with('.') && !last_word_is_initial(s) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let lw = w.to_lowercase();
+        is_joiner(w)
+            || NAME_PARTICLES.contains(&lw.as_str())
+            || w.trim_start_matches(['(', '"', '\'', '“'])
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+    })
+}
+
+fn last_word_is_initial(s: &str) -> bool {
+    let last = s.split_whitespace().last().unwrap_or("");
+    let letters = last.trim_end_matches('.');
+    (letters.chars().count() <= 2 && letters.chars().all(char::is_alphabetic))
+        || ["jr", "sr"].contains(&letters.to_lowercase().as_str())
+}
+
+/// The authors named in a byline: split on `,`, ` and `, ` & ` (and the same joiners in other
+/// languages), roles and `in Place` suffixes dropped. An organisation or desk byline, or one
+/// that is only a role (`Staff Writer`), stays one entry.
+pub fn authors(byline: &str) -> Vec<String> {
+    let byline = byline.trim();
+    if byline.is_empty() {
+        return Vec::new();
+    }
+    let mut pieces: Vec<String> = Vec::new();
+    for part in byline.split([',', ';']) {
+        let mut current: Vec<&str> = Vec::new();
+        for w in part.split_whitespace() {
+            if is_joiner(w) {
+                if !current.is_empty() {
+                    pieces.push(current.join(" "));
+                }
+                current.clear();
+            } else {
+                current.push(w);
+            }
+        }
+        if !current.is_empty() {
+            pieces.push(current.join(" "));
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for piece in &pieces {
+        let piece = drop_location(piece);
+        if piece.is_empty() || is_role(piece) || starts_lowercase(piece) {
+            continue;
+        }
+        names.push(piece.to_string());
+    }
+    if names.is_empty() || is_organisation(byline) {
+        // A byline of roles only (`Staff Writer`) or an organisation stays whole.
+        return vec![drop_location(byline.split(',').next().unwrap_or(byline)).to_string()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+    }
+    names
+}
+
+/// `Jan Nowak in Kraków` -> `Jan Nowak`.
+fn drop_location(piece: &str) -> &str {
+    let piece = piece.trim();
+    match piece.find(" in ") {
+        Some(i) if i > 0 => piece[..i].trim(),
+        _ => piece,
+    }
+}
+
+/// A role: the piece's last word is a role word (`Political Editor`, `Staff Writer`,
+/// `Washington Correspondent`) or the piece is lowercase words (`political editor`).
+fn is_role(piece: &str) -> bool {
+    let lower = piece.to_lowercase();
+    if ROLE_WORDS.contains(&lower.as_str()) {
+        return true;
+    }
+    let last = lower.split_whitespace().last().unwrap_or("");
+    ROLE_WORDS.contains(&last)
+        || ROLE_WORDS
+            .iter()
+            .any(|r| r.contains(' ') && lower.ends_with(r))
+}
+
+fn starts_lowercase(piece: &str) -> bool {
+    piece.chars().next().is_some_and(char::is_lowercase)
+        && !NAME_PARTICLES.contains(&piece.split_whitespace().next().unwrap_or(""))
+}
+
+/// An organisation or desk byline: a single piece containing an organisation word
+/// (`Northwire Staff`, `Culture Desk`, `The Associated Press`).
+fn is_organisation(byline: &str) -> bool {
+    let first = byline.split(',').next().unwrap_or(byline);
+    let words: Vec<String> = first.split_whitespace().map(str::to_lowercase).collect();
+    let joined = first.split_whitespace().any(is_joiner);
+    !joined && words.len() >= 2 && words.iter().any(|w| ORG_WORDS.contains(&w.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_stripped() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("By Jane Doe", Some("Jane Doe")),
+            ("by jane doe", Some("jane doe")),
+            ("BY JANE DOE", Some("JANE DOE")),
+            ("Posted by Sam Lee on Monday", Some("Sam Lee on Monday")),
+            ("Author: Ana Pérez", Some("Ana Pérez")),
+            ("Words: none", None),
+            ("Von Anna Müller", Some("Anna Müller")),
+            ("von Anna Müller", None),
+            ("Byron Smith", None),
+            ("By", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(strip_label(input), *expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn names_are_told_from_sentences() {
+        for yes in [
+            "Jane Doe",
+            "Hire Arrive",
+            "Jane Doe and John Roe",
+            "Jane Doe, Political Editor",
+            "Jan Nowak in Kraków",
+            "José Álvarez-Núñez",
+            "Mary-Jane van der Berg",
+            "J. R. Smith Jr.",
+            "Northwire Staff",
+        ] {
+            assert!(looks_like_names(yes), "{yes}");
+        }
+        for no in [
+            "the time we arrived, the hall was full.",
+            "March 2025, the council will vote",
+            "Council approves budget after long night",
+            "Why the market fell?",
+            "3 hours ago",
+        ] {
+            assert!(!looks_like_names(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn authors_are_split_with_roles_dropped() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Jane Doe", &["Jane Doe"]),
+            ("Jane Doe and John Roe", &["Jane Doe", "John Roe"]),
+            (
+                "Jane Doe, John Roe and Ann Poe",
+                &["Jane Doe", "John Roe", "Ann Poe"],
+            ),
+            ("Jane Doe & John Roe", &["Jane Doe", "John Roe"]),
+            ("Jane Doe, Political Editor", &["Jane Doe"]),
+            ("Jane Doe, Chief Political Correspondent", &["Jane Doe"]),
+            ("Jan Nowak in Kraków", &["Jan Nowak"]),
+            (
+                "Jan Nowak in Kraków and Ana Pérez in Madrid",
+                &["Jan Nowak", "Ana Pérez"],
+            ),
+            ("Hire Arrive", &["Hire Arrive"]),
+            ("Northwire Staff", &["Northwire Staff"]),
+            ("Culture Desk", &["Culture Desk"]),
+            ("Staff Writer", &["Staff Writer"]),
+            ("Anna Müller und Jörg Weiß", &["Anna Müller", "Jörg Weiß"]),
+            ("JANE DOE", &["JANE DOE"]),
+            ("", &[]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(authors(input), *expected, "{input}");
+        }
+    }
+}

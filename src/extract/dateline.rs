@@ -1,0 +1,192 @@
+//! Datelines: the place at the very start of the first paragraph (`LONDON (Reuters) -`,
+//! `SPRINGFIELD, Ill. (AP) —`, `MUMBAI:`), without its wire tag or date, and a date written
+//! inside it. Does not remove the dateline from the body (it stays) or choose header dates.
+
+use crate::dates::Resolver;
+
+use super::vocab::NAME_PARTICLES;
+use super::when::{self, DateHit};
+
+/// A dateline found at the start of a paragraph.
+#[derive(Debug, Clone)]
+pub struct Dateline {
+    pub place: String,
+    /// A date written inside the dateline (`Portland, Maine – October 14, 2025 – ...`).
+    pub date: Option<DateHit>,
+}
+
+/// The dateline at the start of `para`, if it has one.
+pub fn find(para: &str, ctx: &Resolver) -> Option<Dateline> {
+    let (prefix, rest) = split_prefix(para)?;
+    let mut date = None;
+    let mut kept: Vec<String> = Vec::new();
+    let without_tags = remove_parens(prefix);
+    for part in without_tags.split(',') {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let hits = when::probe(part, ctx, None);
+        if let Some(hit) = hits.into_iter().next() {
+            date.get_or_insert(hit);
+        } else {
+            kept.push(part.to_string());
+        }
+    }
+    if kept.is_empty() {
+        return None;
+    }
+    if date.is_none() {
+        // `Portland, Maine – October 14, 2025 – The ...`: a date between two dashes.
+        date = dated_segment(rest, ctx);
+    }
+    Some(Dateline {
+        place: kept.join(", "),
+        date,
+    })
+}
+
+/// The place-like prefix before the first ` – `, ` — `, ` - ` (or `:` after an ALL-CAPS
+/// place) and the text after it.
+fn split_prefix(para: &str) -> Option<(&str, &str)> {
+    let head_end = para.char_indices().nth(90).map_or(para.len(), |(i, _)| i);
+    let head = &para[..head_end];
+    let mut best: Option<(usize, usize)> = None;
+    for sep in [" – ", " — ", " - ", " -- ", " —", "— "] {
+        if let Some(i) = head.find(sep) {
+            if best.is_none_or(|(b, _)| i < b) {
+                best = Some((i, i + sep.len()));
+            }
+        }
+    }
+    if let Some((end, start)) = best {
+        let prefix = para[..end].trim();
+        if place_like(prefix) {
+            return Some((prefix, &para[start..]));
+        }
+    }
+    let colon = head.find(':')?;
+    let prefix = para[..colon].trim();
+    let letters: Vec<char> = remove_parens(prefix)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && place_like(prefix) {
+        return Some((prefix, &para[colon + 1..]));
+    }
+    None
+}
+
+/// Up to eight words, each capitalised, a particle, a date word or a parenthesised wire tag,
+/// so that `The plan – which...` is not taken for a place.
+fn place_like(prefix: &str) -> bool {
+    let cleaned = remove_parens(prefix);
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || prefix.len() > 70 {
+        return false;
+    }
+    let first = words[0];
+    if !first.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return false;
+    }
+    // A place is not a single common sentence opener.
+    if [
+        "The", "A", "An", "But", "And", "It", "This", "In", "On", "He", "She", "We", "They",
+    ]
+    .contains(&first)
+        && words.len() <= 2
+    {
+        return false;
+    }
+    words.iter().all(|w| {
+        let w = w.trim_matches([',', '.']);
+        w.is_empty()
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || NAME_PARTICLES.contains(&w)
+    })
+}
+
+/// `FRANKFURT, Oct 7 (Northwire)` -> `FRANKFURT, Oct 7`.
+fn remove_parens(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0u32;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A date standing alone between dashes right after the place.
+fn dated_segment(rest: &str, ctx: &Resolver) -> Option<DateHit> {
+    let rest = rest.trim_start();
+    for sep in [" – ", " — ", " - "] {
+        if let Some(i) = rest.find(sep) {
+            if i <= 40 {
+                let hit = when::probe(&rest[..i], ctx, None).into_iter().next();
+                if hit.is_some() {
+                    return hit;
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_follow_the_spec() {
+        let ctx =
+            Resolver::new(&crate::dates::Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap());
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "London, UK – Keir Starmer, leader of the party, said.",
+                Some("London, UK"),
+            ),
+            ("LONDON (Reuters) - Shares fell on Monday.", Some("LONDON")),
+            (
+                "SPRINGFIELD, Ill. (AP) — The governor signed it.",
+                Some("SPRINGFIELD, Ill."),
+            ),
+            (
+                "FRANKFURT, Oct 7 (Northwire) - The bank raised rates.",
+                Some("FRANKFURT"),
+            ),
+            ("MUMBAI: The city's rains eased on Tuesday.", Some("MUMBAI")),
+            (
+                "Portland, Maine – October 14, 2025 – The mill reopened.",
+                Some("Portland, Maine"),
+            ),
+            (
+                "RIO DE JANEIRO (Reuters) - Brazil's central bank held.",
+                Some("RIO DE JANEIRO"),
+            ),
+            ("The plan – which was agreed last week – fell apart.", None),
+            (
+                "Keir Starmer said on Monday that the plan - agreed - would work.",
+                None,
+            ),
+            ("Note: this is not a dateline.", None),
+            ("He said: no.", None),
+        ];
+        for (input, expected) in cases {
+            let got = find(input, &ctx).map(|d| d.place);
+            assert_eq!(got.as_deref(), *expected, "{input}");
+        }
+        let d = find(
+            "Portland, Maine – October 14, 2025 – The mill reopened.",
+            &ctx,
+        )
+        .unwrap();
+        assert_eq!(d.date.unwrap().text, "October 14, 2025");
+    }
+}

@@ -1,0 +1,158 @@
+//! Text hygiene: raw bytes -> clean text. Owns byte-order marks, UTF-16, the Windows-1252
+//! fallback for invalid UTF-8, binary detection, line endings and NFC. Does not own what the
+//! lines mean (`lines`, `header`, `body`).
+
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Why bytes could not become text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecodeError {
+    /// No bytes, or only whitespace.
+    Empty,
+    /// NUL bytes or a high share of control bytes: not a text file.
+    Binary,
+}
+
+/// Decodes bytes to text: UTF-8 (BOM optional), UTF-16 with a BOM, or Windows-1252 when the
+/// bytes are not valid UTF-8 (a warning says so). The result has LF line endings and is NFC.
+pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, DecodeError> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        if encoding != encoding_rs::UTF_8 {
+            // UTF-16 carries NUL bytes for ASCII, so it is decoded before the binary check.
+            let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+            if had_errors {
+                warnings.push(format!(
+                    "invalid {} sequences replaced with U+FFFD",
+                    encoding.name()
+                ));
+            }
+            return finish(text, warnings);
+        }
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if looks_binary(body) {
+        return Err(DecodeError::Binary);
+    }
+    let text = match std::str::from_utf8(body) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => {
+            warnings.push("input was not valid UTF-8; decoded as windows-1252".to_string());
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(body)
+                .0
+        }
+    };
+    finish(text, warnings)
+}
+
+fn finish(text: Cow<'_, str>, _warnings: &mut [String]) -> Result<String, DecodeError> {
+    let text = normalise(&text);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(text)
+}
+
+/// Binary when a NUL byte appears, or more than 10% of the first 8 KiB are control bytes other
+/// than tab, LF, CR and form feed.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    controls * 10 > head.len()
+}
+
+/// LF line endings, a stray BOM or zero-width characters removed, no-break spaces as spaces,
+/// and NFC (checked first, since most text already is).
+fn normalise(text: &str) -> String {
+    let needs_chars = text.bytes().any(|b| b == b'\r')
+        || text.contains(['\u{FEFF}', '\u{200B}', '\u{00A0}', '\u{2028}', '\u{2029}']);
+    let mut out = if needs_chars {
+        let mut s = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    if chars.peek() != Some(&'\n') {
+                        s.push('\n');
+                    }
+                }
+                '\u{2028}' | '\u{2029}' => s.push('\n'),
+                '\u{FEFF}' | '\u{200B}' => {}
+                '\u{00A0}' => s.push(' '),
+                c => s.push(c),
+            }
+        }
+        s
+    } else {
+        text.to_string()
+    };
+    if !out.is_ascii() && is_nfc_quick(out.chars()) != IsNormalized::Yes {
+        out = out.nfc().collect();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(bytes: &[u8]) -> (String, Vec<String>) {
+        let mut w = Vec::new();
+        let s = decode(bytes, &mut w).unwrap();
+        (s, w)
+    }
+
+    #[test]
+    fn utf8_with_bom_and_crlf_becomes_plain_lf() {
+        let (s, w) = ok(b"\xEF\xBB\xBFTitle\r\n\r\nBody.\r\n");
+        assert_eq!(s, "Title\n\nBody.\n");
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn invalid_utf8_falls_back_to_windows_1252_with_a_warning() {
+        let (s, w) = ok(b"Caf\xe9 owner \x93wins\x94");
+        assert_eq!(s, "Café owner “wins”");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("windows-1252"));
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        let (s, _) = ok("Jose\u{301}".as_bytes());
+        assert_eq!(s, "José");
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Hi\nthere".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(ok(&bytes).0, "Hi\nthere");
+    }
+
+    #[test]
+    fn empty_and_binary_are_refused() {
+        let mut w = Vec::new();
+        assert_eq!(decode(b"", &mut w), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \r\n\t\n", &mut w), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF", &mut w), Err(DecodeError::Empty));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &mut w),
+            Err(DecodeError::Binary)
+        );
+        assert_eq!(
+            decode(&[1, 2, 3, 4, 5, 6, 7, 8, 65], &mut w),
+            Err(DecodeError::Binary)
+        );
+    }
+}

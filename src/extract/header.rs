@@ -1,0 +1,227 @@
+//! The header zone: the lines before the first paragraph-like line, classified one by one
+//! (`lines::classify`) and turned into title, source, section, bylines and dates. Owns the
+//! layout rules (masthead and kicker above the title, two-line headlines, author-first and
+//! date-first pages, a standfirst between title and byline). Does not clean the body.
+
+use crate::dates::Resolver;
+
+use super::body::Line;
+use super::lines::{self, classify, masthead_like, paragraph_like, Kind};
+use super::when::DateHit;
+use super::Removals;
+
+/// What the header zone says.
+#[derive(Debug, Default)]
+pub struct Header {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub section: Option<String>,
+    /// Bylines with their labels stripped; `explicit` ones had a `By`-like label.
+    pub bylines: Vec<(String, bool)>,
+    pub dates: Vec<DateHit>,
+    /// Indexes (into the line list) of header lines that are body text: a standfirst.
+    pub body_lines: Vec<usize>,
+    /// Index of the first body line.
+    pub body_start: usize,
+}
+
+/// The header is looked for within this many non-blank lines.
+const MAX_HEADER_LINES: usize = 30;
+/// A title longer than this many words is a paragraph.
+const MAX_TITLE_WORDS: usize = 40;
+
+/// Markers above a press release's title.
+const RELEASE_MARKERS: &[&str] = &[
+    "for immediate release",
+    "immediate release",
+    "press release",
+    "news release",
+    "media release",
+    "for release",
+    "embargoed",
+];
+
+pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Header {
+    let mut h = Header::default();
+    let mut pending_label: Option<bool> = None;
+    // The line index of the title's (last) line, for two-line headlines.
+    let mut title_line: Option<usize> = None;
+    let limit = lines.len().min(MAX_HEADER_LINES);
+    let mut i = 0;
+    while i < limit {
+        let text = lines[i].text;
+        if h.title.is_some() && is_running_text(text, ctx) {
+            if standfirst_then_header(lines, i, ctx) {
+                h.body_lines.push(i);
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if h.title.is_none() {
+            let words = text.split_whitespace().count();
+            // A first line that is a long sentence is a lede, not a headline.
+            if words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(text, ctx)) {
+                break;
+            }
+        }
+        let segments = lines::segments(text, ctx);
+        let whole = segments.len() == 1;
+        let mut text_line = false;
+        for seg in &segments {
+            let kind = classify(seg, ctx, pending_label);
+            if !matches!(kind, Kind::DateLabel(_)) {
+                pending_label = None;
+            }
+            match kind {
+                Kind::Boilerplate(what) => removed.add(what, seg),
+                Kind::ReadingTime => removed.add("reading time", seg),
+                Kind::DateLabel(update) => pending_label = Some(update),
+                Kind::Byline(name, dates) => {
+                    h.bylines.push((name, true));
+                    h.dates.extend(dates);
+                }
+                Kind::Source(name) => h.source = Some(name),
+                Kind::Section(s) if h.title.is_none() && is_release_marker(&s) => {
+                    removed.add("press release marker", seg)
+                }
+                Kind::Section(s) => {
+                    h.section.get_or_insert(s);
+                }
+                Kind::Date(hits) => {
+                    // "One Year Ago" on the first line is a headline that looks like a date: a
+                    // date above the title has digits.
+                    if h.title.is_none() && whole && !seg.chars().any(|c| c.is_ascii_digit()) {
+                        h.title = Some(seg.to_string());
+                        title_line = Some(i);
+                    } else {
+                        h.dates.extend(hits);
+                    }
+                }
+                Kind::NameLike | Kind::Text => {
+                    if h.title.is_none() {
+                        if is_release_marker(seg) {
+                            removed.add("press release marker", seg);
+                        } else if masthead_like(seg) && later_title(lines, i, ctx) {
+                            h.source.get_or_insert_with(|| seg.to_string());
+                        } else if seg.chars().any(char::is_alphabetic) {
+                            h.title = Some(seg.to_string());
+                            title_line = Some(i);
+                        }
+                    } else if title_line == Some(i.wrapping_sub(1))
+                        && whole
+                        && continues_title(h.title.as_deref().unwrap_or(""), seg)
+                    {
+                        if let Some(t) = h.title.as_mut() {
+                            t.push(' ');
+                            t.push_str(seg);
+                        }
+                        title_line = Some(i);
+                    } else if matches!(kind, Kind::NameLike) && h.bylines.is_empty() {
+                        h.bylines.push((seg.to_string(), false));
+                    } else if matches!(kind, Kind::NameLike)
+                        && h.bylines.len() == 1
+                        && is_role_line(seg)
+                    {
+                        let (b, _) = &mut h.bylines[0];
+                        b.push_str(", ");
+                        b.push_str(seg);
+                    } else {
+                        text_line = true;
+                    }
+                }
+            }
+        }
+        if text_line {
+            // Unclassified text after the title: a standfirst when header lines follow,
+            // else the body starts here.
+            if standfirst_shaped(text) && standfirst_then_header(lines, i, ctx) {
+                h.body_lines.push(i);
+            } else {
+                break;
+            }
+        }
+        i += 1;
+    }
+    h.body_start = i;
+    h
+}
+
+fn is_release_marker(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    RELEASE_MARKERS.iter().any(|m| lower.starts_with(m))
+}
+
+/// A line that is clearly body: paragraph-like and not a header line of any kind.
+fn is_running_text(text: &str, ctx: &Resolver) -> bool {
+    paragraph_like(text)
+        && lines::boilerplate(text).is_none()
+        && !matches!(
+            classify(text, ctx, None),
+            Kind::Byline(..) | Kind::Date(_) | Kind::Source(_)
+        )
+}
+
+/// Whether the text line at `i` is a standfirst: a byline, date or reading time follows within
+/// three lines, before any other running text.
+fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
+    for line in lines.iter().skip(i + 1).take(3) {
+        if lines::boilerplate(line.text).is_some() {
+            continue;
+        }
+        for seg in lines::segments(line.text, ctx) {
+            match classify(&seg, ctx, None) {
+                Kind::Byline(..) | Kind::Date(_) | Kind::ReadingTime | Kind::DateLabel(_) => {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        if paragraph_like(line.text) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A standfirst is a sentence: a short label such as `Key events` starts the body instead.
+fn standfirst_shaped(text: &str) -> bool {
+    text.split_whitespace().count() >= 8 || paragraph_like(text)
+}
+
+/// Whether a title line follows a masthead candidate at `i` within four lines.
+fn later_title(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
+    lines.iter().skip(i + 1).take(4).any(|l| {
+        !paragraph_like(l.text)
+            && matches!(classify(l.text, ctx, None), Kind::Text | Kind::NameLike)
+            && !masthead_like(l.text)
+    })
+}
+
+/// Whether `next` continues a headline broken over two lines: the first part stops on a
+/// joining word or mark, or the second starts in lowercase.
+fn continues_title(title: &str, next: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "from",
+        "by", "as", "after", "before", "over", "amid", "into", "than", "its", "their", "his",
+        "her", "is", "are", "was", "were", "be", "will", "could", "would", "that", "und", "der",
+        "die", "das", "et", "le", "la", "les", "de", "des", "y", "el", "los",
+    ];
+    if title.ends_with(['.', '?', '!', '"', '”']) || paragraph_like(next) {
+        return false;
+    }
+    if next.split_whitespace().count() > 20 {
+        return false;
+    }
+    let last = title.split_whitespace().last().unwrap_or("").to_lowercase();
+    title.ends_with([',', ':', '-', '–', '—'])
+        || JOINING.contains(&last.as_str())
+        || next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// `Political Editor` on the line under a name.
+fn is_role_line(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let last = lower.split_whitespace().last().unwrap_or("");
+    super::vocab::ROLE_WORDS.contains(&last)
+}

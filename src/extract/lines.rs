@@ -1,0 +1,630 @@
+//! The header-line classifier: one header segment -> what it is (masthead-able text, section,
+//! byline, date, reading time, boilerplate, ...), scored from features and the word tables in
+//! `vocab`. Also splits combined lines on `|` `·` `•` and glued spans. Does not decide which
+//! line is the title (`header`) or clean the body (`body`).
+
+use crate::dates::Resolver;
+
+use super::byline;
+use super::vocab::{
+    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, MASTHEAD_WORDS, NAME_JOINERS, NAME_PARTICLES,
+    READING_TIME_WORDS, SECTION_LABELS, SECTION_WORDS, SHARE_WORDS,
+};
+use super::when::{self, DateHit};
+
+/// What a header segment is.
+#[derive(Debug, Clone)]
+pub enum Kind {
+    /// Removed wherever it stands; the string names what it was (`share buttons`, `photo`).
+    Boilerplate(&'static str),
+    /// "5 min read".
+    ReadingTime,
+    /// A date label alone (`Published`); the flag says whether it marks an update.
+    DateLabel(bool),
+    /// An explicit byline (`By ...`, `Author: ...`), minus its label, with any date that shared
+    /// the segment.
+    Byline(String, Vec<DateHit>),
+    /// `Source: X`.
+    Source(String),
+    /// A section: labelled, a breadcrumb, or a known section word / short ALL-CAPS line.
+    Section(String),
+    /// One or more dates.
+    Date(Vec<DateHit>),
+    /// A short run of capitalised words: a byline when it follows the title.
+    NameLike,
+    /// Anything else: a title, a standfirst, a paragraph.
+    Text,
+}
+
+/// Classifies one segment (a line, or part of a combined line). `pending_update` carries a
+/// date label that stood alone on the previous line.
+pub fn classify(segment: &str, ctx: &Resolver, pending_update: Option<bool>) -> Kind {
+    let s = segment.trim();
+    if let Some(what) = boilerplate(s) {
+        return Kind::Boilerplate(what);
+    }
+    if is_reading_time(s) {
+        return Kind::ReadingTime;
+    }
+    if is_wire_credit(s) {
+        // Wire credits never supply the byline.
+        return Kind::Boilerplate("wire credit");
+    }
+    if let Some(update) = when::label_only(s) {
+        return Kind::DateLabel(update);
+    }
+    if let Some(rest) = byline::strip_label(s) {
+        let (name, dates) = split_date_tail(rest, ctx);
+        if byline::looks_like_names(&name) {
+            return Kind::Byline(name, dates);
+        }
+    }
+    if let Some(rest) = strip_prefix_ci(s, "source:") {
+        if !rest.is_empty() && rest.split_whitespace().count() <= 6 {
+            return Kind::Source(rest.to_string());
+        }
+    }
+    for label in SECTION_LABELS {
+        if let Some(rest) = strip_prefix_ci(s, label) {
+            if !rest.is_empty() {
+                return Kind::Section(rest.to_string());
+            }
+        }
+    }
+    let dates = when::probe(s, ctx, pending_update);
+    if !dates.is_empty() {
+        return Kind::Date(dates);
+    }
+    if is_breadcrumb(s) || is_section_word(s) {
+        return Kind::Section(s.to_string());
+    }
+    if byline::looks_like_names(s) {
+        return Kind::NameLike;
+    }
+    Kind::Text
+}
+
+/// The segments of a combined header line: split on `|` `·` `•`, then glued spans (`By Jane
+/// DoeMarch 3, 2025`, `Share this articleFacebook`) apart where the right side is a date.
+pub fn segments(line: &str, ctx: &Resolver) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in line.split(['|', '·', '•', '｜']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        match glue_split(part, ctx) {
+            Some((left, right)) => {
+                out.push(left.to_string());
+                out.push(right.to_string());
+            }
+            None => out.push(part.to_string()),
+        }
+    }
+    out
+}
+
+/// A glued span: a lowercase letter (or a digit) run straight into a capital or a digit
+/// where the right-hand side is a date and the left is not.
+fn glue_split<'a>(s: &'a str, ctx: &Resolver) -> Option<(&'a str, &'a str)> {
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if let Some(p) = prev {
+            let glued = (p.is_lowercase() && (c.is_uppercase() || c.is_ascii_digit()))
+                || (p == '.' && c.is_uppercase() && i >= 2);
+            if glued {
+                let (left, right) = s.split_at(i);
+                if right.len() >= 3
+                    && !when::probe(right, ctx, None).is_empty()
+                    && when::probe(left, ctx, None).is_empty()
+                {
+                    return Some((left.trim(), right.trim()));
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// A byline's name part and any date glued or appended to it (`Jane Doe on March 3, 2025`,
+/// `Jane Doe, 3 March 2025`, `Jane DoeMarch 3`).
+pub fn split_date_tail(s: &str, ctx: &Resolver) -> (String, Vec<DateHit>) {
+    let s = s.trim();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for sep in [" on ", ", ", " - ", " – ", " — ", " am ", " le ", " el "] {
+        let mut from = 0;
+        while let Some(pos) = s[from..].find(sep) {
+            let at = from + pos;
+            cuts.push((at, at + sep.len()));
+            from = at + sep.len();
+        }
+    }
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if let Some(p) = prev {
+            if p.is_lowercase() && (c.is_uppercase() || c.is_ascii_digit()) {
+                cuts.push((i, i));
+            }
+        }
+        prev = Some(c);
+    }
+    cuts.sort_unstable();
+    for (end, start) in cuts {
+        let right = &s[start..];
+        let hits = when::probe(right, ctx, None);
+        if !hits.is_empty() {
+            let left = s[..end]
+                .trim()
+                .trim_end_matches([',', '-', '–', '—'])
+                .trim();
+            return (left.to_string(), hits);
+        }
+    }
+    (s.to_string(), Vec::new())
+}
+
+/// Case-insensitive ASCII prefix strip.
+pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| s[prefix.len()..].trim())
+}
+
+/// Boilerplate wherever it stands: whole-line phrases, known line starts, share bars (also
+/// glued), photo credits and comment counters. Returns what it was, for the warning.
+/// Called on every body line, so long lines only pay for the prefix and keyword checks.
+pub fn boilerplate(s: &str) -> Option<&'static str> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let head = lower_head(s, 48);
+    let first = head.as_bytes()[0];
+    for &(prefix, what) in BOILERPLATE_PREFIXES {
+        // The first-byte test skips most prefixes without a call to memcmp.
+        if prefix.as_bytes()[0] == first && head.starts_with(prefix) {
+            return Some(what);
+        }
+    }
+    let short = s.len() <= 160 && s.split_whitespace().nth(12).is_none();
+    if short {
+        let lower = s.to_lowercase();
+        let bare = lower.trim_end_matches([':', '.', '!']).trim();
+        if BOILERPLATE_LINES.contains(&bare) {
+            return Some(boilerplate_name(bare));
+        }
+        if is_share_bar(&lower) {
+            return Some("share buttons");
+        }
+        if is_photo_credit(s, &lower) {
+            return Some("photo");
+        }
+        if is_comment_counter(&lower) {
+            return Some("comment counter");
+        }
+    }
+    if s.split_whitespace().nth(30).is_none() {
+        if contains_ci(s, "newsletter")
+            && ["sign up", "subscribe", "inbox", "get our", "delivered"]
+                .iter()
+                .any(|w| contains_ci(s, w))
+        {
+            return Some("newsletter prompt");
+        }
+        if contains_ci(s, "cookie")
+            && ["we use", "accept", "consent", "our partners", "privacy"]
+                .iter()
+                .any(|w| contains_ci(s, w))
+        {
+            return Some("cookie notice");
+        }
+    }
+    None
+}
+
+/// The lowercase start of a line (at most `max` characters), for prefix tests.
+pub fn lower_head(s: &str, max: usize) -> String {
+    let end = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
+    s[..end].to_lowercase()
+}
+
+/// ASCII case-insensitive substring search without allocating; `needle` is lowercase ASCII.
+pub fn contains_ci(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    let upper = first.to_ascii_uppercase();
+    let mut from = 0;
+    while let Some(pos) = memchr::memchr2(first, upper, &h[from..]) {
+        let at = from + pos;
+        if h.len() - at < n.len() {
+            return false;
+        }
+        if h[at..at + n.len()].eq_ignore_ascii_case(n) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+fn boilerplate_name(bare: &str) -> &'static str {
+    match bare {
+        b if b.contains("advert") || b.starts_with("ad") || b.contains("sponsored") => {
+            "advertisement"
+        }
+        b if b.contains("cookie") => "cookie notice",
+        b if b.contains("comment") || b.contains("conversation") => "comment counter",
+        b if b.contains("share") || b.contains("like this") => "share buttons",
+        b if b.contains("sign") || b.contains("subscribe") || b.contains("log in") => {
+            "newsletter prompt"
+        }
+        b if b.contains("caption") || b.contains("image") => "photo",
+        _ => "navigation",
+    }
+}
+
+/// A line made only of share-bar words, with or without separators between them.
+fn is_share_bar(lower: &str) -> bool {
+    let compact: String = lower
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '|' | '·' | '•' | ',' | '/' | ':'))
+        .collect();
+    if compact.is_empty() || compact.len() > 200 {
+        return false;
+    }
+    // Which prefixes of the glued text can be built from share words (a small dynamic
+    // programme, so "sharethisarticlefacebook" is found whatever the word order).
+    let words = share_words_compact();
+    let n = compact.len();
+    let mut reach = vec![false; n + 1];
+    reach[0] = true;
+    for i in 0..n {
+        if !reach[i] || !compact.is_char_boundary(i) {
+            continue;
+        }
+        for w in words {
+            if compact[i..].starts_with(w.as_str()) {
+                reach[i + w.len()] = true;
+            }
+        }
+    }
+    // A lone "x" or "print" or "email" line is a share button too, but a bare "comments" is
+    // left to the comment rule.
+    reach[n]
+}
+
+fn share_words_compact() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| SHARE_WORDS.iter().map(|w| w.replace(' ', "")).collect())
+}
+
+/// `Getty Images`, `(Photo by Jane Doe/Getty Images)`, `Reuters/Jane Doe`, `AP Photo/X`.
+fn is_photo_credit(s: &str, lower: &str) -> bool {
+    const AGENCIES: &[&str] = &[
+        "getty images",
+        "afp via getty images",
+        "reuters",
+        "ap photo",
+        "ap",
+        "afp",
+        "epa",
+        "shutterstock",
+        "alamy",
+        "pa",
+        "pa media",
+        "pa wire",
+        "bloomberg",
+        "ansa",
+        "dpa",
+        "picture alliance",
+        "imago",
+        "anadolu",
+        "xinhua",
+        "efe",
+        "sipa",
+        "rex",
+        "corbis",
+    ];
+    let bare = lower.trim_matches(|c: char| c == '(' || c == ')' || c == '[' || c == ']');
+    if bare == "getty images"
+        || bare.ends_with("/getty images")
+        || bare.ends_with("via getty images")
+    {
+        return true;
+    }
+    if s.split_whitespace().count() <= 8 && lower.contains('/') {
+        let wrapped = s.trim().starts_with('(') && s.trim().ends_with(')');
+        return bare.split('/').any(|p| AGENCIES.contains(&p.trim()))
+            && (wrapped || !lower.ends_with('.'));
+    }
+    false
+}
+
+/// `12 comments`, `Comments (12)`, `View 34 comments`.
+fn is_comment_counter(lower: &str) -> bool {
+    if lower.split_whitespace().count() > 4 || !lower.contains("comment") {
+        return false;
+    }
+    lower.bytes().any(|b| b.is_ascii_digit())
+        || lower.starts_with("view")
+        || lower.starts_with("show")
+}
+
+/// `Reporting by ...; Editing by ...`, `Additional reporting by ...`.
+pub fn is_wire_credit(s: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "reporting and writing by",
+    ];
+    s.split_whitespace().count() <= 40
+        && CREDITS
+            .iter()
+            .any(|c| s.get(..c.len()).is_some_and(|h| h.eq_ignore_ascii_case(c)))
+}
+
+/// "5 min read", "Reading time: 4 minutes".
+pub fn is_reading_time(s: &str) -> bool {
+    if s.len() > 60 || s.split_whitespace().nth(6).is_some() {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    READING_TIME_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// `World > Europe`, `Sport › Football`, `Home / News / Politics`.
+pub fn is_breadcrumb(s: &str) -> bool {
+    for sep in [">", "›", "»", "/", "▸", "→"] {
+        if !s.contains(sep) {
+            continue;
+        }
+        let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
+        if parts.len() >= 2
+            && parts.len() <= 6
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && p.split_whitespace().count() <= 4
+                    && !p.ends_with(['.', '?', '!'])
+                    && p.chars().next().is_some_and(|c| c.is_uppercase())
+                    && !p.chars().any(|c| c.is_ascii_digit())
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A known section word or phrase (`Opinion`, `UK Politics`), or a short ALL-CAPS line
+/// (`SPORT`, `WORLD NEWS`).
+pub fn is_section_word(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 3 || s.ends_with(['.', '?', '!', ',']) {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    if SECTION_WORDS.contains(&lower.as_str()) {
+        return true;
+    }
+    // `UK Politics`, `Premier League Football`: the last word is a section word.
+    let last = words[words.len() - 1].to_lowercase();
+    if words.len() >= 2 && SECTION_WORDS.contains(&last.as_str()) && !masthead_like(s) {
+        return true;
+    }
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && words.len() <= 3
+}
+
+/// A publication name: 1-6 capitalised words with a masthead word (`The Daily Ledger`,
+/// `Northwire News`), not a sentence.
+pub fn masthead_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || s.ends_with(['.', '?', '!', ',', ':']) {
+        return false;
+    }
+    let capitalised = words.iter().all(|w| {
+        let w = w.trim_start_matches(['(', '"', '\'']);
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || NAME_PARTICLES.contains(&w)
+            || ["of", "the", "and", "&"].contains(&w)
+    });
+    if !capitalised {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    let single = lower.as_str();
+    if words.len() == 1 {
+        return MASTHEAD_WORDS.contains(&single.trim_start_matches("the"));
+    }
+    let first = words[0].to_lowercase();
+    let last = words[words.len() - 1].to_lowercase();
+    // `World News` is a section, `Northwire News` a masthead.
+    if SECTION_WORDS.contains(&lower.as_str())
+        || (last == "news" && SECTION_WORDS.contains(&first.as_str()))
+    {
+        return false;
+    }
+    words
+        .iter()
+        .any(|w| MASTHEAD_WORDS.contains(&w.to_lowercase().trim_matches(['\'', '’', 's'])))
+        || words
+            .iter()
+            .any(|w| MASTHEAD_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether a word joins names.
+pub fn is_joiner(w: &str) -> bool {
+    NAME_JOINERS.contains(&w.to_lowercase().as_str())
+}
+
+/// Whether a line reads like running text: a sentence of some length, or long.
+pub fn paragraph_like(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    let end = s.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
+    let statement = end.ends_with(['.', '…', ':', ';']);
+    let question = end.ends_with(['!', '?']);
+    // Headlines may ask questions; a question needs more words to count as running text.
+    words >= 30 || (statement && words >= 8) || (question && words >= 16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> Resolver {
+        Resolver::new(&crate::dates::Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap())
+    }
+
+    fn kind(s: &str) -> String {
+        match classify(s, &ctx(), None) {
+            Kind::Boilerplate(w) => format!("boilerplate:{w}"),
+            Kind::ReadingTime => "reading_time".into(),
+            Kind::DateLabel(u) => format!("date_label:{u}"),
+            Kind::Byline(n, d) => format!(
+                "byline:{n}{}",
+                d.iter().map(|h| format!("|{}", h.text)).collect::<String>()
+            ),
+            Kind::Source(s) => format!("source:{s}"),
+            Kind::Section(s) => format!("section:{s}"),
+            Kind::Date(d) => format!(
+                "date:{}",
+                d.iter()
+                    .map(|h| h.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("|")
+            ),
+            Kind::NameLike => "name".into(),
+            Kind::Text => "text".into(),
+        }
+    }
+
+    #[test]
+    fn header_lines_are_classified() {
+        let cases: &[(&str, &str)] = &[
+            ("Advertisement", "boilerplate:advertisement"),
+            ("ADVERTISEMENT", "boilerplate:advertisement"),
+            ("Share", "share_buttons"),
+            ("Share this article", "share_buttons"),
+            ("Share this articleFacebookTwitterWhatsApp", "share_buttons"),
+            ("Facebook Twitter Email Copy link", "share_buttons"),
+            ("X", "share_buttons"),
+            ("Photo: Jane Doe/Reuters", "boilerplate:photo"),
+            (
+                "Image caption, Crowds gathered on Sunday",
+                "boilerplate:photo",
+            ),
+            ("(Photo by John Roe/Getty Images)", "boilerplate:photo"),
+            ("Getty Images", "boilerplate:photo"),
+            ("Reuters/Jane Doe", "boilerplate:photo"),
+            ("142 comments", "boilerplate:comment counter"),
+            ("Comments (12)", "boilerplate:comment counter"),
+            ("5 min read", "reading_time"),
+            ("Reading time: 4 minutes", "reading_time"),
+            ("Published", "date_label:false"),
+            ("Updated:", "date_label:true"),
+            ("By Jane Doe", "byline:Jane Doe"),
+            ("BY JANE DOE", "byline:JANE DOE"),
+            (
+                "By Jane Doe, Political Editor",
+                "byline:Jane Doe, Political Editor",
+            ),
+            ("By Jane Doe and John Roe", "byline:Jane Doe and John Roe"),
+            ("Author: Ana Pérez", "byline:Ana Pérez"),
+            (
+                "Posted by Sam Lee on March 3, 2025",
+                "byline:Sam Lee|March 3, 2025",
+            ),
+            ("By Jane DoeMarch 3, 2025", "byline:Jane Doe|March 3, 2025"),
+            ("Von Anna Müller", "byline:Anna Müller"),
+            ("By the time we arrived, the hall was full.", "text"),
+            ("Source: The Daily Ledger", "source:The Daily Ledger"),
+            ("Category: Local News", "section:Local News"),
+            ("Filed under: Elections", "section:Elections"),
+            ("World > Europe", "section:World > Europe"),
+            ("Sport › Football", "section:Sport › Football"),
+            ("Opinion", "section:Opinion"),
+            ("UK Politics", "section:UK Politics"),
+            ("SPORT", "section:SPORT"),
+            ("News", "section:News"),
+            ("8 months ago", "date:8 months ago"),
+            ("March 3, 2025", "date:March 3, 2025"),
+            ("Tue 4 Mar 2025 14.30 GMT", "date:Tue 4 Mar 2025 14.30 GMT"),
+            ("Hire Arrive", "name"),
+            ("Reporting by Northwire", "boilerplate:wire credit"),
+            ("Northwire Staff", "name"),
+            ("Jan Nowak in Kraków", "name"),
+            (
+                "Starmer Urges US-Backed Security Guarantees as Key to Ukraine Peace Deal",
+                "text",
+            ),
+            ("Council approves budget after long night", "text"),
+        ];
+        let mut failures = Vec::new();
+        for (input, expected) in cases {
+            let expected = expected.replace("share_buttons", "boilerplate:share buttons");
+            let got = kind(input);
+            if got != expected {
+                failures.push(format!("{input:?}: expected {expected:?}, got {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn combined_and_glued_lines_are_split() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "By Jane Doe | June 12, 2025",
+                &["By Jane Doe", "June 12, 2025"],
+            ),
+            ("Politics · 4 min read", &["Politics", "4 min read"]),
+            ("News • 8 months ago", &["News", "8 months ago"]),
+            ("Jane DoeMarch 3, 2025", &["Jane Doe", "March 3, 2025"]),
+            ("McDonald’s profits rise", &["McDonald’s profits rise"]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(segments(input, &ctx()), *expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn mastheads_are_recognised() {
+        for yes in [
+            "The Daily Ledger",
+            "Northwire News",
+            "The Harbour Gazette",
+            "Le Monde",
+        ] {
+            assert!(masthead_like(yes), "{yes}");
+        }
+        for no in [
+            "World News",
+            "Opinion",
+            "Council approves budget",
+            "Hire Arrive",
+        ] {
+            assert!(!masthead_like(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_told_from_titles() {
+        assert!(paragraph_like(
+            "London, UK – Keir Starmer, leader of the UK Labour Party, has called for a role."
+        ));
+        assert!(!paragraph_like(
+            "Starmer Urges US-Backed Security Guarantees as Key to Ukraine Peace Deal"
+        ));
+        assert!(!paragraph_like(
+            "Is this the end of the road for the party?"
+        ));
+    }
+}

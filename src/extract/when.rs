@@ -1,0 +1,488 @@
+//! Which header text is a date, and what it says. Owns the bridge to the `dates` engine for the
+//! extractor: a segment is a date when the engine resolves (nearly) all of it; a date-shaped
+//! segment the engine refuses still counts as date text, with a warning. Does not own date
+//! arithmetic (`dates`) or where dates may stand on a page (`header`).
+
+use crate::dates::{Label, Resolved, Resolver};
+
+use super::vocab::{Words, DATE_LABELS};
+
+/// One date found in a header segment.
+#[derive(Debug, Clone)]
+pub struct DateHit {
+    /// The date as written, without label words.
+    pub text: String,
+    /// The engine's reading, or `None` when it refused a date-shaped text.
+    pub resolved: Option<Resolved>,
+    /// An `Updated`/`Last modified` label stood before it.
+    pub update: bool,
+}
+
+/// The dates a header segment consists of (empty when it is not a date). A segment carrying
+/// both a published and an updated date gives two hits.
+pub fn probe(segment: &str, dates: &Resolver, pending_update: Option<bool>) -> Vec<DateHit> {
+    let segment = segment.trim();
+    if segment.is_empty() || segment.len() > 160 || !has_date_anchor(segment) {
+        return Vec::new();
+    }
+    let (label, rest) = strip_label(segment);
+    let default_update = label.or(pending_update).unwrap_or(false);
+    if let Ok(all) = dates.resolve_all(segment) {
+        if !all.is_empty() && covers(segment, &all) {
+            return all
+                .into_iter()
+                .map(|r| {
+                    let text = segment
+                        .get(r.span.clone())
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .unwrap_or(rest)
+                        .to_string();
+                    let update = match r.label {
+                        Some(Label::Updated) => true,
+                        Some(Label::Published) => false,
+                        None => default_update,
+                    };
+                    DateHit {
+                        text,
+                        resolved: Some(r),
+                        update,
+                    }
+                })
+                .collect();
+        }
+    }
+    if date_shaped(rest) {
+        return vec![DateHit {
+            text: rest.to_string(),
+            resolved: None,
+            update: default_update,
+        }];
+    }
+    Vec::new()
+}
+
+/// Whether the engine's spans are (nearly) the whole segment: at most three words outside
+/// them (labels and separators aside), and fewer than inside, so that a headline which
+/// mentions a date is not taken for one.
+fn covers(segment: &str, all: &[Resolved]) -> bool {
+    let mut inside = 0;
+    let mut outside = 0;
+    let mut at = 0;
+    for r in all {
+        let (Some(gap), Some(span)) = (segment.get(at..r.span.start), segment.get(r.span.clone()))
+        else {
+            return false;
+        };
+        outside += label_free_words(gap);
+        inside += words(span);
+        at = r.span.end;
+    }
+    outside += label_free_words(segment.get(at..).unwrap_or(""));
+    outside <= 3 && outside < inside.max(1)
+}
+
+/// Words in a gap between dates once separators and date labels are taken away.
+fn label_free_words(gap: &str) -> usize {
+    let mut rest = gap.trim_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
+    loop {
+        let (label, after) = strip_label(rest);
+        if label.is_none() {
+            break;
+        }
+        rest = after.trim_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
+    }
+    words(rest)
+}
+
+fn words(s: &str) -> usize {
+    s.split(|c: char| c.is_whitespace() || SEPARATORS.contains(&c))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+const SEPARATORS: &[char] = &['|', '/', '•', '·', '-', '–', '—', ',', ';', ':', '(', ')'];
+
+/// A leading date label (`Published:`, `Updated on`, `Mis à jour le`) and the text after it.
+/// The flag says whether the label marks an update.
+pub fn strip_label(segment: &str) -> (Option<bool>, &str) {
+    let lower = segment.to_lowercase();
+    if lower.len() != segment.len() {
+        // Lowercasing changed byte lengths (rare letters): match on the original instead.
+        return (None, segment);
+    }
+    let mut best: Option<(usize, bool)> = None;
+    for &(label, update) in DATE_LABELS {
+        if lower.starts_with(label)
+            && lower[label.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+            && best.is_none_or(|(len, _)| label.len() > len)
+        {
+            best = Some((label.len(), update));
+        }
+    }
+    let Some((len, update)) = best else {
+        return (None, segment);
+    };
+    let mut rest = segment[len..].trim_start_matches([':', ' ', '\t', '-', '–', '—']);
+    for filler in ["on ", "at ", "am ", "le ", "el ", "il ", "op "] {
+        if rest.len() > filler.len() && rest[..filler.len()].eq_ignore_ascii_case(filler) {
+            rest = &rest[filler.len()..];
+            break;
+        }
+    }
+    (Some(update), rest.trim())
+}
+
+/// Whether a segment is only a date label (`Published`, `Updated:`): the date is on the next
+/// line. Returns the label's kind.
+pub fn label_only(segment: &str) -> Option<bool> {
+    let (label, rest) = strip_label(segment.trim());
+    label.filter(|_| rest.is_empty())
+}
+
+/// Cheap filter before the engine: a date has a digit, a month or weekday name, or a relative
+/// word.
+fn has_date_anchor(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit()) || tokens(s).any(|t| anchor_word(&t))
+}
+
+fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|t| !t.is_empty())
+        .map(|t| t.to_lowercase())
+}
+
+/// Month and weekday names (several languages, with abbreviations) and relative words.
+static ANCHORS: Words = Words::new(&[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "ago",
+    "yesterday",
+    "today",
+    "now",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "gestern",
+    "heute",
+    "vor",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "hier",
+    "aujourd'hui",
+    "il",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "ayer",
+    "hoy",
+    "hace",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "ieri",
+    "oggi",
+    "fa",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "ontem",
+    "hoje",
+    "há",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "oktober",
+    "gisteren",
+    "vandaag",
+    "geleden",
+]);
+
+fn anchor_word(t: &str) -> bool {
+    ANCHORS.contains(&t)
+}
+
+/// Words that may fill out a date besides anchors and numbers.
+static DATE_FILLERS: Words = Words::new(&[
+    "at",
+    "on",
+    "of",
+    "the",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "few",
+    "couple",
+    "last",
+    "just",
+    "second",
+    "seconds",
+    "sec",
+    "secs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "h",
+    "day",
+    "days",
+    "d",
+    "week",
+    "weeks",
+    "wk",
+    "wks",
+    "month",
+    "months",
+    "mo",
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "y",
+    "m",
+    "s",
+    "w",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "ist",
+    "jst",
+    "aest",
+    "aedt",
+    "et",
+    "ct",
+    "mt",
+    "pt",
+    "z",
+    "um",
+    "uhr",
+    "à",
+    "le",
+    "de",
+    "del",
+    "el",
+    "di",
+    "h",
+    "om",
+    "morning",
+    "afternoon",
+    "evening",
+    "about",
+    "over",
+    "nearly",
+    "stunden",
+    "tagen",
+    "minuten",
+    "heures",
+    "jours",
+    "horas",
+    "días",
+    "ore",
+    "giorni",
+    "uur",
+    "dagen",
+    "updated",
+    "published",
+    "und",
+    "et",
+    "y",
+    "e",
+    "and",
+]);
+
+/// A fallback for text the engine refused: mostly date words, with at least one anchor or
+/// number.
+fn date_shaped(s: &str) -> bool {
+    if s.is_empty() || s.len() > 60 {
+        return false;
+    }
+    let mut total = 0usize;
+    let mut datey = 0usize;
+    let mut anchored = false;
+    for t in tokens(s) {
+        total += 1;
+        let digits = t.chars().any(|c| c.is_ascii_digit());
+        if digits || anchor_word(&t) {
+            anchored = true;
+            datey += 1;
+        } else if DATE_FILLERS.contains(t.as_str()) {
+            datey += 1;
+        }
+    }
+    anchored && total > 0 && datey * 10 >= total * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_stripped_and_kinds_remembered() {
+        let cases: &[(&str, Option<bool>, &str)] = &[
+            ("Published 3 hours ago", Some(false), "3 hours ago"),
+            ("Updated: March 3, 2025", Some(true), "March 3, 2025"),
+            ("Last updated on 4 March 2025", Some(true), "4 March 2025"),
+            ("PUBLISHED", Some(false), ""),
+            ("Mis à jour le 5 mars 2025", Some(true), "5 mars 2025"),
+            ("Publishedness", None, "Publishedness"),
+            ("March 3, 2025", None, "March 3, 2025"),
+        ];
+        for (input, label, rest) in cases {
+            assert_eq!(strip_label(input), (*label, *rest), "{input}");
+        }
+    }
+
+    #[test]
+    fn date_shape_accepts_dates_and_refuses_headlines() {
+        for yes in [
+            "8 months ago",
+            "March 3, 2025",
+            "Tue 4 Mar 2025 14.30 GMT",
+            "vor 3 Stunden",
+            "5 mars 2025",
+            "12/03/2025",
+            "Yesterday at 14:05",
+        ] {
+            assert!(date_shaped(yes), "{yes}");
+        }
+        for no in [
+            "Monday Night Football",
+            "Last Week Tonight",
+            "News",
+            "Starmer Urges US-Backed Security Guarantees",
+            "2 million people march in Paris",
+        ] {
+            assert!(!date_shaped(no), "{no}");
+        }
+    }
+}

@@ -1,0 +1,423 @@
+//! Writes Arrow record batches as JSON: one object per line (JSON Lines). Owns how each Arrow
+//! type is rendered as JSON text (shared with the CSV writer for list and object cells and with
+//! the Parquet reader's records); does not own the file handling (`io::write`).
+//!
+//! Rendering mirrors the schema mapping in `schema::arrow`: timestamps as RFC 3339 in UTC
+//! (`2026-03-26T02:20:00Z`, with `.fff` or `.ffffff` only when the instant has them), dates as
+//! `YYYY-MM-DD`, JSON-text columns as the JSON they hold. A null in a column whose schema does
+//! not admit null (an optional property that was absent) is left out of the object, so what was
+//! absent stays absent.
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Int32Type, TimestampMicrosecondType};
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, TimeUnit};
+
+use crate::schema::arrow::{JSON_TEXT_KEY, OMIT_NULL_KEY};
+
+/// Appends `s` as a JSON string literal (quotes, escapes) to `out`.
+pub fn write_json_str(out: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip eight clean bytes at a time: text rarely needs escaping.
+        if i + 8 <= bytes.len() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[i..i + 8]);
+            if !word_needs_escape(u64::from_le_bytes(word)) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if NEEDS_ESCAPE[b as usize] {
+            out.extend_from_slice(&bytes[start..i]);
+            match b {
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                0x0c => out.extend_from_slice(b"\\f"),
+                _ => out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(b >> 4) as usize],
+                    HEX[(b & 0xf) as usize],
+                ]),
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+/// Whether any of eight bytes is a control character, `"` or `\\` (SWAR: exact, no false
+/// negatives; a false positive only sends the word to the byte-by-byte path).
+#[inline]
+fn word_needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    let quote = has_zero(w ^ (ONES * b'"' as u64));
+    let backslash = has_zero(w ^ (ONES * b'\\' as u64));
+    (below_space | quote | backslash) != 0
+}
+
+static NEEDS_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
+/// Days since 1970-01-01 -> (year, month, day), proleptic Gregorian (Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn push_2(out: &mut Vec<u8>, n: u32) {
+    out.push(b'0' + (n / 10) as u8);
+    out.push(b'0' + (n % 10) as u8);
+}
+
+fn push_date(out: &mut Vec<u8>, days: i64) {
+    let (y, m, d) = civil_from_days(days);
+    if (0..=9999).contains(&y) {
+        let y = y as u32;
+        push_2(out, y / 100);
+        push_2(out, y % 100);
+    } else {
+        out.extend_from_slice(format!("{y:+07}").as_bytes());
+    }
+    out.push(b'-');
+    push_2(out, m);
+    out.push(b'-');
+    push_2(out, d);
+}
+
+/// Appends an instant (microseconds since the epoch) as RFC 3339 in UTC, without quotes.
+pub fn push_timestamp_us(out: &mut Vec<u8>, micros: i64) {
+    let secs = micros.div_euclid(1_000_000);
+    let frac = micros.rem_euclid(1_000_000) as u32;
+    let days = secs.div_euclid(86_400);
+    let sod = secs.rem_euclid(86_400) as u32;
+    push_date(out, days);
+    out.push(b'T');
+    push_2(out, sod / 3600);
+    out.push(b':');
+    push_2(out, sod / 60 % 60);
+    out.push(b':');
+    push_2(out, sod % 60);
+    if frac != 0 {
+        out.push(b'.');
+        if frac % 1000 == 0 {
+            out.extend_from_slice(format!("{:03}", frac / 1000).as_bytes());
+        } else {
+            out.extend_from_slice(format!("{frac:06}").as_bytes());
+        }
+    }
+    out.push(b'Z');
+}
+
+/// A column ready to render, with the downcasts done once per batch.
+pub enum ColumnRender<'a> {
+    Utf8(&'a arrow_array::StringArray),
+    Utf8View(&'a arrow_array::StringViewArray),
+    LargeUtf8(&'a arrow_array::LargeStringArray),
+    /// Utf8 holding JSON text: written verbatim.
+    JsonText(&'a arrow_array::StringArray),
+    TimestampUs(&'a arrow_array::PrimitiveArray<TimestampMicrosecondType>),
+    Date32(&'a arrow_array::Date32Array),
+    Int64(&'a arrow_array::Int64Array),
+    Int32(&'a arrow_array::Int32Array),
+    Float64(&'a arrow_array::Float64Array),
+    Boolean(&'a arrow_array::BooleanArray),
+    Dict(
+        &'a arrow_array::DictionaryArray<Int32Type>,
+        &'a arrow_array::StringArray,
+    ),
+    List(&'a arrow_array::ListArray, Box<ColumnRender<'a>>),
+    Struct(&'a arrow_array::StructArray, Vec<FieldRender<'a>>),
+    /// Anything else, through arrow-cast's display (quoted as a string).
+    Other(Box<dyn Fn(usize) -> String + 'a>),
+}
+
+/// A named field of an object being rendered.
+pub struct FieldRender<'a> {
+    /// `"name":` pre-rendered.
+    pub key: Vec<u8>,
+    pub render: ColumnRender<'a>,
+    pub array: &'a dyn Array,
+    /// Leave the key out when the value is null.
+    pub omit_null: bool,
+}
+
+impl<'a> ColumnRender<'a> {
+    /// Prepares a column for rendering; `field` gives its type and metadata.
+    pub fn new(field: &Field, array: &'a ArrayRef) -> ColumnRender<'a> {
+        Self::of(field, array.as_ref())
+    }
+
+    fn of(field: &Field, array: &'a dyn Array) -> ColumnRender<'a> {
+        match array.data_type() {
+            DataType::Utf8 if field.metadata().contains_key(JSON_TEXT_KEY) => {
+                ColumnRender::JsonText(array.as_string::<i32>())
+            }
+            DataType::Utf8 => ColumnRender::Utf8(array.as_string::<i32>()),
+            DataType::LargeUtf8 => ColumnRender::LargeUtf8(array.as_string::<i64>()),
+            DataType::Utf8View => ColumnRender::Utf8View(array.as_string_view()),
+            DataType::Timestamp(TimeUnit::Microsecond, _) => {
+                ColumnRender::TimestampUs(array.as_primitive())
+            }
+            DataType::Date32 => ColumnRender::Date32(array.as_primitive()),
+            DataType::Int64 => ColumnRender::Int64(array.as_primitive()),
+            DataType::Int32 => ColumnRender::Int32(array.as_primitive()),
+            DataType::Float64 => ColumnRender::Float64(array.as_primitive()),
+            DataType::Boolean => ColumnRender::Boolean(array.as_boolean()),
+            DataType::Dictionary(k, v) if **k == DataType::Int32 && **v == DataType::Utf8 => {
+                let dict = array.as_dictionary::<Int32Type>();
+                ColumnRender::Dict(dict, dict.values().as_string::<i32>())
+            }
+            DataType::List(item) => {
+                let list = array.as_list::<i32>();
+                ColumnRender::List(list, Box::new(Self::of(item, list.values().as_ref())))
+            }
+            DataType::Struct(fields) => {
+                let s = array.as_struct();
+                let children = fields
+                    .iter()
+                    .zip(s.columns())
+                    .map(|(f, c)| FieldRender::new(f, c.as_ref()))
+                    .collect();
+                ColumnRender::Struct(s, children)
+            }
+            _ => {
+                let options = arrow_cast::display::FormatOptions::default();
+                match arrow_cast::display::ArrayFormatter::try_new(array, &options) {
+                    Ok(f) => ColumnRender::Other(Box::new(move |i| f.value(i).to_string())),
+                    Err(_) => ColumnRender::Other(Box::new(|_| String::new())),
+                }
+            }
+        }
+    }
+
+    /// Appends the JSON value at `row` (the caller has checked it is not null).
+    pub fn write(&self, out: &mut Vec<u8>, row: usize) {
+        match self {
+            ColumnRender::Utf8(a) => write_json_str(out, a.value(row)),
+            ColumnRender::LargeUtf8(a) => write_json_str(out, a.value(row)),
+            ColumnRender::Utf8View(a) => write_json_str(out, a.value(row)),
+            ColumnRender::JsonText(a) => out.extend_from_slice(a.value(row).as_bytes()),
+            ColumnRender::TimestampUs(a) => {
+                out.push(b'"');
+                push_timestamp_us(out, a.value(row));
+                out.push(b'"');
+            }
+            ColumnRender::Date32(a) => {
+                out.push(b'"');
+                push_date(out, a.value(row) as i64);
+                out.push(b'"');
+            }
+            ColumnRender::Int64(a) => push_int(out, a.value(row)),
+            ColumnRender::Int32(a) => push_int(out, a.value(row) as i64),
+            ColumnRender::Float64(a) => {
+                let v = a.value(row);
+                if v.is_finite() {
+                    let _ = serde_json::to_writer(&mut *out, &v);
+                } else {
+                    out.extend_from_slice(b"null");
+                }
+            }
+            ColumnRender::Boolean(a) => {
+                out.extend_from_slice(if a.value(row) { b"true" } else { b"false" })
+            }
+            ColumnRender::Dict(d, values) => {
+                let k = d.keys().value(row) as usize;
+                write_json_str(out, values.value(k))
+            }
+            ColumnRender::List(list, item) => {
+                let offsets = list.value_offsets();
+                let (start, end) = (offsets[row] as usize, offsets[row + 1] as usize);
+                let values = list.values();
+                out.push(b'[');
+                for i in start..end {
+                    if i > start {
+                        out.push(b',');
+                    }
+                    if values.is_null(i) {
+                        out.extend_from_slice(b"null");
+                    } else {
+                        item.write(out, i);
+                    }
+                }
+                out.push(b']');
+            }
+            ColumnRender::Struct(_, fields) => write_object(out, fields, row),
+            ColumnRender::Other(f) => write_json_str(out, &f(row)),
+        }
+    }
+
+    /// Appends the value at `row` as text for a cell: strings bare, everything else as JSON.
+    pub fn write_text(&self, out: &mut Vec<u8>, row: usize) {
+        match self {
+            ColumnRender::Utf8(a) => out.extend_from_slice(a.value(row).as_bytes()),
+            ColumnRender::LargeUtf8(a) => out.extend_from_slice(a.value(row).as_bytes()),
+            ColumnRender::Utf8View(a) => out.extend_from_slice(a.value(row).as_bytes()),
+            ColumnRender::TimestampUs(a) => push_timestamp_us(out, a.value(row)),
+            ColumnRender::Date32(a) => push_date(out, a.value(row) as i64),
+            ColumnRender::Dict(d, values) => {
+                let k = d.keys().value(row) as usize;
+                out.extend_from_slice(values.value(k).as_bytes())
+            }
+            ColumnRender::Other(f) => out.extend_from_slice(f(row).as_bytes()),
+            _ => self.write(out, row),
+        }
+    }
+}
+
+fn push_int(out: &mut Vec<u8>, v: i64) {
+    let _ = serde_json::to_writer(&mut *out, &v);
+}
+
+impl<'a> FieldRender<'a> {
+    pub fn new(field: &Field, array: &'a dyn Array) -> FieldRender<'a> {
+        let mut key = Vec::with_capacity(field.name().len() + 3);
+        write_json_str(&mut key, field.name());
+        key.push(b':');
+        FieldRender {
+            key,
+            render: ColumnRender::of(field, array),
+            array,
+            omit_null: field.metadata().get(OMIT_NULL_KEY).map(String::as_str) == Some("true"),
+        }
+    }
+}
+
+/// Appends one JSON object for `row` from `fields`.
+pub fn write_object(out: &mut Vec<u8>, fields: &[FieldRender<'_>], row: usize) {
+    out.push(b'{');
+    let mut first = true;
+    for f in fields {
+        let null = f.array.is_null(row);
+        if null && f.omit_null {
+            continue;
+        }
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        out.extend_from_slice(&f.key);
+        if null {
+            out.extend_from_slice(b"null");
+        } else {
+            f.render.write(out, row);
+        }
+    }
+    out.push(b'}');
+}
+
+/// Renders every row of a batch as JSON Lines into `out`.
+pub fn render_batch(batch: &RecordBatch, out: &mut Vec<u8>) {
+    let schema = batch.schema();
+    let fields: Vec<FieldRender<'_>> = schema
+        .fields()
+        .iter()
+        .zip(batch.columns())
+        .map(|(f, c)| FieldRender::new(f, c.as_ref()))
+        .collect();
+    for row in 0..batch.num_rows() {
+        write_object(out, &fields, row);
+        out.push(b'\n');
+    }
+}
+
+/// Renders rows as the elements of one JSON array (`,` and a line break between them; the
+/// caller writes the brackets). `first` is whether these are the array's first rows.
+pub fn render_batch_as_elements(batch: &RecordBatch, out: &mut Vec<u8>, first: &mut bool) {
+    let schema = batch.schema();
+    let fields: Vec<FieldRender<'_>> = schema
+        .fields()
+        .iter()
+        .zip(batch.columns())
+        .map(|(f, c)| FieldRender::new(f, c.as_ref()))
+        .collect();
+    for row in 0..batch.num_rows() {
+        if !*first {
+            out.extend_from_slice(b",\n");
+        }
+        *first = false;
+        write_object(out, &fields, row);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped() {
+        let mut out = Vec::new();
+        write_json_str(&mut out, "a\"b\\c\nd\u{1}é");
+        assert_eq!(String::from_utf8(out).unwrap(), r#""a\"b\\c\nd\u0001é""#);
+        // Every byte value at every position of a word, against serde_json.
+        for b in 1u8..=127 {
+            for pos in 0..17 {
+                let mut text = "abcdefghijklmnopq".to_string().into_bytes();
+                text[pos] = b;
+                let text = String::from_utf8(text).unwrap();
+                let mut out = Vec::new();
+                write_json_str(&mut out, &text);
+                assert_eq!(out, serde_json::to_vec(&text).unwrap(), "byte {b} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn timestamps_render_as_rfc3339_utc() {
+        let r = |us: i64| {
+            let mut out = Vec::new();
+            push_timestamp_us(&mut out, us);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(r(0), "1970-01-01T00:00:00Z");
+        assert_eq!(r(1_774_491_600_000_000), "2026-03-26T02:20:00Z");
+        assert_eq!(r(1_500), "1970-01-01T00:00:00.001500Z");
+        assert_eq!(r(-1_000), "1969-12-31T23:59:59.999Z");
+        assert_eq!(r(951_782_400_000_000), "2000-02-29T00:00:00Z");
+        for us in [
+            0i64,
+            1_774_491_600_123_000,
+            -86_400_000_001,
+            4_102_444_800_000_000,
+        ] {
+            let text = r(us);
+            let back: jiff::Timestamp = text.parse().unwrap();
+            assert_eq!(back.as_microsecond(), us, "{text}");
+        }
+    }
+}

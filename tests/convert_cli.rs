@@ -1,0 +1,668 @@
+//! `copydesk convert` end to end: rejections with locations while the rest converts, counts that
+//! reconcile, exit codes, never clobbering, stdin/stdout, `--validate`, `schema --arrow`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use serde_json::Value;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/convert/articles.jsonl")
+}
+
+fn copydesk() -> Command {
+    Command::cargo_bin("copydesk").unwrap()
+}
+
+fn lines(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+const GOOD: &str = r#"{"id":"g1","title":"Good","authors":["A"],"body":"B"}"#;
+
+#[test]
+fn bad_records_and_inputs_are_rejected_with_locations_while_the_rest_converts() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // JSONL: line 2 is not JSON, line 3 has a wrong type, line 5 has an unknown field.
+    std::fs::write(
+        d.join("a.jsonl"),
+        format!(
+            "{GOOD}\n{{\"id\": \"broken\n{}\n\n{}\n{GOOD}\n",
+            r#"{"id":"w","title":"T","authors":[],"body":"B","word_count":"five"}"#,
+            r#"{"id":"u","title":"T","authors":[],"body":"B","colour":"red"}"#
+        ),
+    )
+    .unwrap();
+    // CSV: data row 2 (line 3) is ragged.
+    std::fs::write(
+        d.join("b.csv"),
+        "id,title,authors,body\nc1,Title,[],Body\nc2,Title\nc3,\"T, 3\",\"[\"\"x\"\"]\",Body\n",
+    )
+    .unwrap();
+    // Parquet: a real file cut in half.
+    copydesk()
+        .args(["convert", fixture().to_str().unwrap(), "-o"])
+        .arg(d.join("whole.parquet"))
+        .assert()
+        .success();
+    let whole = std::fs::read(d.join("whole.parquet")).unwrap();
+    std::fs::write(d.join("c.parquet"), &whole[..whole.len() / 2]).unwrap();
+
+    let out = d.join("out.parquet");
+    let rejects = d.join("rejects.jsonl");
+    copydesk()
+        .arg("convert")
+        .args([d.join("a.jsonl"), d.join("b.csv"), d.join("c.parquet")])
+        .arg("-o")
+        .arg(&out)
+        .arg("--rejects")
+        .arg(&rejects)
+        .assert()
+        .code(1)
+        .stderr(contains("read 8 records from 3 inputs, wrote 4 to"))
+        .stderr(contains("rejected 4; 1 input could not be read"));
+
+    let rej = lines(&rejects);
+    let find = |file: &str, rule: &str| {
+        rej.iter()
+            .find(|r| r["file"].as_str().unwrap().ends_with(file) && r["rule"] == rule)
+            .unwrap_or_else(|| panic!("no {rule} reject for {file}: {rej:?}"))
+            .clone()
+    };
+    let not_json = find("a.jsonl", "parse");
+    assert_eq!(not_json["line"], 2);
+    assert_eq!(not_json["record"], 1);
+    assert!(not_json["reason"]
+        .as_str()
+        .unwrap()
+        .contains("not valid JSON"));
+    let wrong = rej
+        .iter()
+        .find(|r| r["pointer"] == "/word_count")
+        .expect("wrong type rejected");
+    assert_eq!(wrong["line"], 3);
+    assert_eq!(wrong["rule"], "type");
+    assert!(wrong["reason"]
+        .as_str()
+        .unwrap()
+        .contains("expected an integer"));
+    assert!(wrong["raw"].as_str().unwrap().contains("\"five\""));
+    let unknown = rej.iter().find(|r| r["pointer"] == "/colour").unwrap();
+    assert_eq!(
+        unknown["line"], 5,
+        "the blank line 4 still counts as a line"
+    );
+    let ragged = find("b.csv", "parse");
+    assert_eq!(ragged["line"], 3);
+    assert!(ragged["reason"]
+        .as_str()
+        .unwrap()
+        .contains("expected 4 fields"));
+    assert_eq!(ragged["raw"], "c2,Title");
+    let truncated = find("c.parquet", "input");
+    assert!(truncated["reason"].as_str().unwrap().contains("parquet"));
+
+    // What was written is exactly the good records, in input order.
+    let back = d.join("back.jsonl");
+    copydesk()
+        .args([
+            "convert",
+            out.to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let ids: Vec<String> = lines(&back)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["g1", "g1", "c1", "c3"]);
+    assert_eq!(lines(&back)[3]["authors"], serde_json::json!(["x"]));
+}
+
+#[test]
+fn existing_outputs_are_refused_and_inputs_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::copy(fixture(), &input).unwrap();
+    let out = dir.path().join("out.csv");
+    std::fs::write(&out, "keep me").unwrap();
+    copydesk()
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    copydesk()
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--force",
+        ])
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .starts_with("id,url,"));
+    let before = std::fs::read(&input).unwrap();
+    copydesk()
+        .current_dir(dir.path())
+        .args(["convert", "in.jsonl", "-o", "./in.jsonl", "--force"])
+        .assert()
+        .code(2)
+        .stderr(contains("never overwrites an input"));
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+}
+
+#[test]
+fn a_failed_run_leaves_no_output_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.parquet");
+    copydesk()
+        .args([
+            "convert",
+            fixture().to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .args(["--compression-level", "99"])
+        .assert()
+        .code(2);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn stdin_and_stdout_stream_jsonl_and_csv() {
+    let original = std::fs::read(fixture()).unwrap();
+    let csv = copydesk()
+        .args(["convert", "-", "--from", "jsonl", "-o", "-", "--to", "csv"])
+        .write_stdin(original.clone())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(csv.starts_with(b"id,url,source,"));
+    copydesk()
+        .args(["convert", "-", "--from", "csv", "-o", "-", "--to", "jsonl"])
+        .write_stdin(csv)
+        .assert()
+        .success()
+        .stdout(predicates::ord::eq(original));
+    copydesk()
+        .args(["convert", "-", "-o", "-", "--to", "csv"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(2)
+        .stderr(contains("--from"));
+}
+
+#[test]
+fn validate_rejects_schema_violations_that_still_fit_the_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        format!(
+            "{GOOD}\n{}\n",
+            r#"{"id":"v","title":"T","authors":[],"body":"B","language":"not a tag!"}"#
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out.jsonl");
+    copydesk()
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let rejects = dir.path().join("rej.jsonl");
+    copydesk()
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .args([
+            "--force",
+            "--validate",
+            "--rejects",
+            rejects.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains("read 2 records from 1 input, wrote 1"));
+    let rej = lines(&rejects);
+    assert_eq!(rej.len(), 1);
+    assert_eq!(rej[0]["rule"], "schema");
+    assert_eq!(rej[0]["pointer"], "/language");
+    assert_eq!(rej[0]["line"], 2);
+}
+
+#[test]
+fn csv_options_null_marker_separator_bom_and_csv_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.csv");
+    copydesk()
+        .args([
+            "convert",
+            fixture().to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .args([
+            "--null",
+            "\\N",
+            "--list-separator",
+            "; ",
+            "--bom",
+            "--csv-safe",
+        ])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("\u{feff}id,url,"));
+    assert!(text.contains(",Jane Doe; Jan Nowak,"), "{text}");
+    assert!(text.contains(",'=SUM(A1:A2),"), "{text}");
+    assert!(text.contains(",\"\\N\","), "a \\N string is quoted: {text}");
+    assert!(text.contains(",\\N,"), "nulls are \\N: {text}");
+}
+
+#[test]
+fn infer_types_columns_from_the_whole_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    // `n` is null for a while and then an integer: inferred from every line, not a sample.
+    let mut text = String::new();
+    for i in 0..50 {
+        text.push_str(&format!(
+            "{{\"k\":\"r{i}\",\"n\":null,\"when\":\"2026-01-01T00:00:00Z\"}}\n"
+        ));
+    }
+    text.push_str("{\"k\":\"last\",\"n\":7,\"when\":\"2026-01-02T00:00:00Z\"}\n");
+    std::fs::write(&input, &text).unwrap();
+    let out = dir.path().join("out.parquet");
+    copydesk()
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--infer",
+        ])
+        .assert()
+        .success();
+    let back = dir.path().join("back.jsonl");
+    copydesk()
+        .args([
+            "convert",
+            out.to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&back).unwrap(), text);
+}
+
+#[test]
+fn schema_arrow_prints_the_derived_columns() {
+    copydesk()
+        .args(["schema", "--arrow"])
+        .assert()
+        .success()
+        .stdout(contains("date_published: Timestamp(us, UTC)\n"))
+        .stdout(contains("authors: List<Utf8> not null\n"));
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn partitions_are_hive_folders_with_safe_names_and_the_columns_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut text = String::new();
+    for (i, source) in ["Ledger", "../../escape", "Ledger", "a/b=c", "Ledger"]
+        .iter()
+        .enumerate()
+    {
+        text.push_str(&format!(
+            "{{\"id\":\"r{i}\",\"title\":\"T\",\"authors\":[],\"body\":\"B\",\"source\":{},\"date_published\":\"202{i}-05-01T00:00:00Z\"}}\n",
+            serde_json::to_string(source).unwrap()
+        ));
+    }
+    text.push_str(r#"{"id":"r5","title":"T","authors":[],"body":"B","source":null}"#);
+    text.push('\n');
+    std::fs::write(&input, &text).unwrap();
+    let out = dir.path().join("ds");
+    copydesk()
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .args([
+            "--partition-by",
+            "source,date_published:year",
+            "--to",
+            "jsonl",
+        ])
+        .assert()
+        .success()
+        .stderr(contains("wrote 6 to"));
+    let files = files_under(&out);
+    for f in &files {
+        assert!(f.starts_with(&out), "{f:?} escaped the output folder");
+    }
+    let rel: Vec<String> = files
+        .iter()
+        .map(|f| f.strip_prefix(&out).unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        rel.contains(&"source=Ledger/date_published_year=2020/part.jsonl".to_string()),
+        "{rel:?}"
+    );
+    assert!(
+        rel.contains(&"source=%2E.%2F..%2Fescape/date_published_year=2021/part.jsonl".to_string()),
+        "{rel:?}"
+    );
+    assert!(
+        rel.contains(&"source=a%2Fb%3Dc/date_published_year=2023/part.jsonl".to_string()),
+        "{rel:?}"
+    );
+    assert!(rel.contains(
+        &"source=__HIVE_DEFAULT_PARTITION__/date_published_year=__HIVE_DEFAULT_PARTITION__/part.jsonl"
+            .to_string()
+    ), "{rel:?}");
+    // The partition columns stay in the files; every record is in exactly one file.
+    let mut ids = Vec::new();
+    for f in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "jsonl"))
+    {
+        for r in lines(f) {
+            assert!(r.get("source").is_some());
+            ids.push(r["id"].as_str().unwrap().to_string());
+        }
+    }
+    ids.sort();
+    assert_eq!(ids, ["r0", "r1", "r2", "r3", "r4", "r5"]);
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("part.manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["rows_written"], 6);
+    assert_eq!(manifest["files"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn max_rows_per_file_and_shards_with_manifests() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs: Vec<PathBuf> = (0..3)
+        .map(|i| {
+            let p = dir.path().join(format!("in{i}.jsonl"));
+            let text: String = (0..5)
+                .map(|j| {
+                    format!(
+                        "{{\"id\":\"f{i}r{j}\",\"title\":\"T\",\"authors\":[],\"body\":\"B\"}}\n"
+                    )
+                })
+                .collect();
+            std::fs::write(&p, text).unwrap();
+            p
+        })
+        .collect();
+    let out = dir.path().join("out");
+    for shard in ["1/2", "2/2"] {
+        copydesk()
+            .arg("convert")
+            .args(inputs.iter().rev())
+            .args([
+                "-o",
+                out.to_str().unwrap(),
+                "--shard",
+                shard,
+                "--max-rows-per-file",
+                "4",
+            ])
+            .assert()
+            .success();
+    }
+    let m1: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("part-1-of-2.manifest.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(m1["shard"], "1/2");
+    assert_eq!(m1["rows_read"], 10, "inputs 0 and 2 by sorted path");
+    assert_eq!(m1["rows_written"], 10);
+    assert!(m1["inputs"][0].as_str().unwrap().ends_with("in0.jsonl"));
+    assert!(m1["inputs"][1].as_str().unwrap().ends_with("in2.jsonl"));
+    let files = m1["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3, "10 rows at most 4 per file: {files:?}");
+    assert_eq!(files[0]["path"], "part-1-of-2.parquet");
+    assert_eq!(files[1]["path"], "part-1-of-2-00001.parquet");
+    assert_eq!(files[0]["sha256"].as_str().unwrap().len(), 64);
+    let m2: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("part-2-of-2.manifest.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(m2["rows_written"], 5);
+    // A retry without --force is refused; with it, the shard is replaced.
+    copydesk()
+        .arg("convert")
+        .args(&inputs)
+        .args(["-o", out.to_str().unwrap(), "--shard", "2/2"])
+        .assert()
+        .code(2)
+        .stderr(contains("already exists"));
+}
+
+#[test]
+fn parquet_rows_are_validated_and_retyped_to_a_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A Parquet file whose date_published is plain text (its own schema says string).
+    let loose = d.join("loose.json");
+    std::fs::write(
+        &loose,
+        r#"{"properties": {"id": {"type": "string"}, "title": {"type": "string"},
+            "authors": {"type": "array", "items": {"type": "string"}}, "body": {"type": "string"},
+            "date_published": {"type": ["string", "null"]}}}"#,
+    )
+    .unwrap();
+    let src = d.join("src.jsonl");
+    std::fs::write(
+        &src,
+        format!(
+            "{}\n{}\n{}\n",
+            r#"{"id":"p0","title":"T","authors":[],"body":"B","date_published":"2026-03-26T02:20:00Z"}"#,
+            r#"{"id":"p1","title":"T","authors":[],"body":"B","date_published":"last tuesday"}"#,
+            r#"{"id":"p2","title":"T","authors":[],"body":"B","date_published":null}"#
+        ),
+    )
+    .unwrap();
+    let pq = d.join("loose.parquet");
+    copydesk()
+        .args(["convert", src.to_str().unwrap(), "-o", pq.to_str().unwrap()])
+        .args(["--schema", loose.to_str().unwrap()])
+        .assert()
+        .success();
+    // Retyped by the article schema: the row whose text is not a date-time is rejected.
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/article.schema.json");
+    let out = d.join("typed.parquet");
+    let rejects = d.join("rej.jsonl");
+    copydesk()
+        .args(["convert", pq.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .args([
+            "--schema",
+            article.to_str().unwrap(),
+            "--rejects",
+            rejects.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains("read 3 records from 1 input, wrote 2"));
+    let rej = lines(&rejects);
+    assert_eq!(rej[0]["record"], 1);
+    assert_eq!(rej[0]["pointer"], "/date_published");
+    // --validate on Parquet input checks every row against the schema.
+    copydesk()
+        .args([
+            "convert",
+            out.to_str().unwrap(),
+            "-o",
+            d.join("v.jsonl").to_str().unwrap(),
+        ])
+        .arg("--validate")
+        .assert()
+        .success()
+        .stderr(contains("read 2 records from 1 input, wrote 2"));
+}
+
+#[test]
+fn loose_text_is_parsed_as_copydesk_parse_does() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/parse");
+    let dir = tempfile::tempdir().unwrap();
+    let inputs: Vec<PathBuf> = ["starmer", "two_authors_and", "no_date"]
+        .iter()
+        .map(|c| root.join(c).join("input.txt"))
+        .collect();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let parsed = copydesk()
+        .arg("parse")
+        .args(&inputs)
+        .args(["--scraped-at", "2026-11-26T02:20:00Z"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = dir.path().join("out.parquet");
+    let rejects = dir.path().join("rej.jsonl");
+    copydesk()
+        .arg("convert")
+        .args(&inputs)
+        .arg(&empty)
+        .args([
+            "-o",
+            out.to_str().unwrap(),
+            "--scraped-at",
+            "2026-11-26T02:20:00Z",
+        ])
+        .args(["--rejects", rejects.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(contains("read 4 records from 4 inputs, wrote 3"));
+    assert_eq!(lines(&rejects)[0]["rule"], "text");
+    let back = dir.path().join("back.jsonl");
+    copydesk()
+        .args([
+            "convert",
+            out.to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&back).unwrap(), parsed);
+}
+
+#[test]
+fn a_missing_input_is_an_io_error_after_the_others_convert() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let missing = dir.path().join("missing.jsonl");
+    copydesk()
+        .arg("convert")
+        .arg(fixture())
+        .arg(&missing)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("missing.jsonl"))
+        .stderr(contains("wrote 8 to"));
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        std::fs::read(fixture()).unwrap()
+    );
+    copydesk()
+        .arg("convert")
+        .arg(fixture())
+        .args([
+            "-o",
+            out.to_str().unwrap(),
+            "--force",
+            "--rejects",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("both the output and --rejects"));
+}
+
+#[test]
+fn a_missing_required_field_and_a_non_object_line_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        format!(
+            "{GOOD}\n[1,2]\n{}\n",
+            r#"{"id":"x","authors":[],"body":"B"}"#
+        ),
+    )
+    .unwrap();
+    let rejects = dir.path().join("rej.jsonl");
+    copydesk()
+        .args(["convert", input.to_str().unwrap(), "-o"])
+        .arg(dir.path().join("out.csv"))
+        .args(["--rejects", rejects.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let rej = lines(&rejects);
+    assert_eq!(rej.len(), 2);
+    assert_eq!(rej[0]["line"], 2);
+    assert!(rej[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("expected a JSON object"));
+    assert_eq!(rej[1]["line"], 3);
+    assert_eq!(rej[1]["pointer"], "/title");
+    assert!(rej[1]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("required field is missing"));
+}
