@@ -102,10 +102,18 @@ pub fn authors(byline: &str) -> Vec<String> {
             pieces.push(current.join(" "));
         }
     }
+    // A one-word piece after a comma (`Jane Doe, CNN`, `Jane Doe, Kyiv`) is an affiliation or
+    // a place when the byline also has a full name.
+    let has_full_name = pieces
+        .iter()
+        .any(|p| drop_location(p).split_whitespace().nth(1).is_some());
     let mut names: Vec<String> = Vec::new();
-    for piece in &pieces {
+    for (i, piece) in pieces.iter().enumerate() {
         let piece = drop_location(piece);
         if piece.is_empty() || is_role(piece) || starts_lowercase(piece) {
+            continue;
+        }
+        if i > 0 && has_full_name && piece.split_whitespace().nth(1).is_none() {
             continue;
         }
         names.push(piece.to_string());
@@ -229,6 +237,8 @@ mod tests {
             ("Staff Writer", &["Staff Writer"]),
             ("Anna Müller und Jörg Weiß", &["Anna Müller", "Jörg Weiß"]),
             ("JANE DOE", &["JANE DOE"]),
+            ("Jane Doe, CNN", &["Jane Doe"]),
+            ("JANE DOE and JOHN ROE", &["JANE DOE", "JOHN ROE"]),
             ("", &[]),
         ];
         for (input, expected) in cases {

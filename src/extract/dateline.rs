@@ -36,6 +36,7 @@ pub fn find(para: &str, ctx: &Resolver) -> Option<Dateline> {
     if kept.is_empty() {
         return None;
     }
+    drop_wire_word(&mut kept);
     if date.is_none() {
         // `Portland, Maine – October 14, 2025 – The ...`: a date between two dashes.
         date = dated_segment(rest, ctx);
@@ -44,6 +45,30 @@ pub fn find(para: &str, ctx: &Resolver) -> Option<Dateline> {
         place: kept.join(", "),
         date,
     })
+}
+
+/// `Washington CNN —`: a wire or network name in capitals after a place that is not in
+/// capitals is a tag, not part of the place.
+fn drop_wire_word(kept: &mut [String]) {
+    let Some(last) = kept.last_mut() else {
+        return;
+    };
+    let words: Vec<&str> = last.split_whitespace().collect();
+    if words.len() < 2 {
+        return;
+    }
+    let tag = words[words.len() - 1];
+    let caps = |w: &str| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    };
+    if (2..=6).contains(&tag.len())
+        && caps(tag)
+        && !words[..words.len() - 1].iter().all(|w| caps(w))
+    {
+        *last = words[..words.len() - 1].join(" ");
+    }
 }
 
 /// The place-like prefix before the first ` – `, ` — `, ` - ` (or `:` after an ALL-CAPS
@@ -170,6 +195,11 @@ mod tests {
                 "RIO DE JANEIRO (Reuters) - Brazil's central bank held.",
                 Some("RIO DE JANEIRO"),
             ),
+            (
+                "Washington CNN — The Federal Reserve held rates.",
+                Some("Washington"),
+            ),
+            ("NEW YORK (AP) — Stocks fell.", Some("NEW YORK")),
             ("The plan – which was agreed last week – fell apart.", None),
             (
                 "Keir Starmer said on Monday that the plan - agreed - would work.",

@@ -46,6 +46,8 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
     let mut pending_label: Option<bool> = None;
     // The line index of the title's (last) line, for two-line headlines.
     let mut title_line: Option<usize> = None;
+    // Whether the previous segment was a byline, for affiliation lines under it.
+    let mut last_kind_was_byline = false;
     let limit = lines.len().min(MAX_HEADER_LINES);
     let mut i = 0;
     while i < limit {
@@ -65,11 +67,17 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 break;
             }
         }
+        if let Some(what) = lines::boilerplate(text) {
+            removed.add(what, text);
+            i += 1;
+            continue;
+        }
         let segments = lines::segments(text, ctx);
         let whole = segments.len() == 1;
         let mut text_line = false;
         for seg in &segments {
             let kind = classify(seg, ctx, pending_label);
+            let this_is_byline = matches!(kind, Kind::Byline(..) | Kind::NameLike);
             if !matches!(kind, Kind::DateLabel(_)) {
                 pending_label = None;
             }
@@ -104,6 +112,12 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                             removed.add("press release marker", seg);
                         } else if masthead_like(seg) && later_title(lines, i, ctx) {
                             h.source.get_or_insert_with(|| seg.to_string());
+                        } else if seg.split_whitespace().nth(1).is_none()
+                            && later_title(lines, i, ctx)
+                        {
+                            // A lone word above the headline (`Home`, `Menu`, a kicker) is
+                            // navigation, not the title.
+                            removed.add("navigation", seg);
                         } else if seg.chars().any(char::is_alphabetic) {
                             h.title = Some(seg.to_string());
                             title_line = Some(i);
@@ -126,11 +140,20 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         let (b, _) = &mut h.bylines[0];
                         b.push_str(", ");
                         b.push_str(seg);
+                    } else if matches!(kind, Kind::NameLike)
+                        && !h.bylines.is_empty()
+                        && last_kind_was_byline
+                    {
+                        // `BBC News, Kyiv` under a name: the author's affiliation and place,
+                        // a header line that is neither body nor another author.
+                    } else if is_reporting_from(seg) {
+                        // `Reporting from Kyiv, Ukraine` under a byline.
                     } else {
                         text_line = true;
                     }
                 }
             }
+            last_kind_was_byline = this_is_byline;
         }
         if text_line {
             // Unclassified text after the title: a standfirst when header lines follow,
@@ -217,6 +240,13 @@ fn continues_title(title: &str, next: &str) -> bool {
     title.ends_with([',', ':', '-', '–', '—'])
         || JOINING.contains(&last.as_str())
         || next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// `Reporting from Kyiv, Ukraine`, `Reported from Gaza`.
+fn is_reporting_from(s: &str) -> bool {
+    ["reporting from ", "reported from ", "reporting in "]
+        .iter()
+        .any(|p| lines::strip_prefix_ci(s, p).is_some())
 }
 
 /// `Political Editor` on the line under a name.

@@ -75,6 +75,9 @@ pub fn classify(segment: &str, ctx: &Resolver, pending_update: Option<bool>) -> 
     if !dates.is_empty() {
         return Kind::Date(dates);
     }
+    if let Some((date, name)) = date_then_byline(s, ctx, pending_update) {
+        return Kind::Byline(name, date);
+    }
     if is_breadcrumb(s) || is_section_word(s) {
         return Kind::Section(s.to_string());
     }
@@ -164,6 +167,27 @@ pub fn split_date_tail(s: &str, ctx: &Resolver) -> (String, Vec<DateHit>) {
     (s.to_string(), Vec::new())
 }
 
+/// `Posted on March 3, 2025 by Emma Green`: a date, then ` by ` and names.
+fn date_then_byline(
+    s: &str,
+    ctx: &Resolver,
+    pending: Option<bool>,
+) -> Option<(Vec<DateHit>, String)> {
+    let at = find_ci(s, " by ")?;
+    let name = s[at + 4..].trim();
+    if !byline::looks_like_names(name) {
+        return None;
+    }
+    let dates = when::probe(&s[..at], ctx, pending);
+    (!dates.is_empty()).then(|| (dates, name.to_string()))
+}
+
+/// Byte position of an ASCII needle, ignoring case.
+fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
 /// Case-insensitive ASCII prefix strip.
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
@@ -202,6 +226,11 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
         }
         if is_comment_counter(&lower) {
             return Some("comment counter");
+        }
+        if lower.starts_with("copyright")
+            && (lower.contains("rights reserved") || lower.bytes().any(|b| b.is_ascii_digit()))
+        {
+            return Some("copyright");
         }
     }
     if s.split_whitespace().nth(30).is_none() {
@@ -558,6 +587,15 @@ mod tests {
             ("March 3, 2025", "date:March 3, 2025"),
             ("Tue 4 Mar 2025 14.30 GMT", "date:Tue 4 Mar 2025 14.30 GMT"),
             ("Hire Arrive", "name"),
+            (
+                "Posted on March 3, 2025 by Emma Green",
+                "byline:Emma Green|March 3, 2025",
+            ),
+            (
+                "Copyright 2025 The Associated Press. All Rights Reserved.",
+                "boilerplate:copyright",
+            ),
+            ("Like Loading...", "boilerplate:navigation"),
             ("Reporting by Northwire", "boilerplate:wire credit"),
             ("Northwire Staff", "name"),
             ("Jan Nowak in Kraków", "name"),
