@@ -78,10 +78,14 @@ pub fn guess(body: &str) -> Option<&'static str> {
     let mut counts = [0usize; STOPWORDS.len()];
     let mut total = 0usize;
     let mut buf = String::with_capacity(16);
-    for word in body.split_whitespace().take(300) {
+    for word in body.split_whitespace().take(150) {
         total += 1;
+        // Function words are short; longer words cannot match and are not lowercased.
+        if word.len() > 9 {
+            continue;
+        }
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() || w.len() > 8 {
+        if w.is_empty() || w.len() > 7 {
             continue;
         }
         buf.clear();
