@@ -85,35 +85,37 @@ pub fn authors(byline: &str) -> Vec<String> {
     if byline.is_empty() {
         return Vec::new();
     }
-    let mut pieces: Vec<String> = Vec::new();
-    for part in byline.split([',', ';']) {
+    // Each piece remembers whether a comma opened it: affiliations and places follow commas,
+    // co-authors may follow either.
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    for (part_idx, part) in byline.split([',', ';']).enumerate() {
         let mut current: Vec<&str> = Vec::new();
+        let mut after_comma = part_idx > 0;
         for w in part.split_whitespace() {
             if is_joiner(w) {
                 if !current.is_empty() {
-                    pieces.push(current.join(" "));
+                    pieces.push((current.join(" "), after_comma));
                 }
                 current.clear();
+                after_comma = false;
             } else {
                 current.push(w);
             }
         }
         if !current.is_empty() {
-            pieces.push(current.join(" "));
+            pieces.push((current.join(" "), after_comma));
         }
     }
-    // A one-word piece after a comma (`Jane Doe, CNN`, `Jane Doe, Kyiv`) is an affiliation or
-    // a place when the byline also has a full name.
     let has_full_name = pieces
         .iter()
-        .any(|p| drop_location(p).split_whitespace().nth(1).is_some());
+        .any(|(p, _)| drop_location(p).split_whitespace().nth(1).is_some());
     let mut names: Vec<String> = Vec::new();
-    for (i, piece) in pieces.iter().enumerate() {
+    for (piece, after_comma) in &pieces {
         let piece = drop_location(piece);
         if piece.is_empty() || is_role(piece) || starts_lowercase(piece) {
             continue;
         }
-        if i > 0 && has_full_name && piece.split_whitespace().nth(1).is_none() {
+        if *after_comma && is_affiliation(piece, has_full_name) {
             continue;
         }
         names.push(piece.to_string());
@@ -126,6 +128,17 @@ pub fn authors(byline: &str) -> Vec<String> {
             .collect();
     }
     names
+}
+
+/// What follows a name after a comma without being a name: a single word when the byline
+/// has a full name (`Jane Doe, CNN`, `Jane Doe, Kyiv`), a publication (`The Washington Post`)
+/// or an organisation (`Associated Press`).
+fn is_affiliation(piece: &str, has_full_name: bool) -> bool {
+    let one_word = piece.split_whitespace().nth(1).is_none();
+    let words: Vec<String> = piece.split_whitespace().map(str::to_lowercase).collect();
+    (one_word && has_full_name)
+        || (piece.starts_with("The ") && super::lines::masthead_like(piece))
+        || words.iter().any(|w| ORG_WORDS.contains(w.as_str()))
 }
 
 /// `Jan Nowak in Kraków` -> `Jan Nowak`.
@@ -238,6 +251,10 @@ mod tests {
             ("Anna Müller und Jörg Weiß", &["Anna Müller", "Jörg Weiß"]),
             ("JANE DOE", &["JANE DOE"]),
             ("Jane Doe, CNN", &["Jane Doe"]),
+            ("Jane Doe, The Washington Post", &["Jane Doe"]),
+            ("Jane Doe, Associated Press", &["Jane Doe"]),
+            ("Jane Doe and Sun Wei", &["Jane Doe", "Sun Wei"]),
+            ("Smith, Jones", &["Smith", "Jones"]),
             ("JANE DOE and JOHN ROE", &["JANE DOE", "JOHN ROE"]),
             ("", &[]),
         ];

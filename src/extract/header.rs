@@ -48,6 +48,7 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
     let mut title_line: Option<usize> = None;
     // Whether the previous segment was a byline, for affiliation lines under it.
     let mut last_kind_was_byline = false;
+    let mut pending_by = false;
     let limit = lines.len().min(MAX_HEADER_LINES);
     let mut i = 0;
     while i < limit {
@@ -76,7 +77,15 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         let whole = segments.len() == 1;
         let mut text_line = false;
         for seg in &segments {
-            let kind = classify(seg, ctx, pending_label);
+            if seg.trim().eq_ignore_ascii_case("by") {
+                // `By` alone, the names on the next line.
+                pending_by = true;
+                continue;
+            }
+            let mut kind = classify(seg, ctx, pending_label);
+            if std::mem::take(&mut pending_by) && matches!(kind, Kind::NameLike) {
+                kind = Kind::Byline(seg.to_string(), Vec::new());
+            }
             let this_is_byline = matches!(kind, Kind::Byline(..) | Kind::NameLike);
             if !matches!(kind, Kind::DateLabel(_)) {
                 pending_label = None;

@@ -227,11 +227,40 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
         if is_comment_counter(&lower) {
             return Some("comment counter");
         }
+        if lower.starts_with("follow ")
+            && [
+                " on twitter",
+                " on x",
+                " on instagram",
+                " on facebook",
+                " on bluesky",
+                " on threads",
+                " on linkedin",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            return Some("follow prompt");
+        }
         if lower.starts_with("copyright")
             && (lower.contains("rights reserved") || lower.bytes().any(|b| b.is_ascii_digit()))
         {
             return Some("copyright");
         }
+    }
+    if s.split_whitespace().nth(50).is_none()
+        && [
+            "photograph: ",
+            "photo: ",
+            "(photo: ",
+            "photograph by ",
+            "photo credit:",
+        ]
+        .iter()
+        .any(|w| contains_ci(s, w))
+    {
+        // A caption with its credit at the end (`Crowds in Rhodes. Photograph: X/Reuters`).
+        return Some("photo");
     }
     if s.split_whitespace().nth(30).is_none() {
         if contains_ci(s, "newsletter")
@@ -391,6 +420,17 @@ pub fn is_wire_credit(s: &str) -> bool {
         "writing by",
         "compiled by",
         "reporting and writing by",
+        "edited by",
+        "fact-checked by",
+        "fact checked by",
+        "reviewed by",
+        "photographs by",
+        "photography by",
+        "illustration by",
+        "illustrations by",
+        "graphics by",
+        "video by",
+        "design by",
     ];
     s.split_whitespace().count() <= 40
         && CREDITS
@@ -596,6 +636,12 @@ mod tests {
                 "boilerplate:copyright",
             ),
             ("Like Loading...", "boilerplate:navigation"),
+            ("Follow Jane Doe on X", "boilerplate:follow prompt"),
+            ("Edited by John Roe", "boilerplate:wire credit"),
+            (
+                "Firefighters tackle the blaze near Vati on Tuesday. Photograph: Nikos Karras/Reuters",
+                "boilerplate:photo",
+            ),
             ("Reporting by Northwire", "boilerplate:wire credit"),
             ("Northwire Staff", "name"),
             ("Jan Nowak in Kraków", "name"),
