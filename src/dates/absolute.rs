@@ -18,6 +18,8 @@ struct DatePart {
     d: u8,
     precision: Precision,
     ambiguous: bool,
+    /// Only counts as the whole segment ("20250304").
+    alone: bool,
     start: usize,
     next: usize,
 }
@@ -59,7 +61,8 @@ impl P<'_> {
                 if matches!(self.w(j), "le" | "el" | "den" | "der" | "il" | "the") {
                     j += 1;
                 }
-                if let Some(h) = self.date_time_at(j)? {
+                // Only a date counts here: "Sat 4:05 PM" is a weekday with a time (`weekday_at`).
+                if let Some(h) = self.date_time_at(j)?.filter(|h| !h.relative) {
                     return Ok(Some(super::scan::Hit { start: i, ..h }));
                 }
             }
@@ -100,6 +103,16 @@ impl P<'_> {
                 || self.is_sep(k)
                 || matches!(self.w(k), "on" | "le" | "el" | "am" | "de" | "il" | "del")
             {
+                k += 1;
+            }
+        }
+        // "10:04 PM EST, Wed November 25, 2026": a weekday may stand before the date.
+        if words::weekday_abbrev_or_mar(self.w(k)).is_some() && words::month(self.w(k)).is_none() {
+            k += 1;
+            if self.punct(k, '-') && self.is(k + 1, "feira") {
+                k += 2;
+            }
+            while self.punct(k, '.') || self.punct(k, ',') {
                 k += 1;
             }
         }
@@ -215,7 +228,7 @@ impl P<'_> {
         let y = d.y.unwrap_or(0);
         let warn = if d.ambiguous { W_AMBIGUOUS } else { 0 };
         let fit = match d.precision {
-            Precision::Day => Fit::Anywhere,
+            Precision::Day if !d.alone => Fit::Anywhere,
             _ => Fit::Alone,
         };
         match time {
@@ -274,8 +287,10 @@ impl P<'_> {
             return None;
         }
         let follows_time = self.t.get(k + 1).is_some_and(|n| {
-            !n.space_before && n.kind == Kind::Punct && matches!(n.ch, ':' | '.' | 'h')
-                || n.kind == Kind::Word && !n.space_before
+            !n.space_before && n.kind == Kind::Punct && matches!(n.ch, ':' | '.')
+                || n.kind == Kind::Word
+                    && !n.space_before
+                    && matches!(self.w(k + 1), "h" | "am" | "pm" | "uhr")
         });
         match t.ndig {
             4 if !follows_time
@@ -307,6 +322,7 @@ impl P<'_> {
             d,
             precision,
             ambiguous,
+            alone: false,
             start: i,
             next,
         };
@@ -357,6 +373,25 @@ impl P<'_> {
                 Ok(None)
             }
             Kind::Num if tok.ndig <= 2 => self.day_first(i),
+            // Basic ISO 8601 "20250304", only on its own.
+            Kind::Num if tok.ndig == 8 && !tok.ordinal && !self.glued(i + 1) => {
+                let (y, mo, d) = (
+                    (tok.num / 10_000) as i32,
+                    (tok.num / 100 % 100) as u8,
+                    (tok.num % 100) as u8,
+                );
+                if !(1900..=2100).contains(&y)
+                    || !(1..=12).contains(&mo)
+                    || d == 0
+                    || d > days_in_month(y, mo)
+                {
+                    return Ok(None);
+                }
+                Ok(Some(DatePart {
+                    alone: true,
+                    ..part(Some(y), mo, d, Precision::Day, false, i + 1)
+                }))
+            }
             Kind::Word => self.month_first(i),
             _ => Ok(None),
         }
@@ -390,6 +425,16 @@ impl P<'_> {
         if matches!(self.w(j), "de" | "of" | "di") {
             j += 1;
         }
+        // "04-Mar-2025", "4/Mar/2025".
+        let mut dashed = None;
+        if (self.punct(j, '-') || self.punct(j, '/'))
+            && self.adjacent(j)
+            && self.adjacent(j + 1)
+            && words::month(self.w(j + 1)).is_some()
+        {
+            dashed = self.t.get(j).map(|t| t.ch);
+            j += 1;
+        }
         let Some(mo) = words::month_after_day(self.w(j)) else {
             return Ok(None);
         };
@@ -397,6 +442,11 @@ impl P<'_> {
         j += 1;
         if self.punct(j, '.') {
             j += 1;
+        }
+        if let Some(c) = dashed {
+            if self.punct(j, c) && self.adjacent(j) {
+                j += 1;
+            }
         }
         let day = a.num;
         let year = self.year_at(j);
@@ -423,6 +473,7 @@ impl P<'_> {
             d: day as u8,
             precision: Precision::Day,
             ambiguous: false,
+            alone: false,
             start: i,
             next,
         }))
@@ -475,6 +526,7 @@ impl P<'_> {
                     d: day as u8,
                     precision: Precision::Day,
                     ambiguous: false,
+                    alone: false,
                     start: i,
                     next,
                 }));
@@ -496,6 +548,7 @@ impl P<'_> {
                     d: 1,
                     precision: Precision::Month,
                     ambiguous: false,
+                    alone: false,
                     start: i,
                     next: k + 1,
                 }));
@@ -523,7 +576,7 @@ impl P<'_> {
             if self.glued(i + 3) && !self.punct(i + 3, '.') {
                 return Ok(None);
             }
-            let dotted_date = sep == '.' && self.punct(i + 3, '.');
+            let dotted_date = sep == '.' && self.punct(i + 3, '.') && !self.glued(i + 4);
             if (sep == '/' || dotted_date) && (1..=31).contains(&a) && (1..=31).contains(&b) {
                 return Err(self.fail(RefusalKind::NumericWithoutYear, i, i + 3));
             }
@@ -539,7 +592,11 @@ impl P<'_> {
             yt.num as i32
         };
         let (mo, d, ambiguous) = if sep == '.' {
-            (b, a, false)
+            if b > 12 && a <= 12 {
+                (a, b, false)
+            } else {
+                (b, a, false)
+            }
         } else if a <= 12 && b <= 12 {
             match self.r.date_order {
                 DateOrder::Mdy => (a, b, a != b),
@@ -563,6 +620,7 @@ impl P<'_> {
             d: d as u8,
             precision: Precision::Day,
             ambiguous,
+            alone: false,
             start: i,
             next,
         }))
@@ -576,12 +634,12 @@ impl P<'_> {
             let connector = self.t.get(k).is_some_and(|t| match t.kind {
                 Kind::Punct => matches!(t.ch, ',' | '@' | '-' | '–' | '—' | '|' | '/' | '·' | '•'),
                 Kind::Word => {
-                    words::time_connector(t.word())
+                    words::time_connector(self.w(k))
                         && self.t.get(k + 1).is_some_and(|n| {
                             n.kind == Kind::Num
                                 || n.kind == Kind::Word
                                     && matches!(
-                                        n.word(),
+                                        self.w(k + 1),
                                         "las"
                                             | "ore"
                                             | "la"
@@ -676,7 +734,7 @@ impl P<'_> {
             } else {
                 return Ok(None);
             }
-        } else if after_date
+        } else if (after_date || matches!(self.w(j + 2), "am" | "pm" | "a" | "p"))
             && self.punct(j, '.')
             && self.adjacent(j)
             && self

@@ -194,7 +194,10 @@ impl P<'_> {
         let mut j = i;
         while let Some(q) = self.quantity(j) {
             let uw = self.w(q.next);
-            let Some((unit, compact)) = words::unit(uw) else {
+            let scaled = words::unit(uw)
+                .map(|(u, c)| (u, c, 1))
+                .or_else(|| words::scaled_unit(uw).map(|(u, k)| (u, false, k)));
+            let Some((unit, compact, scale)) = scaled else {
                 if !any {
                     // "8 monkeys ago": a count, a word, then "ago".
                     if self.t.get(q.next).is_some_and(|t| t.kind == Kind::Word)
@@ -211,13 +214,15 @@ impl P<'_> {
                 }
                 break;
             };
-            if compact && !q.digits {
+            // Compact units need digits ("5h"), unless "ago" follows ("an hr ago", "a min ago").
+            if compact && !q.digits && !words::ago_suffix(self.w(q.next + 1)) {
                 if any {
                     break;
                 }
                 return Ok(None);
             }
-            if q.n > MAX_COUNT {
+            let count = q.n.saturating_mul(scale);
+            if count > MAX_COUNT {
                 return Err(self.fail(RefusalKind::OutOfRange, i, q.next + 1));
             }
             let mut next = q.next + 1;
@@ -225,7 +230,7 @@ impl P<'_> {
             if compact && self.punct(next, '.') && self.adjacent(next) && uw.len() > 1 {
                 next += 1;
             }
-            let n = q.n as i64;
+            let n = count as i64;
             let (mut months, mut secs, mut smallest) = match unit.seconds() {
                 Some(s) => (0, n * s, unit),
                 None => (n * if unit == Unit::Year { 12 } else { 1 }, 0, unit),
@@ -267,10 +272,10 @@ impl P<'_> {
                 self.punct(j, ',') || matches!(self.w(j), "and" | "et" | "y" | "e" | "und" | "en");
             if joiner {
                 let k = j + 1;
-                if self
-                    .quantity(k)
-                    .is_some_and(|q2| words::unit(self.w(q2.next)).is_some())
-                {
+                if self.quantity(k).is_some_and(|q2| {
+                    let w = self.w(q2.next);
+                    words::unit(w).is_some() || words::scaled_unit(w).is_some()
+                }) {
                     j = k;
                     continue;
                 }
@@ -591,10 +596,23 @@ impl P<'_> {
 
     /// A bare weekday: the latest such day on or before the reference date.
     pub(crate) fn weekday_at(&self, i: usize) -> Step {
-        let Some((wd, true)) = words::weekday(self.w(i)) else {
+        let Some((wd, full)) = words::weekday(self.w(i)) else {
             return Ok(None);
         };
         let mut end = i + 1;
+        // "Monday morning", "lundi soir": the part of the day adds nothing to the day.
+        if full && words::daypart(self.w(end)) {
+            end += 1;
+        }
+        // Abbreviations ("Sat") only count with a time after them ("Sat 4:05 PM").
+        if !full {
+            if self.punct(end, '.') || self.punct(end, ',') {
+                end += 1;
+            }
+            if self.time_after(end)?.is_none() {
+                return Ok(None);
+            }
+        }
         if self.punct(end, '-') && self.is(end + 1, "feira") {
             end += 2;
         }

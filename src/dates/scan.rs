@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use jiff::Timestamp;
 
 use super::calendar::{Wall, Zone};
-use super::lexer::{lex, Kind, Tok};
+use super::lexer::{Kind, Line, Tok};
 use super::words;
 use super::{
     DateOrder, Label, Precision, Refusal, RefusalKind, Resolved, MAX_INPUT_BYTES,
@@ -69,6 +69,7 @@ pub(crate) type Step = Result<Option<Hit>, Fail>;
 pub(crate) struct P<'a> {
     pub text: &'a str,
     pub t: &'a [Tok],
+    pub line: &'a Line,
     pub r: &'a Reference,
 }
 
@@ -76,7 +77,7 @@ impl P<'_> {
     /// The folded word at `i`, or "" (not a word, or past the end).
     pub fn w(&self, i: usize) -> &str {
         match self.t.get(i) {
-            Some(t) if t.kind == Kind::Word => t.word(),
+            Some(t) if t.kind == Kind::Word => self.line.word(t),
             _ => "",
         }
     }
@@ -178,7 +179,7 @@ impl P<'_> {
     /// Tries every form at token `i` and gives the first match that may stand where it is
     /// (`lead` is where its label, if any, starts).
     fn expr_at(&self, i: usize, lead: usize) -> Step {
-        let tries: [fn(&Self, usize) -> Step; 8] = [
+        let word_forms: [fn(&Self, usize) -> Step; 8] = [
             Self::day_at,
             Self::last_at,
             Self::relative_at,
@@ -188,6 +189,13 @@ impl P<'_> {
             Self::weekday_at,
             Self::now_at,
         ];
+        // Forms that can start with a number; nothing starts with punctuation.
+        let number_forms: [fn(&Self, usize) -> Step; 2] = [Self::relative_at, Self::absolute_at];
+        let tries: &[fn(&Self, usize) -> Step] = match self.t.get(i).map(|t| t.kind) {
+            Some(Kind::Word) => &word_forms,
+            Some(Kind::Num) => &number_forms,
+            _ => return Ok(None),
+        };
         for f in tries {
             if let Some(h) = f(self, i)? {
                 if self.fits(&h, lead) {
@@ -204,7 +212,9 @@ impl P<'_> {
         let mut j = i;
         // "Last updated", "First published", "Originally published": the prefix decides.
         let prefixed = match self.w(j) {
-            "last" | "zuletzt" | "ultimo" | "ultima" => Some(Label::Updated),
+            "last" | "zuletzt" | "ultimo" | "ultima" | "derniere" | "dernier" => {
+                Some(Label::Updated)
+            }
             "first" | "originally" | "erstmals" => Some(Label::Published),
             _ => None,
         };
@@ -241,7 +251,7 @@ impl P<'_> {
     fn only_filler(&self, from: usize, to: usize) -> bool {
         (from..to).all(|k| match self.t[k].kind {
             Kind::Punct => true,
-            Kind::Word => words::filler(self.t[k].word()),
+            Kind::Word => words::filler(self.w(k)),
             Kind::Num => false,
         })
     }
@@ -337,10 +347,10 @@ fn scan(p: &P<'_>, mut on_hit: impl FnMut(Found) -> bool) -> Option<Fail> {
 }
 
 thread_local! {
-    static TOKENS: RefCell<Vec<Tok>> = RefCell::new(Vec::with_capacity(MAX_TOKENS));
+    static LINE: RefCell<Line> = RefCell::new(Line::with_capacity(MAX_TOKENS));
 }
 
-/// Lexes `text` into the thread's token buffer and runs `f`, or refuses early.
+/// Lexes `text` into the thread's line buffer and runs `f`, or refuses early.
 fn with_line<T>(
     r: &Reference,
     text: &str,
@@ -352,17 +362,23 @@ fn with_line<T>(
     if text.trim().is_empty() {
         return Err((RefusalKind::Blank, None));
     }
-    TOKENS.with(|cell| {
+    LINE.with(|cell| {
+        // A nested call (none today) would find the buffer taken and use its own.
         let mut guard = cell.try_borrow_mut();
-        let mut local = Vec::new();
-        let toks: &mut Vec<Tok> = match guard.as_mut() {
-            Ok(v) => v,
-            Err(_) => &mut local,
+        let mut own = Line::default();
+        let line: &mut Line = match guard.as_mut() {
+            Ok(l) => l,
+            Err(_) => &mut own,
         };
-        if !lex(text, toks, MAX_TOKENS) {
+        if !line.lex(text, MAX_TOKENS) {
             return Err((RefusalKind::TooLong, None));
         }
-        let p = P { text, t: toks, r };
+        let p = P {
+            text,
+            t: &line.toks,
+            line,
+            r,
+        };
         f(&p).map_err(|fail| {
             let s = p.t.get(fail.start).map_or(0, |t| t.start as usize);
             let e =

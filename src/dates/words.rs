@@ -131,6 +131,16 @@ pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
     })
 }
 
+/// Units that are a multiple of another: fortnights are two weeks, decades ten years.
+pub(crate) fn scaled_unit(w: &str) -> Option<(Unit, u64)> {
+    Some(match w {
+        "fortnight" | "fortnights" => (Unit::Week, 2),
+        "decade" | "decades" | "decennie" | "decennies" | "decada" | "decadas" | "jahrzehnt"
+        | "jahrzehnten" | "decennio" | "decenni" => (Unit::Year, 10),
+        _ => return None,
+    })
+}
+
 /// Number words up to ninety-nine in the parts that make them ("twenty" "-" "five").
 pub(crate) fn number_word(w: &str) -> Option<u64> {
     Some(match w {
