@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::{bail, Context as _};
 use clap::{Args, ValueEnum};
 use copydesk::dates::DateOrder;
-use copydesk::extract::{parse_bytes, ExtractOptions};
+use copydesk::extract::{parse_article, parse_bytes, ExtractOptions};
 use copydesk::io::{Format, Source};
 use rayon::prelude::*;
 
@@ -380,7 +380,7 @@ fn parse_page(
     if page.source.is_some() {
         options.source = page.source;
     }
-    render(parse_bytes(page.text.as_bytes(), &options), at)
+    render(parse_article(&page.text, &options), at)
 }
 
 /// Stdout, or a temporary file next to `-o FILE` that is renamed into place on success.

@@ -55,6 +55,16 @@ fn finish(text: Cow<'_, str>, _warnings: &mut [String]) -> Result<String, Decode
     Ok(text)
 }
 
+/// Cleans text that is already a string (UTF-8 by construction): BOM, binary check, line
+/// endings and NFC as in `decode`.
+pub fn decode_str(text: &str) -> Result<String, DecodeError> {
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if looks_binary(body.as_bytes()) {
+        return Err(DecodeError::Binary);
+    }
+    finish(Cow::Borrowed(body), &mut [])
+}
+
 /// Binary when a NUL byte appears, or more than 10% of the first 8 KiB are control bytes other
 /// than tab, LF, CR and form feed.
 fn looks_binary(bytes: &[u8]) -> bool {

@@ -211,7 +211,9 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
             return Some(what);
         }
     }
-    let short = s.len() <= 160 && s.split_whitespace().nth(12).is_none();
+    // One byte scan for the word count; the checks below only need to know "at most N".
+    let words = count_words(s, 51);
+    let short = s.len() <= 160 && words <= 12;
     if short {
         let lower = s.to_lowercase();
         let bare = lower.trim_end_matches([':', '.', '!']).trim();
@@ -262,7 +264,7 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
         // A caption with its credit at the end (`Crowds in Rhodes. Photograph: X/Reuters`).
         return Some("photo");
     }
-    if s.split_whitespace().nth(30).is_none() {
+    if words <= 30 {
         if contains_ci(s, "newsletter")
             && ["sign up", "subscribe", "inbox", "get our", "delivered"]
                 .iter()
@@ -279,6 +281,24 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Words (runs of non-space bytes) in `s`, counting at most to `cap`. Unicode spaces other
+/// than the no-break space were normalised away by `decode`; this only needs an estimate.
+pub fn count_words(s: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = b == b' ' || b == b'\t';
+        if !space && !in_word {
+            n += 1;
+            if n >= cap {
+                return n;
+            }
+        }
+        in_word = !space;
+    }
+    n
 }
 
 /// The lowercase start of a line (at most `max` characters), for prefix tests.

@@ -102,7 +102,11 @@ pub fn parse_bytes(bytes: &[u8], options: &ExtractOptions) -> Result<Article, Re
 
 /// Parses one article's text.
 pub fn parse_article(text: &str, options: &ExtractOptions) -> Result<Article, Rejection> {
-    parse_bytes(text.as_bytes(), options)
+    let text = decode::decode_str(text).map_err(|e| match e {
+        decode::DecodeError::Empty => Rejection::Empty,
+        decode::DecodeError::Binary => Rejection::Binary,
+    })?;
+    build(&text, options, Vec::new())
 }
 
 fn build(
