@@ -133,7 +133,7 @@ fn vary(seed: &str, n: usize) -> String {
         .cloned()
         .collect();
     for i in 0..repeat {
-        if n % 5 == 0 {
+        if n.is_multiple_of(5) {
             lines.push("Advertisement".to_string());
         }
         lines.extend(tail.iter().map(|l| format!("{l} ({i})")));
