@@ -18,12 +18,12 @@ use crate::article::{article_id, word_count, Article};
 use crate::dates::{Context, DateOrder, Resolver};
 
 mod body;
-pub mod byline;
+mod byline;
 mod dateline;
 mod decode;
 mod header;
 mod language;
-pub mod lines;
+mod lines;
 mod vocab;
 mod when;
 

@@ -114,31 +114,36 @@ fn build_corpus(path: &PathBuf, target: usize) -> Result<(usize, usize)> {
     Ok((n, bytes))
 }
 
-/// A variation of a fixture so pages differ: a word added to the title, paragraphs
-/// repeated to vary length, and now and then boilerplate in the body.
+/// A variation of a fixture: a word added to the title, and the body grown with its own
+/// paragraphs (each marked) to a length between 2.5 and 6.5 KB, since news articles are
+/// typically 500-1,000 words while the fixtures are kept short; now and then an advertisement
+/// line goes in between.
 fn vary(seed: &str, n: usize) -> String {
-    let mut lines: Vec<String> = seed.lines().map(str::to_string).collect();
     // Words, not numbers: a number could turn a headline such as "One Year Ago" into a date.
     const WORDS: &[&str] = &["Again", "Today", "Here", "Now", "Too", "Anew", "Still"];
+    let mut lines: Vec<String> = seed.lines().map(str::to_string).collect();
     if let Some(first) = lines.iter_mut().find(|l| !l.trim().is_empty()) {
         first.push(' ');
         first.push_str(WORDS[n % WORDS.len()]);
     }
-    let repeat = n % 4;
-    let tail: Vec<String> = lines
+    let paragraphs: Vec<String> = lines
         .iter()
-        .rev()
         .filter(|l| l.split_whitespace().count() > 12)
-        .take(3)
         .cloned()
         .collect();
-    for i in 0..repeat {
-        if n.is_multiple_of(5) {
-            lines.push("Advertisement".to_string());
+    let target = 2500 + (n * 7919) % 4000;
+    let mut text = lines.join("\n");
+    let mut i = 0;
+    while text.len() < target && !paragraphs.is_empty() {
+        if n.is_multiple_of(5) && i % 4 == 3 {
+            text.push_str("\nAdvertisement");
         }
-        lines.extend(tail.iter().map(|l| format!("{l} ({i})")));
+        text.push('\n');
+        text.push_str(&paragraphs[i % paragraphs.len()]);
+        text.push_str(&format!(" ({i})"));
+        i += 1;
     }
-    lines.join("\n")
+    text
 }
 
 fn json_string(s: &str) -> String {
