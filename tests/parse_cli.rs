@@ -116,6 +116,7 @@ fn a_directory_is_walked_for_txt_files_in_order_with_the_same_output_on_one_thre
     std::fs::copy(fixture("no_date"), dir.path().join("b.txt")).unwrap();
     std::fs::copy(fixture("two_authors_and"), dir.path().join("sub/a.txt")).unwrap();
     std::fs::write(dir.path().join("notes.md"), "# not an article").unwrap();
+    std::fs::write(dir.path().join("notes.json"), "{}").unwrap();
     let run = |threads: &str| {
         let out = copydesk()
             .args(["parse", "--scraped-at", AT, "--threads", threads])
@@ -247,6 +248,29 @@ fn jsonl_pages_carry_url_source_and_scraped_at_and_bad_lines_are_counted() {
     // The flag's reference applies to pages without their own.
     assert_eq!(recs[1]["scraped_at"], "2027-01-01T00:00:00Z");
     assert_eq!(recs[1]["url"], Value::Null);
+}
+
+#[test]
+fn jsonl_is_recognised_by_extension_among_text_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages.jsonl");
+    let text = std::fs::read_to_string(fixture("no_date")).unwrap();
+    std::fs::write(&pages, serde_json::json!({"text": text}).to_string() + "\n").unwrap();
+    let out = copydesk()
+        .args(["parse", "--scraped-at", AT])
+        .arg(fixture("two_authors_and"))
+        .arg(&pages)
+        .assert()
+        .success();
+    let recs = records(&out.get_output().stdout);
+    let titles: Vec<&str> = recs.iter().map(|r| r["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Drought Forces Water Rationing Across Southern Spain",
+            "Volunteers Restore Victorian Bandstand in Town Park"
+        ]
+    );
 }
 
 #[test]

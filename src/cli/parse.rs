@@ -18,14 +18,15 @@ use super::Outcome;
 
 #[derive(Debug, Args)]
 pub struct ParseArgs {
-    /// Text files, directories (searched recursively for *.txt) or `-` for stdin. With
-    /// `--from jsonl`, JSON Lines files of {"text", "url"?, "scraped_at"?, "source"?}.
-    /// Reads stdin when none are given.
+    /// Text files, JSON Lines files of {"text", "url"?, "scraped_at"?, "source"?} (*.jsonl,
+    /// *.ndjson, optionally .gz/.zst), directories (searched recursively for both) or `-` for
+    /// stdin. Reads stdin when none are given.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Input kind: loose text (one article per file) or JSON Lines (one page per line).
-    #[arg(long, value_enum, default_value_t = From::Text)]
-    from: From,
+    /// Input kind for every input: loose text (one article per file) or JSON Lines (one page
+    /// per line). Default: by extension, text for stdin and unknown extensions.
+    #[arg(long, value_enum)]
+    from: Option<From>,
     /// Reference instant for relative dates ("8 months ago"): an RFC 3339 timestamp whose
     /// offset is the page's local zone, or `mtime` for each file's modification time. A
     /// record's own scraped_at wins. Default: now, with a note on stderr.
@@ -91,25 +92,40 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<Outcome> {
         args.inputs.clone()
     };
     let from = args.from;
-    let keep = move |p: &Path| match from {
-        From::Text => Format::determine(p) == Some(Format::Text),
-        From::Jsonl => Format::determine(p) == Some(Format::Jsonl),
+    let keep = move |p: &Path| {
+        let format = Format::determine(p);
+        match from {
+            Some(From::Text) => format == Some(Format::Text),
+            Some(From::Jsonl) => format == Some(Format::Jsonl),
+            None => matches!(format, Some(Format::Text) | Some(Format::Jsonl)),
+        }
     };
     let sources = copydesk::io::expand_inputs(&inputs, &keep)?;
+    let kind_of = |source: &Source| {
+        from.unwrap_or_else(|| match source.path().and_then(Format::determine) {
+            Some(Format::Jsonl) => From::Jsonl,
+            _ => From::Text,
+        })
+    };
 
     let mut out = Output::open(args.output.as_deref())?;
     let mut tally = Tally::default();
     let note = AtomicBool::new(false);
     pool.install(|| -> anyhow::Result<()> {
-        match args.from {
-            From::Text => parse_texts(&sources, &reference, &note, &mut out, &mut tally),
-            From::Jsonl => {
-                for source in &sources {
-                    parse_jsonl(source, &reference, &note, &mut out, &mut tally)?;
+        // Runs of text files are parsed in parallel batches; each JSONL file in parallel
+        // batches of lines. Output keeps the input order.
+        let mut texts: Vec<Source> = Vec::new();
+        for source in sources {
+            match kind_of(&source) {
+                From::Text => texts.push(source),
+                From::Jsonl => {
+                    parse_texts(&texts, &reference, &note, &mut out, &mut tally)?;
+                    texts.clear();
+                    parse_jsonl(&source, &reference, &note, &mut out, &mut tally)?;
                 }
-                Ok(())
             }
         }
+        parse_texts(&texts, &reference, &note, &mut out, &mut tally)
     })?;
     out.finish()?;
     eprintln!(
