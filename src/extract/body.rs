@@ -64,7 +64,7 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             i += 1;
             continue;
         }
-        if let Some(what) = lines::boilerplate(text) {
+        if let Some(what) = lines::boilerplate_with_head(text, &lower_head) {
             removed.add(what, text);
             i += 1;
             continue;

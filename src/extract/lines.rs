@@ -203,8 +203,15 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
     if s.is_empty() {
         return None;
     }
-    let head = lower_head(s, 48);
-    let first = head.as_bytes()[0];
+    boilerplate_with_head(s, &lower_head(s, 48))
+}
+
+/// `boilerplate` for a trimmed, non-empty line whose lowercase start (`lower_head(s, 48)`) the
+/// caller already has.
+pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
+    let Some(&first) = head.as_bytes().first() else {
+        return None;
+    };
     for &(prefix, what) in BOILERPLATE_PREFIXES {
         // The first-byte test skips most prefixes without a call to memcmp.
         if prefix.as_bytes()[0] == first && head.starts_with(prefix) {
@@ -308,24 +315,34 @@ pub fn lower_head(s: &str, max: usize) -> String {
 }
 
 /// ASCII case-insensitive substring search without allocating; `needle` is lowercase ASCII.
+/// The needle's tail is looked for with SIMD substring search (`memmem`), which is fast on
+/// running text, and only the first letter is compared case-insensitively.
 pub fn contains_ci(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
+    let Some((&first, tail)) = n.split_first() else {
         return true;
     };
-    let upper = first.to_ascii_uppercase();
-    let mut from = 0;
-    while let Some(pos) = memchr::memchr2(first, upper, &h[from..]) {
-        let at = from + pos;
-        if h.len() - at < n.len() {
-            return false;
-        }
-        if h[at..at + n.len()].eq_ignore_ascii_case(n) {
-            return true;
-        }
-        from = at + 1;
+    if tail.is_empty() {
+        return h.iter().any(|b| b.eq_ignore_ascii_case(&first));
     }
-    false
+    // The tail as written (`ewsletter`) and in capitals (`EWSLETTER`); mixed-case tails are
+    // not looked for.
+    let upper = tail.to_ascii_uppercase();
+    [tail, upper.as_slice()].iter().any(|t| {
+        let finder = memchr::memmem::Finder::new(t);
+        let mut from = 1;
+        while from <= h.len() {
+            let Some(pos) = finder.find(&h[from..]) else {
+                return false;
+            };
+            let at = from + pos;
+            if h[at - 1].eq_ignore_ascii_case(&first) {
+                return true;
+            }
+            from = at + 1;
+        }
+        false
+    })
 }
 
 fn boilerplate_name(bare: &str) -> &'static str {
@@ -697,6 +714,16 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(segments(input, &ctx()), *expected, "{input}");
         }
+    }
+
+    #[test]
+    fn case_insensitive_search_finds_words_anywhere() {
+        assert!(contains_ci("Sign up to our Newsletter", "newsletter"));
+        assert!(contains_ci("NEWSLETTER", "newsletter"));
+        assert!(!contains_ci("newsletters are ewsletter", "xewsletter"));
+        assert!(contains_ci("a", "a"));
+        assert!(!contains_ci("", "ab"));
+        assert!(contains_ci("Crowds. Photograph: X", "photograph: "));
     }
 
     #[test]
