@@ -209,9 +209,7 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
 /// `boilerplate` for a trimmed, non-empty line whose lowercase start (`lower_head(s, 48)`) the
 /// caller already has.
 pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
-    let Some(&first) = head.as_bytes().first() else {
-        return None;
-    };
+    let &first = head.as_bytes().first()?;
     for &(prefix, what) in BOILERPLATE_PREFIXES {
         // The first-byte test skips most prefixes without a call to memcmp.
         if prefix.as_bytes()[0] == first && head.starts_with(prefix) {
