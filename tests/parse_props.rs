@@ -53,7 +53,7 @@ fn options() -> ExtractOptions {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn any_bytes_give_an_article_or_a_rejection(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {

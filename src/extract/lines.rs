@@ -3,6 +3,8 @@
 //! `vocab`. Also splits combined lines on `|` `·` `•` and glued spans. Does not decide which
 //! line is the title (`header`) or clean the body (`body`).
 
+use std::sync::OnceLock;
+
 use crate::dates::Resolver;
 
 use super::byline;
@@ -255,32 +257,32 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             return Some("copyright");
         }
     }
-    if s.split_whitespace().nth(50).is_none()
-        && [
-            "photograph: ",
-            "photo: ",
-            "(photo: ",
-            "photograph by ",
-            "photo credit:",
-        ]
-        .iter()
-        .any(|w| contains_ci(s, w))
-    {
-        // A caption with its credit at the end (`Crowds in Rhodes. Photograph: X/Reuters`).
-        return Some("photo");
+    // Rare keywords first (one SIMD search each), the exact phrases only on the few lines
+    // that have them.
+    if words <= 50 && PHOTO.is_in(s) {
+        let lower = s.to_lowercase();
+        if ["photograph: ", "photo: ", "photograph by ", "photo credit:"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            // A caption with its credit at the end (`Crowds in Rhodes. Photograph: X/Reuters`).
+            return Some("photo");
+        }
     }
-    if words <= 30 {
-        if contains_ci(s, "newsletter")
-            && ["sign up", "subscribe", "inbox", "get our", "delivered"]
-                .iter()
-                .any(|w| contains_ci(s, w))
+    if words <= 30 && NEWSLETTER.is_in(s) {
+        let lower = s.to_lowercase();
+        if ["sign up", "subscribe", "inbox", "get our", "delivered"]
+            .iter()
+            .any(|w| lower.contains(w))
         {
             return Some("newsletter prompt");
         }
-        if contains_ci(s, "cookie")
-            && ["we use", "accept", "consent", "our partners", "privacy"]
-                .iter()
-                .any(|w| contains_ci(s, w))
+    }
+    if words <= 30 && COOKIE.is_in(s) {
+        let lower = s.to_lowercase();
+        if ["we use", "accept", "consent", "our partners", "privacy"]
+            .iter()
+            .any(|w| lower.contains(w))
         {
             return Some("cookie notice");
         }
@@ -312,35 +314,57 @@ pub fn lower_head(s: &str, max: usize) -> String {
     s[..end].to_lowercase()
 }
 
-/// ASCII case-insensitive substring search without allocating; `needle` is lowercase ASCII.
-/// The needle's tail is looked for with SIMD substring search (`memmem`), which is fast on
-/// running text, and only the first letter is compared case-insensitively.
-pub fn contains_ci(haystack: &str, needle: &str) -> bool {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some((&first, tail)) = n.split_first() else {
-        return true;
-    };
-    if tail.is_empty() {
-        return h.iter().any(|b| b.eq_ignore_ascii_case(&first));
-    }
-    // The tail as written (`ewsletter`) and in capitals (`EWSLETTER`); mixed-case tails are
-    // not looked for.
-    let upper = tail.to_ascii_uppercase();
-    [tail, upper.as_slice()].iter().any(|t| {
-        let finder = memchr::memmem::Finder::new(t);
-        let mut from = 1;
-        while from <= h.len() {
-            let Some(pos) = finder.find(&h[from..]) else {
-                return false;
-            };
-            let at = from + pos;
-            if h[at - 1].eq_ignore_ascii_case(&first) {
-                return true;
-            }
-            from = at + 1;
+static PHOTO: Keyword = Keyword::new("photo");
+static NEWSLETTER: Keyword = Keyword::new("newsletter");
+static COOKIE: Keyword = Keyword::new("cookie");
+
+/// A lowercase ASCII keyword found in any line with SIMD substring search (`memmem`), in
+/// lowercase, capitalised or capitals (`newsletter`, `Newsletter`, `NEWSLETTER`); the searchers
+/// are built once.
+pub struct Keyword {
+    word: &'static str,
+    finders: OnceLock<[memchr::memmem::Finder<'static>; 2]>,
+}
+
+impl Keyword {
+    pub const fn new(word: &'static str) -> Keyword {
+        Keyword {
+            word,
+            finders: OnceLock::new(),
         }
-        false
-    })
+    }
+
+    pub fn is_in(&self, haystack: &str) -> bool {
+        let h = haystack.as_bytes();
+        let Some((&first, tail)) = self.word.as_bytes().split_first() else {
+            return true;
+        };
+        if tail.is_empty() {
+            return h.iter().any(|b| b.eq_ignore_ascii_case(&first));
+        }
+        // The word without its first letter, as written and in capitals; the first letter is
+        // then compared in either case.
+        let finders = self.finders.get_or_init(|| {
+            [
+                memchr::memmem::Finder::new(tail).into_owned(),
+                memchr::memmem::Finder::new(&tail.to_ascii_uppercase()).into_owned(),
+            ]
+        });
+        finders.iter().any(|finder| {
+            let mut from = 1;
+            while from <= h.len() {
+                let Some(pos) = finder.find(&h[from..]) else {
+                    return false;
+                };
+                let at = from + pos;
+                if h[at - 1].eq_ignore_ascii_case(&first) {
+                    return true;
+                }
+                from = at + 1;
+            }
+            false
+        })
+    }
 }
 
 fn boilerplate_name(bare: &str) -> &'static str {
@@ -716,12 +740,14 @@ mod tests {
 
     #[test]
     fn case_insensitive_search_finds_words_anywhere() {
-        assert!(contains_ci("Sign up to our Newsletter", "newsletter"));
-        assert!(contains_ci("NEWSLETTER", "newsletter"));
-        assert!(!contains_ci("newsletters are ewsletter", "xewsletter"));
-        assert!(contains_ci("a", "a"));
-        assert!(!contains_ci("", "ab"));
-        assert!(contains_ci("Crowds. Photograph: X", "photograph: "));
+        let newsletter = Keyword::new("newsletter");
+        assert!(newsletter.is_in("Sign up to our Newsletter"));
+        assert!(newsletter.is_in("NEWSLETTER"));
+        assert!(newsletter.is_in("newsletter"));
+        assert!(!newsletter.is_in("ewsletter and news letter"));
+        assert!(!newsletter.is_in(""));
+        assert!(Keyword::new("a").is_in("A"));
+        assert!(Keyword::new("photo").is_in("Crowds. Photograph: X"));
     }
 
     #[test]

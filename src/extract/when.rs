@@ -129,7 +129,11 @@ pub fn strip_label(segment: &str) -> (Option<bool>, &str) {
     };
     let mut rest = segment[len..].trim_start_matches([':', ' ', '\t', '-', '–', '—']);
     for filler in ["on ", "at ", "am ", "le ", "el ", "il ", "op "] {
-        if rest.len() > filler.len() && rest[..filler.len()].eq_ignore_ascii_case(filler) {
+        if rest.len() > filler.len()
+            && rest
+                .get(..filler.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(filler))
+        {
             rest = &rest[filler.len()..];
             break;
         }
@@ -457,6 +461,8 @@ mod tests {
             ("Mis à jour le 5 mars 2025", Some(true), "5 mars 2025"),
             ("Publishedness", None, "Publishedness"),
             ("İİİİ ẞẞẞẞ", None, "İİİİ ẞẞẞẞ"),
+            ("Published İİ", Some(false), "İİ"),
+            ("Published ẞ", Some(false), "ẞ"),
             ("March 3, 2025", None, "March 3, 2025"),
         ];
         for (input, label, rest) in cases {
