@@ -188,16 +188,25 @@ fn is_release_marker(s: &str) -> bool {
 fn is_running_text(text: &str, ctx: &Resolver) -> bool {
     paragraph_like(text)
         && lines::boilerplate(text).is_none()
-        && !matches!(
+        // Longer than any date, byline or source line: no need to classify.
+        && (text.len() > HEADER_LINE_MAX
+            || !matches!(
             classify(text, ctx, None),
             Kind::Byline(..) | Kind::Date(_) | Kind::Source(_)
-        )
+        ))
 }
+
+/// No byline, date or source line is longer than this many bytes (the date probe and the
+/// name test refuse longer text), so longer lines skip the classifier.
+const HEADER_LINE_MAX: usize = 200;
 
 /// Whether the text line at `i` is a standfirst: a byline, date or reading time follows within
 /// three lines, before any other running text.
 fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
     for line in lines.iter().skip(i + 1).take(3) {
+        if line.text.len() > HEADER_LINE_MAX {
+            return false;
+        }
         if lines::boilerplate(line.text).is_some() {
             continue;
         }

@@ -88,7 +88,7 @@ pub fn guess(body: &str) -> Option<&'static str> {
     let mut counts = [0usize; STOPWORDS.len()];
     let mut total = 0usize;
     let mut buf = String::with_capacity(16);
-    for word in body.split_whitespace().take(150) {
+    for word in body.split_whitespace().take(120) {
         total += 1;
         // Function words are short; longer words cannot match and are not lowercased.
         if word.len() > 9 {

@@ -8,7 +8,14 @@ use std::sync::OnceLock;
 /// A word table looked up by binary search (the tables are long and checked for every line).
 pub struct Words {
     list: &'static [&'static str],
-    sorted: OnceLock<Vec<&'static str>>,
+    sorted: OnceLock<Sorted>,
+}
+
+/// The words sorted, and for each first byte the range of words that start with it, so a
+/// lookup binary-searches a handful of words.
+struct Sorted {
+    words: Vec<&'static str>,
+    ranges: Vec<(u32, u32)>,
 }
 
 impl Words {
@@ -20,13 +27,32 @@ impl Words {
     }
 
     pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
+        let word = word.as_ref();
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
         let sorted = self.sorted.get_or_init(|| {
-            let mut v = self.list.to_vec();
-            v.sort_unstable();
-            v.dedup();
-            v
+            let mut words = self.list.to_vec();
+            words.sort_unstable();
+            words.dedup();
+            let mut ranges = vec![(0u32, 0u32); 256];
+            for (i, w) in words.iter().enumerate() {
+                let Some(&b) = w.as_bytes().first() else {
+                    continue;
+                };
+                let r = &mut ranges[usize::from(b)];
+                if r.0 == r.1 {
+                    *r = (i as u32, i as u32 + 1);
+                } else {
+                    r.1 = i as u32 + 1;
+                }
+            }
+            Sorted { words, ranges }
         });
-        sorted.binary_search(&word.as_ref()).is_ok()
+        let (start, end) = sorted.ranges[usize::from(first)];
+        sorted.words[start as usize..end as usize]
+            .binary_search(&word)
+            .is_ok()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'static str> {
