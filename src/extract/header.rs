@@ -190,6 +190,7 @@ fn is_running_text(text: &str, ctx: &Resolver) -> bool {
         && lines::boilerplate(text).is_none()
         // Longer than any date, byline or source line: no need to classify.
         && (text.len() > HEADER_LINE_MAX
+            || lines::count_words(text, HEADER_LINE_WORDS) >= HEADER_LINE_WORDS
             || !matches!(
             classify(text, ctx, None),
             Kind::Byline(..) | Kind::Date(_) | Kind::Source(_)
@@ -199,12 +200,16 @@ fn is_running_text(text: &str, ctx: &Resolver) -> bool {
 /// No byline, date or source line is longer than this many bytes (the date probe and the
 /// name test refuse longer text), so longer lines skip the classifier.
 const HEADER_LINE_MAX: usize = 200;
+/// Nor has any of them this many words.
+const HEADER_LINE_WORDS: usize = 16;
 
 /// Whether the text line at `i` is a standfirst: a byline, date or reading time follows within
 /// three lines, before any other running text.
 fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
     for line in lines.iter().skip(i + 1).take(3) {
-        if line.text.len() > HEADER_LINE_MAX {
+        if line.text.len() > HEADER_LINE_MAX
+            || lines::count_words(line.text, HEADER_LINE_WORDS) >= HEADER_LINE_WORDS
+        {
             return false;
         }
         if lines::boilerplate(line.text).is_some() {
