@@ -24,9 +24,15 @@ pub fn run(args: &[String]) -> Result<()> {
     let (n_articles, text_bytes) = build_corpus(&corpus, megabytes << 20)?;
     let mb = text_bytes as f64 / (1 << 20) as f64;
     println!(
-        "corpus: {n_articles} articles, {mb:.1} MB of text ({})",
+        "corpus: {n_articles} articles, {mb:.1} MB of text, {:.1} KB per article on average ({})",
+        text_bytes as f64 / n_articles as f64 / 1024.0,
         corpus.display()
     );
+    // Figures on a shared machine depend on what else runs: say how busy it was.
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        let one_minute = load.split_whitespace().next().unwrap_or("?");
+        println!("load average before the runs: {one_minute}");
+    }
 
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut single = 0.0;
