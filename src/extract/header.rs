@@ -82,7 +82,12 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 pending_by = true;
                 continue;
             }
-            let mut kind = classify(seg, ctx, pending_label);
+            // A whole line was checked for boilerplate above.
+            let mut kind = if whole {
+                lines::classify_content(seg, ctx, pending_label)
+            } else {
+                classify(seg, ctx, pending_label)
+            };
             if std::mem::take(&mut pending_by) && matches!(kind, Kind::NameLike) {
                 kind = Kind::Byline(seg.to_string(), Vec::new());
             }

@@ -99,7 +99,12 @@ pub fn guess(body: &str) -> Option<&'static str> {
             continue;
         }
         buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+        }
         let mask = lookup(&buf);
         if mask != 0 {
             for (lang, count) in counts.iter_mut().enumerate() {

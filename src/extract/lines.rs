@@ -45,6 +45,11 @@ pub fn classify(segment: &str, ctx: &Resolver, pending_update: Option<bool>) -> 
     if let Some(what) = boilerplate(s) {
         return Kind::Boilerplate(what);
     }
+    classify_content(s, ctx, pending_update)
+}
+
+/// `classify` for a trimmed segment already known not to be boilerplate.
+pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -> Kind {
     if is_reading_time(s) {
         return Kind::ReadingTime;
     }
