@@ -327,48 +327,84 @@ fn parse_jsonl(
     tally: &mut Tally,
 ) -> anyhow::Result<()> {
     let name = source.display_name();
-    let mut reader = match source.open() {
+    let reader = match source.open() {
         Ok(r) => r,
         Err(e) => {
             return tally.take(Parsed::Unreadable(e.to_string()), out);
         }
     };
-    let mut line_no = 0u64;
-    let mut done = false;
-    while !done {
-        let mut batch: Vec<(u64, Vec<u8>)> = Vec::with_capacity(BATCH);
-        while batch.len() < BATCH {
-            let mut buf = Vec::new();
-            match reader.read_until(b'\n', &mut buf) {
-                Ok(0) => {
-                    done = true;
-                    break;
-                }
-                Ok(_) => {
-                    line_no += 1;
-                    if buf.iter().any(|b| !b.is_ascii_whitespace()) {
-                        batch.push((line_no, buf));
-                    }
-                }
-                Err(e) => {
-                    tally.take(
-                        Parsed::Unreadable(format!("{name}:{}: cannot read: {e}", line_no + 1)),
-                        out,
-                    )?;
-                    done = true;
-                    break;
-                }
-            }
-        }
-        let results: Vec<Parsed> = batch
-            .par_iter()
-            .map(|(n, bytes)| parse_page(bytes, &format!("{name}:{n}"), source, reference, note))
-            .collect();
+    let mut lines = LineBatches {
+        reader,
+        name: name.clone(),
+        line_no: 0,
+        done: false,
+    };
+    // Reading the next batch overlaps with parsing the current one.
+    let mut batch = lines.next_batch();
+    while !batch.lines.is_empty() || batch.error.is_some() {
+        let (results, next) = rayon::join(
+            || {
+                batch
+                    .lines
+                    .par_iter()
+                    .map(|(n, bytes)| {
+                        parse_page(bytes, &format!("{name}:{n}"), source, reference, note)
+                    })
+                    .collect::<Vec<Parsed>>()
+            },
+            || lines.next_batch(),
+        );
         for r in results {
             tally.take(r, out)?;
         }
+        if let Some(error) = batch.error.take() {
+            tally.take(Parsed::Unreadable(error), out)?;
+        }
+        batch = next;
     }
     Ok(())
+}
+
+/// Up to `BATCH` non-blank lines of a JSONL input, numbered from 1, and a read error that
+/// ended the input.
+#[derive(Default)]
+struct Batch {
+    lines: Vec<(u64, Vec<u8>)>,
+    error: Option<String>,
+}
+
+struct LineBatches {
+    reader: Box<dyn BufRead + Send>,
+    name: String,
+    line_no: u64,
+    done: bool,
+}
+
+impl LineBatches {
+    fn next_batch(&mut self) -> Batch {
+        let mut batch = Batch::default();
+        while !self.done && batch.lines.len() < BATCH {
+            let mut buf = Vec::new();
+            match self.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.line_no += 1;
+                    if buf.iter().any(|b| !b.is_ascii_whitespace()) {
+                        batch.lines.push((self.line_no, buf));
+                    }
+                }
+                Err(e) => {
+                    batch.error = Some(format!(
+                        "{}:{}: cannot read: {e}",
+                        self.name,
+                        self.line_no + 1
+                    ));
+                    self.done = true;
+                }
+            }
+        }
+        batch
+    }
 }
 
 fn parse_page(
