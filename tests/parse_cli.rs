@@ -333,3 +333,27 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn many_jsonl_pages_keep_their_order_across_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pages.jsonl");
+    let text = std::fs::read_to_string(fixture("no_date")).unwrap();
+    let mut lines = String::new();
+    for i in 0..1300 {
+        let url = format!("https://news.example/{i}");
+        lines.push_str(&serde_json::json!({"text": text, "url": url}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&path, lines).unwrap();
+    let out = copydesk()
+        .args(["parse", "--scraped-at", AT, "--threads", "2"])
+        .arg(&path)
+        .assert()
+        .success();
+    let recs = records(&out.get_output().stdout);
+    assert_eq!(recs.len(), 1300);
+    for (i, r) in recs.iter().enumerate() {
+        assert_eq!(r["url"], format!("https://news.example/{i}"));
+    }
+}
