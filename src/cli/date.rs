@@ -39,7 +39,7 @@ pub struct DateArgs {
     #[arg(long, conflicts_with = "batch")]
     all: bool,
     /// Read one phrase per stdin line; write one `INSTANT<TAB>PRECISION` line per input line
-    /// (both empty when refused).
+    /// (both empty when refused). Exits 1 when any line was refused; a summary goes to stderr.
     #[arg(long, conflicts_with = "text")]
     batch: bool,
     /// With --batch: each input line is `REFERENCE<TAB>PHRASE`.

@@ -117,7 +117,7 @@ impl P<'_> {
             }
         }
         if let Some(d) = self.date_at(k)? {
-            let d = self.complete_year(d, i)?;
+            let d = self.complete_year(d)?;
             let wall = Wall {
                 y: d.y.unwrap_or(0),
                 mo: d.mo,
@@ -185,7 +185,7 @@ impl P<'_> {
 
     /// Fills a missing year (latest occurrence on or before the reference date) and checks the
     /// day against the month.
-    fn complete_year(&self, mut d: DatePart, at: usize) -> Result<DatePart, super::scan::Fail> {
+    fn complete_year(&self, mut d: DatePart) -> Result<DatePart, super::scan::Fail> {
         match d.y {
             Some(y) => {
                 if d.d > days_in_month(y, d.mo) {
@@ -205,7 +205,6 @@ impl P<'_> {
                 d.y = Some(y);
             }
         }
-        let _ = at;
         Ok(d)
     }
 
@@ -224,7 +223,7 @@ impl P<'_> {
                 end += 1;
             }
         }
-        let d = self.complete_year(d, d.start)?;
+        let d = self.complete_year(d)?;
         let y = d.y.unwrap_or(0);
         let warn = if d.ambiguous { W_AMBIGUOUS } else { 0 };
         let fit = match d.precision {
@@ -286,18 +285,18 @@ impl P<'_> {
         if t.ordinal {
             return None;
         }
+        // "10:04", "14.30", "10h", "10am" glued on: the number is an hour, not a year.
         let follows_time = self.t.get(k + 1).is_some_and(|n| {
-            !n.space_before && n.kind == Kind::Punct && matches!(n.ch, ':' | '.')
+            !n.space_before
+                && n.kind == Kind::Punct
+                && matches!(n.ch, ':' | '.')
+                && self.num(k + 2).is_some_and(|m| !m.space_before)
                 || n.kind == Kind::Word
                     && !n.space_before
                     && matches!(self.w(k + 1), "h" | "am" | "pm" | "uhr")
         });
         match t.ndig {
-            4 if !follows_time
-                || self.punct(k + 1, '.') && self.num(k + 2).is_none_or(|n| n.space_before) =>
-            {
-                Some((t.num as i32, k + 1))
-            }
+            4 if !follows_time => Some((t.num as i32, k + 1)),
             2 if !follows_time && !self.words_time_after(k + 1) => {
                 Some((2000 + t.num as i32, k + 1))
             }
@@ -722,8 +721,13 @@ impl P<'_> {
                     j += 2;
                 }
             }
-        } else if self.is(j, "h") && self.adjacent(j) {
-            if let Some(m) = self.num(j + 1).filter(|t| t.ndig == 2 && !t.space_before) {
+        } else if self.is(j, "h") && (self.adjacent(j) || after_date) {
+            // "14h05", "14h", and after a date the spaced French "14 h 05".
+            let spaced = !self.adjacent(j);
+            if let Some(m) = self
+                .num(j + 1)
+                .filter(|t| t.ndig == 2 && (spaced || !t.space_before))
+            {
                 mi = m.num;
                 precision = Precision::Minute;
                 clear = true;
@@ -734,7 +738,7 @@ impl P<'_> {
             } else {
                 return Ok(None);
             }
-        } else if (after_date || matches!(self.w(j + 2), "am" | "pm" | "a" | "p"))
+        } else if (after_date || matches!(self.w(j + 2), "am" | "pm" | "a" | "p" | "uhr" | "h"))
             && self.punct(j, '.')
             && self.adjacent(j)
             && self
@@ -869,5 +873,81 @@ impl P<'_> {
             return None;
         }
         Some((sign * (h as i32 * 3600 + m as i32 * 60), next))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{resolve, Context, DateOrder};
+
+    /// "INSTANT PRECISION [warnings]" or the refusal kind.
+    fn r(text: &str, order: DateOrder) -> String {
+        let mut ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        ctx.date_order = order;
+        match resolve(text, &ctx) {
+            Ok(r) => format!("{} {} {}", r.instant, r.precision, r.warnings.join(","))
+                .trim()
+                .to_string(),
+            Err(e) => e.kind.as_str().to_string(),
+        }
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_order_rules() {
+        use DateOrder::{Dmy, Mdy};
+        let cases = [
+            (
+                "04/03/2025",
+                Mdy,
+                "2025-04-03T00:00:00Z day ambiguous_date_order",
+            ),
+            (
+                "04/03/2025",
+                Dmy,
+                "2025-03-04T00:00:00Z day ambiguous_date_order",
+            ),
+            ("13/03/2025", Mdy, "2025-03-13T00:00:00Z day"),
+            ("03/13/2025", Dmy, "2025-03-13T00:00:00Z day"),
+            ("03.04.2025", Mdy, "2025-04-03T00:00:00Z day"),
+            ("2025/03/04", Dmy, "2025-03-04T00:00:00Z day"),
+            (
+                "4/3/25",
+                Mdy,
+                "2025-04-03T00:00:00Z day ambiguous_date_order",
+            ),
+            ("9/11", Mdy, "numeric_without_year"),
+            ("13/13/2025", Mdy, "invalid_date"),
+        ];
+        for (text, order, want) in cases {
+            assert_eq!(r(text, order), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn zones_and_missing_parts() {
+        let m = DateOrder::Mdy;
+        assert_eq!(
+            r("July 4, 2025 10:00 AM ET", m),
+            "2025-07-04T14:00:00Z minute"
+        );
+        assert_eq!(
+            r("January 4, 2025 10:00 AM ET", m),
+            "2025-01-04T15:00:00Z minute"
+        );
+        assert_eq!(r("4 July 2025 10:00 IST", m), "2025-07-04T04:30:00Z minute");
+        assert_eq!(
+            r("4 July 2025 10:00 GMT+1", m),
+            "2025-07-04T09:00:00Z minute"
+        );
+        assert_eq!(r("Dec 5", m), "2025-12-05T00:00:00Z day");
+        assert_eq!(r("14:05", m), "2026-11-25T14:05:00Z minute");
+        assert_eq!(r("March 2025", m), "2025-03-01T00:00:00Z month");
+        assert_eq!(r("2025", m), "2025-01-01T00:00:00Z year");
+        assert_eq!(
+            r("December 25, 2026", m),
+            "2026-12-25T00:00:00Z day future_date"
+        );
+        assert_eq!(r("February 30, 2025", m), "invalid_date");
+        assert_eq!(r("25:61", m), "invalid_time");
     }
 }

@@ -140,6 +140,17 @@ impl Line {
                     i += c.len_utf8();
                     continue;
                 }
+                // CJK characters are one token each: they are the date's punctuation
+                // ("2025年3月4日", "3時間前").
+                if is_cjk(c) {
+                    let mut t = Tok::new(Kind::Punct, i, space);
+                    t.ch = c;
+                    i += c.len_utf8();
+                    t.end = i as u32;
+                    self.toks.push(t);
+                    space = false;
+                    continue;
+                }
                 if c.is_alphabetic() {
                     let mut t = Tok::new(Kind::Word, i, space);
                     let woff = self.words.len();
@@ -171,7 +182,7 @@ impl Line {
     /// Folds letters from byte `i` to the end of the word; returns where the word ends.
     fn word_tail(&mut self, text: &str, mut i: usize) -> usize {
         for c in text[i..].chars() {
-            if !c.is_alphabetic() {
+            if !c.is_alphabetic() || is_cjk(c) {
                 break;
             }
             i += c.len_utf8();
@@ -189,6 +200,11 @@ impl Line {
             t.wlen = len as u8;
         }
     }
+}
+
+/// Chinese, Japanese and Korean characters (ideographs, kana, Hangul syllables).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// Length of an ordinal suffix right after digits ("st", "nd", "rd", "th", "er", "e", "º"),

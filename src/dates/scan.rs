@@ -190,7 +190,8 @@ impl P<'_> {
             Self::now_at,
         ];
         // Forms that can start with a number; nothing starts with punctuation.
-        let number_forms: [fn(&Self, usize) -> Step; 2] = [Self::relative_at, Self::absolute_at];
+        let number_forms: [fn(&Self, usize) -> Step; 3] =
+            [Self::cjk_at, Self::relative_at, Self::absolute_at];
         let tries: &[fn(&Self, usize) -> Step] = match self.t.get(i).map(|t| t.kind) {
             Some(Kind::Word) => &word_forms,
             Some(Kind::Num) => &number_forms,
@@ -230,8 +231,12 @@ impl P<'_> {
         };
         let label = prefixed.unwrap_or(word_label);
         j += 1;
-        // "Published:", "Updated on", "Publié le", "Publicado em", "Stand: ".
-        if self.punct(j, ':') || self.punct(j, '-') && !self.is_sep(j) {
+        // "Published:", "Updated -", "Updated on", "Publié le", "Publicado em", "Stand: ".
+        if self
+            .t
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, ':' | '-' | '–' | '—' | '|'))
+        {
             j += 1;
         }
         while matches!(
@@ -250,7 +255,7 @@ impl P<'_> {
     /// Whether the tokens in `from..to` are only punctuation and filler words.
     fn only_filler(&self, from: usize, to: usize) -> bool {
         (from..to).all(|k| match self.t[k].kind {
-            Kind::Punct => true,
+            Kind::Punct => !super::lexer::is_cjk(self.t[k].ch),
             Kind::Word => words::filler(self.w(k)),
             Kind::Num => false,
         })
@@ -514,5 +519,73 @@ fn short(text: &str) -> String {
     match t.char_indices().nth(80) {
         Some((i, _)) => format!("{}...", &t[..i]),
         None => t.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{resolve, resolve_all, Context, Label};
+
+    fn ctx() -> Context {
+        Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap()
+    }
+
+    #[test]
+    fn word_like_forms_must_fill_their_segment() {
+        for text in [
+            "Monday Night Football",
+            "TODAY Show",
+            "Last Week Tonight",
+            "Now This",
+            "2025 Ford Focus",
+        ] {
+            assert!(resolve(text, &ctx()).is_err(), "{text}");
+        }
+        for text in [
+            "Posted on Monday",
+            "Sport | today",
+            "Updated: now",
+            "© | 2025",
+        ] {
+            assert!(resolve(text, &ctx()).is_ok(), "{text}");
+        }
+    }
+
+    #[test]
+    fn labels_are_remembered_and_left_out_of_the_span() {
+        let text = "Published 5 days ago | Last updated: 2 hours ago";
+        let all = resolve_all(text, &ctx()).unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].label, Some(Label::Published));
+        assert_eq!(&text[all[0].span.clone()], "5 days ago");
+        assert_eq!(all[1].label, Some(Label::Updated));
+        assert_eq!(&text[all[1].span.clone()], "2 hours ago");
+        // The published date is the one `resolve` gives, whichever comes first.
+        let swapped = "Updated 2 hours ago | Published 5 days ago";
+        assert_eq!(
+            resolve(swapped, &ctx()).unwrap().label,
+            Some(Label::Published)
+        );
+    }
+
+    #[test]
+    fn a_date_segment_and_a_time_segment_merge() {
+        let text = "March 3, 2025 / 10:04 AM EST / CBS News";
+        let r = resolve(text, &ctx()).unwrap();
+        assert_eq!(r.instant.to_string(), "2025-03-03T15:04:00Z");
+        assert_eq!(&text[r.span], "March 3, 2025 / 10:04 AM EST");
+    }
+
+    #[test]
+    fn the_most_telling_refusal_wins() {
+        // "2 hours" alone would be a duration without "ago"; "in" makes it a future phrase.
+        assert_eq!(
+            resolve("in 2 hours", &ctx()).unwrap_err().kind.as_str(),
+            "future"
+        );
+        assert_eq!(
+            resolve("News", &ctx()).unwrap_err().kind.as_str(),
+            "no_date"
+        );
     }
 }

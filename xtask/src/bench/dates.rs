@@ -63,7 +63,11 @@ pub fn run(args: &[String]) -> Result<()> {
         .collect();
     fs::write(&sample, &sample_text)?;
 
-    let bin = super::release_binary()?;
+    // The target directory may be shared with other checkouts building the same binary name:
+    // run a private copy taken right after the build.
+    let built = super::release_binary()?;
+    let bin = dir.join("copydesk-bench");
+    fs::copy(&built, &bin).with_context(|| format!("copying {}", built.display()))?;
     println!(
         "bench dates: {} lines ({} MB) in {}",
         o.lines,
