@@ -543,6 +543,13 @@ pub static BOILERPLATE_LINES: Words = Words::new(&[
     "play video",
     "watch video",
     "menu",
+    "subscribe now",
+    "sign up now",
+    "register now",
+    "log in to comment",
+    "sign in to comment",
+    "already a subscriber? sign in",
+    "already a subscriber? log in",
     "like loading",
     "print this page",
     "search",
@@ -740,7 +747,7 @@ pub const READING_TIME_WORDS: &[&str] = &[
 pub static NAME_PARTICLES: Words = Words::new(&[
     "van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du", "la",
     "le", "el", "al", "bin", "bint", "ibn", "ter", "ten", "y", "zu", "af", "op", "st.", "upon",
-    "on", "sur", "am", "an", "im",
+    "sur", "am", "an", "im",
 ]);
 
 /// Words that join names in a byline ("Jane Doe and John Roe").

@@ -304,6 +304,11 @@ static ANCHORS: Words = Words::new(&[
     "geleden",
 ]);
 
+/// Whether a lowercase word is a month or weekday name or a relative date word.
+pub fn is_date_word(t: &str) -> bool {
+    anchor_word(&t.to_lowercase())
+}
+
 fn anchor_word(t: &str) -> bool {
     ANCHORS.contains(&t)
 }
