@@ -59,9 +59,16 @@ pub fn looks_like_names(s: &str) -> bool {
     if s.ends_with('.') && !last_word_is_initial(s) {
         return false;
     }
-    words.iter().all(|w| {
+    // `the Politics Desk`, `the Editorial Board`: a leading article before a desk name.
+    let desk = words.len() >= 2
+        && words[0] == "the"
+        && words[1..]
+            .iter()
+            .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str()));
+    words.iter().enumerate().all(|(i, w)| {
         let lw = w.to_lowercase();
-        is_joiner(w)
+        (i == 0 && desk)
+            || is_joiner(w)
             || NAME_PARTICLES.contains(&lw.as_str())
             || w.trim_start_matches(['(', '"', '\'', '“'])
                 .chars()
@@ -213,6 +220,7 @@ mod tests {
             "Mary-Jane van der Berg",
             "J. R. Smith Jr.",
             "Northwire Staff",
+            "the Politics Desk",
         ] {
             assert!(looks_like_names(yes), "{yes}");
         }
@@ -248,6 +256,7 @@ mod tests {
             ("Northwire Staff", &["Northwire Staff"]),
             ("Culture Desk", &["Culture Desk"]),
             ("Staff Writer", &["Staff Writer"]),
+            ("the Politics Desk", &["the Politics Desk"]),
             ("Anna Müller und Jörg Weiß", &["Anna Müller", "Jörg Weiß"]),
             ("JANE DOE", &["JANE DOE"]),
             ("Jane Doe, CNN", &["Jane Doe"]),

@@ -475,6 +475,12 @@ fn is_comment_counter(lower: &str) -> bool {
         || lower.starts_with("show")
 }
 
+/// `The Associated Press contributed to this report.`: a credit wherever it stands.
+pub fn is_contributor_note(s: &str) -> bool {
+    count_words(s, 26) <= 25
+        && (s.contains("contributed to this report") || s.contains("contributed reporting"))
+}
+
 /// `Reporting by ...; Editing by ...`, `Additional reporting by ...`.
 pub fn is_wire_credit(s: &str) -> bool {
     const CREDITS: &[&str] = &[
@@ -496,7 +502,13 @@ pub fn is_wire_credit(s: &str) -> bool {
         "video by",
         "design by",
     ];
-    s.split_whitespace().count() <= 40
+    let words = count_words(s, 41);
+    if words <= 25
+        && (s.contains("contributed to this report") || s.contains("contributed reporting"))
+    {
+        return true;
+    }
+    words <= 40
         && CREDITS
             .iter()
             .any(|c| s.get(..c.len()).is_some_and(|h| h.eq_ignore_ascii_case(c)))
@@ -702,6 +714,10 @@ mod tests {
             ("Like Loading...", "boilerplate:navigation"),
             ("Follow Jane Doe on X", "boilerplate:follow prompt"),
             ("Edited by John Roe", "boilerplate:wire credit"),
+            (
+                "The Associated Press contributed to this report.",
+                "boilerplate:wire credit",
+            ),
             (
                 "Firefighters tackle the blaze near Vati on Tuesday. Photograph: Nikos Karras/Reuters",
                 "boilerplate:photo",
