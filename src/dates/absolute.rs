@@ -253,8 +253,10 @@ impl P<'_> {
                 )
             }
             None => {
-                // A zone right after a date alone ("2025-03-04 UTC") still counts.
-                let (zone, end) = match self.zone_at(d.next) {
+                // A zone name right after a date alone ("2025-03-04 UTC") still counts; a
+                // sign and a number do not ("March 3-5, 2025" is a range).
+                let named = self.t.get(d.next).is_some_and(|t| t.kind == Kind::Word);
+                let (zone, end) = match self.zone_at(d.next).filter(|_| named) {
                     Some((z, e)) => (z.zone(), e),
                     None => (self.r.zone.clone(), d.next),
                 };
@@ -503,6 +505,14 @@ impl P<'_> {
                     && self.num(next + 1).is_none_or(|n| n.space_before)
                 {
                     next += 1;
+                }
+                // A range of days ("March 3-5, 2025", "March 3–5"): the first day counts.
+                if (self.punct(next, '-') || self.punct(next, '–'))
+                    && self
+                        .num(next + 1)
+                        .is_some_and(|n| n.ndig <= 2 && n.num > day && n.num <= 31)
+                {
+                    next += 2;
                 }
                 let year = self.year_at(next);
                 if !(1..=31).contains(&day) {

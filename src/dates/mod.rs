@@ -310,6 +310,13 @@ mod tests {
     }
 
     #[test]
+    fn resolvers_can_be_shared_across_threads() {
+        fn shareable<T: Send + Sync + Clone>() {}
+        shareable::<Resolver>();
+        shareable::<Resolved>();
+    }
+
+    #[test]
     fn formats_instants() {
         assert_eq!(&format_instant(0), b"1970-01-01T00:00:00Z");
         assert_eq!(&format_instant(1_774_491_600), b"2026-03-26T02:20:00Z");

@@ -496,16 +496,16 @@ fn refusal(text: &str, kind: RefusalKind, span: Option<(usize, usize)>) -> Refus
         ),
         RefusalKind::NoDate => format!("no complete date expression in {whole:?}"),
         RefusalKind::DurationWithoutAgo => format!(
-            "{part:?} is a duration without \"ago\" (like the titles \"60 Minutes\" or \"48 Hours\"), not a date"
+            "{part:?} is a duration without \"ago\", not a date (full-word units need \"ago\": \"60 Minutes\" is a title)"
         ),
-        RefusalKind::NumericWithoutYear => {
-            format!("numeric date without a year {part:?} (read as not a date, like \"9/11\" or \"24/7\")")
-        }
+        RefusalKind::NumericWithoutYear => format!(
+            "numeric date without a year {part:?}: day and month alone are not read as a date"
+        ),
         RefusalKind::Vague => format!("vague phrase {whole:?} names no point in time"),
         RefusalKind::ReadingTime => format!("{whole:?} is a reading time, not a date"),
         RefusalKind::UnknownUnit => format!("unknown unit {part:?} in {whole:?}"),
         RefusalKind::Future => format!(
-            "{part:?} points to the future, and a page cannot be published after it was scraped"
+            "{whole:?} points to the future ({part:?}), and a page cannot be published after it was scraped"
         ),
         RefusalKind::InvalidDate => format!("invalid calendar date {part:?}"),
         RefusalKind::InvalidTime => format!("invalid time of day {part:?}"),
