@@ -357,3 +357,44 @@ fn many_jsonl_pages_keep_their_order_across_batches() {
         assert_eq!(r["url"], format!("https://news.example/{i}"));
     }
 }
+
+#[test]
+fn date_order_and_source_flags_reach_the_record() {
+    let run = |order: &str| {
+        let out = copydesk()
+            .args(["parse", "--scraped-at", AT, "--date-order", order])
+            .args(["--source", "Example Wire"])
+            .arg(fixture("ambiguous_numeric_date"))
+            .assert()
+            .success();
+        records(&out.get_output().stdout).remove(0)
+    };
+    let mdy = run("mdy");
+    assert_eq!(mdy["date_published"], "2025-04-03T00:00:00Z");
+    assert_eq!(mdy["source"], "Example Wire");
+    let dmy = run("dmy");
+    assert_eq!(dmy["date_published"], "2025-03-04T00:00:00Z");
+    assert_ne!(mdy["id"], Value::Null);
+}
+
+#[test]
+fn a_named_zone_reads_zoneless_dates_in_it() {
+    // 4 March 2025 14:30 in London (GMT in March) and in New York (EST).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(
+        &path,
+        "Startup raises money for battery plant\nBy Jane Doe\nTuesday 4 March 2025 14:30\n\nA battery recycling startup has raised $50m to build its first large plant.\n",
+    )
+    .unwrap();
+    let at = |zone: &str| {
+        let out = copydesk()
+            .args(["parse", "--scraped-at", AT, "--tz", zone])
+            .arg(&path)
+            .assert()
+            .success();
+        records(&out.get_output().stdout).remove(0)["date_published"].clone()
+    };
+    assert_eq!(at("Europe/London"), "2025-03-04T14:30:00Z");
+    assert_eq!(at("America/New_York"), "2025-03-04T19:30:00Z");
+}
