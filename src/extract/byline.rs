@@ -68,6 +68,7 @@ pub fn looks_like_names(s: &str) -> bool {
     words.iter().enumerate().all(|(i, w)| {
         let lw = w.to_lowercase();
         (i == 0 && desk)
+            || w.starts_with('@')
             || is_joiner(w)
             || NAME_PARTICLES.contains(&lw.as_str())
             || w.trim_start_matches(['(', '"', '\'', '“'])
@@ -98,7 +99,8 @@ pub fn authors(byline: &str) -> Vec<String> {
     for (part_idx, part) in byline.split([',', ';']).enumerate() {
         let mut current: Vec<&str> = Vec::new();
         let mut after_comma = part_idx > 0;
-        for w in part.split_whitespace() {
+        // Social handles (`@janedoe`) are not part of a name.
+        for w in part.split_whitespace().filter(|w| !w.starts_with('@')) {
             if is_joiner(w) {
                 if !current.is_empty() {
                     pieces.push((current.join(" "), after_comma));
@@ -257,6 +259,7 @@ mod tests {
             ("Culture Desk", &["Culture Desk"]),
             ("Staff Writer", &["Staff Writer"]),
             ("the Politics Desk", &["the Politics Desk"]),
+            ("Jane Doe @janedoe", &["Jane Doe"]),
             ("Anna Müller und Jörg Weiß", &["Anna Müller", "Jörg Weiß"]),
             ("JANE DOE", &["JANE DOE"]),
             ("Jane Doe, CNN", &["Jane Doe"]),

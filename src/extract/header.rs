@@ -117,6 +117,13 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         h.title = Some(seg.to_string());
                         title_line = Some(i);
                     } else {
+                        // `Jane Doe, March 4, 2025` under the title: the names before the date
+                        // are the byline.
+                        if h.title.is_some() && h.bylines.is_empty() {
+                            if let Some(name) = names_before(seg, &hits) {
+                                h.bylines.push((name, false));
+                            }
+                        }
                         h.dates.extend(hits);
                     }
                 }
@@ -268,6 +275,21 @@ fn continues_title(title: &str, next: &str) -> bool {
     title.ends_with([',', ':', '-', '–', '—'])
         || JOINING.contains(&last.as_str())
         || next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The text before the first date of a segment, when it reads as names of two words or more.
+fn names_before(seg: &str, hits: &[DateHit]) -> Option<String> {
+    let first = hits.first()?;
+    let at = seg.find(first.text.as_str())?;
+    let head = seg[..at]
+        .trim()
+        .trim_end_matches([',', '-', '–', '—', '|', ':'])
+        .trim();
+    let (_, head) = super::when::strip_label(head);
+    (head.split_whitespace().nth(1).is_some()
+        && super::byline::looks_like_names(head)
+        && !lines::masthead_like(head))
+    .then(|| head.to_string())
 }
 
 /// `Reporting from Kyiv, Ukraine`, `Reported from Gaza`.

@@ -142,7 +142,23 @@ fn glue_split<'a>(s: &'a str, ctx: &Resolver) -> Option<(&'a str, &'a str)> {
 pub fn split_date_tail(s: &str, ctx: &Resolver) -> (String, Vec<DateHit>) {
     let s = s.trim();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for sep in [" on ", ", ", " - ", " – ", " — ", " am ", " le ", " el "] {
+    // Also before a date label (`Jane Doe Updated March 4, 2025`) and at a double space.
+    for sep in [
+        " on ",
+        ", ",
+        " - ",
+        " – ",
+        " — ",
+        " am ",
+        " le ",
+        " el ",
+        "  ",
+        " Updated",
+        " Published",
+        " Posted",
+        " UPDATED",
+        " PUBLISHED",
+    ] {
         let mut from = 0;
         while let Some(pos) = s[from..].find(sep) {
             let at = from + pos;
@@ -236,6 +252,9 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             return Some("share buttons");
         }
         if is_photo_credit(s, &lower) {
+            return Some("photo");
+        }
+        if ends_with_photo_credit(s) {
             return Some("photo");
         }
         if is_comment_counter(&lower) {
@@ -465,6 +484,44 @@ fn is_photo_credit(s: &str, lower: &str) -> bool {
     false
 }
 
+/// A caption that ends in an agency credit: `... on Tuesday (Reuters)`, `... REUTERS/Jane Doe`.
+fn ends_with_photo_credit(s: &str) -> bool {
+    const TAGS: &[&str] = &[
+        "(reuters)",
+        "(ap)",
+        "(afp)",
+        "(epa)",
+        "(getty images)",
+        "(getty)",
+        "(pa)",
+        "(ap photo)",
+        "(afp via getty images)",
+        "(shutterstock)",
+        "(alamy)",
+        "(bloomberg)",
+        "(anadolu)",
+    ];
+    let t = s.trim_end();
+    if t.ends_with('.') {
+        return false;
+    }
+    let tail_start = t.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+    let tail = t[tail_start..].to_lowercase();
+    if tail.ends_with(')') {
+        if let Some(open) = tail.rfind('(') {
+            let tag = &tail[open..];
+            if TAGS.contains(&tag) || tag.starts_with("(ap photo/") || tag.starts_with("(photo") {
+                return true;
+            }
+        }
+    }
+    // `REUTERS/Jane Doe`, `AFP/Getty Images` at the end of a caption.
+    let last = t.rsplit(' ').find(|w| w.contains('/')).unwrap_or("");
+    ["REUTERS/", "AFP/", "AP/", "EPA/", "EPA-EFE/"]
+        .iter()
+        .any(|p| last.starts_with(p))
+}
+
 /// `12 comments`, `Comments (12)`, `View 34 comments`.
 fn is_comment_counter(lower: &str) -> bool {
     if lower.split_whitespace().count() > 4 || !lower.contains("comment") {
@@ -688,6 +745,13 @@ mod tests {
                 "byline:Sam Lee|March 3, 2025",
             ),
             ("By Jane DoeMarch 3, 2025", "byline:Jane Doe|March 3, 2025"),
+            ("By Jane Doe Updated March 4, 2025", "byline:Jane Doe|March 4, 2025"),
+            ("By Jane Doe @janedoe", "byline:Jane Doe @janedoe"),
+            ("Reuters/Jane Doe", "boilerplate:photo"),
+            (
+                "A man walks past a damaged building in Kyiv on Tuesday (Reuters)",
+                "boilerplate:photo",
+            ),
             ("Von Anna Müller", "byline:Anna Müller"),
             ("By the time we arrived, the hall was full.", "text"),
             ("Source: The Daily Ledger", "source:The Daily Ledger"),
