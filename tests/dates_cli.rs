@@ -186,3 +186,28 @@ fn batch_json_gives_records() {
     assert_eq!(rows[0]["label"], "published");
     assert_eq!(rows[1]["refused"], "vague");
 }
+
+#[test]
+fn batch_survives_a_line_longer_than_a_read_chunk() {
+    let mut input = "x".repeat(9 << 20);
+    input.push_str("\n3h\n");
+    date()
+        .args(["--batch", "--scraped-at", REF])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stdout("\t\n2026-11-25T23:20:00Z\thour\n");
+    // The same at the very end of the input, without a final newline.
+    date()
+        .args(["--batch", "--scraped-at", REF])
+        .write_stdin(format!("3h\n{}", "y".repeat(9 << 20)))
+        .assert()
+        .code(1)
+        .stdout("2026-11-25T23:20:00Z\thour\n\t\n");
+    date()
+        .args(["--batch", "--scraped-at", REF])
+        .write_stdin("")
+        .assert()
+        .success()
+        .stdout("");
+}

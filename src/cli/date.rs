@@ -39,7 +39,7 @@ pub struct DateArgs {
     #[arg(long, conflicts_with = "batch")]
     all: bool,
     /// Read one phrase per stdin line; write one `INSTANT<TAB>PRECISION` line per input line
-    /// (both empty when refused).
+    /// (both empty when refused). Exits 1 when any line was refused; a summary goes to stderr.
     #[arg(long, conflicts_with = "text")]
     batch: bool,
     /// With --batch: each input line is `REFERENCE<TAB>PHRASE`.
@@ -193,9 +193,9 @@ fn batch(args: &DateArgs, settings: &Settings, base: Option<&Context>) -> anyhow
     let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + PIECE);
     let mut eof = false;
     let (mut lines, mut refused, mut errors) = (0u64, 0u64, 0u64);
-    while !eof {
+    loop {
         // Fill the buffer to CHUNK bytes or to the end of input.
-        while buf.len() < CHUNK {
+        while !eof && buf.len() < CHUNK {
             let len = buf.len();
             buf.resize(len + (CHUNK - len).max(64 << 10), 0);
             let n = stdin.read(&mut buf[len..]).context("reading stdin")?;
@@ -205,13 +205,24 @@ fn batch(args: &DateArgs, settings: &Settings, base: Option<&Context>) -> anyhow
                 break;
             }
         }
+        if buf.is_empty() {
+            break;
+        }
         let cut = if eof {
             buf.len()
         } else {
             match memchr::memrchr(b'\n', &buf) {
                 Some(p) => p + 1,
-                // One line longer than the chunk: keep reading.
-                None => continue,
+                // One line longer than the chunk: read on until its end (it will be refused
+                // as too long, but it still gets its one output line).
+                None => {
+                    let len = buf.len();
+                    buf.resize(len + (1 << 20), 0);
+                    let n = stdin.read(&mut buf[len..]).context("reading stdin")?;
+                    buf.truncate(len + n);
+                    eof = n == 0;
+                    continue;
+                }
             }
         };
         let block = &buf[..cut];
@@ -295,7 +306,7 @@ fn resolve_piece(
                     "expected REFERENCE<TAB>PHRASE, found no tab".to_string(),
                 ));
                 po.refused += 1;
-                write_line(&mut po.out, args.json, None, line);
+                write_line(&mut po.out, args.json, None, std::str::from_utf8(line).ok());
                 continue;
             };
             let key = &line[..tab];
@@ -330,10 +341,7 @@ fn resolve_piece(
                 "invalid UTF-8: the line is left unresolved".to_string(),
             ));
         }
-        let ok = match (resolver, text) {
-            (Some(r), Ok(t)) => write_line(&mut po.out, args.json, Some(r), t.as_bytes()),
-            _ => write_line(&mut po.out, args.json, None, phrase),
-        };
+        let ok = write_line(&mut po.out, args.json, resolver, text.ok());
         if !ok {
             po.refused += 1;
         }
@@ -346,9 +354,8 @@ fn write_line(
     out: &mut Vec<u8>,
     as_json: bool,
     resolver: Option<&Resolver>,
-    phrase: &[u8],
+    text: Option<&str>,
 ) -> bool {
-    let text = std::str::from_utf8(phrase).ok();
     if as_json {
         let text_s = text.unwrap_or("");
         let (v, ok) = match (resolver, text) {

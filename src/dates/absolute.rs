@@ -18,6 +18,8 @@ struct DatePart {
     d: u8,
     precision: Precision,
     ambiguous: bool,
+    /// Only counts as the whole segment ("20250304").
+    alone: bool,
     start: usize,
     next: usize,
 }
@@ -59,7 +61,8 @@ impl P<'_> {
                 if matches!(self.w(j), "le" | "el" | "den" | "der" | "il" | "the") {
                     j += 1;
                 }
-                if let Some(h) = self.date_time_at(j)? {
+                // Only a date counts here: "Sat 4:05 PM" is a weekday with a time (`weekday_at`).
+                if let Some(h) = self.date_time_at(j)?.filter(|h| !h.relative) {
                     return Ok(Some(super::scan::Hit { start: i, ..h }));
                 }
             }
@@ -103,8 +106,18 @@ impl P<'_> {
                 k += 1;
             }
         }
+        // "10:04 PM EST, Wed November 25, 2026": a weekday may stand before the date.
+        if words::weekday_abbrev_or_mar(self.w(k)).is_some() && words::month(self.w(k)).is_none() {
+            k += 1;
+            if self.punct(k, '-') && self.is(k + 1, "feira") {
+                k += 2;
+            }
+            while self.punct(k, '.') || self.punct(k, ',') {
+                k += 1;
+            }
+        }
         if let Some(d) = self.date_at(k)? {
-            let d = self.complete_year(d, i)?;
+            let d = self.complete_year(d)?;
             let wall = Wall {
                 y: d.y.unwrap_or(0),
                 mo: d.mo,
@@ -172,7 +185,7 @@ impl P<'_> {
 
     /// Fills a missing year (latest occurrence on or before the reference date) and checks the
     /// day against the month.
-    fn complete_year(&self, mut d: DatePart, at: usize) -> Result<DatePart, super::scan::Fail> {
+    fn complete_year(&self, mut d: DatePart) -> Result<DatePart, super::scan::Fail> {
         match d.y {
             Some(y) => {
                 if d.d > days_in_month(y, d.mo) {
@@ -192,7 +205,6 @@ impl P<'_> {
                 d.y = Some(y);
             }
         }
-        let _ = at;
         Ok(d)
     }
 
@@ -211,11 +223,11 @@ impl P<'_> {
                 end += 1;
             }
         }
-        let d = self.complete_year(d, d.start)?;
+        let d = self.complete_year(d)?;
         let y = d.y.unwrap_or(0);
         let warn = if d.ambiguous { W_AMBIGUOUS } else { 0 };
         let fit = match d.precision {
-            Precision::Day => Fit::Anywhere,
+            Precision::Day if !d.alone => Fit::Anywhere,
             _ => Fit::Alone,
         };
         match time {
@@ -241,8 +253,10 @@ impl P<'_> {
                 )
             }
             None => {
-                // A zone right after a date alone ("2025-03-04 UTC") still counts.
-                let (zone, end) = match self.zone_at(d.next) {
+                // A zone name right after a date alone ("2025-03-04 UTC") still counts; a
+                // sign and a number do not ("March 3-5, 2025" is a range).
+                let named = self.t.get(d.next).is_some_and(|t| t.kind == Kind::Word);
+                let (zone, end) = match self.zone_at(d.next).filter(|_| named) {
                     Some((z, e)) => (z.zone(), e),
                     None => (self.r.zone.clone(), d.next),
                 };
@@ -273,16 +287,18 @@ impl P<'_> {
         if t.ordinal {
             return None;
         }
+        // "10:04", "14.30", "10h", "10am" glued on: the number is an hour, not a year.
         let follows_time = self.t.get(k + 1).is_some_and(|n| {
-            !n.space_before && n.kind == Kind::Punct && matches!(n.ch, ':' | '.' | 'h')
-                || n.kind == Kind::Word && !n.space_before
+            !n.space_before
+                && n.kind == Kind::Punct
+                && matches!(n.ch, ':' | '.')
+                && self.num(k + 2).is_some_and(|m| !m.space_before)
+                || n.kind == Kind::Word
+                    && !n.space_before
+                    && matches!(self.w(k + 1), "h" | "am" | "pm" | "uhr")
         });
         match t.ndig {
-            4 if !follows_time
-                || self.punct(k + 1, '.') && self.num(k + 2).is_none_or(|n| n.space_before) =>
-            {
-                Some((t.num as i32, k + 1))
-            }
+            4 if !follows_time => Some((t.num as i32, k + 1)),
             2 if !follows_time && !self.words_time_after(k + 1) => {
                 Some((2000 + t.num as i32, k + 1))
             }
@@ -307,6 +323,7 @@ impl P<'_> {
             d,
             precision,
             ambiguous,
+            alone: false,
             start: i,
             next,
         };
@@ -357,6 +374,25 @@ impl P<'_> {
                 Ok(None)
             }
             Kind::Num if tok.ndig <= 2 => self.day_first(i),
+            // Basic ISO 8601 "20250304", only on its own.
+            Kind::Num if tok.ndig == 8 && !tok.ordinal && !self.glued(i + 1) => {
+                let (y, mo, d) = (
+                    (tok.num / 10_000) as i32,
+                    (tok.num / 100 % 100) as u8,
+                    (tok.num % 100) as u8,
+                );
+                if !(1900..=2100).contains(&y)
+                    || !(1..=12).contains(&mo)
+                    || d == 0
+                    || d > days_in_month(y, mo)
+                {
+                    return Ok(None);
+                }
+                Ok(Some(DatePart {
+                    alone: true,
+                    ..part(Some(y), mo, d, Precision::Day, false, i + 1)
+                }))
+            }
             Kind::Word => self.month_first(i),
             _ => Ok(None),
         }
@@ -390,6 +426,16 @@ impl P<'_> {
         if matches!(self.w(j), "de" | "of" | "di") {
             j += 1;
         }
+        // "04-Mar-2025", "4/Mar/2025".
+        let mut dashed = None;
+        if (self.punct(j, '-') || self.punct(j, '/'))
+            && self.adjacent(j)
+            && self.adjacent(j + 1)
+            && words::month(self.w(j + 1)).is_some()
+        {
+            dashed = self.t.get(j).map(|t| t.ch);
+            j += 1;
+        }
         let Some(mo) = words::month_after_day(self.w(j)) else {
             return Ok(None);
         };
@@ -397,6 +443,11 @@ impl P<'_> {
         j += 1;
         if self.punct(j, '.') {
             j += 1;
+        }
+        if let Some(c) = dashed {
+            if self.punct(j, c) && self.adjacent(j) {
+                j += 1;
+            }
         }
         let day = a.num;
         let year = self.year_at(j);
@@ -423,6 +474,7 @@ impl P<'_> {
             d: day as u8,
             precision: Precision::Day,
             ambiguous: false,
+            alone: false,
             start: i,
             next,
         }))
@@ -454,6 +506,14 @@ impl P<'_> {
                 {
                     next += 1;
                 }
+                // A range of days ("March 3-5, 2025", "March 3–5"): the first day counts.
+                if (self.punct(next, '-') || self.punct(next, '–'))
+                    && self
+                        .num(next + 1)
+                        .is_some_and(|n| n.ndig <= 2 && n.num > day && n.num <= 31)
+                {
+                    next += 2;
+                }
                 let year = self.year_at(next);
                 if !(1..=31).contains(&day) {
                     return if year.is_some() {
@@ -475,6 +535,7 @@ impl P<'_> {
                     d: day as u8,
                     precision: Precision::Day,
                     ambiguous: false,
+                    alone: false,
                     start: i,
                     next,
                 }));
@@ -496,6 +557,7 @@ impl P<'_> {
                     d: 1,
                     precision: Precision::Month,
                     ambiguous: false,
+                    alone: false,
                     start: i,
                     next: k + 1,
                 }));
@@ -523,7 +585,7 @@ impl P<'_> {
             if self.glued(i + 3) && !self.punct(i + 3, '.') {
                 return Ok(None);
             }
-            let dotted_date = sep == '.' && self.punct(i + 3, '.');
+            let dotted_date = sep == '.' && self.punct(i + 3, '.') && !self.glued(i + 4);
             if (sep == '/' || dotted_date) && (1..=31).contains(&a) && (1..=31).contains(&b) {
                 return Err(self.fail(RefusalKind::NumericWithoutYear, i, i + 3));
             }
@@ -539,7 +601,11 @@ impl P<'_> {
             yt.num as i32
         };
         let (mo, d, ambiguous) = if sep == '.' {
-            (b, a, false)
+            if b > 12 && a <= 12 {
+                (a, b, false)
+            } else {
+                (b, a, false)
+            }
         } else if a <= 12 && b <= 12 {
             match self.r.date_order {
                 DateOrder::Mdy => (a, b, a != b),
@@ -563,6 +629,7 @@ impl P<'_> {
             d: d as u8,
             precision: Precision::Day,
             ambiguous,
+            alone: false,
             start: i,
             next,
         }))
@@ -576,12 +643,12 @@ impl P<'_> {
             let connector = self.t.get(k).is_some_and(|t| match t.kind {
                 Kind::Punct => matches!(t.ch, ',' | '@' | '-' | '–' | '—' | '|' | '/' | '·' | '•'),
                 Kind::Word => {
-                    words::time_connector(t.word())
+                    words::time_connector(self.w(k))
                         && self.t.get(k + 1).is_some_and(|n| {
                             n.kind == Kind::Num
                                 || n.kind == Kind::Word
                                     && matches!(
-                                        n.word(),
+                                        self.w(k + 1),
                                         "las"
                                             | "ore"
                                             | "la"
@@ -664,8 +731,13 @@ impl P<'_> {
                     j += 2;
                 }
             }
-        } else if self.is(j, "h") && self.adjacent(j) {
-            if let Some(m) = self.num(j + 1).filter(|t| t.ndig == 2 && !t.space_before) {
+        } else if self.is(j, "h") && (self.adjacent(j) || after_date) {
+            // "14h05", "14h", and after a date the spaced French "14 h 05".
+            let spaced = !self.adjacent(j);
+            if let Some(m) = self
+                .num(j + 1)
+                .filter(|t| t.ndig == 2 && (spaced || !t.space_before))
+            {
                 mi = m.num;
                 precision = Precision::Minute;
                 clear = true;
@@ -676,7 +748,7 @@ impl P<'_> {
             } else {
                 return Ok(None);
             }
-        } else if after_date
+        } else if (after_date || matches!(self.w(j + 2), "am" | "pm" | "a" | "p" | "uhr" | "h"))
             && self.punct(j, '.')
             && self.adjacent(j)
             && self
@@ -811,5 +883,81 @@ impl P<'_> {
             return None;
         }
         Some((sign * (h as i32 * 3600 + m as i32 * 60), next))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{resolve, Context, DateOrder};
+
+    /// "INSTANT PRECISION [warnings]" or the refusal kind.
+    fn r(text: &str, order: DateOrder) -> String {
+        let mut ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        ctx.date_order = order;
+        match resolve(text, &ctx) {
+            Ok(r) => format!("{} {} {}", r.instant, r.precision, r.warnings.join(","))
+                .trim()
+                .to_string(),
+            Err(e) => e.kind.as_str().to_string(),
+        }
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_order_rules() {
+        use DateOrder::{Dmy, Mdy};
+        let cases = [
+            (
+                "04/03/2025",
+                Mdy,
+                "2025-04-03T00:00:00Z day ambiguous_date_order",
+            ),
+            (
+                "04/03/2025",
+                Dmy,
+                "2025-03-04T00:00:00Z day ambiguous_date_order",
+            ),
+            ("13/03/2025", Mdy, "2025-03-13T00:00:00Z day"),
+            ("03/13/2025", Dmy, "2025-03-13T00:00:00Z day"),
+            ("03.04.2025", Mdy, "2025-04-03T00:00:00Z day"),
+            ("2025/03/04", Dmy, "2025-03-04T00:00:00Z day"),
+            (
+                "4/3/25",
+                Mdy,
+                "2025-04-03T00:00:00Z day ambiguous_date_order",
+            ),
+            ("9/11", Mdy, "numeric_without_year"),
+            ("13/13/2025", Mdy, "invalid_date"),
+        ];
+        for (text, order, want) in cases {
+            assert_eq!(r(text, order), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn zones_and_missing_parts() {
+        let m = DateOrder::Mdy;
+        assert_eq!(
+            r("July 4, 2025 10:00 AM ET", m),
+            "2025-07-04T14:00:00Z minute"
+        );
+        assert_eq!(
+            r("January 4, 2025 10:00 AM ET", m),
+            "2025-01-04T15:00:00Z minute"
+        );
+        assert_eq!(r("4 July 2025 10:00 IST", m), "2025-07-04T04:30:00Z minute");
+        assert_eq!(
+            r("4 July 2025 10:00 GMT+1", m),
+            "2025-07-04T09:00:00Z minute"
+        );
+        assert_eq!(r("Dec 5", m), "2025-12-05T00:00:00Z day");
+        assert_eq!(r("14:05", m), "2026-11-25T14:05:00Z minute");
+        assert_eq!(r("March 2025", m), "2025-03-01T00:00:00Z month");
+        assert_eq!(r("2025", m), "2025-01-01T00:00:00Z year");
+        assert_eq!(
+            r("December 25, 2026", m),
+            "2026-12-25T00:00:00Z day future_date"
+        );
+        assert_eq!(r("February 30, 2025", m), "invalid_date");
+        assert_eq!(r("25:61", m), "invalid_time");
     }
 }

@@ -26,7 +26,8 @@ pub(crate) struct Tok {
     pub space_before: bool,
     /// Punctuation: the character.
     pub ch: char,
-    word: [u8; WORD_CAP],
+    /// Words: where the folded word sits in `Line::words`.
+    woff: u16,
     wlen: u8,
 }
 
@@ -41,102 +42,169 @@ impl Tok {
             ordinal: false,
             space_before,
             ch: '\0',
-            word: [0; WORD_CAP],
+            woff: 0,
             wlen: 0,
         }
     }
-
-    /// The folded word ("März" -> "marz"), or "" for other tokens and overlong words.
-    pub fn word(&self) -> &str {
-        // Only ASCII bytes are ever stored, so this cannot fail.
-        std::str::from_utf8(&self.word[..usize::from(self.wlen)]).unwrap_or("")
-    }
 }
 
-/// Splits `text` into tokens. Returns false when there are more than `max` tokens.
-pub(crate) fn lex(text: &str, out: &mut Vec<Tok>, max: usize) -> bool {
-    out.clear();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut space = true;
-    while i < bytes.len() {
-        if out.len() >= max {
-            return false;
+/// A lexed line: the tokens and the folded words they point into (one buffer, so a word is a
+/// plain `&str` slice and nothing is allocated per token).
+#[derive(Debug, Default)]
+pub(crate) struct Line {
+    pub toks: Vec<Tok>,
+    words: String,
+}
+
+impl Line {
+    pub fn with_capacity(tokens: usize) -> Line {
+        Line {
+            toks: Vec::with_capacity(tokens),
+            words: String::with_capacity(tokens * 8),
         }
-        let b = bytes[i];
-        if b.is_ascii_digit() {
-            let mut t = Tok::new(Kind::Num, i, space);
-            let mut v: u64 = 0;
-            let mut n: u32 = 0;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                v = v
-                    .saturating_mul(10)
-                    .saturating_add(u64::from(bytes[i] - b'0'));
-                n += 1;
-                i += 1;
+    }
+
+    /// The folded word of a token ("März" -> "marz"), or "" for other tokens and overlong words.
+    pub fn word(&self, t: &Tok) -> &str {
+        let from = usize::from(t.woff);
+        self.words
+            .get(from..from + usize::from(t.wlen))
+            .unwrap_or("")
+    }
+
+    /// Splits `text` into tokens. Returns false when there are more than `max` tokens.
+    pub fn lex(&mut self, text: &str, max: usize) -> bool {
+        self.toks.clear();
+        self.words.clear();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut space = true;
+        while i < bytes.len() {
+            if self.toks.len() >= max {
+                return false;
             }
-            t.num = v;
-            t.ndig = n.min(255) as u8;
-            let suffix = ordinal_suffix(&bytes[i..]);
-            if suffix > 0 {
-                t.ordinal = true;
-                i += suffix;
-            }
-            t.end = i as u32;
-            out.push(t);
-            space = false;
-            continue;
-        }
-        if b.is_ascii_whitespace() {
-            space = true;
-            i += 1;
-            continue;
-        }
-        if b.is_ascii_alphabetic() || b >= 0x80 {
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            if c.is_whitespace() {
+            let b = bytes[i];
+            if b == b' ' || b.is_ascii_whitespace() {
                 space = true;
-                i += c.len_utf8();
+                i += 1;
                 continue;
             }
-            if c.is_alphabetic() {
-                let mut t = Tok::new(Kind::Word, i, space);
-                let mut long = false;
-                for c in text[i..].chars() {
-                    if !c.is_alphabetic() {
-                        break;
-                    }
-                    i += c.len_utf8();
-                    if !push_folded(&mut t, c) {
-                        long = true;
-                    }
+            if b.is_ascii_digit() {
+                let mut t = Tok::new(Kind::Num, i, space);
+                let mut v: u64 = 0;
+                let mut n: u32 = 0;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    v = v
+                        .saturating_mul(10)
+                        .saturating_add(u64::from(bytes[i] - b'0'));
+                    n += 1;
+                    i += 1;
                 }
-                if long {
-                    t.wlen = 0;
+                t.num = v;
+                t.ndig = n.min(255) as u8;
+                let suffix = ordinal_suffix(&bytes[i..]);
+                if suffix > 0 {
+                    t.ordinal = true;
+                    i += suffix;
                 }
                 t.end = i as u32;
-                out.push(t);
+                self.toks.push(t);
+                space = false;
+                continue;
+            }
+            if b.is_ascii_alphabetic() {
+                let mut t = Tok::new(Kind::Word, i, space);
+                let woff = self.words.len();
+                let from = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                self.words.push_str(&text[from..i]);
+                self.words[woff..].make_ascii_lowercase();
+                // Accented letters continue the word ("Févr", "días").
+                if i < bytes.len() && bytes[i] >= 0x80 {
+                    i = self.word_tail(text, i);
+                }
+                t.end = i as u32;
+                self.finish_word(&mut t, woff);
+                self.toks.push(t);
+                space = false;
+                continue;
+            }
+            if b >= 0x80 {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    space = true;
+                    i += c.len_utf8();
+                    continue;
+                }
+                // CJK characters are one token each: they are the date's punctuation
+                // ("2025年3月4日", "3時間前").
+                if is_cjk(c) {
+                    let mut t = Tok::new(Kind::Punct, i, space);
+                    t.ch = c;
+                    i += c.len_utf8();
+                    t.end = i as u32;
+                    self.toks.push(t);
+                    space = false;
+                    continue;
+                }
+                if c.is_alphabetic() {
+                    let mut t = Tok::new(Kind::Word, i, space);
+                    let woff = self.words.len();
+                    i = self.word_tail(text, i);
+                    t.end = i as u32;
+                    self.finish_word(&mut t, woff);
+                    self.toks.push(t);
+                    space = false;
+                    continue;
+                }
+                let mut t = Tok::new(Kind::Punct, i, space);
+                t.ch = c;
+                i += c.len_utf8();
+                t.end = i as u32;
+                self.toks.push(t);
                 space = false;
                 continue;
             }
             let mut t = Tok::new(Kind::Punct, i, space);
-            t.ch = c;
-            i += c.len_utf8();
+            t.ch = char::from(b);
+            i += 1;
             t.end = i as u32;
-            out.push(t);
+            self.toks.push(t);
             space = false;
-            continue;
         }
-        let mut t = Tok::new(Kind::Punct, i, space);
-        t.ch = char::from(b);
-        i += 1;
-        t.end = i as u32;
-        out.push(t);
-        space = false;
+        true
     }
-    true
+
+    /// Folds letters from byte `i` to the end of the word; returns where the word ends.
+    fn word_tail(&mut self, text: &str, mut i: usize) -> usize {
+        for c in text[i..].chars() {
+            if !c.is_alphabetic() || is_cjk(c) {
+                break;
+            }
+            i += c.len_utf8();
+            push_folded(&mut self.words, c);
+        }
+        i
+    }
+
+    fn finish_word(&mut self, t: &mut Tok, woff: usize) {
+        let len = self.words.len() - woff;
+        if len > WORD_CAP || woff > usize::from(u16::MAX) {
+            self.words.truncate(woff);
+        } else {
+            t.woff = woff as u16;
+            t.wlen = len as u8;
+        }
+    }
+}
+
+/// Chinese, Japanese and Korean characters (ideographs, kana, Hangul syllables).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// Length of an ordinal suffix right after digits ("st", "nd", "rd", "th", "er", "e", "º"),
@@ -163,36 +231,34 @@ fn ordinal_suffix(rest: &[u8]) -> usize {
     0
 }
 
-/// Appends `c` lowercased with its accent removed; false when the word is too long.
-fn push_folded(t: &mut Tok, c: char) -> bool {
-    let mut put = |b: u8| {
-        if usize::from(t.wlen) < WORD_CAP {
-            t.word[usize::from(t.wlen)] = b;
-            t.wlen += 1;
-            true
-        } else {
-            false
-        }
-    };
+/// Appends `c` lowercased with its accent removed.
+fn push_folded(out: &mut String, c: char) {
     if c.is_ascii() {
-        return put((c as u8).to_ascii_lowercase());
+        out.push(c.to_ascii_lowercase());
+        return;
     }
     let lower = c.to_lowercase().next().unwrap_or(c);
     let folded = match lower {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => b'a',
-        'ç' => b'c',
-        'è' | 'é' | 'ê' | 'ë' => b'e',
-        'ì' | 'í' | 'î' | 'ï' => b'i',
-        'ñ' => b'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => b'o',
-        'ù' | 'ú' | 'û' | 'ü' => b'u',
-        'ý' | 'ÿ' => b'y',
-        'ß' => return put(b's') && put(b's'),
-        'œ' => return put(b'o') && put(b'e'),
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        'œ' => {
+            out.push_str("oe");
+            return;
+        }
         // Letters the tables never use still take a place, so they never match a table word.
-        _ => b'?',
+        _ => '?',
     };
-    put(folded)
+    out.push(folded);
 }
 
 #[cfg(test)]
@@ -200,12 +266,13 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        let mut v = Vec::new();
-        assert!(lex(text, &mut v, 100));
-        v.iter()
+        let mut line = Line::default();
+        assert!(line.lex(text, 100));
+        line.toks
+            .iter()
             .map(|t| match t.kind {
                 Kind::Num => format!("#{}{}", t.num, if t.ordinal { "o" } else { "" }),
-                Kind::Word => t.word().to_string(),
+                Kind::Word => line.word(t).to_string(),
                 Kind::Punct => t.ch.to_string(),
             })
             .collect()
@@ -224,7 +291,13 @@ mod tests {
 
     #[test]
     fn caps_the_token_count() {
-        let mut v = Vec::new();
-        assert!(!lex("a b c d", &mut v, 3));
+        let mut line = Line::default();
+        assert!(!line.lex("a b c d", 3));
+        assert!(line.lex("a b c", 3));
+    }
+
+    #[test]
+    fn overlong_words_match_nothing() {
+        assert_eq!(words("Supercalifragilisticexpialidocious 3"), ["", "#3"]);
     }
 }

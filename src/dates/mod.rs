@@ -5,7 +5,8 @@
 //! The pieces: `lexer` (text -> tokens), `words` (vocabulary in six languages), `zones` (zone
 //! names), `calendar` (wall clock <-> instant, month arithmetic), `relative` ("3 hours ago",
 //! "yesterday", "last Monday"), `absolute` ("March 3, 2025 10:04 AM EST", "04/03/2025", ISO
-//! 8601), and `scan` (labels, separators, which matches count, which refusal to give).
+//! 8601), `cjk` ("2025年3月4日", "3時間前"), and `scan` (labels, separators, which matches
+//! count, which refusal to give).
 //!
 //! ```
 //! use copydesk::dates::{resolve, Context, Precision};
@@ -19,6 +20,7 @@ use std::ops::Range;
 
 mod absolute;
 mod calendar;
+mod cjk;
 mod lexer;
 mod relative;
 mod scan;
@@ -305,6 +307,13 @@ mod tests {
         let r = resolve("tomorrow", &ctx()).unwrap_err();
         assert_eq!(r.kind, RefusalKind::Future);
         assert_eq!(resolve("  ", &ctx()).unwrap_err().kind, RefusalKind::Blank);
+    }
+
+    #[test]
+    fn resolvers_can_be_shared_across_threads() {
+        fn shareable<T: Send + Sync + Clone>() {}
+        shareable::<Resolver>();
+        shareable::<Resolved>();
     }
 
     #[test]

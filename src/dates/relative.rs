@@ -101,6 +101,10 @@ impl P<'_> {
                     ..q(3, j + 2)
                 });
             }
+            // "un par de horas", "un paio di ore": two.
+            if matches!(w2, "par" | "paio") && matches!(self.w(j + 2), "de" | "di") {
+                return Some(q(2, j + 3));
+            }
             if w2 == "couple" {
                 let next = if self.is(j + 2, "of") { j + 3 } else { j + 2 };
                 return Some(q(2, next));
@@ -194,7 +198,10 @@ impl P<'_> {
         let mut j = i;
         while let Some(q) = self.quantity(j) {
             let uw = self.w(q.next);
-            let Some((unit, compact)) = words::unit(uw) else {
+            let scaled = words::unit(uw)
+                .map(|(u, c)| (u, c, 1))
+                .or_else(|| words::scaled_unit(uw).map(|(u, k)| (u, false, k)));
+            let Some((unit, compact, scale)) = scaled else {
                 if !any {
                     // "8 monkeys ago": a count, a word, then "ago".
                     if self.t.get(q.next).is_some_and(|t| t.kind == Kind::Word)
@@ -211,13 +218,15 @@ impl P<'_> {
                 }
                 break;
             };
-            if compact && !q.digits {
+            // Compact units need digits ("5h"), unless "ago" follows ("an hr ago", "a min ago").
+            if compact && !q.digits && !words::ago_suffix(self.w(q.next + 1)) {
                 if any {
                     break;
                 }
                 return Ok(None);
             }
-            if q.n > MAX_COUNT {
+            let count = q.n.saturating_mul(scale);
+            if count > MAX_COUNT {
                 return Err(self.fail(RefusalKind::OutOfRange, i, q.next + 1));
             }
             let mut next = q.next + 1;
@@ -225,7 +234,7 @@ impl P<'_> {
             if compact && self.punct(next, '.') && self.adjacent(next) && uw.len() > 1 {
                 next += 1;
             }
-            let n = q.n as i64;
+            let n = count as i64;
             let (mut months, mut secs, mut smallest) = match unit.seconds() {
                 Some(s) => (0, n * s, unit),
                 None => (n * if unit == Unit::Year { 12 } else { 1 }, 0, unit),
@@ -267,10 +276,10 @@ impl P<'_> {
                 self.punct(j, ',') || matches!(self.w(j), "and" | "et" | "y" | "e" | "und" | "en");
             if joiner {
                 let k = j + 1;
-                if self
-                    .quantity(k)
-                    .is_some_and(|q2| words::unit(self.w(q2.next)).is_some())
-                {
+                if self.quantity(k).is_some_and(|q2| {
+                    let w = self.w(q2.next);
+                    words::unit(w).is_some() || words::scaled_unit(w).is_some()
+                }) {
                     j = k;
                     continue;
                 }
@@ -336,6 +345,28 @@ impl P<'_> {
             warn: 0,
             fit,
         }))
+    }
+
+    /// One counted offset found by another form parser ("3時間前"): `n` units before the
+    /// reference, tokens `start..end`.
+    pub(crate) fn counted_ago(&self, n: u64, unit: Unit, start: usize, end: usize) -> Step {
+        if n > MAX_COUNT {
+            return Err(self.fail(RefusalKind::OutOfRange, start, end));
+        }
+        let n = n as i64;
+        let (months, secs) = match unit.seconds() {
+            Some(s) => (0, n * s),
+            None => (n * if unit == Unit::Year { 12 } else { 1 }, 0),
+        };
+        let rel = Rel {
+            months,
+            secs,
+            smallest: unit,
+            all_compact: false,
+            now: false,
+            next: end,
+        };
+        self.apply(&rel, start, end, Fit::Anywhere)
     }
 
     /// "moments ago", "a few seconds ago", "un instant", "unos segundos": now-like counts,
@@ -591,10 +622,23 @@ impl P<'_> {
 
     /// A bare weekday: the latest such day on or before the reference date.
     pub(crate) fn weekday_at(&self, i: usize) -> Step {
-        let Some((wd, true)) = words::weekday(self.w(i)) else {
+        let Some((wd, full)) = words::weekday(self.w(i)) else {
             return Ok(None);
         };
         let mut end = i + 1;
+        // "Monday morning", "lundi soir": the part of the day adds nothing to the day.
+        if full && words::daypart(self.w(end)) {
+            end += 1;
+        }
+        // Abbreviations ("Sat") only count with a time after them ("Sat 4:05 PM").
+        if !full {
+            if self.punct(end, '.') || self.punct(end, ',') {
+                end += 1;
+            }
+            if self.time_after(end)?.is_none() {
+                return Ok(None);
+            }
+        }
         if self.punct(end, '-') && self.is(end + 1, "feira") {
             end += 2;
         }
@@ -615,6 +659,7 @@ impl P<'_> {
         let w = self.w(i);
         let end = match w {
             "just" | "right" if self.is(i + 1, "now") => i + 2,
+            "justo" | "ahora" if self.is(i + 1, "ahora") || self.is(i + 1, "mismo") => i + 2,
             "gerade" | "eben" | "soeben" => {
                 if self.is(i + 1, "eben") {
                     i + 2
@@ -659,7 +704,12 @@ impl P<'_> {
             return Err(self.fail(RefusalKind::Future, i, i + 2));
         }
         if words::future_prefix(w) {
-            if let Ok(Some(rel)) = self.rel_list(i + 1, false) {
+            let k = if matches!(self.w(i + 1), "de" | "a") && matches!(w, "dentro" | "daqui") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Ok(Some(rel)) = self.rel_list(k, false) {
                 return Err(self.fail(RefusalKind::Future, i, rel.next));
             }
         }
@@ -692,5 +742,65 @@ fn half_of(unit: Unit) -> (i64, i64, Unit) {
         Unit::Week => (0, 302_400, Unit::Hour),
         Unit::Month => (0, 15 * 86_400, Unit::Day),
         Unit::Year => (6, 0, Unit::Month),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{resolve, Context, RefusalKind};
+
+    /// "INSTANT PRECISION" or the refusal kind.
+    fn r(text: &str) -> String {
+        let ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        match resolve(text, &ctx) {
+            Ok(r) => format!("{} {}", r.instant, r.precision),
+            Err(e) => e.kind.as_str().to_string(),
+        }
+    }
+
+    #[test]
+    fn counted_offsets_in_six_languages() {
+        for text in [
+            "3 hours ago",
+            "il y a 3 heures",
+            "hace 3 horas",
+            "vor 3 Stunden",
+            "há 3 horas",
+            "3 ore fa",
+            "3h",
+            "3 hrs ago",
+            "three hours ago",
+        ] {
+            assert_eq!(r(text), "2026-11-25T23:20:00Z hour", "{text}");
+        }
+    }
+
+    #[test]
+    fn compounds_take_the_smallest_unit() {
+        assert_eq!(r("1 hour, 20 minutes ago"), "2026-11-26T01:00:00Z minute");
+        assert_eq!(r("1h20m"), "2026-11-26T01:00:00Z minute");
+        assert_eq!(r("an hour and a half ago"), "2026-11-26T00:50:00Z minute");
+        assert_eq!(r("1 year, 2 months ago"), "2025-09-26T02:20:00Z month");
+    }
+
+    #[test]
+    fn days_weeks_and_weekdays() {
+        assert_eq!(r("yesterday"), "2026-11-25T00:00:00Z day");
+        assert_eq!(r("the day before yesterday"), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("Thursday"), "2026-11-26T00:00:00Z day");
+        assert_eq!(r("last Thursday"), "2026-11-19T00:00:00Z day");
+        assert_eq!(r("last week"), "2026-11-19T02:20:00Z week");
+        assert_eq!(r("la semaine dernière"), "2026-11-19T02:20:00Z week");
+    }
+
+    #[test]
+    fn refusals_name_their_kind() {
+        let kind = |k: RefusalKind| k.as_str().to_string();
+        assert_eq!(r("in 2 hours"), kind(RefusalKind::Future));
+        assert_eq!(r("2 hours from now"), kind(RefusalKind::Future));
+        assert_eq!(r("a while ago"), kind(RefusalKind::Vague));
+        assert_eq!(r("8 monkeys ago"), kind(RefusalKind::UnknownUnit));
+        assert_eq!(r("48 Hours"), kind(RefusalKind::DurationWithoutAgo));
+        assert_eq!(r("2 min read"), kind(RefusalKind::ReadingTime));
     }
 }

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use jiff::Timestamp;
 
 use super::calendar::{Wall, Zone};
-use super::lexer::{lex, Kind, Tok};
+use super::lexer::{Kind, Line, Tok};
 use super::words;
 use super::{
     DateOrder, Label, Precision, Refusal, RefusalKind, Resolved, MAX_INPUT_BYTES,
@@ -69,6 +69,7 @@ pub(crate) type Step = Result<Option<Hit>, Fail>;
 pub(crate) struct P<'a> {
     pub text: &'a str,
     pub t: &'a [Tok],
+    pub line: &'a Line,
     pub r: &'a Reference,
 }
 
@@ -76,7 +77,7 @@ impl P<'_> {
     /// The folded word at `i`, or "" (not a word, or past the end).
     pub fn w(&self, i: usize) -> &str {
         match self.t.get(i) {
-            Some(t) if t.kind == Kind::Word => t.word(),
+            Some(t) if t.kind == Kind::Word => self.line.word(t),
             _ => "",
         }
     }
@@ -178,7 +179,7 @@ impl P<'_> {
     /// Tries every form at token `i` and gives the first match that may stand where it is
     /// (`lead` is where its label, if any, starts).
     fn expr_at(&self, i: usize, lead: usize) -> Step {
-        let tries: [fn(&Self, usize) -> Step; 8] = [
+        let word_forms: [fn(&Self, usize) -> Step; 8] = [
             Self::day_at,
             Self::last_at,
             Self::relative_at,
@@ -188,6 +189,14 @@ impl P<'_> {
             Self::weekday_at,
             Self::now_at,
         ];
+        // Forms that can start with a number; nothing starts with punctuation.
+        let number_forms: [fn(&Self, usize) -> Step; 3] =
+            [Self::cjk_at, Self::relative_at, Self::absolute_at];
+        let tries: &[fn(&Self, usize) -> Step] = match self.t.get(i).map(|t| t.kind) {
+            Some(Kind::Word) => &word_forms,
+            Some(Kind::Num) => &number_forms,
+            _ => return Ok(None),
+        };
         for f in tries {
             if let Some(h) = f(self, i)? {
                 if self.fits(&h, lead) {
@@ -204,7 +213,9 @@ impl P<'_> {
         let mut j = i;
         // "Last updated", "First published", "Originally published": the prefix decides.
         let prefixed = match self.w(j) {
-            "last" | "zuletzt" | "ultimo" | "ultima" => Some(Label::Updated),
+            "last" | "zuletzt" | "ultimo" | "ultima" | "derniere" | "dernier" => {
+                Some(Label::Updated)
+            }
             "first" | "originally" | "erstmals" => Some(Label::Published),
             _ => None,
         };
@@ -220,8 +231,12 @@ impl P<'_> {
         };
         let label = prefixed.unwrap_or(word_label);
         j += 1;
-        // "Published:", "Updated on", "Publié le", "Publicado em", "Stand: ".
-        if self.punct(j, ':') || self.punct(j, '-') && !self.is_sep(j) {
+        // "Published:", "Updated -", "Updated on", "Publié le", "Publicado em", "Stand: ".
+        if self
+            .t
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, ':' | '-' | '–' | '—' | '|'))
+        {
             j += 1;
         }
         while matches!(
@@ -240,8 +255,8 @@ impl P<'_> {
     /// Whether the tokens in `from..to` are only punctuation and filler words.
     fn only_filler(&self, from: usize, to: usize) -> bool {
         (from..to).all(|k| match self.t[k].kind {
-            Kind::Punct => true,
-            Kind::Word => words::filler(self.t[k].word()),
+            Kind::Punct => !super::lexer::is_cjk(self.t[k].ch),
+            Kind::Word => words::filler(self.w(k)),
             Kind::Num => false,
         })
     }
@@ -337,10 +352,10 @@ fn scan(p: &P<'_>, mut on_hit: impl FnMut(Found) -> bool) -> Option<Fail> {
 }
 
 thread_local! {
-    static TOKENS: RefCell<Vec<Tok>> = RefCell::new(Vec::with_capacity(MAX_TOKENS));
+    static LINE: RefCell<Line> = RefCell::new(Line::with_capacity(MAX_TOKENS));
 }
 
-/// Lexes `text` into the thread's token buffer and runs `f`, or refuses early.
+/// Lexes `text` into the thread's line buffer and runs `f`, or refuses early.
 fn with_line<T>(
     r: &Reference,
     text: &str,
@@ -352,17 +367,23 @@ fn with_line<T>(
     if text.trim().is_empty() {
         return Err((RefusalKind::Blank, None));
     }
-    TOKENS.with(|cell| {
+    LINE.with(|cell| {
+        // A nested call (none today) would find the buffer taken and use its own.
         let mut guard = cell.try_borrow_mut();
-        let mut local = Vec::new();
-        let toks: &mut Vec<Tok> = match guard.as_mut() {
-            Ok(v) => v,
-            Err(_) => &mut local,
+        let mut own = Line::default();
+        let line: &mut Line = match guard.as_mut() {
+            Ok(l) => l,
+            Err(_) => &mut own,
         };
-        if !lex(text, toks, MAX_TOKENS) {
+        if !line.lex(text, MAX_TOKENS) {
             return Err((RefusalKind::TooLong, None));
         }
-        let p = P { text, t: toks, r };
+        let p = P {
+            text,
+            t: &line.toks,
+            line,
+            r,
+        };
         f(&p).map_err(|fail| {
             let s = p.t.get(fail.start).map_or(0, |t| t.start as usize);
             let e =
@@ -475,16 +496,16 @@ fn refusal(text: &str, kind: RefusalKind, span: Option<(usize, usize)>) -> Refus
         ),
         RefusalKind::NoDate => format!("no complete date expression in {whole:?}"),
         RefusalKind::DurationWithoutAgo => format!(
-            "{part:?} is a duration without \"ago\" (like the titles \"60 Minutes\" or \"48 Hours\"), not a date"
+            "{part:?} is a duration without \"ago\", not a date (full-word units need \"ago\": \"60 Minutes\" is a title)"
         ),
-        RefusalKind::NumericWithoutYear => {
-            format!("numeric date without a year {part:?} (read as not a date, like \"9/11\" or \"24/7\")")
-        }
+        RefusalKind::NumericWithoutYear => format!(
+            "numeric date without a year {part:?}: day and month alone are not read as a date"
+        ),
         RefusalKind::Vague => format!("vague phrase {whole:?} names no point in time"),
         RefusalKind::ReadingTime => format!("{whole:?} is a reading time, not a date"),
         RefusalKind::UnknownUnit => format!("unknown unit {part:?} in {whole:?}"),
         RefusalKind::Future => format!(
-            "{part:?} points to the future, and a page cannot be published after it was scraped"
+            "{whole:?} points to the future ({part:?}), and a page cannot be published after it was scraped"
         ),
         RefusalKind::InvalidDate => format!("invalid calendar date {part:?}"),
         RefusalKind::InvalidTime => format!("invalid time of day {part:?}"),
@@ -498,5 +519,73 @@ fn short(text: &str) -> String {
     match t.char_indices().nth(80) {
         Some((i, _)) => format!("{}...", &t[..i]),
         None => t.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{resolve, resolve_all, Context, Label};
+
+    fn ctx() -> Context {
+        Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap()
+    }
+
+    #[test]
+    fn word_like_forms_must_fill_their_segment() {
+        for text in [
+            "Monday Night Football",
+            "TODAY Show",
+            "Last Week Tonight",
+            "Now This",
+            "2025 Ford Focus",
+        ] {
+            assert!(resolve(text, &ctx()).is_err(), "{text}");
+        }
+        for text in [
+            "Posted on Monday",
+            "Sport | today",
+            "Updated: now",
+            "© | 2025",
+        ] {
+            assert!(resolve(text, &ctx()).is_ok(), "{text}");
+        }
+    }
+
+    #[test]
+    fn labels_are_remembered_and_left_out_of_the_span() {
+        let text = "Published 5 days ago | Last updated: 2 hours ago";
+        let all = resolve_all(text, &ctx()).unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].label, Some(Label::Published));
+        assert_eq!(&text[all[0].span.clone()], "5 days ago");
+        assert_eq!(all[1].label, Some(Label::Updated));
+        assert_eq!(&text[all[1].span.clone()], "2 hours ago");
+        // The published date is the one `resolve` gives, whichever comes first.
+        let swapped = "Updated 2 hours ago | Published 5 days ago";
+        assert_eq!(
+            resolve(swapped, &ctx()).unwrap().label,
+            Some(Label::Published)
+        );
+    }
+
+    #[test]
+    fn a_date_segment_and_a_time_segment_merge() {
+        let text = "March 3, 2025 / 10:04 AM EST / CBS News";
+        let r = resolve(text, &ctx()).unwrap();
+        assert_eq!(r.instant.to_string(), "2025-03-03T15:04:00Z");
+        assert_eq!(&text[r.span], "March 3, 2025 / 10:04 AM EST");
+    }
+
+    #[test]
+    fn the_most_telling_refusal_wins() {
+        // "2 hours" alone would be a duration without "ago"; "in" makes it a future phrase.
+        assert_eq!(
+            resolve("in 2 hours", &ctx()).unwrap_err().kind.as_str(),
+            "future"
+        );
+        assert_eq!(
+            resolve("News", &ctx()).unwrap_err().kind.as_str(),
+            "no_date"
+        );
     }
 }

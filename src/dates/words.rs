@@ -83,7 +83,7 @@ pub(crate) fn weekday(w: &str) -> Option<(u8, bool)> {
             (5, true)
         }
         "sunday" | "dimanche" | "domingo" | "sonntag" | "domenica" | "zondag" => (6, true),
-        "mon" | "lun" | "mo" => (0, false),
+        "mon" | "lun" | "mo" | "seg" => (0, false),
         "tue" | "tues" | "tu" | "di" | "ter" => (1, false),
         "wed" | "mer" | "mie" | "mi" | "qua" | "we" => (2, false),
         "thu" | "thur" | "thurs" | "th" | "jeu" | "jue" | "do" | "qui" | "gio" => (3, false),
@@ -127,6 +127,16 @@ pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
         "y" | "yr" | "yrs" => (Unit::Year, true),
         "year" | "years" | "an" | "ans" | "annee" | "annees" | "ano" | "anos" | "jahr"
         | "jahre" | "jahren" | "anno" | "anni" | "jaar" | "jaren" => (Unit::Year, false),
+        _ => return None,
+    })
+}
+
+/// Units that are a multiple of another: fortnights are two weeks, decades ten years.
+pub(crate) fn scaled_unit(w: &str) -> Option<(Unit, u64)> {
+    Some(match w {
+        "fortnight" | "fortnights" => (Unit::Week, 2),
+        "decade" | "decades" | "decennie" | "decennies" | "decada" | "decadas" | "jahrzehnt"
+        | "jahrzehnten" | "decennio" | "decenni" => (Unit::Year, 10),
         _ => return None,
     })
 }
@@ -187,6 +197,12 @@ pub(crate) fn few_word(w: &str) -> bool {
             | "alcuni"
             | "alcune"
             | "enkele"
+            | "pocos"
+            | "pocas"
+            | "poucos"
+            | "poucas"
+            | "wenigen"
+            | "wenige"
     )
 }
 
@@ -388,7 +404,7 @@ pub(crate) fn future_word(w: &str) -> bool {
 pub(crate) fn future_prefix(w: &str) -> bool {
     matches!(
         w,
-        "in" | "within" | "dans" | "en" | "em" | "tra" | "fra" | "binnen"
+        "in" | "within" | "dans" | "en" | "em" | "tra" | "fra" | "binnen" | "dentro" | "daqui"
     )
 }
 
@@ -547,5 +563,54 @@ pub(crate) fn moment_word(w: &str) -> bool {
             | "augenblick"
             | "augenblicken"
             | "ogenblik"
+            | "instantes"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_names_all_twelve_months() {
+        let languages = [
+            "january february march april may june july august september october november december",
+            "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
+            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+            "januar februar marz april mai juni juli august september oktober november dezember",
+            "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro",
+            "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+        ];
+        for names in languages {
+            let got: Vec<Option<u8>> = names.split(' ').map(month).collect();
+            let want: Vec<Option<u8>> = (1..=12).map(Some).collect();
+            assert_eq!(got, want, "{names}");
+        }
+    }
+
+    #[test]
+    fn every_language_names_all_seven_weekdays() {
+        let languages = [
+            "monday tuesday wednesday thursday friday saturday sunday",
+            "lundi mardi mercredi jeudi vendredi samedi dimanche",
+            "lunes martes miercoles jueves viernes sabado domingo",
+            "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+            "segunda terca quarta quinta sexta sabado domingo",
+            "lunedi martedi mercoledi giovedi venerdi sabato domenica",
+        ];
+        for names in languages {
+            let got: Vec<Option<(u8, bool)>> = names.split(' ').map(weekday).collect();
+            let want: Vec<Option<(u8, bool)>> = (0..7).map(|d| Some((d, true))).collect();
+            assert_eq!(got, want, "{names}");
+        }
+    }
+
+    #[test]
+    fn compact_units_are_marked() {
+        assert_eq!(unit("h"), Some((Unit::Hour, true)));
+        assert_eq!(unit("m"), Some((Unit::Minute, true)));
+        assert_eq!(unit("mo"), Some((Unit::Month, true)));
+        assert_eq!(unit("hours"), Some((Unit::Hour, false)));
+        assert_eq!(unit("monkeys"), None);
+    }
 }

@@ -1,0 +1,222 @@
+//! Chinese, Japanese and Korean dates: "2025年3月4日 14:30", "2025년 3월 4일", "3月4日",
+//! "3時間前", "2天前", "5분 전". The lexer makes each CJK character its own token, so these
+//! forms are numbers separated by characters. Owns the CJK forms only; everything else about a
+//! hit (zones, future warnings, fitting) is shared with `absolute` and `relative`.
+
+use super::calendar::{days_in_month, Wall};
+use super::lexer::Kind;
+use super::scan::{Fit, Step, P};
+use super::words::Unit;
+use super::{Precision, RefusalKind};
+
+impl P<'_> {
+    /// The CJK character at `k`, if that token is one.
+    fn cjk(&self, k: usize) -> Option<char> {
+        self.t
+            .get(k)
+            .filter(|t| t.kind == Kind::Punct && super::lexer::is_cjk(t.ch))
+            .map(|t| t.ch)
+    }
+
+    /// A CJK form starting at the number at `i`.
+    pub(crate) fn cjk_at(&self, i: usize) -> Step {
+        let Some(n) = self.num(i).filter(|t| !t.ordinal) else {
+            return Ok(None);
+        };
+        if self.cjk(i + 1).is_none() {
+            return Ok(None);
+        }
+        if let Some((unit, mut k)) = self.cjk_unit(i + 1) {
+            if self.cjk(k) == Some('以') {
+                k += 1;
+            }
+            if matches!(self.cjk(k), Some('前' | '전')) {
+                return self.counted_ago(n.num, unit, i, k + 1);
+            }
+        }
+        self.cjk_date(i)
+    }
+
+    /// A unit written in CJK characters at `k` and where it ends.
+    fn cjk_unit(&self, k: usize) -> Option<(Unit, usize)> {
+        let c = self.cjk(k)?;
+        let next = self.cjk(k + 1);
+        Some(match (c, next) {
+            ('秒' | '초', _) => (Unit::Second, k + 1),
+            ('分', Some('钟' | '鐘')) => (Unit::Minute, k + 2),
+            ('分' | '분', _) => (Unit::Minute, k + 1),
+            ('小', Some('时' | '時')) | ('時' | '시', Some('間' | '간')) => {
+                (Unit::Hour, k + 2)
+            }
+            ('天' | '日' | '일', _) => (Unit::Day, k + 1),
+            ('星', Some('期')) => (Unit::Week, k + 2),
+            ('周' | '週' | '주', _) => (Unit::Week, k + 1),
+            ('个' | '個' | 'ヶ' | 'か' | 'カ' | '개', Some('月' | '월')) => {
+                (Unit::Month, k + 2)
+            }
+            ('年' | '년', _) => (Unit::Year, k + 1),
+            _ => return None,
+        })
+    }
+
+    /// "2025年3月4日", "2025년 3월 4일", "3月4日", "2025年3月", each with an optional time
+    /// ("14:30", "14時30分", "14시 30분").
+    fn cjk_date(&self, i: usize) -> Step {
+        let first = self.num(i).map_or(0, |t| t.num);
+        let (y, mut k) = if matches!(self.cjk(i + 1), Some('年' | '년')) {
+            (Some(first as i32), i + 2)
+        } else {
+            (None, i)
+        };
+        let Some(mo) = self.num(k).filter(|t| t.ndig <= 2).map(|t| t.num) else {
+            return Ok(None);
+        };
+        if !matches!(self.cjk(k + 1), Some('月' | '월')) {
+            return Ok(None);
+        }
+        k += 2;
+        let day = self.num(k).filter(|t| t.ndig <= 2).map(|t| t.num);
+        let day = day.filter(|_| matches!(self.cjk(k + 1), Some('日' | '号' | '號' | '일')));
+        let Some(d) = day else {
+            // "2025年3月": a month.
+            let Some(y) = y else {
+                return Ok(None);
+            };
+            if !(1..=12).contains(&mo) {
+                return Err(self.fail(RefusalKind::InvalidDate, i, k));
+            }
+            let wall = Wall::midnight(y, mo as u8, 1);
+            return self.hit_at(
+                &wall,
+                &self.r.zone.clone(),
+                Precision::Month,
+                false,
+                i,
+                k,
+                Fit::Alone,
+                0,
+            );
+        };
+        k += 2;
+        if !(1..=12).contains(&mo) || d == 0 || d > 31 {
+            return Err(self.fail(RefusalKind::InvalidDate, i, k));
+        }
+        let (mo, d) = (mo as u8, d as u8);
+        let y = match y {
+            Some(y) => {
+                if d > days_in_month(y, mo) {
+                    return Err(self.fail(RefusalKind::InvalidDate, i, k));
+                }
+                y
+            }
+            None => {
+                // The latest occurrence on or before the reference date.
+                let today = self.r.local;
+                let mut y = if (mo, d) > (today.mo, today.d) {
+                    today.y - 1
+                } else {
+                    today.y
+                };
+                while d > days_in_month(y, mo) {
+                    y -= 1;
+                }
+                y
+            }
+        };
+        // A weekday in brackets often follows: "2025年3月4日(火)".
+        if matches!(self.t.get(k), Some(t) if t.kind == Kind::Punct && matches!(t.ch, '(' | '（'))
+            && self.cjk(k + 1).is_some()
+            && matches!(self.t.get(k + 2), Some(t) if t.kind == Kind::Punct && matches!(t.ch, ')' | '）'))
+        {
+            k += 3;
+        }
+        if let Some((h, mi, precision, end)) = self.cjk_time(k)? {
+            let wall = Wall {
+                y,
+                mo,
+                d,
+                h,
+                mi,
+                s: 0,
+            };
+            return self.hit_at(
+                &wall,
+                &self.r.zone.clone(),
+                precision,
+                false,
+                i,
+                end,
+                Fit::Anywhere,
+                0,
+            );
+        }
+        let wall = Wall::midnight(y, mo, d);
+        self.hit_at(
+            &wall,
+            &self.r.zone.clone(),
+            Precision::Day,
+            false,
+            i,
+            k,
+            Fit::Anywhere,
+            0,
+        )
+    }
+
+    /// "14:30", "14時30分", "14点", "14시 30분" after a CJK date.
+    fn cjk_time(&self, k: usize) -> Result<Option<(u8, u8, Precision, usize)>, super::scan::Fail> {
+        if let Some(t) = self.time_at(k, true)? {
+            if t.zone.is_none() {
+                return Ok(Some((t.h, t.mi, t.precision, t.next)));
+            }
+        }
+        let Some(h) = self.num(k).filter(|t| t.ndig <= 2).map(|t| t.num) else {
+            return Ok(None);
+        };
+        if !matches!(self.cjk(k + 1), Some('時' | '时' | '点' | '點' | '시')) {
+            return Ok(None);
+        }
+        let (mi, precision, end) = match self.num(k + 2).filter(|t| t.ndig <= 2) {
+            Some(m) if matches!(self.cjk(k + 3), Some('分' | '분')) => {
+                (m.num, Precision::Minute, k + 4)
+            }
+            _ => (0, Precision::Hour, k + 2),
+        };
+        if h > 23 || mi > 59 {
+            return Err(self.fail(RefusalKind::InvalidTime, k, end));
+        }
+        Ok(Some((h as u8, mi as u8, precision, end)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{resolve, Context};
+
+    fn r(text: &str) -> String {
+        let ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        match resolve(text, &ctx) {
+            Ok(r) => format!("{} {}", r.instant, r.precision),
+            Err(e) => e.kind.as_str().to_string(),
+        }
+    }
+
+    #[test]
+    fn cjk_dates_and_offsets() {
+        assert_eq!(r("2025年3月4日"), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("2025年3月4日 14:30"), "2025-03-04T14:30:00Z minute");
+        assert_eq!(
+            r("2025年3月4日(火) 14時30分"),
+            "2025-03-04T14:30:00Z minute"
+        );
+        assert_eq!(r("2025년 3월 4일"), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("12月5日"), "2025-12-05T00:00:00Z day");
+        assert_eq!(r("2025年3月"), "2025-03-01T00:00:00Z month");
+        assert_eq!(r("3時間前"), "2026-11-25T23:20:00Z hour");
+        assert_eq!(r("3小时前"), "2026-11-25T23:20:00Z hour");
+        assert_eq!(r("2天前"), "2026-11-24T02:20:00Z day");
+        assert_eq!(r("5분 전"), "2026-11-26T02:15:00Z minute");
+        assert_eq!(r("2ヶ月前"), "2026-09-26T02:20:00Z month");
+        assert_eq!(r("2025年2月30日"), "invalid_date");
+    }
+}
