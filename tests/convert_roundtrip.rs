@@ -276,3 +276,42 @@ fn the_record_readers_give_back_what_convert_wrote_with_positions() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Hostile input never panics and always reconciles: read = written + rejected.
+    #[test]
+    fn arbitrary_bytes_never_panic_and_counts_reconcile(
+        lines in prop::collection::vec(
+            prop_oneof![
+                prop::collection::vec(any::<u8>(), 0..40),
+                Just(br#"{"id":"a","title":"T","authors":["x"],"body":"B"}"#.to_vec()),
+                Just(br#"{"id":"a","title":"T","authors":[1],"body":"B","word_count":1.5}"#.to_vec()),
+                Just(b"\"a\",\"b\"\r\n\"".to_vec()),
+            ],
+            0..12,
+        ),
+        as_csv in any::<bool>(),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join(if as_csv { "in.csv" } else { "in.jsonl" });
+        let mut bytes = if as_csv { b"id,title,authors,body\n".to_vec() } else { Vec::new() };
+        for l in &lines {
+            bytes.extend_from_slice(l);
+            bytes.push(b'\n');
+        }
+        std::fs::write(&input, &bytes).unwrap();
+        for ext in ["parquet", "csv"] {
+            let out = dir.path().join(format!("out.{ext}"));
+            let _ = std::fs::remove_file(&out);
+            let report = convert(
+                &[Source::File(input.clone())],
+                Destination::File(out.clone()),
+                &options_for(&out, 3),
+            )
+            .unwrap();
+            prop_assert_eq!(report.read, report.written + report.rejected);
+        }
+    }
+}

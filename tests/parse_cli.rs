@@ -116,6 +116,7 @@ fn a_directory_is_walked_for_txt_files_in_order_with_the_same_output_on_one_thre
     std::fs::copy(fixture("no_date"), dir.path().join("b.txt")).unwrap();
     std::fs::copy(fixture("two_authors_and"), dir.path().join("sub/a.txt")).unwrap();
     std::fs::write(dir.path().join("notes.md"), "# not an article").unwrap();
+    std::fs::write(dir.path().join("notes.json"), "{}").unwrap();
     let run = |threads: &str| {
         let out = copydesk()
             .args(["parse", "--scraped-at", AT, "--threads", threads])
@@ -250,6 +251,29 @@ fn jsonl_pages_carry_url_source_and_scraped_at_and_bad_lines_are_counted() {
 }
 
 #[test]
+fn jsonl_is_recognised_by_extension_among_text_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages.jsonl");
+    let text = std::fs::read_to_string(fixture("no_date")).unwrap();
+    std::fs::write(&pages, serde_json::json!({"text": text}).to_string() + "\n").unwrap();
+    let out = copydesk()
+        .args(["parse", "--scraped-at", AT])
+        .arg(fixture("two_authors_and"))
+        .arg(&pages)
+        .assert()
+        .success();
+    let recs = records(&out.get_output().stdout);
+    let titles: Vec<&str> = recs.iter().map(|r| r["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Drought Forces Water Rationing Across Southern Spain",
+            "Volunteers Restore Victorian Bandstand in Town Park"
+        ]
+    );
+}
+
+#[test]
 fn output_file_is_written_whole_with_no_temporary_left() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("articles.jsonl");
@@ -308,4 +332,69 @@ fn usage_errors_exit_2() {
         .write_stdin("x")
         .assert()
         .code(2);
+}
+
+#[test]
+fn many_jsonl_pages_keep_their_order_across_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pages.jsonl");
+    let text = std::fs::read_to_string(fixture("no_date")).unwrap();
+    let mut lines = String::new();
+    for i in 0..1300 {
+        let url = format!("https://news.example/{i}");
+        lines.push_str(&serde_json::json!({"text": text, "url": url}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&path, lines).unwrap();
+    let out = copydesk()
+        .args(["parse", "--scraped-at", AT, "--threads", "2"])
+        .arg(&path)
+        .assert()
+        .success();
+    let recs = records(&out.get_output().stdout);
+    assert_eq!(recs.len(), 1300);
+    for (i, r) in recs.iter().enumerate() {
+        assert_eq!(r["url"], format!("https://news.example/{i}"));
+    }
+}
+
+#[test]
+fn date_order_and_source_flags_reach_the_record() {
+    let run = |order: &str| {
+        let out = copydesk()
+            .args(["parse", "--scraped-at", AT, "--date-order", order])
+            .args(["--source", "Example Wire"])
+            .arg(fixture("ambiguous_numeric_date"))
+            .assert()
+            .success();
+        records(&out.get_output().stdout).remove(0)
+    };
+    let mdy = run("mdy");
+    assert_eq!(mdy["date_published"], "2025-04-03T00:00:00Z");
+    assert_eq!(mdy["source"], "Example Wire");
+    let dmy = run("dmy");
+    assert_eq!(dmy["date_published"], "2025-03-04T00:00:00Z");
+    assert_ne!(mdy["id"], Value::Null);
+}
+
+#[test]
+fn a_named_zone_reads_zoneless_dates_in_it() {
+    // 4 March 2025 14:30 in London (GMT in March) and in New York (EST).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(
+        &path,
+        "Startup raises money for battery plant\nBy Jane Doe\nTuesday 4 March 2025 14:30\n\nA battery recycling startup has raised $50m to build its first large plant.\n",
+    )
+    .unwrap();
+    let at = |zone: &str| {
+        let out = copydesk()
+            .args(["parse", "--scraped-at", AT, "--tz", zone])
+            .arg(&path)
+            .assert()
+            .success();
+        records(&out.get_output().stdout).remove(0)["date_published"].clone()
+    };
+    assert_eq!(at("Europe/London"), "2025-03-04T14:30:00Z");
+    assert_eq!(at("America/New_York"), "2025-03-04T19:30:00Z");
 }

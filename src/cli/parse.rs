@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::{bail, Context as _};
 use clap::{Args, ValueEnum};
 use copydesk::dates::DateOrder;
-use copydesk::extract::{parse_bytes, ExtractOptions};
+use copydesk::extract::{parse_article, parse_bytes, ExtractOptions};
 use copydesk::io::{Format, Source};
 use rayon::prelude::*;
 
@@ -18,14 +18,15 @@ use super::Outcome;
 
 #[derive(Debug, Args)]
 pub struct ParseArgs {
-    /// Text files, directories (searched recursively for *.txt) or `-` for stdin. With
-    /// `--from jsonl`, JSON Lines files of {"text", "url"?, "scraped_at"?, "source"?}.
-    /// Reads stdin when none are given.
+    /// Text files, JSON Lines files of {"text", "url"?, "scraped_at"?, "source"?} (*.jsonl,
+    /// *.ndjson, optionally .gz/.zst), directories (searched recursively for both) or `-` for
+    /// stdin. Reads stdin when none are given.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Input kind: loose text (one article per file) or JSON Lines (one page per line).
-    #[arg(long, value_enum, default_value_t = From::Text)]
-    from: From,
+    /// Input kind for every input: loose text (one article per file) or JSON Lines (one page
+    /// per line). Default: by extension, text for stdin and unknown extensions.
+    #[arg(long, value_enum)]
+    from: Option<From>,
     /// Reference instant for relative dates ("8 months ago"): an RFC 3339 timestamp whose
     /// offset is the page's local zone, or `mtime` for each file's modification time. A
     /// record's own scraped_at wins. Default: now, with a note on stderr.
@@ -91,25 +92,40 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<Outcome> {
         args.inputs.clone()
     };
     let from = args.from;
-    let keep = move |p: &Path| match from {
-        From::Text => Format::determine(p) == Some(Format::Text),
-        From::Jsonl => Format::determine(p) == Some(Format::Jsonl),
+    let keep = move |p: &Path| {
+        let format = Format::determine(p);
+        match from {
+            Some(From::Text) => format == Some(Format::Text),
+            Some(From::Jsonl) => format == Some(Format::Jsonl),
+            None => matches!(format, Some(Format::Text) | Some(Format::Jsonl)),
+        }
     };
     let sources = copydesk::io::expand_inputs(&inputs, &keep)?;
+    let kind_of = |source: &Source| {
+        from.unwrap_or_else(|| match source.path().and_then(Format::determine) {
+            Some(Format::Jsonl) => From::Jsonl,
+            _ => From::Text,
+        })
+    };
 
     let mut out = Output::open(args.output.as_deref())?;
     let mut tally = Tally::default();
     let note = AtomicBool::new(false);
     pool.install(|| -> anyhow::Result<()> {
-        match args.from {
-            From::Text => parse_texts(&sources, &reference, &note, &mut out, &mut tally),
-            From::Jsonl => {
-                for source in &sources {
-                    parse_jsonl(source, &reference, &note, &mut out, &mut tally)?;
+        // Runs of text files are parsed in parallel batches; each JSONL file in parallel
+        // batches of lines. Output keeps the input order.
+        let mut texts: Vec<Source> = Vec::new();
+        for source in sources {
+            match kind_of(&source) {
+                From::Text => texts.push(source),
+                From::Jsonl => {
+                    parse_texts(&texts, &reference, &note, &mut out, &mut tally)?;
+                    texts.clear();
+                    parse_jsonl(&source, &reference, &note, &mut out, &mut tally)?;
                 }
-                Ok(())
             }
         }
+        parse_texts(&texts, &reference, &note, &mut out, &mut tally)
     })?;
     out.finish()?;
     eprintln!(
@@ -311,48 +327,84 @@ fn parse_jsonl(
     tally: &mut Tally,
 ) -> anyhow::Result<()> {
     let name = source.display_name();
-    let mut reader = match source.open() {
+    let reader = match source.open() {
         Ok(r) => r,
         Err(e) => {
             return tally.take(Parsed::Unreadable(e.to_string()), out);
         }
     };
-    let mut line_no = 0u64;
-    let mut done = false;
-    while !done {
-        let mut batch: Vec<(u64, Vec<u8>)> = Vec::with_capacity(BATCH);
-        while batch.len() < BATCH {
-            let mut buf = Vec::new();
-            match reader.read_until(b'\n', &mut buf) {
-                Ok(0) => {
-                    done = true;
-                    break;
-                }
-                Ok(_) => {
-                    line_no += 1;
-                    if buf.iter().any(|b| !b.is_ascii_whitespace()) {
-                        batch.push((line_no, buf));
-                    }
-                }
-                Err(e) => {
-                    tally.take(
-                        Parsed::Unreadable(format!("{name}:{}: cannot read: {e}", line_no + 1)),
-                        out,
-                    )?;
-                    done = true;
-                    break;
-                }
-            }
-        }
-        let results: Vec<Parsed> = batch
-            .par_iter()
-            .map(|(n, bytes)| parse_page(bytes, &format!("{name}:{n}"), source, reference, note))
-            .collect();
+    let mut lines = LineBatches {
+        reader,
+        name: name.clone(),
+        line_no: 0,
+        done: false,
+    };
+    // Reading the next batch overlaps with parsing the current one.
+    let mut batch = lines.next_batch();
+    while !batch.lines.is_empty() || batch.error.is_some() {
+        let (results, next) = rayon::join(
+            || {
+                batch
+                    .lines
+                    .par_iter()
+                    .map(|(n, bytes)| {
+                        parse_page(bytes, &format!("{name}:{n}"), source, reference, note)
+                    })
+                    .collect::<Vec<Parsed>>()
+            },
+            || lines.next_batch(),
+        );
         for r in results {
             tally.take(r, out)?;
         }
+        if let Some(error) = batch.error.take() {
+            tally.take(Parsed::Unreadable(error), out)?;
+        }
+        batch = next;
     }
     Ok(())
+}
+
+/// Up to `BATCH` non-blank lines of a JSONL input, numbered from 1, and a read error that
+/// ended the input.
+#[derive(Default)]
+struct Batch {
+    lines: Vec<(u64, Vec<u8>)>,
+    error: Option<String>,
+}
+
+struct LineBatches {
+    reader: Box<dyn BufRead + Send>,
+    name: String,
+    line_no: u64,
+    done: bool,
+}
+
+impl LineBatches {
+    fn next_batch(&mut self) -> Batch {
+        let mut batch = Batch::default();
+        while !self.done && batch.lines.len() < BATCH {
+            let mut buf = Vec::new();
+            match self.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.line_no += 1;
+                    if buf.iter().any(|b| !b.is_ascii_whitespace()) {
+                        batch.lines.push((self.line_no, buf));
+                    }
+                }
+                Err(e) => {
+                    batch.error = Some(format!(
+                        "{}:{}: cannot read: {e}",
+                        self.name,
+                        self.line_no + 1
+                    ));
+                    self.done = true;
+                }
+            }
+        }
+        batch
+    }
 }
 
 fn parse_page(
@@ -380,7 +432,7 @@ fn parse_page(
     if page.source.is_some() {
         options.source = page.source;
     }
-    render(parse_bytes(page.text.as_bytes(), &options), at)
+    render(parse_article(&page.text, &options), at)
 }
 
 /// Stdout, or a temporary file next to `-o FILE` that is renamed into place on success.

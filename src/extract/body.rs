@@ -64,7 +64,12 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             i += 1;
             continue;
         }
-        if let Some(what) = lines::boilerplate(text) {
+        if lines::is_contributor_note(text) {
+            removed.add("wire credit", text);
+            i += 1;
+            continue;
+        }
+        if let Some(what) = lines::boilerplate_with_head(text, &lower_head) {
             removed.add(what, text);
             i += 1;
             continue;

@@ -59,9 +59,17 @@ pub fn looks_like_names(s: &str) -> bool {
     if s.ends_with('.') && !last_word_is_initial(s) {
         return false;
     }
-    words.iter().all(|w| {
+    // `the Politics Desk`, `the Editorial Board`: a leading article before a desk name.
+    let desk = words.len() >= 2
+        && words[0] == "the"
+        && words[1..]
+            .iter()
+            .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str()));
+    words.iter().enumerate().all(|(i, w)| {
         let lw = w.to_lowercase();
-        is_joiner(w)
+        (i == 0 && desk)
+            || w.starts_with('@')
+            || is_joiner(w)
             || NAME_PARTICLES.contains(&lw.as_str())
             || w.trim_start_matches(['(', '"', '\'', '“'])
                 .chars()
@@ -85,27 +93,38 @@ pub fn authors(byline: &str) -> Vec<String> {
     if byline.is_empty() {
         return Vec::new();
     }
-    let mut pieces: Vec<String> = Vec::new();
-    for part in byline.split([',', ';']) {
+    // Each piece remembers whether a comma opened it: affiliations and places follow commas,
+    // co-authors may follow either.
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    for (part_idx, part) in byline.split([',', ';']).enumerate() {
         let mut current: Vec<&str> = Vec::new();
-        for w in part.split_whitespace() {
+        let mut after_comma = part_idx > 0;
+        // Social handles (`@janedoe`) are not part of a name.
+        for w in part.split_whitespace().filter(|w| !w.starts_with('@')) {
             if is_joiner(w) {
                 if !current.is_empty() {
-                    pieces.push(current.join(" "));
+                    pieces.push((current.join(" "), after_comma));
                 }
                 current.clear();
+                after_comma = false;
             } else {
                 current.push(w);
             }
         }
         if !current.is_empty() {
-            pieces.push(current.join(" "));
+            pieces.push((current.join(" "), after_comma));
         }
     }
+    let has_full_name = pieces
+        .iter()
+        .any(|(p, _)| drop_location(p).split_whitespace().nth(1).is_some());
     let mut names: Vec<String> = Vec::new();
-    for piece in &pieces {
+    for (piece, after_comma) in &pieces {
         let piece = drop_location(piece);
         if piece.is_empty() || is_role(piece) || starts_lowercase(piece) {
+            continue;
+        }
+        if *after_comma && is_affiliation(piece, has_full_name) {
             continue;
         }
         names.push(piece.to_string());
@@ -118,6 +137,17 @@ pub fn authors(byline: &str) -> Vec<String> {
             .collect();
     }
     names
+}
+
+/// What follows a name after a comma without being a name: a single word when the byline
+/// has a full name (`Jane Doe, CNN`, `Jane Doe, Kyiv`), a publication (`The Washington Post`)
+/// or an organisation (`Associated Press`).
+fn is_affiliation(piece: &str, has_full_name: bool) -> bool {
+    let one_word = piece.split_whitespace().nth(1).is_none();
+    let words: Vec<String> = piece.split_whitespace().map(str::to_lowercase).collect();
+    (one_word && has_full_name)
+        || (piece.starts_with("The ") && super::lines::masthead_like(piece))
+        || words.iter().any(|w| ORG_WORDS.contains(w.as_str()))
 }
 
 /// `Jan Nowak in Kraków` -> `Jan Nowak`.
@@ -192,6 +222,7 @@ mod tests {
             "Mary-Jane van der Berg",
             "J. R. Smith Jr.",
             "Northwire Staff",
+            "the Politics Desk",
         ] {
             assert!(looks_like_names(yes), "{yes}");
         }
@@ -227,8 +258,16 @@ mod tests {
             ("Northwire Staff", &["Northwire Staff"]),
             ("Culture Desk", &["Culture Desk"]),
             ("Staff Writer", &["Staff Writer"]),
+            ("the Politics Desk", &["the Politics Desk"]),
+            ("Jane Doe @janedoe", &["Jane Doe"]),
             ("Anna Müller und Jörg Weiß", &["Anna Müller", "Jörg Weiß"]),
             ("JANE DOE", &["JANE DOE"]),
+            ("Jane Doe, CNN", &["Jane Doe"]),
+            ("Jane Doe, The Washington Post", &["Jane Doe"]),
+            ("Jane Doe, Associated Press", &["Jane Doe"]),
+            ("Jane Doe and Sun Wei", &["Jane Doe", "Sun Wei"]),
+            ("Smith, Jones", &["Smith", "Jones"]),
+            ("JANE DOE and JOHN ROE", &["JANE DOE", "JOHN ROE"]),
             ("", &[]),
         ];
         for (input, expected) in cases {

@@ -36,6 +36,7 @@ pub fn find(para: &str, ctx: &Resolver) -> Option<Dateline> {
     if kept.is_empty() {
         return None;
     }
+    drop_wire_word(&mut kept);
     if date.is_none() {
         // `Portland, Maine – October 14, 2025 – The ...`: a date between two dashes.
         date = dated_segment(rest, ctx);
@@ -46,13 +47,37 @@ pub fn find(para: &str, ctx: &Resolver) -> Option<Dateline> {
     })
 }
 
+/// `Washington CNN —`: a wire or network name in capitals after a place that is not in
+/// capitals is a tag, not part of the place.
+fn drop_wire_word(kept: &mut [String]) {
+    let Some(last) = kept.last_mut() else {
+        return;
+    };
+    let words: Vec<&str> = last.split_whitespace().collect();
+    if words.len() < 2 {
+        return;
+    }
+    let tag = words[words.len() - 1];
+    let caps = |w: &str| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    };
+    if (2..=6).contains(&tag.len())
+        && caps(tag)
+        && !words[..words.len() - 1].iter().all(|w| caps(w))
+    {
+        *last = words[..words.len() - 1].join(" ");
+    }
+}
+
 /// The place-like prefix before the first ` – `, ` — `, ` - ` (or `:` after an ALL-CAPS
 /// place) and the text after it.
 fn split_prefix(para: &str) -> Option<(&str, &str)> {
     let head_end = para.char_indices().nth(90).map_or(para.len(), |(i, _)| i);
     let head = &para[..head_end];
     let mut best: Option<(usize, usize)> = None;
-    for sep in [" – ", " — ", " - ", " -- ", " —", "— "] {
+    for sep in [" – ", " — ", " - ", " -- ", " —", "— ", ".- ", " .- "] {
         if let Some(i) = head.find(sep) {
             if best.is_none_or(|(b, _)| i < b) {
                 best = Some((i, i + sep.len()));
@@ -65,6 +90,15 @@ fn split_prefix(para: &str) -> Option<(&str, &str)> {
             return Some((prefix, &para[start..]));
         }
     }
+    // `WASHINGTON—The Senate`: a dash without spaces after a place in capitals.
+    for dash in ['—', '–'] {
+        if let Some(i) = head.find(dash) {
+            let prefix = para[..i].trim();
+            if all_caps(prefix) && place_like(prefix) {
+                return Some((prefix, &para[i + dash.len_utf8()..]));
+            }
+        }
+    }
     let colon = head.find(':')?;
     let prefix = para[..colon].trim();
     let letters: Vec<char> = remove_parens(prefix)
@@ -75,6 +109,15 @@ fn split_prefix(para: &str) -> Option<(&str, &str)> {
         return Some((prefix, &para[colon + 1..]));
     }
     None
+}
+
+/// Whether the letters outside parentheses are all capitals (at least two of them).
+fn all_caps(prefix: &str) -> bool {
+    let letters: Vec<char> = remove_parens(prefix)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// Up to eight words, each capitalised, a particle, a date word or a parenthesised wire tag,
@@ -105,6 +148,7 @@ fn place_like(prefix: &str) -> bool {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             || NAME_PARTICLES.contains(&w)
+            || when::is_date_word(w)
     })
 }
 
@@ -169,6 +213,25 @@ mod tests {
             (
                 "RIO DE JANEIRO (Reuters) - Brazil's central bank held.",
                 Some("RIO DE JANEIRO"),
+            ),
+            (
+                "Washington CNN — The Federal Reserve held rates.",
+                Some("Washington"),
+            ),
+            ("NEW YORK (AP) — Stocks fell.", Some("NEW YORK")),
+            (
+                "WASHINGTON—The Senate voted on Tuesday.",
+                Some("WASHINGTON"),
+            ),
+            (
+                "MADRID, 4 mar (EFE).- El Gobierno aprobó el plan.",
+                Some("MADRID"),
+            ),
+            ("A well—known figure said so.", None),
+            ("Speaking on Monday – the minister said no.", None),
+            (
+                "Frankfurt am Main (dpa) - Die Bank hob an.",
+                Some("Frankfurt am Main"),
             ),
             ("The plan – which was agreed last week – fell apart.", None),
             (

@@ -55,6 +55,16 @@ fn finish(text: Cow<'_, str>, _warnings: &mut [String]) -> Result<String, Decode
     Ok(text)
 }
 
+/// Cleans text that is already a string (UTF-8 by construction): BOM, binary check, line
+/// endings and NFC as in `decode`.
+pub fn decode_str(text: &str) -> Result<String, DecodeError> {
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if looks_binary(body.as_bytes()) {
+        return Err(DecodeError::Binary);
+    }
+    finish(Cow::Borrowed(body), &mut [])
+}
+
 /// Binary when a NUL byte appears, or more than 10% of the first 8 KiB are control bytes other
 /// than tab, LF, CR and form feed.
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -72,8 +82,12 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// LF line endings, a stray BOM or zero-width characters removed, no-break spaces as spaces,
 /// and NFC (checked first, since most text already is).
 fn normalise(text: &str) -> String {
-    let needs_chars = text.bytes().any(|b| b == b'\r')
-        || text.contains(['\u{FEFF}', '\u{200B}', '\u{00A0}', '\u{2028}', '\u{2029}']);
+    let ascii = text.is_ascii();
+    let needs_chars = memchr::memchr(b'\r', text.as_bytes()).is_some()
+        || (!ascii
+            && ['\u{FEFF}', '\u{200B}', '\u{00A0}', '\u{2028}', '\u{2029}']
+                .iter()
+                .any(|&c| text.contains(c)));
     let mut out = if needs_chars {
         let mut s = String::with_capacity(text.len());
         let mut chars = text.chars().peekable();
@@ -94,10 +108,36 @@ fn normalise(text: &str) -> String {
     } else {
         text.to_string()
     };
-    if !out.is_ascii() && is_nfc_quick(out.chars()) != IsNormalized::Yes {
+    if !ascii && may_need_nfc(&out) && is_nfc_quick(out.chars()) != IsNormalized::Yes {
         out = out.nfc().collect();
     }
     out
+}
+
+/// A fast pre-check for NFC: text whose characters are all below U+0300, or general
+/// punctuation and currency signs (curly quotes, dashes, the euro), is already NFC, since those
+/// characters never combine or decompose. Anything else goes to the full quick check.
+fn may_need_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0xCC {
+            i += 1;
+            continue;
+        }
+        // A lead byte of U+0300 or above: decode the character it starts.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        let cp = c as u32;
+        if !((0x2000..=0x206F).contains(&cp) || (0x20A0..=0x20CF).contains(&cp)) {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
 }
 
 #[cfg(test)]
@@ -129,6 +169,15 @@ mod tests {
     fn decomposed_text_is_composed() {
         let (s, _) = ok("Jose\u{301}".as_bytes());
         assert_eq!(s, "José");
+    }
+
+    #[test]
+    fn the_nfc_pre_check_only_lets_safe_text_through() {
+        assert!(!may_need_nfc("plain ascii"));
+        assert!(!may_need_nfc("Café “quoted” – €5 ñ"));
+        assert!(may_need_nfc("Jose\u{301}"));
+        assert!(may_need_nfc("\u{212B}ngstr\u{f6}m"));
+        assert!(may_need_nfc("東京"));
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
     let mut pending_label: Option<bool> = None;
     // The line index of the title's (last) line, for two-line headlines.
     let mut title_line: Option<usize> = None;
+    // Whether the previous segment was a byline, for affiliation lines under it.
+    let mut last_kind_was_byline = false;
+    let mut pending_by = false;
     let limit = lines.len().min(MAX_HEADER_LINES);
     let mut i = 0;
     while i < limit {
@@ -65,11 +68,30 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 break;
             }
         }
+        if let Some(what) = lines::boilerplate(text) {
+            removed.add(what, text);
+            i += 1;
+            continue;
+        }
         let segments = lines::segments(text, ctx);
         let whole = segments.len() == 1;
         let mut text_line = false;
         for seg in &segments {
-            let kind = classify(seg, ctx, pending_label);
+            if seg.trim().eq_ignore_ascii_case("by") {
+                // `By` alone, the names on the next line.
+                pending_by = true;
+                continue;
+            }
+            // A whole line was checked for boilerplate above.
+            let mut kind = if whole {
+                lines::classify_content(seg, ctx, pending_label)
+            } else {
+                classify(seg, ctx, pending_label)
+            };
+            if std::mem::take(&mut pending_by) && matches!(kind, Kind::NameLike) {
+                kind = Kind::Byline(seg.to_string(), Vec::new());
+            }
+            let this_is_byline = matches!(kind, Kind::Byline(..) | Kind::NameLike);
             if !matches!(kind, Kind::DateLabel(_)) {
                 pending_label = None;
             }
@@ -95,6 +117,13 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         h.title = Some(seg.to_string());
                         title_line = Some(i);
                     } else {
+                        // `Jane Doe, March 4, 2025` under the title: the names before the date
+                        // are the byline.
+                        if h.title.is_some() && h.bylines.is_empty() {
+                            if let Some(name) = names_before(seg, &hits) {
+                                h.bylines.push((name, false));
+                            }
+                        }
                         h.dates.extend(hits);
                     }
                 }
@@ -104,6 +133,12 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                             removed.add("press release marker", seg);
                         } else if masthead_like(seg) && later_title(lines, i, ctx) {
                             h.source.get_or_insert_with(|| seg.to_string());
+                        } else if seg.split_whitespace().nth(1).is_none()
+                            && later_title(lines, i, ctx)
+                        {
+                            // A lone word above the headline (`Home`, `Menu`, a kicker) is
+                            // navigation, not the title.
+                            removed.add("navigation", seg);
                         } else if seg.chars().any(char::is_alphabetic) {
                             h.title = Some(seg.to_string());
                             title_line = Some(i);
@@ -126,11 +161,20 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         let (b, _) = &mut h.bylines[0];
                         b.push_str(", ");
                         b.push_str(seg);
+                    } else if matches!(kind, Kind::NameLike)
+                        && !h.bylines.is_empty()
+                        && last_kind_was_byline
+                    {
+                        // `BBC News, Kyiv` under a name: the author's affiliation and place,
+                        // a header line that is neither body nor another author.
+                    } else if is_reporting_from(seg) {
+                        // `Reporting from Kyiv, Ukraine` under a byline.
                     } else {
                         text_line = true;
                     }
                 }
             }
+            last_kind_was_byline = this_is_byline;
         }
         if text_line {
             // Unclassified text after the title: a standfirst when header lines follow,
@@ -156,16 +200,30 @@ fn is_release_marker(s: &str) -> bool {
 fn is_running_text(text: &str, ctx: &Resolver) -> bool {
     paragraph_like(text)
         && lines::boilerplate(text).is_none()
-        && !matches!(
+        // Longer than any date, byline or source line: no need to classify.
+        && (text.len() > HEADER_LINE_MAX
+            || lines::count_words(text, HEADER_LINE_WORDS) >= HEADER_LINE_WORDS
+            || !matches!(
             classify(text, ctx, None),
             Kind::Byline(..) | Kind::Date(_) | Kind::Source(_)
-        )
+        ))
 }
+
+/// No byline, date or source line is longer than this many bytes (the date probe and the
+/// name test refuse longer text), so longer lines skip the classifier.
+const HEADER_LINE_MAX: usize = 200;
+/// Nor has any of them this many words.
+const HEADER_LINE_WORDS: usize = 16;
 
 /// Whether the text line at `i` is a standfirst: a byline, date or reading time follows within
 /// three lines, before any other running text.
 fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
     for line in lines.iter().skip(i + 1).take(3) {
+        if line.text.len() > HEADER_LINE_MAX
+            || lines::count_words(line.text, HEADER_LINE_WORDS) >= HEADER_LINE_WORDS
+        {
+            return false;
+        }
         if lines::boilerplate(line.text).is_some() {
             continue;
         }
@@ -217,6 +275,28 @@ fn continues_title(title: &str, next: &str) -> bool {
     title.ends_with([',', ':', '-', '–', '—'])
         || JOINING.contains(&last.as_str())
         || next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The text before the first date of a segment, when it reads as names of two words or more.
+fn names_before(seg: &str, hits: &[DateHit]) -> Option<String> {
+    let first = hits.first()?;
+    let at = seg.find(first.text.as_str())?;
+    let head = seg[..at]
+        .trim()
+        .trim_end_matches([',', '-', '–', '—', '|', ':'])
+        .trim();
+    let (_, head) = super::when::strip_label(head);
+    (head.split_whitespace().nth(1).is_some()
+        && super::byline::looks_like_names(head)
+        && !lines::masthead_like(head))
+    .then(|| head.to_string())
+}
+
+/// `Reporting from Kyiv, Ukraine`, `Reported from Gaza`.
+fn is_reporting_from(s: &str) -> bool {
+    ["reporting from ", "reported from ", "reporting in "]
+        .iter()
+        .any(|p| lines::strip_prefix_ci(s, p).is_some())
 }
 
 /// `Political Editor` on the line under a name.

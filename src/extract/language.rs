@@ -54,40 +54,59 @@ const STOPWORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Every function word with a bit per language, sorted for binary search.
-fn table() -> &'static [(&'static str, u8)] {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
+/// Every function word with a bit per language, bucketed by first byte so a lookup compares
+/// a handful of words.
+fn table() -> &'static [Vec<(&'static str, u8)>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static str, u8)>>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: Vec<(&'static str, u8)> = Vec::new();
+        let mut t: Vec<Vec<(&'static str, u8)>> = vec![Vec::new(); 256];
         for (i, (_, words)) in STOPWORDS.iter().enumerate() {
             for w in *words {
-                match t.iter_mut().find(|(x, _)| x == w) {
+                let bucket = &mut t[usize::from(w.as_bytes()[0])];
+                match bucket.iter_mut().find(|(x, _)| x == w) {
                     Some(entry) => entry.1 |= 1 << i,
-                    None => t.push((w, 1 << i)),
+                    None => bucket.push((w, 1 << i)),
                 }
             }
         }
-        t.sort_unstable();
         t
     })
 }
 
+fn lookup(word: &str) -> u8 {
+    let Some(&first) = word.as_bytes().first() else {
+        return 0;
+    };
+    table()[usize::from(first)]
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map_or(0, |(_, mask)| *mask)
+}
+
 /// The BCP 47 tag of the body's language, when the function words point clearly at one.
 pub fn guess(body: &str) -> Option<&'static str> {
-    let table = table();
     let mut counts = [0usize; STOPWORDS.len()];
     let mut total = 0usize;
     let mut buf = String::with_capacity(16);
-    for word in body.split_whitespace().take(300) {
+    for word in body.split_whitespace().take(120) {
         total += 1;
+        // Function words are short; longer words cannot match and are not lowercased.
+        if word.len() > 9 {
+            continue;
+        }
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() || w.len() > 8 {
+        if w.is_empty() || w.len() > 7 {
             continue;
         }
         buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
-        if let Ok(i) = table.binary_search_by(|(x, _)| (*x).cmp(buf.as_str())) {
-            let mask = table[i].1;
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        let mask = lookup(&buf);
+        if mask != 0 {
             for (lang, count) in counts.iter_mut().enumerate() {
                 if mask & (1 << lang) != 0 {
                     *count += 1;

@@ -3,6 +3,8 @@
 //! `vocab`. Also splits combined lines on `|` `·` `•` and glued spans. Does not decide which
 //! line is the title (`header`) or clean the body (`body`).
 
+use std::sync::OnceLock;
+
 use crate::dates::Resolver;
 
 use super::byline;
@@ -43,6 +45,11 @@ pub fn classify(segment: &str, ctx: &Resolver, pending_update: Option<bool>) -> 
     if let Some(what) = boilerplate(s) {
         return Kind::Boilerplate(what);
     }
+    classify_content(s, ctx, pending_update)
+}
+
+/// `classify` for a trimmed segment already known not to be boilerplate.
+pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -> Kind {
     if is_reading_time(s) {
         return Kind::ReadingTime;
     }
@@ -74,6 +81,9 @@ pub fn classify(segment: &str, ctx: &Resolver, pending_update: Option<bool>) -> 
     let dates = when::probe(s, ctx, pending_update);
     if !dates.is_empty() {
         return Kind::Date(dates);
+    }
+    if let Some((date, name)) = date_then_byline(s, ctx, pending_update) {
+        return Kind::Byline(name, date);
     }
     if is_breadcrumb(s) || is_section_word(s) {
         return Kind::Section(s.to_string());
@@ -132,7 +142,23 @@ fn glue_split<'a>(s: &'a str, ctx: &Resolver) -> Option<(&'a str, &'a str)> {
 pub fn split_date_tail(s: &str, ctx: &Resolver) -> (String, Vec<DateHit>) {
     let s = s.trim();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for sep in [" on ", ", ", " - ", " – ", " — ", " am ", " le ", " el "] {
+    // Also before a date label (`Jane Doe Updated March 4, 2025`) and at a double space.
+    for sep in [
+        " on ",
+        ", ",
+        " - ",
+        " – ",
+        " — ",
+        " am ",
+        " le ",
+        " el ",
+        "  ",
+        " Updated",
+        " Published",
+        " Posted",
+        " UPDATED",
+        " PUBLISHED",
+    ] {
         let mut from = 0;
         while let Some(pos) = s[from..].find(sep) {
             let at = from + pos;
@@ -164,6 +190,27 @@ pub fn split_date_tail(s: &str, ctx: &Resolver) -> (String, Vec<DateHit>) {
     (s.to_string(), Vec::new())
 }
 
+/// `Posted on March 3, 2025 by Emma Green`: a date, then ` by ` and names.
+fn date_then_byline(
+    s: &str,
+    ctx: &Resolver,
+    pending: Option<bool>,
+) -> Option<(Vec<DateHit>, String)> {
+    let at = find_ci(s, " by ")?;
+    let name = s[at + 4..].trim();
+    if !byline::looks_like_names(name) {
+        return None;
+    }
+    let dates = when::probe(&s[..at], ctx, pending);
+    (!dates.is_empty()).then(|| (dates, name.to_string()))
+}
+
+/// Byte position of an ASCII needle, ignoring case.
+fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
 /// Case-insensitive ASCII prefix strip.
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
@@ -179,15 +226,22 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
     if s.is_empty() {
         return None;
     }
-    let head = lower_head(s, 48);
-    let first = head.as_bytes()[0];
+    boilerplate_with_head(s, &lower_head(s, 48))
+}
+
+/// `boilerplate` for a trimmed, non-empty line whose lowercase start (`lower_head(s, 48)`) the
+/// caller already has.
+pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
+    let &first = head.as_bytes().first()?;
     for &(prefix, what) in BOILERPLATE_PREFIXES {
         // The first-byte test skips most prefixes without a call to memcmp.
         if prefix.as_bytes()[0] == first && head.starts_with(prefix) {
             return Some(what);
         }
     }
-    let short = s.len() <= 160 && s.split_whitespace().nth(12).is_none();
+    // One byte scan for the word count; the checks below only need to know "at most N".
+    let words = count_words(s, 51);
+    let short = s.len() <= 160 && words <= 12;
     if short {
         let lower = s.to_lowercase();
         let bare = lower.trim_end_matches([':', '.', '!']).trim();
@@ -200,27 +254,82 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
         if is_photo_credit(s, &lower) {
             return Some("photo");
         }
+        if ends_with_photo_credit(s) {
+            return Some("photo");
+        }
         if is_comment_counter(&lower) {
             return Some("comment counter");
         }
+        if lower.starts_with("follow ")
+            && [
+                " on twitter",
+                " on x",
+                " on instagram",
+                " on facebook",
+                " on bluesky",
+                " on threads",
+                " on linkedin",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            return Some("follow prompt");
+        }
+        if lower.starts_with("copyright")
+            && (lower.contains("rights reserved") || lower.bytes().any(|b| b.is_ascii_digit()))
+        {
+            return Some("copyright");
+        }
     }
-    if s.split_whitespace().nth(30).is_none() {
-        if contains_ci(s, "newsletter")
-            && ["sign up", "subscribe", "inbox", "get our", "delivered"]
-                .iter()
-                .any(|w| contains_ci(s, w))
+    // Rare keywords first (one SIMD search each), the exact phrases only on the few lines
+    // that have them.
+    if words <= 50 && PHOTO.is_in(s) {
+        let lower = s.to_lowercase();
+        if ["photograph: ", "photo: ", "photograph by ", "photo credit:"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            // A caption with its credit at the end (`Crowds in Rhodes. Photograph: X/Reuters`).
+            return Some("photo");
+        }
+    }
+    if words <= 30 && NEWSLETTER.is_in(s) {
+        let lower = s.to_lowercase();
+        if ["sign up", "subscribe", "inbox", "get our", "delivered"]
+            .iter()
+            .any(|w| lower.contains(w))
         {
             return Some("newsletter prompt");
         }
-        if contains_ci(s, "cookie")
-            && ["we use", "accept", "consent", "our partners", "privacy"]
-                .iter()
-                .any(|w| contains_ci(s, w))
+    }
+    if words <= 30 && COOKIE.is_in(s) {
+        let lower = s.to_lowercase();
+        if ["we use", "accept", "consent", "our partners", "privacy"]
+            .iter()
+            .any(|w| lower.contains(w))
         {
             return Some("cookie notice");
         }
     }
     None
+}
+
+/// Words (runs of non-space bytes) in `s`, counting at most to `cap`. Unicode spaces other
+/// than the no-break space were normalised away by `decode`; this only needs an estimate.
+pub fn count_words(s: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = b == b' ' || b == b'\t';
+        if !space && !in_word {
+            n += 1;
+            if n >= cap {
+                return n;
+            }
+        }
+        in_word = !space;
+    }
+    n
 }
 
 /// The lowercase start of a line (at most `max` characters), for prefix tests.
@@ -229,25 +338,57 @@ pub fn lower_head(s: &str, max: usize) -> String {
     s[..end].to_lowercase()
 }
 
-/// ASCII case-insensitive substring search without allocating; `needle` is lowercase ASCII.
-pub fn contains_ci(haystack: &str, needle: &str) -> bool {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
-        return true;
-    };
-    let upper = first.to_ascii_uppercase();
-    let mut from = 0;
-    while let Some(pos) = memchr::memchr2(first, upper, &h[from..]) {
-        let at = from + pos;
-        if h.len() - at < n.len() {
-            return false;
+static PHOTO: Keyword = Keyword::new("photo");
+static NEWSLETTER: Keyword = Keyword::new("newsletter");
+static COOKIE: Keyword = Keyword::new("cookie");
+
+/// A lowercase ASCII keyword found in any line with SIMD substring search (`memmem`), in
+/// lowercase, capitalised or capitals (`newsletter`, `Newsletter`, `NEWSLETTER`); the searchers
+/// are built once.
+pub struct Keyword {
+    word: &'static str,
+    finders: OnceLock<[memchr::memmem::Finder<'static>; 2]>,
+}
+
+impl Keyword {
+    pub const fn new(word: &'static str) -> Keyword {
+        Keyword {
+            word,
+            finders: OnceLock::new(),
         }
-        if h[at..at + n.len()].eq_ignore_ascii_case(n) {
-            return true;
-        }
-        from = at + 1;
     }
-    false
+
+    pub fn is_in(&self, haystack: &str) -> bool {
+        let h = haystack.as_bytes();
+        let Some((&first, tail)) = self.word.as_bytes().split_first() else {
+            return true;
+        };
+        if tail.is_empty() {
+            return h.iter().any(|b| b.eq_ignore_ascii_case(&first));
+        }
+        // The word without its first letter, as written and in capitals; the first letter is
+        // then compared in either case.
+        let finders = self.finders.get_or_init(|| {
+            [
+                memchr::memmem::Finder::new(tail).into_owned(),
+                memchr::memmem::Finder::new(&tail.to_ascii_uppercase()).into_owned(),
+            ]
+        });
+        finders.iter().any(|finder| {
+            let mut from = 1;
+            while from <= h.len() {
+                let Some(pos) = finder.find(&h[from..]) else {
+                    return false;
+                };
+                let at = from + pos;
+                if h[at - 1].eq_ignore_ascii_case(&first) {
+                    return true;
+                }
+                from = at + 1;
+            }
+            false
+        })
+    }
 }
 
 fn boilerplate_name(bare: &str) -> &'static str {
@@ -343,6 +484,44 @@ fn is_photo_credit(s: &str, lower: &str) -> bool {
     false
 }
 
+/// A caption that ends in an agency credit: `... on Tuesday (Reuters)`, `... REUTERS/Jane Doe`.
+fn ends_with_photo_credit(s: &str) -> bool {
+    const TAGS: &[&str] = &[
+        "(reuters)",
+        "(ap)",
+        "(afp)",
+        "(epa)",
+        "(getty images)",
+        "(getty)",
+        "(pa)",
+        "(ap photo)",
+        "(afp via getty images)",
+        "(shutterstock)",
+        "(alamy)",
+        "(bloomberg)",
+        "(anadolu)",
+    ];
+    let t = s.trim_end();
+    if t.ends_with('.') {
+        return false;
+    }
+    let tail_start = t.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+    let tail = t[tail_start..].to_lowercase();
+    if tail.ends_with(')') {
+        if let Some(open) = tail.rfind('(') {
+            let tag = &tail[open..];
+            if TAGS.contains(&tag) || tag.starts_with("(ap photo/") || tag.starts_with("(photo") {
+                return true;
+            }
+        }
+    }
+    // `REUTERS/Jane Doe`, `AFP/Getty Images` at the end of a caption.
+    let last = t.rsplit(' ').find(|w| w.contains('/')).unwrap_or("");
+    ["REUTERS/", "AFP/", "AP/", "EPA/", "EPA-EFE/"]
+        .iter()
+        .any(|p| last.starts_with(p))
+}
+
 /// `12 comments`, `Comments (12)`, `View 34 comments`.
 fn is_comment_counter(lower: &str) -> bool {
     if lower.split_whitespace().count() > 4 || !lower.contains("comment") {
@@ -351,6 +530,12 @@ fn is_comment_counter(lower: &str) -> bool {
     lower.bytes().any(|b| b.is_ascii_digit())
         || lower.starts_with("view")
         || lower.starts_with("show")
+}
+
+/// `The Associated Press contributed to this report.`: a credit wherever it stands.
+pub fn is_contributor_note(s: &str) -> bool {
+    count_words(s, 26) <= 25
+        && (s.contains("contributed to this report") || s.contains("contributed reporting"))
 }
 
 /// `Reporting by ...; Editing by ...`, `Additional reporting by ...`.
@@ -362,8 +547,25 @@ pub fn is_wire_credit(s: &str) -> bool {
         "writing by",
         "compiled by",
         "reporting and writing by",
+        "edited by",
+        "fact-checked by",
+        "fact checked by",
+        "reviewed by",
+        "photographs by",
+        "photography by",
+        "illustration by",
+        "illustrations by",
+        "graphics by",
+        "video by",
+        "design by",
     ];
-    s.split_whitespace().count() <= 40
+    let words = count_words(s, 41);
+    if words <= 25
+        && (s.contains("contributed to this report") || s.contains("contributed reporting"))
+    {
+        return true;
+    }
+    words <= 40
         && CREDITS
             .iter()
             .any(|c| s.get(..c.len()).is_some_and(|h| h.eq_ignore_ascii_case(c)))
@@ -543,6 +745,13 @@ mod tests {
                 "byline:Sam Lee|March 3, 2025",
             ),
             ("By Jane DoeMarch 3, 2025", "byline:Jane Doe|March 3, 2025"),
+            ("By Jane Doe Updated March 4, 2025", "byline:Jane Doe|March 4, 2025"),
+            ("By Jane Doe @janedoe", "byline:Jane Doe @janedoe"),
+            ("Reuters/Jane Doe", "boilerplate:photo"),
+            (
+                "A man walks past a damaged building in Kyiv on Tuesday (Reuters)",
+                "boilerplate:photo",
+            ),
             ("Von Anna Müller", "byline:Anna Müller"),
             ("By the time we arrived, the hall was full.", "text"),
             ("Source: The Daily Ledger", "source:The Daily Ledger"),
@@ -558,6 +767,25 @@ mod tests {
             ("March 3, 2025", "date:March 3, 2025"),
             ("Tue 4 Mar 2025 14.30 GMT", "date:Tue 4 Mar 2025 14.30 GMT"),
             ("Hire Arrive", "name"),
+            (
+                "Posted on March 3, 2025 by Emma Green",
+                "byline:Emma Green|March 3, 2025",
+            ),
+            (
+                "Copyright 2025 The Associated Press. All Rights Reserved.",
+                "boilerplate:copyright",
+            ),
+            ("Like Loading...", "boilerplate:navigation"),
+            ("Follow Jane Doe on X", "boilerplate:follow prompt"),
+            ("Edited by John Roe", "boilerplate:wire credit"),
+            (
+                "The Associated Press contributed to this report.",
+                "boilerplate:wire credit",
+            ),
+            (
+                "Firefighters tackle the blaze near Vati on Tuesday. Photograph: Nikos Karras/Reuters",
+                "boilerplate:photo",
+            ),
             ("Reporting by Northwire", "boilerplate:wire credit"),
             ("Northwire Staff", "name"),
             ("Jan Nowak in Kraków", "name"),
@@ -593,6 +821,18 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(segments(input, &ctx()), *expected, "{input}");
         }
+    }
+
+    #[test]
+    fn case_insensitive_search_finds_words_anywhere() {
+        let newsletter = Keyword::new("newsletter");
+        assert!(newsletter.is_in("Sign up to our Newsletter"));
+        assert!(newsletter.is_in("NEWSLETTER"));
+        assert!(newsletter.is_in("newsletter"));
+        assert!(!newsletter.is_in("ewsletter and news letter"));
+        assert!(!newsletter.is_in(""));
+        assert!(Keyword::new("a").is_in("A"));
+        assert!(Keyword::new("photo").is_in("Crowds. Photograph: X"));
     }
 
     #[test]

@@ -14,16 +14,16 @@
 //! assert_eq!(article.dateline.as_deref(), Some("DOVER"));
 //! ```
 
-use crate::article::{article_id, word_count, Article};
+use crate::article::{article_id, Article};
 use crate::dates::{Context, DateOrder, Resolver};
 
 mod body;
-pub mod byline;
+mod byline;
 mod dateline;
 mod decode;
 mod header;
 mod language;
-pub mod lines;
+mod lines;
 mod vocab;
 mod when;
 
@@ -102,7 +102,11 @@ pub fn parse_bytes(bytes: &[u8], options: &ExtractOptions) -> Result<Article, Re
 
 /// Parses one article's text.
 pub fn parse_article(text: &str, options: &ExtractOptions) -> Result<Article, Rejection> {
-    parse_bytes(text.as_bytes(), options)
+    let text = decode::decode_str(text).map_err(|e| match e {
+        decode::DecodeError::Empty => Rejection::Empty,
+        decode::DecodeError::Binary => Rejection::Binary,
+    })?;
+    build(&text, options, Vec::new())
 }
 
 fn build(
@@ -182,11 +186,38 @@ fn build(
         date_relative: dates.relative,
         scraped_at: Some(options.scraped_at.clone()),
         dateline: dateline.map(|d| d.place),
-        word_count: word_count(&body),
+        word_count: count_tokens(&body),
         language: language::guess(&body).map(str::to_string),
         body,
         warnings,
     })
+}
+
+/// `article::word_count` (whitespace-separated tokens), with a byte loop for ASCII: the
+/// same answer, several times faster on long bodies. The two must agree (a property test
+/// checks it).
+fn count_tokens(body: &str) -> u64 {
+    let bytes = body.as_bytes();
+    let mut n = 0u64;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
+        } else {
+            match body.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            }
+        };
+        if !space && !in_word {
+            n += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    n
 }
 
 /// Non-blank lines, trimmed, each knowing whether a blank line stood before it.
@@ -322,5 +353,29 @@ fn shorten(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_count_agrees_with_the_article_definition() {
+        for body in [
+            "",
+            "one",
+            "  two\n\nwords\t",
+            "London, UK – Keir",
+            "a\u{2003}b\u{3000}c\u{85}d\u{A0}e",
+            "x\u{0B}y\u{0C}z",
+            "“quoted”  —  text",
+        ] {
+            assert_eq!(
+                count_tokens(body),
+                crate::article::word_count(body),
+                "{body:?}"
+            );
+        }
     }
 }

@@ -8,7 +8,14 @@ use std::sync::OnceLock;
 /// A word table looked up by binary search (the tables are long and checked for every line).
 pub struct Words {
     list: &'static [&'static str],
-    sorted: OnceLock<Vec<&'static str>>,
+    sorted: OnceLock<Sorted>,
+}
+
+/// The words sorted, and for each first byte the range of words that start with it, so a
+/// lookup binary-searches a handful of words.
+struct Sorted {
+    words: Vec<&'static str>,
+    ranges: Vec<(u32, u32)>,
 }
 
 impl Words {
@@ -20,13 +27,32 @@ impl Words {
     }
 
     pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
+        let word = word.as_ref();
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
         let sorted = self.sorted.get_or_init(|| {
-            let mut v = self.list.to_vec();
-            v.sort_unstable();
-            v.dedup();
-            v
+            let mut words = self.list.to_vec();
+            words.sort_unstable();
+            words.dedup();
+            let mut ranges = vec![(0u32, 0u32); 256];
+            for (i, w) in words.iter().enumerate() {
+                let Some(&b) = w.as_bytes().first() else {
+                    continue;
+                };
+                let r = &mut ranges[usize::from(b)];
+                if r.0 == r.1 {
+                    *r = (i as u32, i as u32 + 1);
+                } else {
+                    r.1 = i as u32 + 1;
+                }
+            }
+            Sorted { words, ranges }
         });
-        sorted.binary_search(&word.as_ref()).is_ok()
+        let (start, end) = sorted.ranges[usize::from(first)];
+        sorted.words[start as usize..end as usize]
+            .binary_search(&word)
+            .is_ok()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'static str> {
@@ -517,6 +543,15 @@ pub static BOILERPLATE_LINES: Words = Words::new(&[
     "play video",
     "watch video",
     "menu",
+    "subscribe now",
+    "sign up now",
+    "register now",
+    "log in to comment",
+    "sign in to comment",
+    "already a subscriber? sign in",
+    "already a subscriber? log in",
+    "like loading",
+    "print this page",
     "search",
 ]);
 
@@ -541,6 +576,8 @@ pub const BOILERPLATE_PREFIXES: &[(&str, &str)] = &[
     ("(photo", "photo"),
     ("[photo", "photo"),
     ("file photo", "photo"),
+    ("listen to this article", "audio player"),
+    ("listen to this story", "audio player"),
     ("read more:", "read more"),
     ("read more -", "read more"),
     ("read more –", "read more"),
@@ -575,6 +612,8 @@ pub const BOILERPLATE_PREFIXES: &[(&str, &str)] = &[
     ("this website uses cookies", "cookie notice"),
     ("by continuing to use", "cookie notice"),
     ("we and our partners", "cookie notice"),
+    ("our standards:", "footer"),
+    ("reuse this content", "footer"),
     ("copyright ©", "copyright"),
     ("copyright (c)", "copyright"),
     ("©", "copyright"),
@@ -600,6 +639,10 @@ pub const FOOTER_PREFIXES: &[&str] = &[
     "this story was first published",
     "this article was originally published",
     "this story originally appeared",
+    "this article originally appeared",
+    "this article first appeared",
+    "this story first appeared",
+    "originally published",
     "source:",
     "sources:",
     "mit material von",
@@ -652,6 +695,11 @@ pub static RELATED_HEADINGS: Words = Words::new(&[
     "latest news",
     "also in",
     "around the web",
+    "explore more on these topics",
+    "more on these topics",
+    "related topics",
+    "topics",
+    "more about",
     "further reading",
     "in other news",
     "editor's picks",
@@ -699,7 +747,7 @@ pub const READING_TIME_WORDS: &[&str] = &[
 pub static NAME_PARTICLES: Words = Words::new(&[
     "van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du", "la",
     "le", "el", "al", "bin", "bint", "ibn", "ter", "ten", "y", "zu", "af", "op", "st.", "upon",
-    "on", "sur", "am", "an", "im",
+    "sur", "am", "an", "im",
 ]);
 
 /// Words that join names in a byline ("Jane Doe and John Roe").

@@ -106,15 +106,16 @@ const SEPARATORS: &[char] = &['|', '/', '•', '·', '-', '–', '—', ',', ';'
 /// A leading date label (`Published:`, `Updated on`, `Mis à jour le`) and the text after it.
 /// The flag says whether the label marks an update.
 pub fn strip_label(segment: &str) -> (Option<bool>, &str) {
-    let lower = segment.to_lowercase();
-    if lower.len() != segment.len() {
-        // Lowercasing changed byte lengths (rare letters): match on the original instead.
-        return (None, segment);
-    }
+    // Compared on the original bytes (ASCII case folded), so no index can fall inside a
+    // character whose lowercase has another length.
     let mut best: Option<(usize, bool)> = None;
     for &(label, update) in DATE_LABELS {
-        if lower.starts_with(label)
-            && lower[label.len()..]
+        let matches = segment
+            .as_bytes()
+            .get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()));
+        if matches
+            && segment[label.len()..]
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
@@ -128,7 +129,11 @@ pub fn strip_label(segment: &str) -> (Option<bool>, &str) {
     };
     let mut rest = segment[len..].trim_start_matches([':', ' ', '\t', '-', '–', '—']);
     for filler in ["on ", "at ", "am ", "le ", "el ", "il ", "op "] {
-        if rest.len() > filler.len() && rest[..filler.len()].eq_ignore_ascii_case(filler) {
+        if rest.len() > filler.len()
+            && rest
+                .get(..filler.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(filler))
+        {
             rest = &rest[filler.len()..];
             break;
         }
@@ -299,6 +304,11 @@ static ANCHORS: Words = Words::new(&[
     "geleden",
 ]);
 
+/// Whether a lowercase word is a month or weekday name or a relative date word.
+pub fn is_date_word(t: &str) -> bool {
+    anchor_word(&t.to_lowercase())
+}
+
 fn anchor_word(t: &str) -> bool {
     ANCHORS.contains(&t)
 }
@@ -455,6 +465,9 @@ mod tests {
             ("PUBLISHED", Some(false), ""),
             ("Mis à jour le 5 mars 2025", Some(true), "5 mars 2025"),
             ("Publishedness", None, "Publishedness"),
+            ("İİİİ ẞẞẞẞ", None, "İİİİ ẞẞẞẞ"),
+            ("Published İİ", Some(false), "İİ"),
+            ("Published ẞ", Some(false), "ẞ"),
             ("March 3, 2025", None, "March 3, 2025"),
         ];
         for (input, label, rest) in cases {
