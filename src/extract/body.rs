@@ -35,9 +35,16 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     let mut kept: Vec<Line<'_>> = Vec::with_capacity(lines.len());
     let n = lines.len();
     let mut i = 0;
+    // Whether the line before was a photo credit: an unlabelled caption follows it.
+    let mut after_credit = false;
     while i < n {
         let line = lines[i];
         let text = line.text;
+        if std::mem::take(&mut after_credit) && is_caption(text) {
+            removed.add("photo caption", text);
+            i += 1;
+            continue;
+        }
         let lower_head = lines::lower_head(text, 48);
         if END_MARKERS.contains(&lower_head.trim()) && !kept.is_empty() {
             removed.add("end marker", text);
@@ -71,6 +78,8 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
         }
         if let Some(what) = lines::boilerplate_with_head(text, &lower_head) {
             removed.add(what, text);
+            after_credit =
+                what == "photo" && !text.contains(',') && lines::count_words(text, 7) <= 6;
             i += 1;
             continue;
         }
@@ -84,6 +93,13 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     }
     body.paragraphs = join_paragraphs(&kept);
     body
+}
+
+/// A caption under a bare credit (`Getty Images`): a short line that is not a sentence.
+pub fn is_caption(text: &str) -> bool {
+    !paragraph_like(text)
+        && !text.ends_with(['.', '?', '!', ':'])
+        && (3..=25).contains(&lines::count_words(text, 26))
 }
 
 fn is_related_heading(text: &str) -> bool {

@@ -27,6 +27,8 @@ pub struct Header {
 
 /// The header is looked for within this many non-blank lines.
 const MAX_HEADER_LINES: usize = 30;
+/// The headline is looked for within this many non-blank lines (menus come first).
+const MAX_TITLE_SEARCH: usize = 80;
 /// A title longer than this many words is a paragraph.
 const MAX_TITLE_WORDS: usize = 40;
 
@@ -49,7 +51,15 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
     // Whether the previous segment was a byline, for affiliation lines under it.
     let mut last_kind_was_byline = false;
     let mut pending_by = false;
-    let limit = lines.len().min(MAX_HEADER_LINES);
+    // Navigation menus can be long: the headline is looked for further down, and the header
+    // zone runs on after it.
+    let plan = plan_title(lines, lines.len().min(MAX_TITLE_SEARCH), ctx);
+    let limit = lines
+        .len()
+        .min(MAX_HEADER_LINES.max(plan.title.map_or(0, |t| t + MAX_HEADER_LINES)));
+    // A name line above the headline (author-first pages): the byline if none follows.
+    let mut name_above: Option<String> = None;
+    let mut menu_lines = 0usize;
     let mut i = 0;
     while i < limit {
         let text = lines[i].text;
@@ -70,6 +80,42 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         }
         if let Some(what) = lines::boilerplate(text) {
             removed.add(what, text);
+            i += 1;
+            // A bare credit (`Getty Images`) with its caption on the next line.
+            if what == "photo"
+                && h.title.is_some()
+                && !text.contains(',')
+                && lines::count_words(text, 7) <= 6
+                && lines.get(i).is_some_and(|l| {
+                    super::body::is_caption(l.text)
+                        && matches!(classify(l.text, ctx, None), Kind::Text)
+                })
+            {
+                removed.add("photo caption", lines[i].text);
+                i += 1;
+            }
+            continue;
+        }
+        if let Some(title_at) = plan.title.filter(|&t| i <= t) {
+            if i == title_at {
+                h.title = Some(text.to_string());
+                title_line = Some(i);
+            } else {
+                above_title(
+                    lines,
+                    i,
+                    title_at,
+                    &plan,
+                    ctx,
+                    &mut h,
+                    &mut name_above,
+                    &mut menu_lines,
+                    removed,
+                );
+                if i + 1 == title_at && menu_lines > 0 {
+                    removed.add("navigation menu", &format!("{menu_lines} lines"));
+                }
+            }
             i += 1;
             continue;
         }
@@ -188,7 +234,219 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         i += 1;
     }
     h.body_start = i;
+    if h.bylines.is_empty() {
+        if let Some(name) = name_above {
+            h.bylines.push((name, false));
+        }
+    }
     h
+}
+
+/// Where the headline stands, found before the lines are read in order: the best-scoring
+/// title candidate, and which lines above it belong to a navigation menu.
+#[derive(Debug, Default)]
+struct TitlePlan {
+    title: Option<usize>,
+    /// Per line index below `limit`: part of a run of three or more menu-like lines.
+    nav: Vec<bool>,
+}
+
+/// A menu entry: one to three words, no sentence punctuation, no digits.
+fn menu_like(text: &str) -> bool {
+    let words = lines::count_words(text, 4);
+    (1..=3).contains(&words)
+        && text.len() <= 40
+        && !text.ends_with(['.', '?', '!', ',', ':', ';'])
+        && !text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Scores every headline candidate in the header zone (the lines before the first running
+/// text) and keeps the best. A headline is 4-25 words, without a final period, not a label,
+/// section or menu entry, and usually followed by a byline, a date or a standfirst; earlier
+/// lines win ties. A short line right above a much longer headline-like line is a kicker.
+fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
+    let mut plan = TitlePlan {
+        title: None,
+        nav: vec![false; limit],
+    };
+    // The header zone ends at the first running text (a lede).
+    let mut end = limit;
+    for (i, line) in lines.iter().enumerate().take(limit) {
+        let words = lines::count_words(line.text, MAX_TITLE_WORDS + 1);
+        if words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(line.text, ctx)) {
+            end = i;
+            break;
+        }
+        if paragraph_like(line.text) && lines::boilerplate(line.text).is_none() {
+            end = i;
+            break;
+        }
+    }
+    // Runs of three or more menu-like lines (boilerplate lines such as `Skip to content`
+    // neither break nor extend a run).
+    let mut run: Vec<usize> = Vec::new();
+    let close = |run: &mut Vec<usize>, nav: &mut Vec<bool>| {
+        if run.len() >= 3 {
+            for &j in run.iter() {
+                nav[j] = true;
+            }
+        }
+        run.clear();
+    };
+    let mut kinds: Vec<Option<Kind>> = Vec::with_capacity(end);
+    for (i, line) in lines.iter().enumerate().take(end) {
+        let text = line.text;
+        if lines::boilerplate(text).is_some() {
+            kinds.push(None);
+            continue;
+        }
+        let segs = lines::segments(text, ctx);
+        let kind = (segs.len() == 1).then(|| lines::classify_content(text, ctx, None));
+        let menu = menu_like(text)
+            && !matches!(
+                kind,
+                Some(Kind::Date(_) | Kind::Byline(..) | Kind::DateLabel(_) | Kind::ReadingTime)
+            );
+        if menu {
+            run.push(i);
+        } else {
+            close(&mut run, &mut plan.nav);
+        }
+        kinds.push(kind);
+    }
+    close(&mut run, &mut plan.nav);
+
+    let header_kind = |k: &Option<Kind>| {
+        matches!(
+            k,
+            Some(Kind::Byline(..) | Kind::Date(_) | Kind::DateLabel(_) | Kind::ReadingTime)
+        )
+    };
+    let mut best: Option<(i32, usize)> = None;
+    for i in 0..end {
+        let text = lines[i].text;
+        let candidate = match &kinds[i] {
+            Some(Kind::Text | Kind::NameLike) => true,
+            // `One Year Ago` as the first line: a headline that looks like a date.
+            Some(Kind::Date(_)) => i == 0 && !text.chars().any(|c| c.is_ascii_digit()),
+            _ => false,
+        };
+        if !candidate || is_release_marker(text) || !text.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let words = lines::count_words(text, MAX_TITLE_WORDS + 1) as i32;
+        let mut score: i32 = match words {
+            1 => -4,
+            2 | 3 => 0,
+            4..=25 => 4,
+            _ => 1,
+        };
+        if plan.nav[i] {
+            score -= 6;
+        }
+        if masthead_like(text) {
+            score -= 4;
+        }
+        if matches!(kinds[i], Some(Kind::NameLike)) && words <= 3 {
+            score -= 2;
+        }
+        if text.ends_with('.') && !text.ends_with("...") {
+            score -= 2;
+        }
+        // Followed by header lines (byline, date) within three lines.
+        if kinds.iter().skip(i + 1).take(3).any(header_kind) {
+            score += 2;
+        }
+        // A kicker: a short line right above a much longer headline-like line.
+        if let Some(next) = lines.get(i + 1).filter(|_| i + 1 < end) {
+            let next_words = lines::count_words(next.text, MAX_TITLE_WORDS + 1) as i32;
+            if words <= 3
+                && next_words >= 4
+                && next_words >= 2 * words
+                && matches!(kinds.get(i + 1), Some(Some(Kind::Text | Kind::NameLike)))
+            {
+                score -= 4;
+            }
+        }
+        // Position: the headline is normally the first candidate.
+        score = score * 4 - i.min(12) as i32;
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    plan.title = best.map(|(_, i)| i);
+    plan
+}
+
+/// A header line above the planned title: masthead, section, kicker, a name (author-first
+/// pages), or navigation.
+#[allow(clippy::too_many_arguments)]
+fn above_title(
+    lines: &[Line<'_>],
+    i: usize,
+    title_at: usize,
+    plan: &TitlePlan,
+    ctx: &Resolver,
+    h: &mut Header,
+    name_above: &mut Option<String>,
+    menu_lines: &mut usize,
+    removed: &mut Removals,
+) {
+    let text = lines[i].text;
+    let right_above = i + 1 == title_at;
+    let in_menu = plan.nav.get(i).copied().unwrap_or(false);
+    for seg in lines::segments(text, ctx) {
+        let kind = classify(&seg, ctx, None);
+        match kind {
+            Kind::Boilerplate(what) => removed.add(what, &seg),
+            Kind::ReadingTime => removed.add("reading time", &seg),
+            Kind::DateLabel(_) => {}
+            Kind::Byline(name, dates) => {
+                h.bylines.push((name, true));
+                h.dates.extend(dates);
+            }
+            Kind::Source(name) => h.source = Some(name),
+            Kind::Date(hits) => h.dates.extend(hits),
+            _ if is_release_marker(&seg) => removed.add("press release marker", &seg),
+            _ if masthead_like(&seg) && h.source.is_none() => h.source = Some(seg.clone()),
+            _ if in_menu && !right_above => *menu_lines += 1,
+            _ if is_nav_word(&seg) => removed.add("navigation", &seg),
+            // An acronym on the first line over a section line (`CNN` / `Politics`) is the
+            // publication.
+            Kind::Section(s)
+                if i == 0
+                    && h.source.is_none()
+                    && is_acronym(&s)
+                    && lines.get(1).is_some_and(|l| {
+                        1 < title_at && lines::is_section_word(l.text) && !is_acronym(l.text)
+                    }) =>
+            {
+                h.source = Some(s)
+            }
+            // A second section line is a kicker: header, not body.
+            Kind::Section(s) => {
+                h.section.get_or_insert(s);
+            }
+            Kind::NameLike if !in_menu && seg.split_whitespace().nth(1).is_some() => {
+                name_above.get_or_insert(seg.clone());
+            }
+            _ if right_above && !in_menu => {
+                // A kicker or series tag: the section when there is none.
+                h.section.get_or_insert(seg);
+            }
+            _ => removed.add("navigation", &seg),
+        }
+    }
+}
+
+/// `Home`, `Menu`: a menu entry, never a section.
+fn is_nav_word(s: &str) -> bool {
+    super::vocab::NAV_WORDS.contains(s.trim().to_lowercase().as_str())
+}
+
+/// `CNN`, `BBC`: two to five capitals.
+fn is_acronym(s: &str) -> bool {
+    (2..=5).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase())
 }
 
 fn is_release_marker(s: &str) -> bool {

@@ -65,6 +65,14 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
         if byline::looks_like_names(&name) {
             return Kind::Byline(name, dates);
         }
+        // `Posted by admin on January 5, 2025`: a user handle, when a date or a blog-style
+        // label (`Posted by`, `Author:`) says it is a byline.
+        let labelled = ["posted by", "written by", "author:", "submitted by"]
+            .iter()
+            .any(|l| strip_prefix_ci(s, l).is_some());
+        if is_handle(&name) && (labelled || !dates.is_empty()) {
+            return Kind::Byline(name, dates);
+        }
     }
     if let Some(rest) = strip_prefix_ci(s, "source:") {
         if !rest.is_empty() && rest.split_whitespace().count() <= 6 {
@@ -92,6 +100,20 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
         return Kind::NameLike;
     }
     Kind::Text
+}
+
+/// A user handle: one token of letters, digits, `_`, `.` or `-`, starting with a letter and
+/// not a common word (`By now on March 3` is a sentence).
+fn is_handle(s: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "the", "now", "then", "far", "way", "contrast", "default", "all",
+    ];
+    let s = s.trim_start_matches('@');
+    (2..=30).contains(&s.len())
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        && !COMMON.contains(&s.to_lowercase().as_str())
 }
 
 /// The segments of a combined header line: split on `|` `·` `•`, then glued spans (`By Jane

@@ -720,6 +720,34 @@ pub static RELATED_HEADINGS: Words = Words::new(&[
     "meest gelezen",
 ]);
 
+/// Menu entries that are never a page's section or kicker (lowercase).
+pub static NAV_WORDS: Words = Words::new(&[
+    "home",
+    "homepage",
+    "menu",
+    "search",
+    "more",
+    "latest",
+    "live",
+    "video",
+    "videos",
+    "audio",
+    "podcasts",
+    "newsletters",
+    "account",
+    "my account",
+    "alerts",
+    "skip",
+    "main menu",
+    "navigation",
+    "start",
+    "inicio",
+    "portada",
+    "startseite",
+    "accueil",
+    "la une",
+]);
+
 /// Words of "N min read" and similar reading-time lines.
 pub const READING_TIME_WORDS: &[&str] = &[
     "min read",
