@@ -92,7 +92,30 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
         i += 1;
     }
     body.paragraphs = join_paragraphs(&kept);
+    join_split_dateline(&mut body.paragraphs);
     body
+}
+
+/// A dateline copied over several lines (`Washington` / `CNN` / `—` / `The Senate ...`): up to
+/// three short pieces, the last ending in a dash, are joined with the paragraph they open.
+fn join_split_dateline(paragraphs: &mut Vec<String>) {
+    let dash = |p: &str| p.ends_with(['—', '–', '-']);
+    let short = |p: &str| {
+        p.len() <= 50
+            && lines::count_words(p, 6) <= 5
+            && !p.ends_with(['.', '?', '!', ':', ';', ','])
+    };
+    let Some(k) = (1..=3.min(paragraphs.len().saturating_sub(1)))
+        .find(|&k| paragraphs[..k].iter().all(|p| short(p)) && dash(&paragraphs[k - 1]))
+    else {
+        return;
+    };
+    // The first piece is a place: it starts with a capital and is more than a dash.
+    if !paragraphs[0].chars().next().is_some_and(char::is_uppercase) {
+        return;
+    }
+    let joined = paragraphs[..=k].join(" ");
+    paragraphs.splice(..=k, [joined]);
 }
 
 /// A caption under a bare credit (`Getty Images`): a short line that is not a sentence.

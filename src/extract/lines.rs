@@ -125,14 +125,69 @@ pub fn segments(line: &str, ctx: &Resolver) -> Vec<String> {
         if part.is_empty() {
             continue;
         }
-        match glue_split(part, ctx) {
-            Some((left, right)) => {
-                out.push(left.to_string());
-                out.push(right.to_string());
+        for piece in split_glued_labels(part) {
+            match glue_split(piece, ctx) {
+                Some((left, right)) => {
+                    out.push(left.to_string());
+                    out.push(right.to_string());
+                }
+                None => out.push(piece.to_string()),
             }
-            None => out.push(part.to_string()),
         }
     }
+    out
+}
+
+/// Date labels that start a new span when glued to the previous token (`4:12 PM
+/// GMTUpdated 2 hours ago`), capitalised or in capitals.
+const GLUED_LABELS: &[&str] = &[
+    "Updated",
+    "UPDATED",
+    "Published",
+    "PUBLISHED",
+    "Last updated",
+    "Modified",
+    "Aktualisiert",
+    "Veröffentlicht",
+    "Actualizado",
+    "Publicado",
+    "Mis à jour",
+    "Publié",
+    "Aggiornato",
+    "Pubblicato",
+];
+
+/// Splits a span before each date label glued to a letter, digit or closing mark.
+fn split_glued_labels(part: &str) -> Vec<&str> {
+    let mut cuts: Vec<usize> = Vec::new();
+    for label in GLUED_LABELS {
+        let mut from = 0;
+        while let Some(pos) = part[from..].find(label) {
+            let at = from + pos;
+            let glued = part[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '.'));
+            if glued {
+                cuts.push(at);
+            }
+            from = at + label.len();
+        }
+    }
+    if cuts.is_empty() {
+        return vec![part];
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for at in cuts {
+        let piece = part[start..at].trim();
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        start = at;
+    }
+    out.push(part[start..].trim());
     out
 }
 
@@ -599,7 +654,23 @@ pub fn is_reading_time(s: &str) -> bool {
         return false;
     }
     let lower = s.to_lowercase();
-    READING_TIME_WORDS.iter().any(|w| lower.contains(w))
+    if READING_TIME_WORDS.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    // `Lecture 3 min.`, `Lesezeit: 3 Minuten`, `Tempo de leitura: 4 min`: a reading word, a
+    // number and a minute word in a short line.
+    const READING: &[&str] = &[
+        "lecture", "lesezeit", "lectura", "lettura", "leestijd", "leitura", "read", "läsetid",
+        "czytania",
+    ];
+    const MINUTES: &[&str] = &["min", "minute", "minuten", "minutos", "minuti", "minutes"];
+    lower.bytes().any(|b| b.is_ascii_digit())
+        && lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| MINUTES.contains(&w))
+        && lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| READING.contains(&w))
 }
 
 /// `World > Europe`, `Sport › Football`, `Home / News / Politics`.
@@ -752,6 +823,10 @@ mod tests {
             ("Comments (12)", "boilerplate:comment counter"),
             ("5 min read", "reading_time"),
             ("Reading time: 4 minutes", "reading_time"),
+            ("Lecture 3 min.", "reading_time"),
+            ("3 min de lectura", "reading_time"),
+            ("Lesezeit: 3 Minuten", "reading_time"),
+            ("Posted by admin on January 5, 2025", "byline:admin|January 5, 2025"),
             ("Published", "date_label:false"),
             ("Updated:", "date_label:true"),
             ("By Jane Doe", "byline:Jane Doe"),
@@ -838,6 +913,14 @@ mod tests {
             ("Politics · 4 min read", &["Politics", "4 min read"]),
             ("News • 8 months ago", &["News", "8 months ago"]),
             ("Jane DoeMarch 3, 2025", &["Jane Doe", "March 3, 2025"]),
+            (
+                "March 3, 2025 4:12 PM GMTUpdated 2 hours ago",
+                &["March 3, 2025 4:12 PM GMT", "Updated 2 hours ago"],
+            ),
+            (
+                "Published 3 March 2025Updated 4 March",
+                &["Published 3 March 2025", "Updated 4 March"],
+            ),
             ("McDonald’s profits rise", &["McDonald’s profits rise"]),
         ];
         for (input, expected) in cases {
