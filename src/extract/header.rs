@@ -113,7 +113,8 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                     removed,
                 );
                 if i + 1 == title_at && menu_lines > 0 {
-                    removed.add("navigation menu", &format!("{menu_lines} lines"));
+                    let n = if menu_lines == 1 { "line" } else { "lines" };
+                    removed.add("navigation menu", &format!("{menu_lines} {n}"));
                 }
             }
             i += 1;
@@ -300,6 +301,11 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
             kinds.push(None);
             continue;
         }
+        if masthead_like(text) && text.contains(' ') {
+            // A masthead neither starts nor breaks a menu.
+            kinds.push(Some(Kind::Text));
+            continue;
+        }
         let segs = lines::segments(text, ctx);
         let kind = (segs.len() == 1).then(|| lines::classify_content(text, ctx, None));
         let menu = menu_like(text)
@@ -329,6 +335,9 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
             Some(Kind::Text | Kind::NameLike) => true,
             // `One Year Ago` as the first line: a headline that looks like a date.
             Some(Kind::Date(_)) => i == 0 && !text.chars().any(|c| c.is_ascii_digit()),
+            // `MARKETS RALLY`: a short line in capitals that is no known section word may be
+            // the headline; it only wins when nothing more headline-like stands near.
+            Some(Kind::Section(sec)) => sec == text && caps_only_section(text),
             _ => false,
         };
         if !candidate || is_release_marker(text) || !text.chars().any(char::is_alphabetic) {
@@ -343,6 +352,9 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
         };
         if plan.nav[i] {
             score -= 6;
+        }
+        if matches!(kinds[i], Some(Kind::Section(_))) {
+            score -= 3;
         }
         if masthead_like(text) {
             score -= 4;
@@ -437,6 +449,17 @@ fn above_title(
             _ => removed.add("navigation", &seg),
         }
     }
+}
+
+/// A section only by being in capitals (`MARKETS RALLY`), not a known section (`SPORT`,
+/// `WORLD NEWS`) or breadcrumb.
+fn caps_only_section(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let last = lower.split_whitespace().last().unwrap_or("");
+    !lines::is_breadcrumb(text)
+        && !super::vocab::SECTION_WORDS.contains(lower.as_str())
+        && !super::vocab::SECTION_WORDS.contains(last)
+        && !is_acronym(text)
 }
 
 /// `Home`, `Menu`: a menu entry, never a section.

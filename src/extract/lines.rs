@@ -352,6 +352,14 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         {
             return Some("follow prompt");
         }
+        // `Download The Times of India News App for Latest India News`.
+        if lower.starts_with("download ") && (lower.contains(" app ") || lower.ends_with(" app")) {
+            return Some("app prompt");
+        }
+        // `Contact Sarah McKenzie at smckenzie@doverpost.com.`: the author's address.
+        if (lower.starts_with("contact ") || lower.starts_with("reach ")) && lower.contains('@') {
+            return Some("contact line");
+        }
         if lower.starts_with("copyright")
             && (lower.contains("rights reserved") || lower.bytes().any(|b| b.is_ascii_digit()))
         {
@@ -875,6 +883,14 @@ mod tests {
             ("Like Loading...", "boilerplate:navigation"),
             ("Follow Jane Doe on X", "boilerplate:follow prompt"),
             ("Edited by John Roe", "boilerplate:wire credit"),
+            (
+                "Download The Times of India News App for Latest India News",
+                "boilerplate:app prompt",
+            ),
+            (
+                "Contact Sarah McKenzie at smckenzie@doverpost.com.",
+                "boilerplate:contact line",
+            ),
             (
                 "The Associated Press contributed to this report.",
                 "boilerplate:wire credit",

@@ -473,6 +473,7 @@ pub const SHARE_WORDS: &[&str] = &[
     "save",
     "save article",
     "gift article",
+    "show key events only",
     "gift this article",
     "listen to this article",
     "listen",
@@ -559,6 +560,7 @@ pub static BOILERPLATE_LINES: Words = Words::new(&[
     "link copied!",
     "ad feedback",
     "video ad feedback",
+    "show key events only",
     "gift this article",
     "gift article",
 ]);
