@@ -71,6 +71,11 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             i += 1;
             continue;
         }
+        if is_separator(text) {
+            removed.add("separator", text);
+            i += 1;
+            continue;
+        }
         if lines::is_contributor_note(text) {
             removed.add("wire credit", text);
             i += 1;
@@ -116,6 +121,16 @@ fn join_split_dateline(paragraphs: &mut Vec<String>) {
     }
     let joined = paragraphs[..=k].join(" ");
     paragraphs.splice(..=k, [joined]);
+}
+
+/// `___`, `* * *`, `-----`: a rule between parts of the page, not a paragraph. A lone dash
+/// may belong to a dateline split over lines and stays.
+fn is_separator(text: &str) -> bool {
+    let marks = text.chars().filter(|c| !c.is_whitespace()).count();
+    marks >= 3
+        && text.chars().all(|c| {
+            c.is_whitespace() || matches!(c, '_' | '*' | '-' | '=' | '~' | '•' | '·' | '—' | '–')
+        })
 }
 
 /// A caption under a bare credit (`Getty Images`): a short line that is not a sentence.

@@ -483,7 +483,9 @@ fn boilerplate_name(bare: &str) -> &'static str {
         }
         b if b.contains("cookie") => "cookie notice",
         b if b.contains("comment") || b.contains("conversation") => "comment counter",
-        b if b.contains("share") || b.contains("like this") => "share buttons",
+        b if b.contains("share") || b.contains("like this") || b.contains("link") => {
+            "share buttons"
+        }
         b if b.contains("sign") || b.contains("subscribe") || b.contains("log in") => {
             "newsletter prompt"
         }
