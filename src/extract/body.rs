@@ -126,6 +126,10 @@ fn join_split_dateline(paragraphs: &mut Vec<String>) {
 /// `___`, `* * *`, `-----`: a rule between parts of the page, not a paragraph. A lone dash
 /// may belong to a dateline split over lines and stays.
 fn is_separator(text: &str) -> bool {
+    // Most lines start with a letter: no scan needed.
+    if text.len() > 80 || text.chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
     let marks = text.chars().filter(|c| !c.is_whitespace()).count();
     marks >= 3
         && text.chars().all(|c| {

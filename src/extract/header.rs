@@ -78,7 +78,12 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 break;
             }
         }
-        if let Some(what) = lines::boilerplate(text) {
+        // A line the plan classified is known not to be boilerplate.
+        let boiler = match plan.kind(i) {
+            Some(_) => None,
+            None => lines::boilerplate(text),
+        };
+        if let Some(what) = boiler {
             removed.add(what, text);
             i += 1;
             // A bare credit (`Getty Images`) with its caption on the next line.
@@ -131,7 +136,10 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
             }
             // A whole line was checked for boilerplate above.
             let mut kind = if whole {
-                lines::classify_content(seg, ctx, pending_label)
+                match plan.kind(i).filter(|_| pending_label.is_none()) {
+                    Some(k) => k.clone(),
+                    None => lines::classify_content(seg, ctx, pending_label),
+                }
             } else {
                 classify(seg, ctx, pending_label)
             };
@@ -250,6 +258,16 @@ struct TitlePlan {
     title: Option<usize>,
     /// Per line index below `limit`: part of a run of three or more menu-like lines.
     nav: Vec<bool>,
+    /// Per line of the header zone, when scored: its kind as a whole line (no pending date
+    /// label), `None` for boilerplate or combined lines; kept so the lines are classified once.
+    kinds: Vec<Option<Kind>>,
+}
+
+impl TitlePlan {
+    /// The cached kind of line `i` as a whole line, if the plan classified it.
+    fn kind(&self, i: usize) -> Option<&Kind> {
+        self.kinds.get(i).and_then(Option::as_ref)
+    }
 }
 
 /// A menu entry: one to three words, no sentence punctuation, no digits.
@@ -269,7 +287,28 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
     let mut plan = TitlePlan {
         title: None,
         nav: vec![false; limit],
+        kinds: Vec::new(),
     };
+    // Most pages open with the headline: a first line that is headline-shaped and plain
+    // text needs no scoring (no kicker or menu entry has four words or more).
+    if let Some(first) = (0..limit).find(|&i| lines::boilerplate(lines[i].text).is_none()) {
+        let text = lines[first].text;
+        let words = lines::count_words(text, 26);
+        if (4..=25).contains(&words)
+            && !text.ends_with('.')
+            && !paragraph_like(text)
+            && !masthead_like(text)
+            && !is_release_marker(text)
+            && lines::segments(text, ctx).len() == 1
+            && matches!(
+                lines::classify_content(text, ctx, None),
+                Kind::Text | Kind::NameLike
+            )
+        {
+            plan.title = Some(first);
+            return plan;
+        }
+    }
     // The header zone ends at the first running text (a lede).
     let mut end = limit;
     for (i, line) in lines.iter().enumerate().take(limit) {
@@ -301,13 +340,13 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
             kinds.push(None);
             continue;
         }
-        if masthead_like(text) && text.contains(' ') {
-            // A masthead neither starts nor breaks a menu.
-            kinds.push(Some(Kind::Text));
-            continue;
-        }
         let segs = lines::segments(text, ctx);
         let kind = (segs.len() == 1).then(|| lines::classify_content(text, ctx, None));
+        if masthead_like(text) && text.contains(' ') {
+            // A masthead neither starts nor breaks a menu.
+            kinds.push(kind);
+            continue;
+        }
         let menu = menu_like(text)
             && !matches!(
                 kind,
@@ -381,12 +420,13 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
             }
         }
         // Position: the headline is normally the first candidate.
-        score = score * 4 - i.min(12) as i32;
+        score = score * 4 - 2 * i.min(12) as i32;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
     }
     plan.title = best.map(|(_, i)| i);
+    plan.kinds = kinds;
     plan
 }
 
@@ -407,8 +447,13 @@ fn above_title(
     let text = lines[i].text;
     let right_above = i + 1 == title_at;
     let in_menu = plan.nav.get(i).copied().unwrap_or(false);
-    for seg in lines::segments(text, ctx) {
-        let kind = classify(&seg, ctx, None);
+    let segments = lines::segments(text, ctx);
+    let whole = segments.len() == 1;
+    for seg in segments {
+        let kind = match plan.kind(i).filter(|_| whole) {
+            Some(k) => k.clone(),
+            None => classify(&seg, ctx, None),
+        };
         match kind {
             Kind::Boilerplate(what) => removed.add(what, &seg),
             Kind::ReadingTime => removed.add("reading time", &seg),

@@ -157,27 +157,26 @@ const GLUED_LABELS: &[&str] = &[
     "Pubblicato",
 ];
 
-/// Splits a span before each date label glued to a letter, digit or closing mark.
+/// Splits a span before each date label glued to a letter, digit or closing mark: one pass
+/// over the bytes, a label test only where a capital follows such a character.
 fn split_glued_labels(part: &str) -> Vec<&str> {
+    let bytes = part.as_bytes();
     let mut cuts: Vec<usize> = Vec::new();
-    for label in GLUED_LABELS {
-        let mut from = 0;
-        while let Some(pos) = part[from..].find(label) {
-            let at = from + pos;
-            let glued = part[..at]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '.'));
-            if glued {
-                cuts.push(at);
-            }
-            from = at + label.len();
+    for at in 1..bytes.len() {
+        let prev = bytes[at - 1];
+        if !bytes[at].is_ascii_uppercase()
+            || !(prev.is_ascii_alphanumeric() || prev == b')' || prev == b'.' || prev >= 0x80)
+        {
+            continue;
+        }
+        let rest = &part[at..];
+        if GLUED_LABELS.iter().any(|l| rest.starts_with(l)) {
+            cuts.push(at);
         }
     }
     if cuts.is_empty() {
         return vec![part];
     }
-    cuts.sort_unstable();
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for at in cuts {
