@@ -367,4 +367,38 @@ mod tests {
         let (paras, _) = run("Release text.\n###\nAbout Acme\nAcme makes things.");
         assert_eq!(paras, ["Release text."]);
     }
+
+    #[test]
+    fn a_dateline_split_over_lines_is_joined() {
+        let mut p: Vec<String> = [
+            "Washington",
+            "CNN",
+            "—",
+            "The Senate passed the bill.",
+            "More.",
+        ]
+        .map(String::from)
+        .to_vec();
+        join_split_dateline(&mut p);
+        assert_eq!(p, ["Washington CNN — The Senate passed the bill.", "More."]);
+        let mut q: Vec<String> = ["Key events", "10.15 GMT", "Trains are cancelled."]
+            .map(String::from)
+            .to_vec();
+        join_split_dateline(&mut q);
+        assert_eq!(q.len(), 3);
+    }
+
+    #[test]
+    fn rules_and_captions_are_recognised() {
+        assert!(is_separator("___"));
+        assert!(is_separator("* * *"));
+        assert!(!is_separator("—"));
+        assert!(!is_separator("Text ___"));
+        assert!(is_caption(
+            "The council says it has no choice but to raise bills"
+        ));
+        assert!(!is_caption(
+            "The council said it faced a gap in its budget for the next year."
+        ));
+    }
 }

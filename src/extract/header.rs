@@ -465,7 +465,13 @@ fn above_title(
             Kind::Source(name) => h.source = Some(name),
             Kind::Date(hits) => h.dates.extend(hits),
             _ if is_release_marker(&seg) => removed.add("press release marker", &seg),
-            _ if masthead_like(&seg) && h.source.is_none() => h.source = Some(seg.clone()),
+            // A masthead is plain text (`News` alone is a section), and in a menu has more
+            // than one word.
+            Kind::Text | Kind::NameLike
+                if h.source.is_none() && masthead_like(&seg) && (!in_menu || seg.contains(' ')) =>
+            {
+                h.source = Some(seg.clone())
+            }
             _ if in_menu && !right_above => *menu_lines += 1,
             _ if is_nav_word(&seg) => removed.add("navigation", &seg),
             // An acronym on the first line over a section line (`CNN` / `Politics`) is the
@@ -630,4 +636,85 @@ fn is_role_line(s: &str) -> bool {
     let lower = s.to_lowercase();
     let last = lower.split_whitespace().last().unwrap_or("");
     super::vocab::ROLE_WORDS.contains(&last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_text(text: &str) -> Header {
+        let ctx = Resolver::new(
+            &crate::dates::Context::from_rfc3339("2026-11-26T02:20:00Z").expect("valid"),
+        );
+        let lines: Vec<Line<'_>> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| Line {
+                text: l.trim(),
+                blank_before: false,
+            })
+            .collect();
+        read(&lines, &ctx, &mut Removals::default())
+    }
+
+    const LEDE: &str = "The council approved the budget at 2am after a debate that lasted nine hours and ended in a narrow vote.";
+
+    #[test]
+    fn a_menu_above_the_headline_is_navigation() {
+        let h = read_text(&format!(
+            "Home\nNews\nSport\nWeather\nLocal News\nCouncil tax to rise by 5% as town faces gap\n2 hours ago\n{LEDE}"
+        ));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Council tax to rise by 5% as town faces gap")
+        );
+        assert_eq!(h.section.as_deref(), Some("Local News"));
+    }
+
+    #[test]
+    fn a_short_kicker_over_a_long_headline_is_not_the_title() {
+        let h = read_text(&format!(
+            "Opinion\nClimate crisis\nThe world is failing its climate test and the poor pay the price\nJane Doe\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("The world is failing its climate test and the poor pay the price")
+        );
+        assert_eq!(h.section.as_deref(), Some("Opinion"));
+        // Without a section line, the kicker is the section.
+        let h = read_text(&format!(
+            "España\nEl Gobierno aprueba la reforma de las pensiones\nJuan Pérez\n14 mar 2025\n{LEDE}"
+        ));
+        assert_eq!(h.section.as_deref(), Some("España"));
+    }
+
+    #[test]
+    fn a_name_above_the_headline_is_the_byline_and_capitals_can_be_a_headline() {
+        let h = read_text(&format!(
+            "Jane Doe\nCouncil approves budget after long night\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Council approves budget after long night")
+        );
+        assert_eq!(h.bylines, [("Jane Doe".to_string(), false)]);
+        let h = read_text(&format!(
+            "MARKETS RALLY\nBy Jane Doe\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("MARKETS RALLY"));
+        let h = read_text(&format!(
+            "SPORT\nCity win the derby at last\nBy Jane Doe\n{LEDE}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("City win the derby at last"));
+        assert_eq!(h.section.as_deref(), Some("SPORT"));
+    }
+
+    #[test]
+    fn menu_entries_are_short_and_unpunctuated() {
+        assert!(menu_like("Isle of Man"));
+        assert!(menu_like("Local News"));
+        assert!(!menu_like("Budget 2025"));
+        assert!(!menu_like("Council approves the budget"));
+        assert!(!menu_like("Yes."));
+    }
 }
