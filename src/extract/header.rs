@@ -449,6 +449,26 @@ fn above_title(
     let in_menu = plan.nav.get(i).copied().unwrap_or(false);
     let segments = lines::segments(text, ctx);
     let whole = segments.len() == 1;
+    // `Home | Politics | Elections`: a breadcrumb written with bars; the section is the
+    // trail as written, without its `Home`.
+    if segments.len() >= 2 && segments.iter().all(|seg| menu_like(seg)) {
+        let trail: Vec<&str> = segments
+            .iter()
+            .map(String::as_str)
+            .filter(|seg| !is_nav_word(seg))
+            .collect();
+        // It starts at `Home`; a bar of sections without it is a one-line menu.
+        if !trail.is_empty()
+            && is_nav_word(&segments[0])
+            && trail.iter().all(|seg| lines::is_section_word(seg))
+        {
+            for seg in segments.iter().filter(|seg| is_nav_word(seg)) {
+                removed.add("navigation", seg);
+            }
+            h.section.get_or_insert_with(|| trail.join(" | "));
+            return;
+        }
+    }
     for seg in segments {
         let kind = match plan.kind(i).filter(|_| whole) {
             Some(k) => k.clone(),
