@@ -234,8 +234,19 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         if text_line {
             // Unclassified text after the title: a standfirst when header lines follow,
             // else the body starts here.
-            if standfirst_shaped(text) && standfirst_then_header(lines, i, ctx) {
-                h.body_lines.push(i);
+            if standfirst_then_header(lines, i, ctx) {
+                if standfirst_shaped(text) {
+                    h.body_lines.push(i);
+                } else if lines::count_words(text, 6) <= 5
+                    && !text.ends_with(['.', '?', '!'])
+                    && byline_follows(lines, i, ctx)
+                {
+                    // `Share full article`, `Gift this story`: page chrome between the
+                    // headline and the byline.
+                    removed.add("navigation", text);
+                } else {
+                    break;
+                }
             } else {
                 break;
             }
@@ -592,6 +603,13 @@ fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool 
         }
     }
     false
+}
+
+/// Whether an explicit byline (`By ...`) stands within the next three lines.
+fn byline_follows(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
+    lines.iter().skip(i + 1).take(3).any(|l| {
+        l.text.len() <= HEADER_LINE_MAX && matches!(classify(l.text, ctx, None), Kind::Byline(..))
+    })
 }
 
 /// A standfirst is a sentence: a short label such as `Key events` starts the body instead.
