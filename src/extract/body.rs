@@ -35,9 +35,16 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     let mut kept: Vec<Line<'_>> = Vec::with_capacity(lines.len());
     let n = lines.len();
     let mut i = 0;
+    // Whether the line before was a photo credit: an unlabelled caption follows it.
+    let mut after_credit = false;
     while i < n {
         let line = lines[i];
         let text = line.text;
+        if std::mem::take(&mut after_credit) && is_caption(text) {
+            removed.add("photo caption", text);
+            i += 1;
+            continue;
+        }
         let lower_head = lines::lower_head(text, 48);
         if END_MARKERS.contains(&lower_head.trim()) && !kept.is_empty() {
             removed.add("end marker", text);
@@ -64,6 +71,11 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             i += 1;
             continue;
         }
+        if is_separator(text) {
+            removed.add("separator", text);
+            i += 1;
+            continue;
+        }
         if lines::is_contributor_note(text) {
             removed.add("wire credit", text);
             i += 1;
@@ -71,6 +83,8 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
         }
         if let Some(what) = lines::boilerplate_with_head(text, &lower_head) {
             removed.add(what, text);
+            after_credit =
+                what == "photo" && !text.contains(',') && lines::count_words(text, 7) <= 6;
             i += 1;
             continue;
         }
@@ -83,7 +97,51 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
         i += 1;
     }
     body.paragraphs = join_paragraphs(&kept);
+    join_split_dateline(&mut body.paragraphs);
     body
+}
+
+/// A dateline copied over several lines (`Washington` / `CNN` / `—` / `The Senate ...`): up to
+/// three short pieces, the last ending in a dash, are joined with the paragraph they open.
+fn join_split_dateline(paragraphs: &mut Vec<String>) {
+    let dash = |p: &str| p.ends_with(['—', '–', '-']);
+    let short = |p: &str| {
+        p.len() <= 50
+            && lines::count_words(p, 6) <= 5
+            && !p.ends_with(['.', '?', '!', ':', ';', ','])
+    };
+    let Some(k) = (1..=3.min(paragraphs.len().saturating_sub(1)))
+        .find(|&k| paragraphs[..k].iter().all(|p| short(p)) && dash(&paragraphs[k - 1]))
+    else {
+        return;
+    };
+    // The first piece is a place: it starts with a capital and is more than a dash.
+    if !paragraphs[0].chars().next().is_some_and(char::is_uppercase) {
+        return;
+    }
+    let joined = paragraphs[..=k].join(" ");
+    paragraphs.splice(..=k, [joined]);
+}
+
+/// `___`, `* * *`, `-----`: a rule between parts of the page, not a paragraph. A lone dash
+/// may belong to a dateline split over lines and stays.
+fn is_separator(text: &str) -> bool {
+    // Most lines start with a letter: no scan needed.
+    if text.len() > 80 || text.chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let marks = text.chars().filter(|c| !c.is_whitespace()).count();
+    marks >= 3
+        && text.chars().all(|c| {
+            c.is_whitespace() || matches!(c, '_' | '*' | '-' | '=' | '~' | '•' | '·' | '—' | '–')
+        })
+}
+
+/// A caption under a bare credit (`Getty Images`): a short line that is not a sentence.
+pub fn is_caption(text: &str) -> bool {
+    !paragraph_like(text)
+        && !text.ends_with(['.', '?', '!', ':'])
+        && (3..=25).contains(&lines::count_words(text, 26))
 }
 
 fn is_related_heading(text: &str) -> bool {
@@ -308,5 +366,39 @@ mod tests {
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         let (paras, _) = run("Release text.\n###\nAbout Acme\nAcme makes things.");
         assert_eq!(paras, ["Release text."]);
+    }
+
+    #[test]
+    fn a_dateline_split_over_lines_is_joined() {
+        let mut p: Vec<String> = [
+            "Washington",
+            "CNN",
+            "—",
+            "The Senate passed the bill.",
+            "More.",
+        ]
+        .map(String::from)
+        .to_vec();
+        join_split_dateline(&mut p);
+        assert_eq!(p, ["Washington CNN — The Senate passed the bill.", "More."]);
+        let mut q: Vec<String> = ["Key events", "10.15 GMT", "Trains are cancelled."]
+            .map(String::from)
+            .to_vec();
+        join_split_dateline(&mut q);
+        assert_eq!(q.len(), 3);
+    }
+
+    #[test]
+    fn rules_and_captions_are_recognised() {
+        assert!(is_separator("___"));
+        assert!(is_separator("* * *"));
+        assert!(!is_separator("—"));
+        assert!(!is_separator("Text ___"));
+        assert!(is_caption(
+            "The council says it has no choice but to raise bills"
+        ));
+        assert!(!is_caption(
+            "The council said it faced a gap in its budget for the next year."
+        ));
     }
 }

@@ -85,6 +85,25 @@ fn last_word_is_initial(s: &str) -> bool {
         || ["jr", "sr"].contains(&letters.to_lowercase().as_str())
 }
 
+/// `Jane Doe Fox News` -> `Jane Doe`: an outlet name glued after a person's name (two
+/// capitalised words ending in a masthead word), when a name of two words or more remains.
+fn drop_outlet(piece: &str) -> &str {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    if words.len() < 4 {
+        return piece;
+    }
+    let tail = &words[words.len() - 2..];
+    let outlet = tail
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && super::vocab::MASTHEAD_WORDS.contains(tail[1].to_lowercase().as_str());
+    if !outlet {
+        return piece;
+    }
+    let cut = piece.rfind(tail[0]).unwrap_or(piece.len());
+    piece[..cut].trim_end()
+}
+
 /// The authors named in a byline: split on `,`, ` and `, ` & ` (and the same joiners in other
 /// languages), roles and `in Place` suffixes dropped. An organisation or desk byline, or one
 /// that is only a role (`Staff Writer`), stays one entry.
@@ -127,7 +146,7 @@ pub fn authors(byline: &str) -> Vec<String> {
         if *after_comma && is_affiliation(piece, has_full_name) {
             continue;
         }
-        names.push(piece.to_string());
+        names.push(drop_outlet(piece).to_string());
     }
     if names.is_empty() || is_organisation(byline) {
         // A byline of roles only (`Staff Writer`) or an organisation stays whole.
@@ -263,6 +282,8 @@ mod tests {
             ("Anna Müller und Jörg Weiß", &["Anna Müller", "Jörg Weiß"]),
             ("JANE DOE", &["JANE DOE"]),
             ("Jane Doe, CNN", &["Jane Doe"]),
+            ("Jane Doe Fox News", &["Jane Doe"]),
+            ("Mary Ann Times", &["Mary Ann Times"]),
             ("Jane Doe, The Washington Post", &["Jane Doe"]),
             ("Jane Doe, Associated Press", &["Jane Doe"]),
             ("Jane Doe and Sun Wei", &["Jane Doe", "Sun Wei"]),

@@ -27,6 +27,8 @@ pub struct Header {
 
 /// The header is looked for within this many non-blank lines.
 const MAX_HEADER_LINES: usize = 30;
+/// The headline is looked for within this many non-blank lines (menus come first).
+const MAX_TITLE_SEARCH: usize = 80;
 /// A title longer than this many words is a paragraph.
 const MAX_TITLE_WORDS: usize = 40;
 
@@ -49,7 +51,15 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
     // Whether the previous segment was a byline, for affiliation lines under it.
     let mut last_kind_was_byline = false;
     let mut pending_by = false;
-    let limit = lines.len().min(MAX_HEADER_LINES);
+    // Navigation menus can be long: the headline is looked for further down, and the header
+    // zone runs on after it.
+    let plan = plan_title(lines, lines.len().min(MAX_TITLE_SEARCH), ctx);
+    let limit = lines
+        .len()
+        .min(MAX_HEADER_LINES.max(plan.title.map_or(0, |t| t + MAX_HEADER_LINES)));
+    // A name line above the headline (author-first pages): the byline if none follows.
+    let mut name_above: Option<String> = None;
+    let mut menu_lines = 0usize;
     let mut i = 0;
     while i < limit {
         let text = lines[i].text;
@@ -68,8 +78,50 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 break;
             }
         }
-        if let Some(what) = lines::boilerplate(text) {
+        // A line the plan classified is known not to be boilerplate.
+        let boiler = match plan.kind(i) {
+            Some(_) => None,
+            None => lines::boilerplate(text),
+        };
+        if let Some(what) = boiler {
             removed.add(what, text);
+            i += 1;
+            // A bare credit (`Getty Images`) with its caption on the next line.
+            if what == "photo"
+                && h.title.is_some()
+                && !text.contains(',')
+                && lines::count_words(text, 7) <= 6
+                && lines.get(i).is_some_and(|l| {
+                    super::body::is_caption(l.text)
+                        && matches!(classify(l.text, ctx, None), Kind::Text)
+                })
+            {
+                removed.add("photo caption", lines[i].text);
+                i += 1;
+            }
+            continue;
+        }
+        if let Some(title_at) = plan.title.filter(|&t| i <= t) {
+            if i == title_at {
+                h.title = Some(text.to_string());
+                title_line = Some(i);
+            } else {
+                above_title(
+                    lines,
+                    i,
+                    title_at,
+                    &plan,
+                    ctx,
+                    &mut h,
+                    &mut name_above,
+                    &mut menu_lines,
+                    removed,
+                );
+                if i + 1 == title_at && menu_lines > 0 {
+                    let n = if menu_lines == 1 { "line" } else { "lines" };
+                    removed.add("navigation menu", &format!("{menu_lines} {n}"));
+                }
+            }
             i += 1;
             continue;
         }
@@ -84,7 +136,10 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
             }
             // A whole line was checked for boilerplate above.
             let mut kind = if whole {
-                lines::classify_content(seg, ctx, pending_label)
+                match plan.kind(i).filter(|_| pending_label.is_none()) {
+                    Some(k) => k.clone(),
+                    None => lines::classify_content(seg, ctx, pending_label),
+                }
             } else {
                 classify(seg, ctx, pending_label)
             };
@@ -179,8 +234,19 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         if text_line {
             // Unclassified text after the title: a standfirst when header lines follow,
             // else the body starts here.
-            if standfirst_shaped(text) && standfirst_then_header(lines, i, ctx) {
-                h.body_lines.push(i);
+            if standfirst_then_header(lines, i, ctx) {
+                if standfirst_shaped(text) {
+                    h.body_lines.push(i);
+                } else if lines::count_words(text, 6) <= 5
+                    && !text.ends_with(['.', '?', '!'])
+                    && byline_follows(lines, i, ctx)
+                {
+                    // `Share full article`, `Gift this story`: page chrome between the
+                    // headline and the byline.
+                    removed.add("navigation", text);
+                } else {
+                    break;
+                }
             } else {
                 break;
             }
@@ -188,7 +254,304 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         i += 1;
     }
     h.body_start = i;
+    if h.bylines.is_empty() {
+        if let Some(name) = name_above {
+            h.bylines.push((name, false));
+        }
+    }
     h
+}
+
+/// Where the headline stands, found before the lines are read in order: the best-scoring
+/// title candidate, and which lines above it belong to a navigation menu.
+#[derive(Debug, Default)]
+struct TitlePlan {
+    title: Option<usize>,
+    /// Per line index below `limit`: part of a run of three or more menu-like lines.
+    nav: Vec<bool>,
+    /// Per line of the header zone, when scored: its kind as a whole line (no pending date
+    /// label), `None` for boilerplate or combined lines; kept so the lines are classified once.
+    kinds: Vec<Option<Kind>>,
+}
+
+impl TitlePlan {
+    /// The cached kind of line `i` as a whole line, if the plan classified it.
+    fn kind(&self, i: usize) -> Option<&Kind> {
+        self.kinds.get(i).and_then(Option::as_ref)
+    }
+}
+
+/// A menu entry: one to three words, no sentence punctuation, no digits.
+fn menu_like(text: &str) -> bool {
+    let words = lines::count_words(text, 4);
+    (1..=3).contains(&words)
+        && text.len() <= 40
+        && !text.ends_with(['.', '?', '!', ',', ':', ';'])
+        && !text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Scores every headline candidate in the header zone (the lines before the first running
+/// text) and keeps the best. A headline is 4-25 words, without a final period, not a label,
+/// section or menu entry, and usually followed by a byline, a date or a standfirst; earlier
+/// lines win ties. A short line right above a much longer headline-like line is a kicker.
+fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
+    let mut plan = TitlePlan {
+        title: None,
+        nav: vec![false; limit],
+        kinds: Vec::new(),
+    };
+    // Most pages open with the headline: a first line that is headline-shaped and plain
+    // text needs no scoring (no kicker or menu entry has four words or more).
+    if let Some(first) = (0..limit).find(|&i| lines::boilerplate(lines[i].text).is_none()) {
+        let text = lines[first].text;
+        let words = lines::count_words(text, 26);
+        if (4..=25).contains(&words)
+            && !text.ends_with('.')
+            && !paragraph_like(text)
+            && !masthead_like(text)
+            && !is_release_marker(text)
+            && lines::segments(text, ctx).len() == 1
+            && matches!(
+                lines::classify_content(text, ctx, None),
+                Kind::Text | Kind::NameLike
+            )
+        {
+            plan.title = Some(first);
+            return plan;
+        }
+    }
+    // The header zone ends at the first running text (a lede).
+    let mut end = limit;
+    for (i, line) in lines.iter().enumerate().take(limit) {
+        let words = lines::count_words(line.text, MAX_TITLE_WORDS + 1);
+        if words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(line.text, ctx)) {
+            end = i;
+            break;
+        }
+        if paragraph_like(line.text) && lines::boilerplate(line.text).is_none() {
+            end = i;
+            break;
+        }
+    }
+    // Runs of three or more menu-like lines (boilerplate lines such as `Skip to content`
+    // neither break nor extend a run).
+    let mut run: Vec<usize> = Vec::new();
+    let close = |run: &mut Vec<usize>, nav: &mut Vec<bool>| {
+        if run.len() >= 3 {
+            for &j in run.iter() {
+                nav[j] = true;
+            }
+        }
+        run.clear();
+    };
+    let mut kinds: Vec<Option<Kind>> = Vec::with_capacity(end);
+    for (i, line) in lines.iter().enumerate().take(end) {
+        let text = line.text;
+        if lines::boilerplate(text).is_some() {
+            kinds.push(None);
+            continue;
+        }
+        let segs = lines::segments(text, ctx);
+        let kind = (segs.len() == 1).then(|| lines::classify_content(text, ctx, None));
+        if masthead_like(text) && text.contains(' ') {
+            // A masthead neither starts nor breaks a menu.
+            kinds.push(kind);
+            continue;
+        }
+        let menu = menu_like(text)
+            && !matches!(
+                kind,
+                Some(Kind::Date(_) | Kind::Byline(..) | Kind::DateLabel(_) | Kind::ReadingTime)
+            );
+        if menu {
+            run.push(i);
+        } else {
+            close(&mut run, &mut plan.nav);
+        }
+        kinds.push(kind);
+    }
+    close(&mut run, &mut plan.nav);
+
+    let header_kind = |k: &Option<Kind>| {
+        matches!(
+            k,
+            Some(Kind::Byline(..) | Kind::Date(_) | Kind::DateLabel(_) | Kind::ReadingTime)
+        )
+    };
+    let mut best: Option<(i32, usize)> = None;
+    for i in 0..end {
+        let text = lines[i].text;
+        let candidate = match &kinds[i] {
+            Some(Kind::Text | Kind::NameLike) => true,
+            // `One Year Ago` as the first line: a headline that looks like a date.
+            Some(Kind::Date(_)) => i == 0 && !text.chars().any(|c| c.is_ascii_digit()),
+            // `MARKETS RALLY`: a short line in capitals that is no known section word may be
+            // the headline; it only wins when nothing more headline-like stands near.
+            Some(Kind::Section(sec)) => sec == text && caps_only_section(text),
+            _ => false,
+        };
+        if !candidate || is_release_marker(text) || !text.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let words = lines::count_words(text, MAX_TITLE_WORDS + 1) as i32;
+        let mut score: i32 = match words {
+            1 => -4,
+            2 | 3 => 0,
+            4..=25 => 4,
+            _ => 1,
+        };
+        if plan.nav[i] {
+            score -= 6;
+        }
+        if matches!(kinds[i], Some(Kind::Section(_))) {
+            score -= 3;
+        }
+        if masthead_like(text) {
+            score -= 4;
+        }
+        if matches!(kinds[i], Some(Kind::NameLike)) && words <= 3 {
+            score -= 2;
+        }
+        if text.ends_with('.') && !text.ends_with("...") {
+            score -= 2;
+        }
+        // Followed by header lines (byline, date) within three lines.
+        if kinds.iter().skip(i + 1).take(3).any(header_kind) {
+            score += 2;
+        }
+        // A kicker: a short line right above a much longer headline-like line.
+        if let Some(next) = lines.get(i + 1).filter(|_| i + 1 < end) {
+            let next_words = lines::count_words(next.text, MAX_TITLE_WORDS + 1) as i32;
+            if words <= 3
+                && next_words >= 4
+                && next_words >= 2 * words
+                && matches!(kinds.get(i + 1), Some(Some(Kind::Text | Kind::NameLike)))
+            {
+                score -= 4;
+            }
+        }
+        // Position: the headline is normally the first candidate.
+        score = score * 4 - 2 * i.min(12) as i32;
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    plan.title = best.map(|(_, i)| i);
+    plan.kinds = kinds;
+    plan
+}
+
+/// A header line above the planned title: masthead, section, kicker, a name (author-first
+/// pages), or navigation.
+#[allow(clippy::too_many_arguments)]
+fn above_title(
+    lines: &[Line<'_>],
+    i: usize,
+    title_at: usize,
+    plan: &TitlePlan,
+    ctx: &Resolver,
+    h: &mut Header,
+    name_above: &mut Option<String>,
+    menu_lines: &mut usize,
+    removed: &mut Removals,
+) {
+    let text = lines[i].text;
+    let right_above = i + 1 == title_at;
+    let in_menu = plan.nav.get(i).copied().unwrap_or(false);
+    let segments = lines::segments(text, ctx);
+    let whole = segments.len() == 1;
+    // `Home | Politics | Elections`: a breadcrumb written with bars; the section is the
+    // trail as written, without its `Home`.
+    if segments.len() >= 2 && segments.iter().all(|seg| menu_like(seg)) {
+        let trail: Vec<&str> = segments
+            .iter()
+            .map(String::as_str)
+            .filter(|seg| !is_nav_word(seg))
+            .collect();
+        // It starts at `Home`; a bar of sections without it is a one-line menu.
+        if !trail.is_empty()
+            && is_nav_word(&segments[0])
+            && trail.iter().all(|seg| lines::is_section_word(seg))
+        {
+            for seg in segments.iter().filter(|seg| is_nav_word(seg)) {
+                removed.add("navigation", seg);
+            }
+            h.section.get_or_insert_with(|| trail.join(" | "));
+            return;
+        }
+    }
+    for seg in segments {
+        let kind = match plan.kind(i).filter(|_| whole) {
+            Some(k) => k.clone(),
+            None => classify(&seg, ctx, None),
+        };
+        match kind {
+            Kind::Boilerplate(what) => removed.add(what, &seg),
+            Kind::ReadingTime => removed.add("reading time", &seg),
+            Kind::DateLabel(_) => {}
+            Kind::Byline(name, dates) => {
+                h.bylines.push((name, true));
+                h.dates.extend(dates);
+            }
+            Kind::Source(name) => h.source = Some(name),
+            Kind::Date(hits) => h.dates.extend(hits),
+            _ if is_release_marker(&seg) => removed.add("press release marker", &seg),
+            // A masthead is plain text (`News` alone is a section), and in a menu has more
+            // than one word.
+            Kind::Text | Kind::NameLike
+                if h.source.is_none() && masthead_like(&seg) && (!in_menu || seg.contains(' ')) =>
+            {
+                h.source = Some(seg.clone())
+            }
+            _ if in_menu && !right_above => *menu_lines += 1,
+            _ if is_nav_word(&seg) => removed.add("navigation", &seg),
+            // An acronym on the first line over a section line (`CNN` / `Politics`) is the
+            // publication.
+            Kind::Section(s)
+                if i == 0
+                    && h.source.is_none()
+                    && is_acronym(&s)
+                    && lines.get(1).is_some_and(|l| {
+                        1 < title_at && lines::is_section_word(l.text) && !is_acronym(l.text)
+                    }) =>
+            {
+                h.source = Some(s)
+            }
+            // A second section line is a kicker: header, not body.
+            Kind::Section(s) => {
+                h.section.get_or_insert(s);
+            }
+            Kind::NameLike if !in_menu && seg.split_whitespace().nth(1).is_some() => {
+                name_above.get_or_insert(seg.clone());
+            }
+            _ if right_above && !in_menu => {
+                // A kicker or series tag: the section when there is none.
+                h.section.get_or_insert(seg);
+            }
+            _ => removed.add("navigation", &seg),
+        }
+    }
+}
+
+/// A section only by being in capitals (`MARKETS RALLY`), not a known section (`SPORT`,
+/// `WORLD NEWS`) or breadcrumb.
+fn caps_only_section(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let last = lower.split_whitespace().last().unwrap_or("");
+    !lines::is_breadcrumb(text)
+        && !super::vocab::SECTION_WORDS.contains(lower.as_str())
+        && !super::vocab::SECTION_WORDS.contains(last)
+        && !is_acronym(text)
+}
+
+/// `Home`, `Menu`: a menu entry, never a section.
+fn is_nav_word(s: &str) -> bool {
+    super::vocab::NAV_WORDS.contains(s.trim().to_lowercase().as_str())
+}
+
+/// `CNN`, `BBC`: two to five capitals.
+fn is_acronym(s: &str) -> bool {
+    (2..=5).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase())
 }
 
 fn is_release_marker(s: &str) -> bool {
@@ -240,6 +603,13 @@ fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool 
         }
     }
     false
+}
+
+/// Whether an explicit byline (`By ...`) stands within the next three lines.
+fn byline_follows(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
+    lines.iter().skip(i + 1).take(3).any(|l| {
+        l.text.len() <= HEADER_LINE_MAX && matches!(classify(l.text, ctx, None), Kind::Byline(..))
+    })
 }
 
 /// A standfirst is a sentence: a short label such as `Key events` starts the body instead.
@@ -304,4 +674,85 @@ fn is_role_line(s: &str) -> bool {
     let lower = s.to_lowercase();
     let last = lower.split_whitespace().last().unwrap_or("");
     super::vocab::ROLE_WORDS.contains(&last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_text(text: &str) -> Header {
+        let ctx = Resolver::new(
+            &crate::dates::Context::from_rfc3339("2026-11-26T02:20:00Z").expect("valid"),
+        );
+        let lines: Vec<Line<'_>> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| Line {
+                text: l.trim(),
+                blank_before: false,
+            })
+            .collect();
+        read(&lines, &ctx, &mut Removals::default())
+    }
+
+    const LEDE: &str = "The council approved the budget at 2am after a debate that lasted nine hours and ended in a narrow vote.";
+
+    #[test]
+    fn a_menu_above_the_headline_is_navigation() {
+        let h = read_text(&format!(
+            "Home\nNews\nSport\nWeather\nLocal News\nCouncil tax to rise by 5% as town faces gap\n2 hours ago\n{LEDE}"
+        ));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Council tax to rise by 5% as town faces gap")
+        );
+        assert_eq!(h.section.as_deref(), Some("Local News"));
+    }
+
+    #[test]
+    fn a_short_kicker_over_a_long_headline_is_not_the_title() {
+        let h = read_text(&format!(
+            "Opinion\nClimate crisis\nThe world is failing its climate test and the poor pay the price\nJane Doe\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("The world is failing its climate test and the poor pay the price")
+        );
+        assert_eq!(h.section.as_deref(), Some("Opinion"));
+        // Without a section line, the kicker is the section.
+        let h = read_text(&format!(
+            "España\nEl Gobierno aprueba la reforma de las pensiones\nJuan Pérez\n14 mar 2025\n{LEDE}"
+        ));
+        assert_eq!(h.section.as_deref(), Some("España"));
+    }
+
+    #[test]
+    fn a_name_above_the_headline_is_the_byline_and_capitals_can_be_a_headline() {
+        let h = read_text(&format!(
+            "Jane Doe\nCouncil approves budget after long night\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Council approves budget after long night")
+        );
+        assert_eq!(h.bylines, [("Jane Doe".to_string(), false)]);
+        let h = read_text(&format!(
+            "MARKETS RALLY\nBy Jane Doe\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("MARKETS RALLY"));
+        let h = read_text(&format!(
+            "SPORT\nCity win the derby at last\nBy Jane Doe\n{LEDE}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("City win the derby at last"));
+        assert_eq!(h.section.as_deref(), Some("SPORT"));
+    }
+
+    #[test]
+    fn menu_entries_are_short_and_unpunctuated() {
+        assert!(menu_like("Isle of Man"));
+        assert!(menu_like("Local News"));
+        assert!(!menu_like("Budget 2025"));
+        assert!(!menu_like("Council approves the budget"));
+        assert!(!menu_like("Yes."));
+    }
 }

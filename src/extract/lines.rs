@@ -65,6 +65,14 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
         if byline::looks_like_names(&name) {
             return Kind::Byline(name, dates);
         }
+        // `Posted by admin on January 5, 2025`: a user handle, when a date or a blog-style
+        // label (`Posted by`, `Author:`) says it is a byline.
+        let labelled = ["posted by", "written by", "author:", "submitted by"]
+            .iter()
+            .any(|l| strip_prefix_ci(s, l).is_some());
+        if is_handle(&name) && (labelled || !dates.is_empty()) {
+            return Kind::Byline(name, dates);
+        }
     }
     if let Some(rest) = strip_prefix_ci(s, "source:") {
         if !rest.is_empty() && rest.split_whitespace().count() <= 6 {
@@ -94,6 +102,20 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     Kind::Text
 }
 
+/// A user handle: one token of letters, digits, `_`, `.` or `-`, starting with a letter and
+/// not a common word (`By now on March 3` is a sentence).
+fn is_handle(s: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "the", "now", "then", "far", "way", "contrast", "default", "all",
+    ];
+    let s = s.trim_start_matches('@');
+    (2..=30).contains(&s.len())
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        && !COMMON.contains(&s.to_lowercase().as_str())
+}
+
 /// The segments of a combined header line: split on `|` `·` `•`, then glued spans (`By Jane
 /// DoeMarch 3, 2025`, `Share this articleFacebook`) apart where the right side is a date.
 pub fn segments(line: &str, ctx: &Resolver) -> Vec<String> {
@@ -103,14 +125,68 @@ pub fn segments(line: &str, ctx: &Resolver) -> Vec<String> {
         if part.is_empty() {
             continue;
         }
-        match glue_split(part, ctx) {
-            Some((left, right)) => {
-                out.push(left.to_string());
-                out.push(right.to_string());
+        for piece in split_glued_labels(part) {
+            match glue_split(piece, ctx) {
+                Some((left, right)) => {
+                    out.push(left.to_string());
+                    out.push(right.to_string());
+                }
+                None => out.push(piece.to_string()),
             }
-            None => out.push(part.to_string()),
         }
     }
+    out
+}
+
+/// Date labels that start a new span when glued to the previous token (`4:12 PM
+/// GMTUpdated 2 hours ago`), capitalised or in capitals.
+const GLUED_LABELS: &[&str] = &[
+    "Updated",
+    "UPDATED",
+    "Published",
+    "PUBLISHED",
+    "Last updated",
+    "Modified",
+    "Aktualisiert",
+    "Veröffentlicht",
+    "Actualizado",
+    "Publicado",
+    "Mis à jour",
+    "Publié",
+    "Aggiornato",
+    "Pubblicato",
+];
+
+/// Splits a span before each date label glued to a letter, digit or closing mark: one pass
+/// over the bytes, a label test only where a capital follows such a character.
+fn split_glued_labels(part: &str) -> Vec<&str> {
+    let bytes = part.as_bytes();
+    let mut cuts: Vec<usize> = Vec::new();
+    for at in 1..bytes.len() {
+        let prev = bytes[at - 1];
+        if !bytes[at].is_ascii_uppercase()
+            || !(prev.is_ascii_alphanumeric() || prev == b')' || prev == b'.' || prev >= 0x80)
+        {
+            continue;
+        }
+        let rest = &part[at..];
+        if GLUED_LABELS.iter().any(|l| rest.starts_with(l)) {
+            cuts.push(at);
+        }
+    }
+    if cuts.is_empty() {
+        return vec![part];
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for at in cuts {
+        let piece = part[start..at].trim();
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        start = at;
+    }
+    out.push(part[start..].trim());
     out
 }
 
@@ -275,6 +351,14 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         {
             return Some("follow prompt");
         }
+        // `Download The Times of India News App for Latest India News`.
+        if lower.starts_with("download ") && (lower.contains(" app ") || lower.ends_with(" app")) {
+            return Some("app prompt");
+        }
+        // `Contact Sarah McKenzie at smckenzie@doverpost.com.`: the author's address.
+        if (lower.starts_with("contact ") || lower.starts_with("reach ")) && lower.contains('@') {
+            return Some("contact line");
+        }
         if lower.starts_with("copyright")
             && (lower.contains("rights reserved") || lower.bytes().any(|b| b.is_ascii_digit()))
         {
@@ -398,7 +482,9 @@ fn boilerplate_name(bare: &str) -> &'static str {
         }
         b if b.contains("cookie") => "cookie notice",
         b if b.contains("comment") || b.contains("conversation") => "comment counter",
-        b if b.contains("share") || b.contains("like this") => "share buttons",
+        b if b.contains("share") || b.contains("like this") || b.contains("link") => {
+            "share buttons"
+        }
         b if b.contains("sign") || b.contains("subscribe") || b.contains("log in") => {
             "newsletter prompt"
         }
@@ -577,7 +663,23 @@ pub fn is_reading_time(s: &str) -> bool {
         return false;
     }
     let lower = s.to_lowercase();
-    READING_TIME_WORDS.iter().any(|w| lower.contains(w))
+    if READING_TIME_WORDS.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    // `Lecture 3 min.`, `Lesezeit: 3 Minuten`, `Tempo de leitura: 4 min`: a reading word, a
+    // number and a minute word in a short line.
+    const READING: &[&str] = &[
+        "lecture", "lesezeit", "lectura", "lettura", "leestijd", "leitura", "read", "läsetid",
+        "czytania",
+    ];
+    const MINUTES: &[&str] = &["min", "minute", "minuten", "minutos", "minuti", "minutes"];
+    lower.bytes().any(|b| b.is_ascii_digit())
+        && lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| MINUTES.contains(&w))
+        && lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| READING.contains(&w))
 }
 
 /// `World > Europe`, `Sport › Football`, `Home / News / Politics`.
@@ -730,6 +832,10 @@ mod tests {
             ("Comments (12)", "boilerplate:comment counter"),
             ("5 min read", "reading_time"),
             ("Reading time: 4 minutes", "reading_time"),
+            ("Lecture 3 min.", "reading_time"),
+            ("3 min de lectura", "reading_time"),
+            ("Lesezeit: 3 Minuten", "reading_time"),
+            ("Posted by admin on January 5, 2025", "byline:admin|January 5, 2025"),
             ("Published", "date_label:false"),
             ("Updated:", "date_label:true"),
             ("By Jane Doe", "byline:Jane Doe"),
@@ -779,6 +885,14 @@ mod tests {
             ("Follow Jane Doe on X", "boilerplate:follow prompt"),
             ("Edited by John Roe", "boilerplate:wire credit"),
             (
+                "Download The Times of India News App for Latest India News",
+                "boilerplate:app prompt",
+            ),
+            (
+                "Contact Sarah McKenzie at smckenzie@doverpost.com.",
+                "boilerplate:contact line",
+            ),
+            (
                 "The Associated Press contributed to this report.",
                 "boilerplate:wire credit",
             ),
@@ -816,6 +930,14 @@ mod tests {
             ("Politics · 4 min read", &["Politics", "4 min read"]),
             ("News • 8 months ago", &["News", "8 months ago"]),
             ("Jane DoeMarch 3, 2025", &["Jane Doe", "March 3, 2025"]),
+            (
+                "March 3, 2025 4:12 PM GMTUpdated 2 hours ago",
+                &["March 3, 2025 4:12 PM GMT", "Updated 2 hours ago"],
+            ),
+            (
+                "Published 3 March 2025Updated 4 March",
+                &["Published 3 March 2025", "Updated 4 March"],
+            ),
             ("McDonald’s profits rise", &["McDonald’s profits rise"]),
         ];
         for (input, expected) in cases {

@@ -169,6 +169,7 @@ fn build(
         .or(main.source.clone())
         .or(options.source.clone());
     let body = paragraphs.join("\n\n");
+    let language = language::guess(&title, &body).map(str::to_string);
     warnings.extend(removed.warnings());
     warnings.extend(dates.warnings);
     Ok(Article {
@@ -187,7 +188,7 @@ fn build(
         scraped_at: Some(options.scraped_at.clone()),
         dateline: dateline.map(|d| d.place),
         word_count: count_tokens(&body),
-        language: language::guess(&body).map(str::to_string),
+        language,
         body,
         warnings,
     })

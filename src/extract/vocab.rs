@@ -473,6 +473,7 @@ pub const SHARE_WORDS: &[&str] = &[
     "save",
     "save article",
     "gift article",
+    "show key events only",
     "gift this article",
     "listen to this article",
     "listen",
@@ -553,6 +554,15 @@ pub static BOILERPLATE_LINES: Words = Words::new(&[
     "like loading",
     "print this page",
     "search",
+    "link",
+    "link copied",
+    "copy link",
+    "link copied!",
+    "ad feedback",
+    "video ad feedback",
+    "show key events only",
+    "gift this article",
+    "gift article",
 ]);
 
 /// Line starts (lowercase) that make a line boilerplate, with the name used in the warning.
@@ -696,6 +706,14 @@ pub static RELATED_HEADINGS: Words = Words::new(&[
     "also in",
     "around the web",
     "explore more on these topics",
+    "suggested topics",
+    "archivado en",
+    "reuse this content",
+    "themen",
+    "mots-clés",
+    "sujets",
+    "temas",
+    "tags",
     "more on these topics",
     "related topics",
     "topics",
@@ -718,6 +736,34 @@ pub static RELATED_HEADINGS: Words = Words::new(&[
     "leia também",
     "mais lidas",
     "meest gelezen",
+]);
+
+/// Menu entries that are never a page's section or kicker (lowercase).
+pub static NAV_WORDS: Words = Words::new(&[
+    "home",
+    "homepage",
+    "menu",
+    "search",
+    "more",
+    "latest",
+    "live",
+    "video",
+    "videos",
+    "audio",
+    "podcasts",
+    "newsletters",
+    "account",
+    "my account",
+    "alerts",
+    "skip",
+    "main menu",
+    "navigation",
+    "start",
+    "inicio",
+    "portada",
+    "startseite",
+    "accueil",
+    "la une",
 ]);
 
 /// Words of "N min read" and similar reading-time lines.
