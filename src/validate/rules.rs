@@ -204,7 +204,8 @@ impl RuleSet {
                     Rule::ShortBody,
                     "/body",
                     format!(
-                        "body has {words} words, expected at least {}",
+                        "body has {words} word{}, expected at least {}",
+                        if words == 1 { "" } else { "s" },
                         self.min_body_words
                     ),
                 );
@@ -245,7 +246,10 @@ impl RuleSet {
                     find(
                         Rule::WordCountMismatch,
                         "/word_count",
-                        format!("word_count is {n} but body has {words} words"),
+                        format!(
+                            "word_count is {n} but body has {words} word{}",
+                            if words == 1 { "" } else { "s" }
+                        ),
                     );
                 }
             }
