@@ -35,3 +35,29 @@ fn usage_errors_exit_2_and_help_exits_0() {
     copydesk().arg("--help").assert().success();
     copydesk().arg("--version").assert().success();
 }
+
+#[test]
+fn the_readme_quick_start_parses_every_fixture_into_valid_records() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/parse");
+    let parsed = copydesk()
+        .args(["parse", fixtures, "--scraped-at", "2026-11-26T02:20:00Z"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let n_inputs = std::fs::read_dir(fixtures).unwrap().count();
+    assert_eq!(parsed.iter().filter(|&&b| b == b'\n').count(), n_inputs);
+    let out = copydesk()
+        .args(["validate", "-", "--format", "concise"])
+        .write_stdin(parsed)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("records={n_inputs} valid={n_inputs} invalid=0")),
+        "{stderr}"
+    );
+}
