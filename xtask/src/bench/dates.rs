@@ -109,7 +109,12 @@ pub fn run(args: &[String]) -> Result<()> {
             bail!("copydesk date --batch failed with {status}");
         }
         let used: Option<f64> = time_tool.exists().then(|| {
+            // Only the last line: GNU time writes "Command exited with non-zero status 1"
+            // above it when some phrases were refused, and that 1 is not CPU time.
             fs::read_to_string(&cpu_path)
+                .unwrap_or_default()
+                .lines()
+                .last()
                 .unwrap_or_default()
                 .split_whitespace()
                 .filter_map(|v| v.parse::<f64>().ok())
