@@ -182,12 +182,13 @@ enum Footer {
 }
 
 fn footer(text: &str, lower_head: &str) -> Option<Footer> {
-    if text.split_whitespace().count() > 40 {
-        return None;
-    }
+    // The prefix test first: most lines match none, and the word count scans the whole line.
     let prefix = FOOTER_PREFIXES
         .iter()
         .find(|p| lower_head.starts_with(*p))?;
+    if text.split_whitespace().count() > 40 {
+        return None;
+    }
     Some(match *prefix {
         p if p.starts_with("source") => Footer::Source,
         p if p.contains("first published") || p.contains("originally") => Footer::FirstPublished,

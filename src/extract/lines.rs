@@ -319,21 +319,27 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
     let words = count_words(s, 51);
     let short = s.len() <= 160 && words <= 12;
     if short {
-        let lower = s.to_lowercase();
+        // A line of at most 48 bytes is all in its head: no second lowercase copy.
+        let lower: std::borrow::Cow<'_, str> = if s.len() <= 48 {
+            std::borrow::Cow::Borrowed(head)
+        } else {
+            std::borrow::Cow::Owned(s.to_lowercase())
+        };
+        let lower = lower.as_ref();
         let bare = lower.trim_end_matches([':', '.', '!']).trim();
         if BOILERPLATE_LINES.contains(&bare) {
             return Some(boilerplate_name(bare));
         }
-        if is_share_bar(&lower) {
+        if is_share_bar(lower) {
             return Some("share buttons");
         }
-        if is_photo_credit(s, &lower) {
+        if is_photo_credit(s, lower) {
             return Some("photo");
         }
         if ends_with_photo_credit(s) {
             return Some("photo");
         }
-        if is_comment_counter(&lower) {
+        if is_comment_counter(lower) {
             return Some("comment counter");
         }
         if lower.starts_with("follow ")
@@ -418,6 +424,12 @@ pub fn count_words(s: &str, cap: usize) -> usize {
 
 /// The lowercase start of a line (at most `max` characters), for prefix tests.
 pub fn lower_head(s: &str, max: usize) -> String {
+    // Most lines are ASCII: their first `max` characters are `max` bytes, lowercased without
+    // the Unicode tables.
+    let ascii_end = s.len().min(max);
+    if s.as_bytes()[..ascii_end].is_ascii() {
+        return s[..ascii_end].to_ascii_lowercase();
+    }
     let end = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
     s[..end].to_lowercase()
 }
@@ -620,7 +632,13 @@ fn is_comment_counter(lower: &str) -> bool {
 
 /// `The Associated Press contributed to this report.`: a credit wherever it stands.
 pub fn is_contributor_note(s: &str) -> bool {
-    count_words(s, 26) <= 25
+    count_words(s, 26) <= 25 && mentions_contribution(s)
+}
+
+/// `contributed to this report` or `contributed reporting`: one search for the shared word,
+/// the phrases only on the rare lines that have it.
+fn mentions_contribution(s: &str) -> bool {
+    s.contains("contributed")
         && (s.contains("contributed to this report") || s.contains("contributed reporting"))
 }
 
@@ -646,9 +664,7 @@ pub fn is_wire_credit(s: &str) -> bool {
         "design by",
     ];
     let words = count_words(s, 41);
-    if words <= 25
-        && (s.contains("contributed to this report") || s.contains("contributed reporting"))
-    {
+    if words <= 25 && mentions_contribution(s) {
         return true;
     }
     words <= 40
