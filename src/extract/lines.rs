@@ -632,7 +632,8 @@ fn is_comment_counter(lower: &str) -> bool {
 
 /// `The Associated Press contributed to this report.`: a credit wherever it stands.
 pub fn is_contributor_note(s: &str) -> bool {
-    count_words(s, 26) <= 25 && mentions_contribution(s)
+    // The SIMD search first: almost no line has the word, and counting scans every byte.
+    mentions_contribution(s) && count_words(s, 26) <= 25
 }
 
 /// `contributed to this report` or `contributed reporting`: one search for the shared word,
@@ -787,7 +788,8 @@ pub fn is_joiner(w: &str) -> bool {
 
 /// Whether a line reads like running text: a sentence of some length, or long.
 pub fn paragraph_like(s: &str) -> bool {
-    let words = s.split_whitespace().count();
+    // Only "at least 30" matters: long paragraphs stop counting there.
+    let words = s.split_whitespace().take(30).count();
     let end = s.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
     let statement = end.ends_with(['.', '…', ':', ';']);
     let question = end.ends_with(['!', '?']);
