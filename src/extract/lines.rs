@@ -309,15 +309,15 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
 /// caller already has.
 pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
     let &first = head.as_bytes().first()?;
-    for &(prefix, what) in BOILERPLATE_PREFIXES {
-        // The first-byte test skips most prefixes without a call to memcmp.
-        if prefix.as_bytes()[0] == first && head.starts_with(prefix) {
+    // Only the prefixes sharing the first byte, in table order: the first match wins.
+    for &(prefix, what) in &boilerplate_prefixes()[usize::from(first)] {
+        if head.starts_with(prefix) {
             return Some(what);
         }
     }
-    // One byte scan for the word count; the checks below only need to know "at most N".
-    let words = count_words(s, 51);
-    let short = s.len() <= 160 && words <= 12;
+    // The checks below only need to know "at most N words": a line counts only when it is
+    // short in bytes or holds one of the keywords, so most body lines are never counted.
+    let short = s.len() <= 160 && count_words(s, 13) <= 12;
     if short {
         // A line of at most 48 bytes is all in its head: no second lowercase copy.
         let lower: std::borrow::Cow<'_, str> = if s.len() <= 48 {
@@ -373,7 +373,7 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
     }
     // Rare keywords first (one SIMD search each), the exact phrases only on the few lines
     // that have them.
-    if words <= 50 && PHOTO.is_in(s) {
+    if PHOTO.is_in(s) && count_words(s, 51) <= 50 {
         let lower = s.to_lowercase();
         if ["photograph: ", "photo: ", "photograph by ", "photo credit:"]
             .iter()
@@ -383,7 +383,7 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             return Some("photo");
         }
     }
-    if words <= 30 && NEWSLETTER.is_in(s) {
+    if NEWSLETTER.is_in(s) && count_words(s, 31) <= 30 {
         let lower = s.to_lowercase();
         if ["sign up", "subscribe", "inbox", "get our", "delivered"]
             .iter()
@@ -392,7 +392,7 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             return Some("newsletter prompt");
         }
     }
-    if words <= 30 && COOKIE.is_in(s) {
+    if COOKIE.is_in(s) && count_words(s, 31) <= 30 {
         let lower = s.to_lowercase();
         if ["we use", "accept", "consent", "our partners", "privacy"]
             .iter()
@@ -402,6 +402,20 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// `BOILERPLATE_PREFIXES` bucketed by first byte, table order kept within a bucket, built once.
+fn boilerplate_prefixes() -> &'static [Vec<(&'static str, &'static str)>] {
+    static BUCKETS: OnceLock<Vec<Vec<(&'static str, &'static str)>>> = OnceLock::new();
+    BUCKETS.get_or_init(|| {
+        let mut buckets = vec![Vec::new(); 256];
+        for &(prefix, what) in BOILERPLATE_PREFIXES {
+            if let Some(&b) = prefix.as_bytes().first() {
+                buckets[usize::from(b)].push((prefix, what));
+            }
+        }
+        buckets
+    })
 }
 
 /// Words (runs of non-space bytes) in `s`, counting at most to `cap`. Unicode spaces other
