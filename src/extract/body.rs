@@ -182,12 +182,15 @@ enum Footer {
 }
 
 fn footer(text: &str, lower_head: &str) -> Option<Footer> {
+    // The prefix test first: most lines match none, and the word count scans the whole line.
+    // The first-byte test skips most prefixes without a call to memcmp.
+    let &first = lower_head.as_bytes().first()?;
+    let prefix = FOOTER_PREFIXES
+        .iter()
+        .find(|p| p.as_bytes().first() == Some(&first) && lower_head.starts_with(*p))?;
     if text.split_whitespace().count() > 40 {
         return None;
     }
-    let prefix = FOOTER_PREFIXES
-        .iter()
-        .find(|p| lower_head.starts_with(*p))?;
     Some(match *prefix {
         p if p.starts_with("source") => Footer::Source,
         p if p.contains("first published") || p.contains("originally") => Footer::FirstPublished,

@@ -614,7 +614,7 @@ fn byline_follows(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
 
 /// A standfirst is a sentence: a short label such as `Key events` starts the body instead.
 fn standfirst_shaped(text: &str) -> bool {
-    text.split_whitespace().count() >= 8 || paragraph_like(text)
+    text.split_whitespace().nth(7).is_some() || paragraph_like(text)
 }
 
 /// Whether a title line follows a masthead candidate at `i` within four lines.

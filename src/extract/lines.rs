@@ -309,31 +309,37 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
 /// caller already has.
 pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
     let &first = head.as_bytes().first()?;
-    for &(prefix, what) in BOILERPLATE_PREFIXES {
-        // The first-byte test skips most prefixes without a call to memcmp.
-        if prefix.as_bytes()[0] == first && head.starts_with(prefix) {
+    // Only the prefixes sharing the first byte, in table order: the first match wins.
+    for &(prefix, what) in &boilerplate_prefixes()[usize::from(first)] {
+        if head.starts_with(prefix) {
             return Some(what);
         }
     }
-    // One byte scan for the word count; the checks below only need to know "at most N".
-    let words = count_words(s, 51);
-    let short = s.len() <= 160 && words <= 12;
+    // The checks below only need to know "at most N words": a line counts only when it is
+    // short in bytes or holds one of the keywords, so most body lines are never counted.
+    let short = s.len() <= 160 && count_words(s, 13) <= 12;
     if short {
-        let lower = s.to_lowercase();
+        // A line of at most 48 bytes is all in its head: no second lowercase copy.
+        let lower: std::borrow::Cow<'_, str> = if s.len() <= 48 {
+            std::borrow::Cow::Borrowed(head)
+        } else {
+            std::borrow::Cow::Owned(s.to_lowercase())
+        };
+        let lower = lower.as_ref();
         let bare = lower.trim_end_matches([':', '.', '!']).trim();
         if BOILERPLATE_LINES.contains(&bare) {
             return Some(boilerplate_name(bare));
         }
-        if is_share_bar(&lower) {
+        if is_share_bar(lower) {
             return Some("share buttons");
         }
-        if is_photo_credit(s, &lower) {
+        if is_photo_credit(s, lower) {
             return Some("photo");
         }
         if ends_with_photo_credit(s) {
             return Some("photo");
         }
-        if is_comment_counter(&lower) {
+        if is_comment_counter(lower) {
             return Some("comment counter");
         }
         if lower.starts_with("follow ")
@@ -367,7 +373,7 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
     }
     // Rare keywords first (one SIMD search each), the exact phrases only on the few lines
     // that have them.
-    if words <= 50 && PHOTO.is_in(s) {
+    if PHOTO.is_in(s) && count_words(s, 51) <= 50 {
         let lower = s.to_lowercase();
         if ["photograph: ", "photo: ", "photograph by ", "photo credit:"]
             .iter()
@@ -377,7 +383,7 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             return Some("photo");
         }
     }
-    if words <= 30 && NEWSLETTER.is_in(s) {
+    if NEWSLETTER.is_in(s) && count_words(s, 31) <= 30 {
         let lower = s.to_lowercase();
         if ["sign up", "subscribe", "inbox", "get our", "delivered"]
             .iter()
@@ -386,7 +392,7 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             return Some("newsletter prompt");
         }
     }
-    if words <= 30 && COOKIE.is_in(s) {
+    if COOKIE.is_in(s) && count_words(s, 31) <= 30 {
         let lower = s.to_lowercase();
         if ["we use", "accept", "consent", "our partners", "privacy"]
             .iter()
@@ -396,6 +402,20 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// `BOILERPLATE_PREFIXES` bucketed by first byte, table order kept within a bucket, built once.
+fn boilerplate_prefixes() -> &'static [Vec<(&'static str, &'static str)>] {
+    static BUCKETS: OnceLock<Vec<Vec<(&'static str, &'static str)>>> = OnceLock::new();
+    BUCKETS.get_or_init(|| {
+        let mut buckets = vec![Vec::new(); 256];
+        for &(prefix, what) in BOILERPLATE_PREFIXES {
+            if let Some(&b) = prefix.as_bytes().first() {
+                buckets[usize::from(b)].push((prefix, what));
+            }
+        }
+        buckets
+    })
 }
 
 /// Words (runs of non-space bytes) in `s`, counting at most to `cap`. Unicode spaces other
@@ -418,6 +438,12 @@ pub fn count_words(s: &str, cap: usize) -> usize {
 
 /// The lowercase start of a line (at most `max` characters), for prefix tests.
 pub fn lower_head(s: &str, max: usize) -> String {
+    // Most lines are ASCII: their first `max` characters are `max` bytes, lowercased without
+    // the Unicode tables.
+    let ascii_end = s.len().min(max);
+    if s.as_bytes()[..ascii_end].is_ascii() {
+        return s[..ascii_end].to_ascii_lowercase();
+    }
     let end = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
     s[..end].to_lowercase()
 }
@@ -620,7 +646,14 @@ fn is_comment_counter(lower: &str) -> bool {
 
 /// `The Associated Press contributed to this report.`: a credit wherever it stands.
 pub fn is_contributor_note(s: &str) -> bool {
-    count_words(s, 26) <= 25
+    // The SIMD search first: almost no line has the word, and counting scans every byte.
+    mentions_contribution(s) && count_words(s, 26) <= 25
+}
+
+/// `contributed to this report` or `contributed reporting`: one search for the shared word,
+/// the phrases only on the rare lines that have it.
+fn mentions_contribution(s: &str) -> bool {
+    s.contains("contributed")
         && (s.contains("contributed to this report") || s.contains("contributed reporting"))
 }
 
@@ -646,9 +679,7 @@ pub fn is_wire_credit(s: &str) -> bool {
         "design by",
     ];
     let words = count_words(s, 41);
-    if words <= 25
-        && (s.contains("contributed to this report") || s.contains("contributed reporting"))
-    {
+    if words <= 25 && mentions_contribution(s) {
         return true;
     }
     words <= 40
@@ -771,7 +802,8 @@ pub fn is_joiner(w: &str) -> bool {
 
 /// Whether a line reads like running text: a sentence of some length, or long.
 pub fn paragraph_like(s: &str) -> bool {
-    let words = s.split_whitespace().count();
+    // Only "at least 30" matters: long paragraphs stop counting there.
+    let words = s.split_whitespace().take(30).count();
     let end = s.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
     let statement = end.ends_with(['.', '…', ':', ';']);
     let question = end.ends_with(['!', '?']);
