@@ -39,7 +39,6 @@ enum Command {
 }
 
 /// How a command that ran to the end went.
-#[allow(dead_code)] // `Invalid` is used once the data commands land
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     /// Everything was fine.
