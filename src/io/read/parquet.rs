@@ -14,7 +14,7 @@ use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchR
 
 use super::{Position, RawRecord, ReadError, ReadErrorKind, ReadOptions, Records};
 use crate::error::{Error, Location, Result};
-use crate::io::write::jsonl::{write_object, FieldRender};
+use crate::io::write::jsonl;
 use crate::io::{Compression, Source};
 
 pub fn open(source: &Source, _options: &ReadOptions) -> Result<Records> {
@@ -115,17 +115,7 @@ fn not_parquet(name: &str, e: parquet::errors::ParquetError) -> Error {
 fn render_rows(batch: &RecordBatch, out: &mut Vec<u8>, ends: &mut Vec<usize>) {
     out.clear();
     ends.clear();
-    let schema = batch.schema();
-    let fields: Vec<FieldRender<'_>> = schema
-        .fields()
-        .iter()
-        .zip(batch.columns())
-        .map(|(f, c)| FieldRender::new(f, c.as_ref()))
-        .collect();
-    for row in 0..batch.num_rows() {
-        write_object(out, &fields, row);
-        ends.push(out.len());
-    }
+    jsonl::render_rows(batch, out, |_| {}, |out| ends.push(out.len()));
 }
 
 struct RowIter {

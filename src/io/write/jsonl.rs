@@ -341,8 +341,14 @@ pub fn write_object(out: &mut Vec<u8>, fields: &[FieldRender<'_>], row: usize) {
     out.push(b'}');
 }
 
-/// Renders every row of a batch as JSON Lines into `out`.
-pub fn render_batch(batch: &RecordBatch, out: &mut Vec<u8>) {
+/// Renders every row of a batch as a JSON object into `out`, calling `before` and `after` around
+/// each row so callers choose the separators (and can note where each row ends).
+pub fn render_rows(
+    batch: &RecordBatch,
+    out: &mut Vec<u8>,
+    mut before: impl FnMut(&mut Vec<u8>),
+    mut after: impl FnMut(&mut Vec<u8>),
+) {
     let schema = batch.schema();
     let fields: Vec<FieldRender<'_>> = schema
         .fields()
@@ -351,28 +357,31 @@ pub fn render_batch(batch: &RecordBatch, out: &mut Vec<u8>) {
         .map(|(f, c)| FieldRender::new(f, c.as_ref()))
         .collect();
     for row in 0..batch.num_rows() {
+        before(out);
         write_object(out, &fields, row);
-        out.push(b'\n');
+        after(out);
     }
+}
+
+/// Renders every row of a batch as JSON Lines into `out`.
+pub fn render_batch(batch: &RecordBatch, out: &mut Vec<u8>) {
+    render_rows(batch, out, |_| {}, |out| out.push(b'\n'));
 }
 
 /// Renders rows as the elements of one JSON array (`,` and a line break between them; the
 /// caller writes the brackets). `first` is whether these are the array's first rows.
 pub fn render_batch_as_elements(batch: &RecordBatch, out: &mut Vec<u8>, first: &mut bool) {
-    let schema = batch.schema();
-    let fields: Vec<FieldRender<'_>> = schema
-        .fields()
-        .iter()
-        .zip(batch.columns())
-        .map(|(f, c)| FieldRender::new(f, c.as_ref()))
-        .collect();
-    for row in 0..batch.num_rows() {
-        if !*first {
-            out.extend_from_slice(b",\n");
-        }
-        *first = false;
-        write_object(out, &fields, row);
-    }
+    render_rows(
+        batch,
+        out,
+        |out| {
+            if !*first {
+                out.extend_from_slice(b",\n");
+            }
+            *first = false;
+        },
+        |_| {},
+    );
 }
 
 #[cfg(test)]
