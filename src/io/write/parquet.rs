@@ -25,6 +25,7 @@ use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::ColumnPath;
 
 use crate::error::{Error, Result};
+use crate::io::SmallWrites;
 
 /// Parquet page compression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,7 +137,7 @@ impl ParquetEncoder {
 
 /// The Parquet file being written.
 pub struct ParquetSink {
-    writer: SerializedFileWriter<BufWriter<File>>,
+    writer: SerializedFileWriter<BufWriter<SmallWrites<File>>>,
 }
 
 impl ParquetSink {
@@ -178,7 +179,7 @@ impl ParquetSink {
         let mut props = builder.build();
         add_encoded_arrow_schema_to_metadata(&schema, &mut props);
         let writer = SerializedFileWriter::new(
-            BufWriter::with_capacity(1 << 20, file),
+            BufWriter::with_capacity(1 << 20, SmallWrites(file)),
             parquet_schema.root_schema_ptr(),
             Arc::new(props),
         )
@@ -200,7 +201,7 @@ impl ParquetSink {
     /// Writes the footer and flushes; returns the file.
     pub fn finish(self) -> Result<File> {
         let buf = self.writer.into_inner().map_err(parquet_err)?;
-        let mut file = buf
+        let SmallWrites(mut file) = buf
             .into_inner()
             .map_err(|e| Error::io("parquet output", e.into_error()))?;
         file.flush().map_err(|e| Error::io("parquet output", e))?;
