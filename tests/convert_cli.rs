@@ -666,3 +666,84 @@ fn a_missing_required_field_and_a_non_object_line_are_located() {
         .unwrap()
         .contains("required field is missing"));
 }
+
+/// A CSV large enough to be read in several blocks by several threads: every rejected row keeps
+/// its own line and record number, counted across block boundaries and across two inputs.
+#[test]
+fn csv_rejects_are_located_across_blocks_and_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut expected = Vec::new();
+    for name in ["one.csv", "two.csv"] {
+        let mut csv = String::from("id,title,word_count,body\n");
+        let mut line = 2u64;
+        for i in 0..12_000u64 {
+            // Every 997th row has a word count that is not a number; bodies hold quoted line
+            // breaks, so lines and records differ.
+            let count = if i % 997 == 5 {
+                "many".to_string()
+            } else {
+                i.to_string()
+            };
+            if i % 997 == 5 {
+                expected.push((name, line, i));
+            }
+            let body = "word ".repeat(140 + (i % 40) as usize);
+            csv.push_str(&format!(
+                "r{i},\"Title, {i}\",{count},\"{body}\nsecond line\"\n"
+            ));
+            line += 2;
+        }
+        assert!(csv.len() > 8 << 20, "spans several 4 MiB blocks");
+        std::fs::write(d.join(name), csv).unwrap();
+    }
+    let schema = d.join("schema.json");
+    std::fs::write(
+        &schema,
+        r#"{"type":"object","required":["id","title","word_count","body"],"properties":{
+            "id":{"type":"string"},"title":{"type":"string"},
+            "word_count":{"type":"integer"},"body":{"type":"string"}},
+            "additionalProperties":false}"#,
+    )
+    .unwrap();
+    let rejects = d.join("rejects.jsonl");
+    copydesk()
+        .arg("convert")
+        .args([d.join("one.csv"), d.join("two.csv")])
+        .arg("--schema")
+        .arg(&schema)
+        .arg("-o")
+        .arg(d.join("out.jsonl"))
+        .arg("--rejects")
+        .arg(&rejects)
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "read 24000 records from 2 inputs, wrote {} to",
+            24_000 - expected.len()
+        )));
+    let got: Vec<(String, u64, u64)> = lines(&rejects)
+        .iter()
+        .map(|r| {
+            assert_eq!(r["rule"], "type");
+            assert_eq!(r["pointer"], "/word_count");
+            (
+                r["file"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+                r["line"].as_u64().unwrap(),
+                r["record"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, u64, u64)> = expected
+        .iter()
+        .map(|(f, l, r)| (f.to_string(), *l, *r))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(lines(&d.join("out.jsonl")).len(), 24_000 - want.len());
+}

@@ -62,6 +62,9 @@ pub struct Decoded {
     pub rejects: Vec<Reject>,
     /// Records in the chunk (= rows in `batches` + rejects).
     pub records: u64,
+    /// A CSV block's (lines, rows): its rejects' lines and records count from the block's
+    /// start and are shifted once the blocks before it are counted.
+    pub relative: Option<(u64, u64)>,
 }
 
 /// Everything a worker needs to decode chunks; shared between threads.

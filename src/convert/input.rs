@@ -26,6 +26,63 @@ pub enum Work {
     Json(Chunk, Vec<Reject>, u64),
     /// Rows already read (Parquet), about `CHUNK_BYTES` of them.
     Batches(Vec<RecordBatch>),
+    /// A block of whole CSV records, read (cells typed into JSON lines) by the worker.
+    Csv(Box<CsvBlock>),
+}
+
+/// A block of whole CSV records with the reader that types its cells. Its locations count from
+/// the block's start; the pipeline shifts them (`Decoded::relative`) as blocks come back in order.
+pub struct CsvBlock {
+    reader: CsvReader,
+    name: Arc<str>,
+    /// The line of the block's first record, for the first block of an input.
+    pub first_line: Option<u64>,
+}
+
+impl CsvBlock {
+    /// Types the block's cells into JSON lines; rows whose cells do not fit are rejected here.
+    /// Returns the chunk, those rejects, and the block's (lines, rows).
+    pub fn read(mut self) -> Result<(Chunk, Vec<Reject>, (u64, u64))> {
+        let mut text = Vec::with_capacity(CHUNK_BYTES + (CHUNK_BYTES >> 2));
+        let mut records = Vec::new();
+        let mut rejects = Vec::new();
+        loop {
+            let mark = text.len();
+            let Some(row) = self.reader.next_json(&mut text)? else {
+                break;
+            };
+            match &row.error {
+                None => {
+                    text.push(b'\n');
+                    records.push((row.line, row.row - 1));
+                }
+                Some(e) => {
+                    text.truncate(mark);
+                    rejects.push(Reject {
+                        location: self.reader.location(&row),
+                        rule: match e.kind {
+                            ReadErrorKind::Parse => "parse",
+                            ReadErrorKind::Encoding => "encoding",
+                            ReadErrorKind::Type => "type",
+                        },
+                        message: e.message.clone(),
+                        raw: self.reader.raw().to_vec(),
+                    });
+                }
+            }
+        }
+        let span = (self.reader.line() - 1, self.reader.rows());
+        let chunk = Chunk {
+            text,
+            origin: Origin {
+                file: self.name,
+                first_line: None,
+                first_record: 0,
+                records: Some(records),
+            },
+        };
+        Ok((chunk, rejects, span))
+    }
 }
 
 /// Rows read from Parquet, counted as decoded.
@@ -34,6 +91,7 @@ pub fn decoded(batches: Vec<RecordBatch>) -> Decoded {
         records: batches.iter().map(|b| b.num_rows() as u64).sum(),
         batches,
         rejects: Vec::new(),
+        relative: None,
     }
 }
 
@@ -190,7 +248,7 @@ impl InputReader {
             Format::Csv | Format::Tsv => InputReader::Csv(Box::new(CsvChunks {
                 reader: CsvReader::open(source, format, read, list_separator)?,
                 name,
-                done: false,
+                started: false,
             })),
             Format::Parquet => InputReader::Parquet(Box::new(ParquetRows {
                 file: ParquetFile::open(source)?,
@@ -406,64 +464,23 @@ impl JsonArray {
     }
 }
 
-/// CSV records coerced to JSON lines, chunked; cells that do not fit are rejected here.
+/// A CSV/TSV input cut into blocks of whole records; the workers type the cells.
 pub struct CsvChunks {
     reader: CsvReader,
     name: Arc<str>,
-    done: bool,
+    started: bool,
 }
 
 impl CsvChunks {
     fn next_chunk(&mut self) -> Result<Option<Work>> {
-        if self.done {
-            return Ok(None);
-        }
-        let mut text = Vec::with_capacity(CHUNK_BYTES + (64 << 10));
-        let mut records = Vec::new();
-        let mut rejects = Vec::new();
-        let mut rejected = 0u64;
-        while text.len() < CHUNK_BYTES {
-            let mark = text.len();
-            let Some(row) = self.reader.next_json(&mut text)? else {
-                self.done = true;
-                break;
-            };
-            match &row.error {
-                None => {
-                    text.push(b'\n');
-                    records.push((row.line, row.row - 1));
-                }
-                Some(e) => {
-                    text.truncate(mark);
-                    rejected += 1;
-                    rejects.push(Reject {
-                        location: self.reader.location(&row),
-                        rule: match e.kind {
-                            ReadErrorKind::Parse => "parse",
-                            ReadErrorKind::Encoding => "encoding",
-                            ReadErrorKind::Type => "type",
-                        },
-                        message: e.message.clone(),
-                        raw: self.reader.raw().to_vec(),
-                    });
-                }
-            }
-        }
-        if text.is_empty() && rejects.is_empty() {
-            return Ok(None);
-        }
-        Ok(Some(Work::Json(
-            Chunk {
-                text,
-                origin: Origin {
-                    file: self.name.clone(),
-                    first_line: None,
-                    first_record: 0,
-                    records: Some(records),
-                },
-            },
-            rejects,
-            rejected,
-        )))
+        let first_line = (!self.started).then(|| self.reader.line());
+        self.started = true;
+        Ok(self.reader.next_block(CHUNK_BYTES)?.map(|block| {
+            Work::Csv(Box::new(CsvBlock {
+                reader: self.reader.block_reader(block),
+                name: self.name.clone(),
+                first_line,
+            }))
+        }))
     }
 }

@@ -297,6 +297,7 @@ pub fn convert(
         report: Counts::default(),
         progress: options.progress.clone(),
         bytes_done: 0,
+        csv_next: (1, 0),
     };
     for (i, (source, format)) in inputs.iter().zip(&formats).enumerate() {
         run.convert_input(i, source, *format, options)?;
@@ -437,7 +438,9 @@ enum Layout {
     },
 }
 
-type DecodeJob = (Receiver<Result<Decoded>>, String, u64);
+/// A chunk being decoded: its result, input name, input bytes, and (for the first block of a
+/// CSV input) the line its first record starts on.
+type DecodeJob = (Receiver<Result<Decoded>>, String, u64, Option<u64>);
 
 struct Run {
     pool: rayon::ThreadPool,
@@ -463,6 +466,8 @@ struct Run {
     report: Counts,
     progress: Option<Arc<dyn Fn(u64, u64) + Send + Sync>>,
     bytes_done: u64,
+    /// Where the next CSV block's records start: (line, 0-based record).
+    csv_next: (u64, u64),
 }
 
 impl Run {
@@ -549,28 +554,43 @@ impl Run {
     fn submit_decode(&mut self, work: Work, name: &str, bytes: u64) {
         let (tx, rx) = sync_channel(1);
         let decoder = self.decoder.clone();
+        let first_line = match &work {
+            Work::Csv(block) => block.first_line,
+            _ => None,
+        };
         self.pool.spawn(move || {
-            let result = match work {
-                Work::Json(chunk, early, n_early) => decoder.decode(&chunk).map(|mut d| {
+            let with_early = |chunk: &decode::Chunk, early: Vec<Reject>, n_early: u64| {
+                decoder.decode(chunk).map(|mut d| {
                     d.records += n_early;
                     let mut rejects = early;
                     rejects.append(&mut d.rejects);
                     d.rejects = rejects;
                     d
+                })
+            };
+            let result = match work {
+                Work::Json(chunk, early, n_early) => with_early(&chunk, early, n_early),
+                Work::Csv(block) => block.read().and_then(|(chunk, early, span)| {
+                    let n = early.len() as u64;
+                    with_early(&chunk, early, n).map(|d| Decoded {
+                        relative: Some(span),
+                        ..d
+                    })
                 }),
                 Work::Batches(batches) => Ok(input::decoded(batches)),
             };
             let _ = tx.send(result);
         });
-        self.decode_q.push_back((rx, name.to_string(), bytes));
+        self.decode_q
+            .push_back((rx, name.to_string(), bytes, first_line));
     }
 
     /// Takes the oldest decoded chunk: counts it, writes its rejects, queues its rows.
     fn drain_decoded(&mut self) -> Result<()> {
-        let Some((rx, name, bytes)) = self.decode_q.pop_front() else {
+        let Some((rx, name, bytes, first_line)) = self.decode_q.pop_front() else {
             return Ok(());
         };
-        let decoded = match rx.recv() {
+        let mut decoded = match rx.recv() {
             Ok(Ok(d)) => d,
             Ok(Err(e @ (Error::Input { .. } | Error::Io { .. }))) => {
                 return self.fail_input(&name, e);
@@ -578,6 +598,18 @@ impl Run {
             Ok(Err(e)) => return Err(e),
             Err(_) => return Err(Error::Usage("internal: a worker thread stopped".into())),
         };
+        if let Some(line) = first_line {
+            self.csv_next = (line, 0);
+        }
+        if let Some((lines, rows)) = decoded.relative {
+            let (line, row) = self.csv_next;
+            for r in &mut decoded.rejects {
+                let loc = &mut r.location;
+                loc.line = loc.line.map(|l| l + line - 1);
+                loc.record = loc.record.map(|n| n + row);
+            }
+            self.csv_next = (line + lines, row + rows);
+        }
         self.bytes_done += bytes;
         self.report.read += decoded.records;
         self.report.rejected += decoded.rejects.len() as u64;

@@ -174,6 +174,42 @@ impl CsvReader {
         })
     }
 
+    /// The next block of whole records, about `target` bytes of the input as they stand (more
+    /// when one record is larger); `None` at the end. Blocks are cut exactly where
+    /// `next_json` would end a record, so each can be read on its own by `block_reader`.
+    pub fn next_block(&mut self, target: usize) -> Result<Option<Vec<u8>>> {
+        self.tok
+            .next_block(target)
+            .map_err(|e| Error::io(&self.name, e))
+    }
+
+    /// A reader of one block from `next_block`, with this reader's header and cell rules. Its
+    /// lines and rows count from the block's start: line 1, row 1.
+    pub fn block_reader(&self, block: Vec<u8>) -> CsvReader {
+        CsvReader {
+            tok: Tokenizer::from_bytes(block, self.tok.delimiter),
+            name: self.name.clone(),
+            header: self.header.clone(),
+            rules: self.rules.clone(),
+            rec: Fields::default(),
+            null_marker: self.null_marker.clone(),
+            list_separator: self.list_separator.clone(),
+            row: 0,
+            one_column: self.one_column,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The line where the next record starts.
+    pub fn line(&self) -> u64 {
+        self.tok.line
+    }
+
+    /// Data rows read so far.
+    pub fn rows(&self) -> u64 {
+        self.row
+    }
+
     /// The column names from the header row.
     pub fn header(&self) -> &[String] {
         &self.header
@@ -186,7 +222,7 @@ impl CsvReader {
 
     /// Bytes consumed so far (for progress).
     pub fn bytes_read(&self) -> u64 {
-        self.tok.consumed
+        self.tok.consumed + self.tok.start as u64
     }
 
     /// The location of a row returned by `next_json`.
@@ -499,9 +535,82 @@ impl Tokenizer {
         }
     }
 
+    /// A tokenizer over bytes already in memory: a block cut by `next_block`.
+    pub fn from_bytes(bytes: Vec<u8>, delimiter: u8) -> Tokenizer {
+        Tokenizer {
+            reader: Box::new(std::io::empty()),
+            end: bytes.len(),
+            buf: bytes,
+            start: 0,
+            eof: true,
+            first: false,
+            delimiter,
+            line: 1,
+            raw: (0, 0),
+            consumed: 0,
+        }
+    }
+
     /// The last record's bytes, without its line terminator.
     pub fn raw(&self) -> &[u8] {
         &self.buf[self.raw.0..self.raw.1]
+    }
+
+    /// The next block of whole records, at least `target` bytes unless the input ends first,
+    /// as the bytes stand in the input; `None` at the end. Only finds where records end
+    /// (`skip_record`), which is much cheaper than tokenizing them, so one thread can cut
+    /// blocks while others read them.
+    pub fn next_block(&mut self, target: usize) -> std::io::Result<Option<Vec<u8>>> {
+        let mut want = target.max(1);
+        loop {
+            self.fill(want)?;
+            if self.start == self.end {
+                return Ok(None);
+            }
+            let cut = scan_records(
+                &self.buf[self.start..self.end],
+                self.eof,
+                self.delimiter,
+                target,
+            );
+            if cut > 0 {
+                let block = self.buf[self.start..self.start + cut].to_vec();
+                self.start += cut;
+                return Ok(Some(block));
+            }
+            // One record is larger than what is buffered (at the end everything is a record).
+            want = (self.end - self.start).saturating_mul(2).max(want);
+        }
+    }
+
+    /// Reads until `want` unconsumed bytes are buffered or the input ends.
+    fn fill(&mut self, want: usize) -> std::io::Result<()> {
+        if self.end - self.start >= want || self.eof {
+            return Ok(());
+        }
+        if self.start > 0 {
+            self.buf.copy_within(self.start..self.end, 0);
+            self.consumed += self.start as u64;
+            self.end -= self.start;
+            self.start = 0;
+        }
+        // Room for `want` bytes after a byte-order mark.
+        if self.buf.len() < want + 3 {
+            self.buf.resize(want + 3, 0);
+        }
+        while self.end - self.start < want {
+            self.read_more()?;
+            if self.first && (self.end >= 3 || self.eof) {
+                self.first = false;
+                if self.buf[..self.end].starts_with(&[0xEF, 0xBB, 0xBF]) {
+                    self.start = 3;
+                }
+            }
+            if self.eof {
+                break;
+            }
+        }
+        Ok(())
     }
 
     /// Reads the next record into `rec`; `false` at the end of the input.
@@ -548,23 +657,30 @@ impl Tokenizer {
         }
         // Fill the free space (several reads), so records are parsed from a large buffer.
         while self.end < self.buf.len() {
-            let n = loop {
-                match self.reader.read(&mut self.buf[self.end..]) {
-                    Ok(n) => break n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(e),
-                }
-            };
-            if n == 0 {
-                self.eof = true;
+            if self.read_more()? == 0 {
                 break;
             }
-            self.end += n;
             if self.end - self.start >= Self::CHUNK / 2 {
                 break;
             }
         }
         Ok(())
+    }
+
+    /// One read into the free space after `end`; at the end of the input sets `eof`.
+    fn read_more(&mut self) -> std::io::Result<usize> {
+        let n = loop {
+            match self.reader.read(&mut self.buf[self.end..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        };
+        self.end += n;
+        if n == 0 {
+            self.eof = true;
+        }
+        Ok(n)
     }
 
     /// Parses one record starting at `start`. With `NeedMore` nothing is consumed.
@@ -695,6 +811,88 @@ impl Tokenizer {
     }
 }
 
+/// The end of the whole records at the start of `buf`: records are skipped until at least
+/// `target` bytes are covered or a record runs past the buffer (with more input to come).
+fn scan_records(buf: &[u8], eof: bool, delimiter: u8, target: usize) -> usize {
+    let mut start = 0;
+    while start < buf.len() {
+        match skip_record(buf, start, eof, delimiter) {
+            Some(next) => start = next,
+            None => break,
+        }
+        if start >= target {
+            break;
+        }
+    }
+    start
+}
+
+/// Where the record starting at `pos` ends (the start of the next one), exactly as
+/// `Tokenizer::parse` reads it; `None` when it runs past the buffer and more input may follow.
+fn skip_record(buf: &[u8], mut pos: usize, eof: bool, delim: u8) -> Option<usize> {
+    let end = buf.len();
+    loop {
+        if pos < end && buf[pos] == b'"' {
+            pos += 1;
+            loop {
+                match memchr::memchr(b'"', &buf[pos..]) {
+                    None if eof => {
+                        pos = end;
+                        break;
+                    }
+                    None => return None,
+                    Some(i) => {
+                        pos += i + 1;
+                        if pos == end && !eof {
+                            return None;
+                        }
+                        if pos < end && buf[pos] == b'"' {
+                            pos += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                }
+            }
+            if pos < end && buf[pos] != delim && buf[pos] != b'\n' && buf[pos] != b'\r' {
+                pos = match memchr::memchr2(delim, b'\n', &buf[pos..]) {
+                    Some(i) => pos + i,
+                    None if eof => end,
+                    None => return None,
+                };
+            }
+            if pos < end && buf[pos] == b'\r' {
+                if pos + 1 < end && buf[pos + 1] == b'\n' {
+                    pos += 1;
+                } else if pos + 1 == end && !eof {
+                    return None;
+                }
+            }
+        } else {
+            pos = match memchr::memchr2(delim, b'\n', &buf[pos..]) {
+                Some(i) => pos + i,
+                None if eof => end,
+                None => return None,
+            };
+        }
+        if pos >= end {
+            return Some(end);
+        }
+        if buf[pos] == delim {
+            pos += 1;
+            continue;
+        }
+        if buf[pos] == b'\r' {
+            return Some(if pos + 1 < end && buf[pos + 1] == b'\n' {
+                pos + 2
+            } else {
+                pos + 1
+            });
+        }
+        return Some(pos + 1);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -704,6 +902,10 @@ mod tests {
 
     fn tokenize(input: &[u8]) -> Tokenized {
         let mut tok = Tokenizer::new(Box::new(std::io::Cursor::new(input.to_vec())), b',');
+        records_of(&mut tok, 0)
+    }
+
+    fn records_of(tok: &mut Tokenizer, line_offset: u64) -> Tokenized {
         let mut rec = Fields::default();
         let mut out = Vec::new();
         while tok.next_record(&mut rec).unwrap() {
@@ -715,9 +917,71 @@ mod tests {
                     )
                 })
                 .collect();
-            out.push((fields, rec.line, rec.error.clone()));
+            out.push((fields, rec.line + line_offset, rec.error.clone()));
         }
         out
+    }
+
+    /// Cuts `input` into blocks of about `target` bytes and tokenizes each block on its own,
+    /// numbering lines as one file: must give exactly what one tokenizer gives.
+    fn tokenize_in_blocks(input: &[u8], target: usize) -> Tokenized {
+        /// Hands out a few bytes per read, so blocks are cut before the input ends.
+        struct Trickle(std::io::Cursor<Vec<u8>>, usize);
+        impl Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = buf.len().min(self.1);
+                self.0.read(&mut buf[..n])
+            }
+        }
+        let trickle = Trickle(std::io::Cursor::new(input.to_vec()), target % 3 + 1);
+        let reader = std::io::BufReader::with_capacity(1, trickle);
+        let mut cutter = Tokenizer::new(Box::new(reader), b',');
+        let mut out = Vec::new();
+        let mut lines = 0;
+        while let Some(block) = cutter.next_block(target).unwrap() {
+            assert!(!block.is_empty());
+            let mut tok = Tokenizer::from_bytes(block, b',');
+            let start = out.len();
+            out.extend(records_of(&mut tok, lines));
+            assert!(out.len() > start, "a block holds at least one record");
+            lines += tok.line - 1;
+        }
+        out
+    }
+
+    #[test]
+    fn blocks_cut_where_records_end() {
+        let inputs: &[&[u8]] = &[
+            b"a,b\n1,2\n3,4\n",
+            b"\xEF\xBB\xBFa,b\n\"x\ny\",2\n\n\n3,\"\"\"q\"\"\"\n",
+            b"a,b\r\n1,\"2\r\n3\"\r\n4,5\r\n",
+            b"a,b\n\"x\"\r5,6\n7,8",
+            b"a,5\" screen,b\n\"c\"d,e\n\"open,\nz",
+            b"\n\n,\n\"\"\n\r\n\r",
+            b"x,\"y\"\"\"\"\",\"\"\n\"",
+        ];
+        for input in inputs {
+            let whole = tokenize(input);
+            for target in [1, 2, 3, 5, 8, 64, 1 << 20] {
+                assert_eq!(
+                    tokenize_in_blocks(input, target),
+                    whole,
+                    "{:?} in blocks of {target}",
+                    String::from_utf8_lossy(input)
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blocks_match_one_pass(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b',', b'"', b'\n', b'\r', b' ']), 0..200),
+            target in 1usize..40,
+        ) {
+            proptest::prop_assert_eq!(tokenize_in_blocks(&bytes, target), tokenize(&bytes));
+        }
     }
 
     fn cells(input: &[u8]) -> Vec<Vec<String>> {
