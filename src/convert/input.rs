@@ -4,6 +4,7 @@
 //! do not fit); does not own JSON -> Arrow decoding (`convert::decode`).
 
 use std::io::Read;
+use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
 
 use arrow_array::RecordBatch;
@@ -158,8 +159,19 @@ fn mtime(path: &std::path::Path) -> Option<String> {
 }
 
 /// A Parquet input read row group by row group, in batches: memory stays bounded however
-/// large its row groups are (other writers make them hundreds of MB).
+/// large its row groups are (other writers make them hundreds of MB). Pages are decompressed
+/// and decoded on a thread of their own, one chunk ahead of the pipeline, so the thread that
+/// writes the output is not also the one that decompresses the input.
 pub struct ParquetRows {
+    schema: arrow_schema::SchemaRef,
+    /// The reading state until the read-ahead thread takes it.
+    state: Option<ParquetState>,
+    ahead: Option<Receiver<(Result<Option<Work>>, u64)>>,
+    /// Compressed bytes of the row groups started (progress).
+    progress: u64,
+}
+
+struct ParquetState {
     file: ParquetFile,
     next_group: usize,
     reader: Option<parquet::arrow::arrow_reader::ParquetRecordBatchReader>,
@@ -170,9 +182,12 @@ pub struct ParquetRows {
     record: u64,
 }
 
-impl ParquetRows {
-    pub fn schema(&self) -> arrow_schema::SchemaRef {
-        self.file.schema()
+impl ParquetState {
+    fn progress(&self) -> u64 {
+        let meta = self.file.builder_meta.metadata();
+        (0..self.next_group)
+            .map(|i| meta.row_group(i).compressed_size().max(0) as u64)
+            .sum()
     }
 
     fn next_chunk(&mut self) -> Result<Option<Work>> {
@@ -221,10 +236,70 @@ impl ParquetRows {
             0,
         )))
     }
+}
 
-    /// Sends the rows through the JSON decoder: to validate them, or to retype them.
+impl ParquetRows {
+    fn open(source: &Source, name: Arc<str>) -> Result<ParquetRows> {
+        let file = ParquetFile::open(source)?;
+        Ok(ParquetRows {
+            schema: file.schema(),
+            state: Some(ParquetState {
+                file,
+                next_group: 0,
+                reader: None,
+                as_json: false,
+                name,
+                record: 0,
+            }),
+            ahead: None,
+            progress: 0,
+        })
+    }
+
+    pub fn schema(&self) -> arrow_schema::SchemaRef {
+        self.schema.clone()
+    }
+
+    /// Sends the rows through the JSON decoder: to validate them, or to retype them. Call it
+    /// before the first chunk is read.
     pub fn decode_as_json(&mut self) {
-        self.as_json = true;
+        if let Some(state) = &mut self.state {
+            state.as_json = true;
+        }
+    }
+
+    fn next_chunk(&mut self) -> Result<Option<Work>> {
+        if self.ahead.is_none() {
+            let Some(mut state) = self.state.take() else {
+                return Ok(None);
+            };
+            let (tx, rx) = sync_channel(1);
+            let spawned = std::thread::Builder::new()
+                .name("copydesk-parquet-read".into())
+                .spawn(move || loop {
+                    let chunk = state.next_chunk();
+                    let last = !matches!(chunk, Ok(Some(_)));
+                    // The pipeline hung up (it failed elsewhere), or this was the last chunk.
+                    if tx.send((chunk, state.progress())).is_err() || last {
+                        break;
+                    }
+                });
+            if let Err(e) = spawned {
+                return Err(Error::Usage(format!("cannot start a reading thread: {e}")));
+            }
+            self.ahead = Some(rx);
+        }
+        let Some(rx) = &self.ahead else {
+            return Ok(None);
+        };
+        match rx.recv() {
+            Ok((chunk, progress)) => {
+                self.progress = progress;
+                chunk
+            }
+            // The thread has sent its last chunk and ended.
+            Err(_) => Ok(None),
+        }
     }
 }
 
@@ -250,14 +325,7 @@ impl InputReader {
                 name,
                 started: false,
             })),
-            Format::Parquet => InputReader::Parquet(Box::new(ParquetRows {
-                file: ParquetFile::open(source)?,
-                next_group: 0,
-                reader: None,
-                as_json: false,
-                name,
-                record: 0,
-            })),
+            Format::Parquet => InputReader::Parquet(Box::new(ParquetRows::open(source, name)?)),
             Format::Text => match &options.text {
                 Some(text) => InputReader::Text(Some(parse_text(source, name, text)?)),
                 None => {
@@ -291,16 +359,7 @@ impl InputReader {
             InputReader::Jsonl(r) => r.consumed,
             InputReader::Json(r) => r.size,
             InputReader::Csv(c) => c.reader.bytes_read(),
-            InputReader::Parquet(p) => (0..p.next_group)
-                .map(|i| {
-                    p.file
-                        .builder_meta
-                        .metadata()
-                        .row_group(i)
-                        .compressed_size()
-                        .max(0) as u64
-                })
-                .sum(),
+            InputReader::Parquet(p) => p.progress,
             InputReader::Text(_) => 0,
         }
     }
