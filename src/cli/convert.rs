@@ -231,6 +231,10 @@ fn keep_freed_memory() {
         // 32 MiB is the largest threshold glibc accepts on 64-bit targets.
         libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
         libc::mallopt(libc::M_TRIM_THRESHOLD, 512 << 20);
+        // Buffers are made on one thread and freed on another; with an arena per thread each
+        // keeps its own high-water mark (JSONL -> CSV on 1 GB peaked at 133 MB with the default
+        // arenas, 117 MB with two).
+        libc::mallopt(libc::M_ARENA_MAX, 2);
     }
 }
 
