@@ -747,3 +747,59 @@ fn csv_rejects_are_located_across_blocks_and_inputs() {
     assert_eq!(got, want);
     assert_eq!(lines(&d.join("out.jsonl")).len(), 24_000 - want.len());
 }
+
+/// `--tz` and `--date-order` reach loose-text parsing in convert as they do in parse.
+#[test]
+fn loose_text_takes_the_zone_and_date_order_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::write(
+        &page,
+        "Council approves new budget\n\nBy Jane Smith\n\n04/03/2025 14:30\n\n\
+         The council approved the budget on Tuesday after a long debate about spending.\n",
+    )
+    .unwrap();
+    let convert = |extra: &[&str]| -> Value {
+        let out = copydesk()
+            .args([
+                "convert",
+                page.to_str().unwrap(),
+                "-o",
+                "-",
+                "--to",
+                "jsonl",
+            ])
+            .args(["--scraped-at", "2026-11-26T02:20:00Z"])
+            .args(extra)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    };
+    let default = convert(&[]);
+    assert_eq!(default["date_published"], "2025-04-03T14:30:00Z");
+    let dmy = convert(&["--date-order", "dmy", "--tz", "Europe/London"]);
+    assert_eq!(dmy["date_published"], "2025-03-04T14:30:00Z");
+    let summer = convert(&["--tz", "Europe/London"]);
+    assert_eq!(summer["date_published"], "2025-04-03T13:30:00Z");
+    copydesk()
+        .args([
+            "convert",
+            page.to_str().unwrap(),
+            "-o",
+            "-",
+            "--to",
+            "jsonl",
+        ])
+        .args([
+            "--scraped-at",
+            "2026-11-26T02:20:00Z",
+            "--tz",
+            "Mars/Olympus",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("--tz: expected an IANA zone name"));
+}

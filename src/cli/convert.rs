@@ -15,6 +15,7 @@ use copydesk::io::write::parquet::{ParquetCompression, ParquetOptions};
 use copydesk::io::write::{Destination, WriteOptions};
 use copydesk::io::{expand_inputs, Compression, Format, Source};
 
+use super::parse::{localise, Order};
 use super::Outcome;
 
 #[derive(Debug, Args)]
@@ -83,6 +84,13 @@ pub struct ConvertArgs {
     /// Loose text (.txt): publication name for articles whose text does not state one.
     #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
+    /// Loose text (.txt): time zone for dates written without one (e.g. Europe/London);
+    /// default: the offset of the reference instant.
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Loose text (.txt): how to read numeric dates like 04/03/2025.
+    #[arg(long, value_enum, default_value_t = Order::Mdy)]
+    pub date_order: Order,
     /// Write a folder of hive-style partitions (`source=X/`), by columns or a timestamp part:
     /// `source,language` or `date_published:year` (also :month, :day). -o names the folder.
     #[arg(long, value_name = "COLUMNS")]
@@ -167,6 +175,7 @@ impl ConvertArgs {
         let mut extract =
             ExtractOptions::new(&at).map_err(|e| anyhow::anyhow!("--scraped-at: {e}"))?;
         extract.source = self.source.clone();
+        let extract = localise(extract, self.tz.as_deref(), self.date_order)?;
         Ok(TextOptions {
             extract,
             mtime: self.scraped_at.as_deref() == Some("mtime"),

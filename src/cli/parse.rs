@@ -58,7 +58,7 @@ enum From {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Order {
+pub(crate) enum Order {
     Mdy,
     Dmy,
 }
@@ -158,7 +158,21 @@ fn reference(args: &ParseArgs) -> anyhow::Result<Reference> {
             ),
             None => (options_at(&now())?, Reference::Now),
         };
-    if let Some(zone) = &args.tz {
+    options.source = args.source.clone();
+    Ok(kind(localise(
+        options,
+        args.tz.as_deref(),
+        args.date_order,
+    )?))
+}
+
+/// Applies `--tz` (the zone for dates written without one) and `--date-order`.
+pub(crate) fn localise(
+    mut options: ExtractOptions,
+    zone: Option<&str>,
+    order: Order,
+) -> anyhow::Result<ExtractOptions> {
+    if let Some(zone) = zone {
         let tz = jiff::tz::TimeZone::get(zone).map_err(|e| {
             anyhow::anyhow!(
                 "--tz: expected an IANA zone name such as Europe/London, found {zone:?}: {e}"
@@ -166,12 +180,10 @@ fn reference(args: &ParseArgs) -> anyhow::Result<Reference> {
         })?;
         options.context.zone = Some(tz);
     }
-    options.source = args.source.clone();
-    let options = options.date_order(match args.date_order {
+    Ok(options.date_order(match order {
         Order::Mdy => DateOrder::Mdy,
         Order::Dmy => DateOrder::Dmy,
-    });
-    Ok(kind(options))
+    }))
 }
 
 fn options_at(text: &str) -> anyhow::Result<ExtractOptions> {
