@@ -277,7 +277,8 @@ impl ParquetRows {
             let spawned = std::thread::Builder::new()
                 .name("copydesk-parquet-read".into())
                 .spawn(move || loop {
-                    let chunk = state.next_chunk();
+                    let name = state.name.clone();
+                    let chunk = super::guarded(&name, || state.next_chunk());
                     let last = !matches!(chunk, Ok(Some(_)));
                     // The pipeline hung up (it failed elsewhere), or this was the last chunk.
                     if tx.send((chunk, state.progress())).is_err() || last {

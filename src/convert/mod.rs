@@ -306,6 +306,22 @@ pub fn convert(
     Ok(report)
 }
 
+/// Runs `f`, turning a panic (a bug here, or a library choking on hostile input) into an error
+/// for `file`: a worker thread that died would otherwise abort the process or lose its rows.
+pub(crate) fn guarded<T>(file: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::Input {
+            location: Location::file(file),
+            message: format!("cannot be read: internal error ({what}); please report it"),
+        })
+    })
+}
+
 /// Refuses an output path that is one of the inputs, even with `--force`.
 fn refuse_overwriting_inputs(inputs: &[Source], out: &Path) -> Result<()> {
     let canonical = |p: &Path| -> Option<PathBuf> {
@@ -558,6 +574,7 @@ impl Run {
             Work::Csv(block) => block.first_line,
             _ => None,
         };
+        let file = name.to_string();
         self.pool.spawn(move || {
             let with_early = |chunk: &decode::Chunk, early: Vec<Reject>, n_early: u64| {
                 decoder.decode(chunk).map(|mut d| {
@@ -568,7 +585,7 @@ impl Run {
                     d
                 })
             };
-            let result = match work {
+            let result = guarded(&file, || match work {
                 Work::Json(chunk, early, n_early) => with_early(&chunk, early, n_early),
                 Work::Csv(block) => block.read().and_then(|(chunk, early, span)| {
                     let n = early.len() as u64;
@@ -578,7 +595,7 @@ impl Run {
                     })
                 }),
                 Work::Batches(batches) => Ok(input::decoded(batches)),
-            };
+            });
             let _ = tx.send(result);
         });
         self.decode_q
@@ -762,7 +779,7 @@ impl Run {
         s.parts += 1;
         let (tx, rx) = sync_channel(1);
         self.pool.spawn(move || {
-            let _ = tx.send(encoder.encode(&batches, index));
+            let _ = tx.send(guarded("output", || encoder.encode(&batches, index)));
         });
         self.encode_q.push_back((rx, rows, slot));
         while self.encode_q.len() > self.max_encode {
@@ -991,5 +1008,20 @@ impl RejectSink {
             f.commit()?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_a_worker_becomes_an_error_for_its_file() {
+        // The default hook prints the panic to the test's stderr; that is expected here.
+        let caught = guarded::<()>("in.parquet", || panic!("index out of bounds"));
+        let message = caught.unwrap_err().to_string();
+        assert!(message.contains("in.parquet"), "{message}");
+        assert!(message.contains("index out of bounds"), "{message}");
+        assert_eq!(guarded("x", || Ok(7)).unwrap(), 7);
     }
 }
