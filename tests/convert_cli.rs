@@ -803,3 +803,36 @@ fn loose_text_takes_the_zone_and_date_order_options() {
         .code(2)
         .stderr(contains("--tz: expected an IANA zone name"));
 }
+
+/// A JSON array is read element by element: a bad element is rejected with the line it starts
+/// on while the others convert, whatever their layout.
+#[test]
+fn json_array_elements_are_rejected_alone_with_their_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let doc = format!(
+        "[\n  {GOOD},\n  {{\n    \"id\": \"p2\",\n    \"title\": \"Pretty\",\n    \"authors\": [\"A\", \"B\"],\n    \"body\": \"B\"\n  }},\n  {{\"id\": \"bad\", \"title\": 7}},\n  {{\"id\": \"x\", \"title\": oops}},\n  {{\"id\": \"raw\", \"title\": \"line\nbreak\", \"body\": \"b\"}},\n  42\n]\n"
+    );
+    let input = d.join("in.json");
+    std::fs::write(&input, doc).unwrap();
+    let rejects = d.join("rejects.jsonl");
+    let out = d.join("out.jsonl");
+    copydesk()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .arg("--rejects")
+        .arg(&rejects)
+        .assert()
+        .code(1)
+        .stderr(contains("read 6 records from 1 input, wrote 2"));
+    let written = lines(&out);
+    assert_eq!(written[1]["authors"], serde_json::json!(["A", "B"]));
+    let mut got: Vec<(u64, u64)> = lines(&rejects)
+        .iter()
+        .map(|r| (r["line"].as_u64().unwrap(), r["record"].as_u64().unwrap()))
+        .collect();
+    got.sort();
+    assert_eq!(got, vec![(9, 2), (10, 3), (11, 4), (13, 5)]);
+}

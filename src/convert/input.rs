@@ -13,6 +13,7 @@ use super::decode::{is_blank, Chunk, Decoded, Origin, Reject};
 use super::{ConvertOptions, TextOptions};
 use crate::error::{Error, Location, Result};
 use crate::io::read::csv::CsvReader;
+use crate::io::read::json::{Elements, Strings};
 use crate::io::read::parquet::ParquetFile;
 use crate::io::read::ReadErrorKind;
 use crate::io::{Format, Source};
@@ -358,7 +359,7 @@ impl InputReader {
     pub fn progress(&self) -> u64 {
         match self {
             InputReader::Jsonl(r) => r.consumed,
-            InputReader::Json(r) => r.size,
+            InputReader::Json(r) => r.elements.consumed(),
             InputReader::Csv(c) => c.reader.bytes_read(),
             InputReader::Parquet(p) => p.progress,
             InputReader::Text(_) => 0,
@@ -369,7 +370,7 @@ impl InputReader {
     pub fn next_work(&mut self) -> Result<Option<Work>> {
         match self {
             InputReader::Jsonl(r) => r.next_chunk(),
-            InputReader::Json(r) => Ok(r.next_chunk()),
+            InputReader::Json(r) => r.next_chunk(),
             InputReader::Csv(r) => r.next_chunk(),
             InputReader::Parquet(p) => p.next_chunk(),
             InputReader::Text(work) => Ok(work.take()),
@@ -458,70 +459,92 @@ fn count_non_blank(text: &[u8]) -> u64 {
     n
 }
 
-/// A JSON document (an array of objects, or one object), read whole: the one input that is
-/// not streamed, since its records are not delimited.
+/// A JSON document (an array of records, or one record), streamed element by element: each
+/// element is put on one line (whitespace outside strings dropped) for the JSON decoder, with
+/// the line it started on, so a bad element is rejected with its location.
 pub struct JsonArray {
     name: Arc<str>,
-    size: u64,
-    items: std::vec::IntoIter<serde_json::Value>,
-    record: u64,
+    elements: Elements,
 }
 
 impl JsonArray {
     fn read(source: &Source, name: Arc<str>) -> Result<JsonArray> {
-        let mut text = Vec::new();
-        source
-            .open()?
-            .read_to_end(&mut text)
-            .map_err(|e| Error::io(name.as_ref(), e))?;
-        let body = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&text);
-        let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| Error::Input {
-            location: Location::file(name.as_ref())
-                .with_line(e.line() as u64)
-                .with_column(e.column() as u64),
-            message: format!("not a valid JSON document: {e}"),
-        })?;
-        let items = match value {
-            serde_json::Value::Array(a) => a,
-            other => vec![other],
-        };
         Ok(JsonArray {
-            size: text.len() as u64,
+            elements: Elements::new(source.open()?),
             name,
-            items: items.into_iter(),
-            record: 0,
         })
     }
 
-    fn next_chunk(&mut self) -> Option<Work> {
-        let first_record = self.record;
-        let mut text = Vec::new();
-        for item in self.items.by_ref() {
-            // Serialising a value cannot fail; a line break inside it is escaped.
-            let _ = serde_json::to_writer(&mut text, &item);
-            text.push(b'\n');
-            self.record += 1;
-            if text.len() >= CHUNK_BYTES {
+    fn next_chunk(&mut self) -> Result<Option<Work>> {
+        let mut text = Vec::with_capacity(CHUNK_BYTES + (64 << 10));
+        let mut records = Vec::new();
+        let mut rejects = Vec::new();
+        let mut rejected_bytes = 0;
+        while text.len() + rejected_bytes < CHUNK_BYTES {
+            let Some(e) = self
+                .elements
+                .next_element()
+                .map_err(|err| Error::io(self.name.as_ref(), err))?
+            else {
                 break;
+            };
+            let mark = text.len();
+            if one_line(&e.bytes, &mut text) {
+                text.push(b'\n');
+                records.push((e.line, e.index));
+                continue;
             }
+            text.truncate(mark);
+            rejected_bytes += e.bytes.len();
+            let record = crate::io::read::json::record(&self.name, &e);
+            let message = match record.value {
+                Err(err) => err.message,
+                Ok(_) => "a string holds a raw control character (line break or tab)".into(),
+            };
+            rejects.push(Reject {
+                location: record.location,
+                rule: "parse",
+                message,
+                raw: record.bytes,
+            });
         }
-        if text.is_empty() {
-            return None;
+        if text.is_empty() && rejects.is_empty() {
+            return Ok(None);
         }
-        Some(Work::Json(
+        let n = rejects.len() as u64;
+        Ok(Some(Work::Json(
             Chunk {
                 text,
                 origin: Origin {
                     file: self.name.clone(),
                     first_line: None,
-                    first_record,
-                    records: None,
+                    first_record: 0,
+                    records: Some(records),
                 },
             },
-            Vec::new(),
-            0,
-        ))
+            rejects,
+            n,
+        )))
     }
+}
+
+/// Appends a JSON value's bytes as one line: whitespace outside strings is dropped. `false`
+/// (leaving a partial copy) for what cannot be one line of JSON: nothing at all, or a raw
+/// control character inside a string (invalid JSON that a line break would split).
+fn one_line(bytes: &[u8], out: &mut Vec<u8>) -> bool {
+    let mut strings = Strings::default();
+    for &b in bytes {
+        let was_inside = strings.inside;
+        if strings.step(b) {
+            if was_inside && b < 0x20 {
+                return false;
+            }
+        } else if b.is_ascii_whitespace() {
+            continue;
+        }
+        out.push(b);
+    }
+    !bytes.is_empty()
 }
 
 /// A CSV/TSV input cut into blocks of whole records; the workers type the cells.

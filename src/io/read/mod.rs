@@ -13,7 +13,7 @@ use crate::error::{Location, Result};
 use crate::io::{Format, Source};
 
 pub mod csv;
-mod json;
+pub mod json;
 pub mod jsonl;
 pub mod parquet;
 
