@@ -1,4 +1,5 @@
-//! `cargo xtask bench convert [--size 100m|1g] [--runs N]`: copydesk's four conversions
+//! `cargo xtask bench convert [--size 100m|1g] [--runs N] [--jobs jsonl2csv,...]`: copydesk's four
+//! conversions
 //! (JSONL -> Parquet, JSONL -> CSV, CSV -> Parquet, Parquet -> JSONL) in the same run as DuckDB,
 //! polars and pyarrow, through `../shared/bench/run_peers.sh` (its `OURS_*` hooks). Every tool
 //! writes zstd level 3 and gets the same typed schema; copydesk uses its bundled article schema.
@@ -9,15 +10,34 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
+/// The conversions timed, as `run_peers.sh` names them.
+const JOBS: [&str; 4] = ["jsonl2parquet", "jsonl2csv", "csv2parquet", "parquet2jsonl"];
+
 pub fn run(args: &[String]) -> Result<()> {
     let mut size = "100m".to_string();
     let mut runs = "3".to_string();
+    let mut jobs = JOBS.join(" ");
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--size" => size = it.next().context("--size needs 100m or 1g")?.clone(),
             "--runs" => runs = it.next().context("--runs needs a number")?.clone(),
-            other => bail!("bench convert: unknown option {other:?} (--size 100m|1g, --runs N)"),
+            "--jobs" => {
+                let list = it
+                    .next()
+                    .context("--jobs needs a list such as jsonl2csv,csv2parquet")?;
+                let picked: Vec<&str> = list.split(',').map(str::trim).collect();
+                if let Some(bad) = picked.iter().find(|j| !JOBS.contains(j)) {
+                    bail!(
+                        "bench convert: unknown job {bad:?} (one of {})",
+                        JOBS.join(", ")
+                    );
+                }
+                jobs = picked.join(" ");
+            }
+            other => bail!(
+                "bench convert: unknown option {other:?} (--size 100m|1g, --runs N, --jobs LIST)"
+            ),
         }
     }
     // A private copy: the target folder is shared, and another build may replace the binary
@@ -61,7 +81,7 @@ pub fn run(args: &[String]) -> Result<()> {
             .arg(&script)
             .env("SIZE", &size)
             .env("RUNS", &runs)
-            .env("JOBS", "jsonl2parquet jsonl2csv csv2parquet parquet2jsonl")
+            .env("JOBS", &jobs)
             .env("OURS_NAME", "ours (copydesk)")
             .env("OURS_JSONL2PARQUET", ours(""))
             .env("OURS_JSONL2CSV", ours(""))
