@@ -26,10 +26,12 @@ pub enum Rule {
     HtmlResidue,
     Boilerplate,
     TitleInBody,
+    ModifiedBeforePublished,
+    TruncatedBody,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 14] = [
         Rule::DuplicateId,
         Rule::DuplicateUrl,
         Rule::DuplicateTitle,
@@ -42,6 +44,8 @@ impl Rule {
         Rule::HtmlResidue,
         Rule::Boilerplate,
         Rule::TitleInBody,
+        Rule::ModifiedBeforePublished,
+        Rule::TruncatedBody,
     ];
 
     pub fn id(self) -> &'static str {
@@ -58,6 +62,8 @@ impl Rule {
             Rule::HtmlResidue => "html-residue",
             Rule::Boilerplate => "boilerplate",
             Rule::TitleInBody => "title-in-body",
+            Rule::ModifiedBeforePublished => "modified-before-published",
+            Rule::TruncatedBody => "truncated-body",
         }
     }
 
@@ -88,6 +94,10 @@ impl Rule {
                 "page furniture left in the body (\"Advertisement\", \"Share this article\")"
             }
             Rule::TitleInBody => "the title repeated as the first line of the body",
+            Rule::ModifiedBeforePublished => "date_modified is earlier than date_published",
+            Rule::TruncatedBody => {
+                "body cut off: a feed excerpt (\"[+1234 chars]\", \"…\"), a \"Read more\" link or a paywall"
+            }
         }
     }
 }
@@ -226,6 +236,21 @@ impl RuleSet {
                 }
             }
         }
+        if self.on(Rule::ModifiedBeforePublished) {
+            if let (Some(p), Some(m)) = (text("date_published"), text("date_modified")) {
+                if let (Ok(pt), Ok(mt)) =
+                    (p.parse::<jiff::Timestamp>(), m.parse::<jiff::Timestamp>())
+                {
+                    if mt < pt {
+                        find(
+                            Rule::ModifiedBeforePublished,
+                            "/date_modified",
+                            format!("date_modified {m} is before date_published {p}"),
+                        );
+                    }
+                }
+            }
+        }
         if self.on(Rule::DateTextUnresolved) {
             let has_text = text("date_text").is_some_and(is_date_like);
             let no_date = matches!(obj.get("date_published"), None | Some(Value::Null));
@@ -287,6 +312,15 @@ impl RuleSet {
                     }
                 }
             }
+            if self.on(Rule::TruncatedBody) {
+                if let Some(why) = truncation(body) {
+                    find(
+                        Rule::TruncatedBody,
+                        "/body",
+                        format!("body is cut off: {why}"),
+                    );
+                }
+            }
             if self.on(Rule::TitleInBody) {
                 if let (Some(title), Some(first)) =
                     (text("title"), body.lines().find(|l| !l.trim().is_empty()))
@@ -341,6 +375,82 @@ impl RuleSet {
             }
         }
     }
+}
+
+/// Why a body looks cut off, if it does: a feed or API excerpt (`[+1234 chars]`, a trailing
+/// ellipsis), a "read more" link in place of the rest, or a paywall prompt near the end.
+pub fn truncation(body: &str) -> Option<String> {
+    let mut tail = body.lines().rev().map(str::trim).filter(|l| !l.is_empty());
+    let last = tail.next()?;
+    // NewsAPI-style "... [+2345 chars]".
+    if let Some(open) = last.rfind("[+") {
+        let rest = &last[open + 2..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].trim_start().starts_with("char") && rest.ends_with(']') {
+            return Some(format!(
+                "it ends with the excerpt marker {:?}",
+                &last[open..]
+            ));
+        }
+    }
+    if last.ends_with('…') || (last.ends_with("...") && !last.ends_with("....")) {
+        let end: String = last
+            .chars()
+            .rev()
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        return Some(format!("it ends mid-text with an ellipsis: {end:?}"));
+    }
+    const MORE: &[&str] = &[
+        "read more",
+        "continue reading",
+        "read the full article",
+        "read the full story",
+        "read full story",
+        "read full article",
+        "click here to read more",
+        "lire la suite",
+        "weiterlesen",
+        "seguir leyendo",
+        "leer más",
+        "continua a leggere",
+        "leia mais",
+    ];
+    // Lowercased only when short: this runs on every body.
+    if last.len() <= 64 {
+        let lower = last.to_lowercase();
+        let bare = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if MORE.contains(&bare) {
+            return Some(format!("its last line is a link to the rest: {last:?}"));
+        }
+    }
+    const PAYWALL: &[&str] = &[
+        "subscribe to continue reading",
+        "subscribe to read",
+        "to continue reading",
+        "this article is for subscribers",
+        "this content is for subscribers",
+        "exclusive to subscribers",
+        "subscribers only",
+        "you have reached your limit",
+        "you've reached your limit",
+        "free article limit",
+        "already a subscriber",
+        "sign in to continue",
+        "log in to continue",
+    ];
+    for line in std::iter::once(last).chain(tail.take(2)) {
+        if line.len() <= 200 {
+            let lower = line.to_lowercase();
+            if let Some(p) = PAYWALL.iter().find(|p| lower.contains(*p)) {
+                return Some(format!("a paywall prompt near the end ({p:?}): {line:?}"));
+            }
+        }
+    }
+    None
 }
 
 /// Whether date text could name a date: not empty, not a placeholder like `n/a` or `—`.
@@ -717,6 +827,26 @@ mod tests {
         r["body"] = json!(body);
         assert_eq!(ids(&r), vec!["boilerplate"]);
         let mut r = clean();
+        r["date_modified"] = json!("2025-12-31T23:59:00Z");
+        assert_eq!(ids(&r), vec!["modified-before-published"]);
+        r["date_modified"] = json!("2026-01-01T00:00:00Z");
+        assert!(ids(&r).is_empty());
+        for tail in [
+            "The minister said the plan would [+2345 chars]",
+            "The minister said the plan would…",
+            "The minister said the plan would ...",
+            "Read more",
+            "Continue reading...",
+            "Subscribe to continue reading this article.",
+            "Lire la suite",
+        ] {
+            let mut r = clean();
+            let body = format!("{}\n\n{tail}", "word ".repeat(50));
+            r["word_count"] = json!(crate::word_count(&body));
+            r["body"] = json!(body);
+            assert_eq!(ids(&r), vec!["truncated-body"], "{tail}");
+        }
+        let mut r = clean();
         let body = format!("A Title\n\n{}", "word ".repeat(50));
         r["word_count"] = json!(crate::word_count(&body));
         r["body"] = json!(body);
@@ -769,6 +899,22 @@ mod tests {
         fn word_counts_agree_on_ascii_and_controls(s in "[\x00-\x7f\u{a0}\u{85}’]{0,70}") {
             proptest::prop_assert_eq!(count_words(&s), crate::word_count(&s));
         }
+    }
+
+    #[test]
+    fn whole_articles_are_not_truncated() {
+        for tail in [
+            "He said: \"We will see.\"",
+            "Additional reporting by Jane Doe.",
+            "Read more about our coverage policy in our editorial guidelines.",
+            "The count stood at 1,200 [+3 since Monday].",
+            "Wait....",
+            "Subscribers to the newsletter will get the report on Friday.",
+        ] {
+            let body = format!("{}\n\n{tail}", "word ".repeat(50));
+            assert_eq!(truncation(&body), None, "{tail}");
+        }
+        assert_eq!(truncation(""), None);
     }
 
     #[test]
