@@ -198,3 +198,49 @@ fn parquet_violations_carry_row_group_and_row_and_truncation_is_exit_2() {
         "{stdout}"
     );
 }
+
+/// A CSV larger than one read block is checked by several workers: every violation still has
+/// the line its record starts on and its row, counted across blocks.
+#[test]
+fn csv_violations_keep_lines_and_rows_across_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let schema = d.join("schema.json");
+    std::fs::write(
+        &schema,
+        r#"{"type":"object","properties":{"id":{"type":"string"},
+            "n":{"type":"integer","maximum":100},"body":{"type":"string"}}}"#,
+    )
+    .unwrap();
+    let mut csv = String::from("id,n,body\n");
+    let mut expected = Vec::new();
+    let mut line = 2u64;
+    for row in 1..=9_000u64 {
+        // Every 701st row breaks the maximum; bodies span two lines.
+        let n = if row % 701 == 3 { 500 } else { row % 100 };
+        if n == 500 {
+            expected.push((line, row));
+        }
+        let body = "text ".repeat(60 + (row % 30) as usize);
+        csv.push_str(&format!("r{row},{n},\"{body}\nmore\"\n"));
+        line += 2;
+    }
+    assert!(csv.len() > 3 << 20, "spans several 1 MiB blocks");
+    let input = d.join("big.csv");
+    std::fs::write(&input, csv).unwrap();
+    let out = copydesk()
+        .args(["validate", "--format", "jsonl", "--schema"])
+        .arg(&schema)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let got: Vec<(u64, u64)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|v| v["rule"] == "maximum")
+        .map(|v| (v["line"].as_u64().unwrap(), v["row"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(got, expected);
+}

@@ -23,7 +23,7 @@ use serde_json::Value;
 use super::rules::{Finding, Fingerprints, Rule, RuleSet};
 use super::{CheckedRecord, FileSummary, RunInfo, Severity, Sink, Summary, Violation};
 use crate::io::read::jsonl::{self, LineChunks};
-use crate::io::read::{self as reader, Position, RawRecord, ReadError, ReadOptions};
+use crate::io::read::{self as reader, csv, Position, RawRecord, ReadError, ReadOptions};
 use crate::io::{Format, Source};
 use crate::schema::Schema;
 
@@ -135,6 +135,7 @@ impl<'s> Validator<'s> {
             rules: &self.options.rules,
             file_idx: 0,
             line_base: 0,
+            row_base: 0,
         };
         emitter.file_idx = emitter.state.files.len() - 1;
         let threads = self.threads();
@@ -149,9 +150,9 @@ impl<'s> Validator<'s> {
         if threads <= 1 || small {
             let mut buf = Vec::new();
             loop {
-                match batches.next(buf) {
-                    Ok(Some(batch)) => {
-                        let checked = self.check(name, &batch);
+                match batches.next(buf).and_then(Batch::into_records) {
+                    Ok(Some((batch, span))) => {
+                        let checked = self.check(name, &batch, span);
                         emitter.emit(&batch, checked, sink)?;
                         buf = batch.into_buffer();
                     }
@@ -194,9 +195,9 @@ impl<'s> Validator<'s> {
                         input.finished = !matches!(next, Ok(Some(_)));
                         (seq, next)
                     };
-                    let done = match next {
-                        Ok(Some(batch)) => {
-                            let checked = self.check(name, &batch);
+                    let done = match next.and_then(Batch::into_records) {
+                        Ok(Some((batch, span))) => {
+                            let checked = self.check(name, &batch, span);
                             Done::Batch(seq, batch, checked)
                         }
                         Ok(None) => return,
@@ -229,8 +230,9 @@ impl<'s> Validator<'s> {
         })
     }
 
-    /// Parses (JSONL) and checks one batch: schema, then the per-record rules.
-    fn check(&self, name: &Arc<str>, batch: &Batch) -> Checked {
+    /// Parses (JSONL) and checks one batch: schema, then the per-record rules. `span` is a CSV
+    /// block's (lines, rows), which its entries count from.
+    fn check(&self, name: &Arc<str>, batch: &Batch, span: Option<Span>) -> Checked {
         let mut entries = Vec::new();
         let mut lines = 0;
         match batch {
@@ -272,8 +274,15 @@ impl<'s> Validator<'s> {
                     entries.push(entry);
                 }
             }
+            // Read into records before checking (`Batch::into_records`).
+            Batch::CsvBlock { .. } => {}
         }
-        Checked { entries, lines }
+        let (lines, rows) = span.unwrap_or((lines, 0));
+        Checked {
+            entries,
+            lines,
+            rows,
+        }
     }
 
     fn check_value(&self, name: &Arc<str>, value: &Value, entry: &mut Entry) {
@@ -320,26 +329,60 @@ impl<'s> Validator<'s> {
     }
 }
 
+/// The (lines, data rows) a CSV block spans.
+type Span = (u64, u64);
+
 /// A batch of input: JSONL bytes (whole lines) or records read by a format reader.
 enum Batch {
     /// Whole lines; `first` for the input's first batch (which may start with a BOM).
     Lines { buf: Vec<u8>, first: bool },
     /// Records, and the pool buffer the batch holds as its ticket.
     Records(Vec<RawRecord>, Vec<u8>),
+    /// Whole CSV records, read by the worker that takes them (`into_records`); lines count from
+    /// the block's start, plus `skip` lines before it (the header, for the first block).
+    CsvBlock {
+        reader: Box<csv::CsvReader>,
+        skip: u64,
+        buf: Vec<u8>,
+    },
 }
 
 impl Batch {
     fn into_buffer(self) -> Vec<u8> {
         match self {
             Batch::Lines { buf, .. } => buf,
-            Batch::Records(_, buf) => buf,
+            Batch::Records(_, buf) | Batch::CsvBlock { buf, .. } => buf,
         }
+    }
+
+    /// A CSV block read into records (in the worker, outside the input's lock), with the lines
+    /// and rows it spans; other batches as they are.
+    fn into_records(batch: Option<Batch>) -> Result<Option<(Batch, Option<Span>)>, String> {
+        let Some(batch) = batch else {
+            return Ok(None);
+        };
+        batch.read_block().map(Some)
+    }
+
+    fn read_block(self) -> Result<(Batch, Option<Span>), String> {
+        let Batch::CsvBlock { reader, skip, buf } = self else {
+            return Ok((self, None));
+        };
+        let (mut records, (lines, rows)) =
+            csv::block_records(*reader).map_err(|e| e.to_string())?;
+        if skip > 0 {
+            for r in &mut records {
+                r.location.line = r.location.line.map(|l| l + skip);
+            }
+        }
+        Ok((Batch::Records(records, buf), Some((skip + lines, rows))))
     }
 
     fn bytes(&self, span: &Range<usize>) -> &[u8] {
         match self {
             Batch::Lines { buf, .. } => &buf[span.clone()],
             Batch::Records(records, _) => &records[span.start].bytes,
+            Batch::CsvBlock { .. } => &[],
         }
     }
 }
@@ -369,6 +412,13 @@ enum Batches {
         /// A read error met after some records: reported once those are emitted.
         failed: Option<String>,
     },
+    /// CSV/TSV cut into blocks of whole records, which the workers read in parallel.
+    Csv {
+        reader: Box<csv::CsvReader>,
+        /// Lines before the first block (the header), until it is cut.
+        skip: Option<u64>,
+        name: String,
+    },
 }
 
 impl Batches {
@@ -379,6 +429,19 @@ impl Batches {
                 first: true,
                 name: input.source.display_name(),
             },
+            format @ (Format::Csv | Format::Tsv) => {
+                let reader = Box::new(csv::CsvReader::open(
+                    &input.source,
+                    format,
+                    &options.read,
+                    None,
+                )?);
+                Batches::Csv {
+                    skip: Some(reader.line() - 1),
+                    reader,
+                    name: input.source.display_name(),
+                }
+            }
             format => Batches::Records {
                 records: reader::open(&input.source, format, &options.read)?,
                 failed: None,
@@ -401,6 +464,15 @@ impl Batches {
                     Ok(Some(batch))
                 }
                 Ok(false) => Ok(None),
+                Err(e) => Err(format!("{name}: {e}")),
+            },
+            Batches::Csv { reader, skip, name } => match reader.next_block(jsonl::CHUNK_SIZE) {
+                Ok(Some(block)) => Ok(Some(Batch::CsvBlock {
+                    reader: Box::new(reader.block_reader(block)),
+                    skip: skip.take().unwrap_or(0),
+                    buf,
+                })),
+                Ok(None) => Ok(None),
                 Err(e) => Err(format!("{name}: {e}")),
             },
             Batches::Records { records, failed } => {
@@ -446,6 +518,8 @@ struct SharedInput {
 struct Checked {
     entries: Vec<Entry>,
     lines: u64,
+    /// CSV blocks: data rows in the batch (its entries number rows from 1).
+    rows: u64,
 }
 
 /// One checked record, before it gets its record index and duplicate checks.
@@ -540,19 +614,34 @@ struct Emitter<'a> {
     file: &'a mut FileSummary,
     rules: &'a RuleSet,
     file_idx: usize,
-    /// JSONL: lines in the batches emitted so far (their entries number lines from 1).
+    /// JSONL and CSV: lines in the batches emitted so far (their entries number lines from 1).
     line_base: u64,
+    /// CSV: data rows in the batches emitted so far.
+    row_base: u64,
 }
 
 impl Emitter<'_> {
     fn emit(&mut self, batch: &Batch, checked: Checked, sink: &mut dyn Sink) -> io::Result<()> {
         let base = self.line_base;
         self.line_base += checked.lines;
+        let row_base = self.row_base;
+        self.row_base += checked.rows;
+        let shift_row = |p: &mut Position| {
+            if let Position::Csv { row } = p {
+                *row += row_base;
+            }
+        };
         for mut entry in checked.entries {
             if base > 0 {
                 entry.line = entry.line.map(|l| l + base);
                 for v in &mut entry.violations {
                     v.line = v.line.map(|l| l + base);
+                }
+            }
+            if row_base > 0 {
+                shift_row(&mut entry.position);
+                for v in &mut entry.violations {
+                    shift_row(&mut v.position);
                 }
             }
             let record = self.file.records;

@@ -42,6 +42,20 @@ struct RecordIter {
     json: Vec<u8>,
 }
 
+/// Every record of a block reader (`CsvReader::block_reader`), with lines and rows counted from
+/// the block's start, and the block's (lines, rows).
+pub fn block_records(reader: CsvReader) -> Result<(Vec<RawRecord>, (u64, u64))> {
+    let mut it = RecordIter {
+        reader,
+        json: Vec::new(),
+    };
+    let mut out = Vec::new();
+    for r in it.by_ref() {
+        out.push(r?);
+    }
+    Ok((out, (it.reader.line() - 1, it.reader.rows())))
+}
+
 impl Iterator for RecordIter {
     type Item = Result<RawRecord>;
 
