@@ -287,12 +287,75 @@ impl P<'_> {
                     && matches!(self.w(k + 1), "h" | "am" | "pm" | "uhr")
         });
         match t.ndig {
-            4 if !follows_time => Some((t.num as i32, k + 1)),
+            4 if !follows_time => Some((t.num as i32, self.after_year_word(k + 1))),
             2 if !follows_time && !self.words_time_after(k + 1) => {
                 Some((2000 + t.num as i32, k + 1))
             }
             _ => None,
         }
+    }
+
+    /// Past a word naming the year after a year number ("2025 г.", "2025 года", "2025 r.").
+    fn after_year_word(&self, k: usize) -> usize {
+        if !words::year_word(self.w(k)) {
+            return k;
+        }
+        if self.punct(k + 1, '.') && self.adjacent(k + 1) {
+            k + 2
+        } else {
+            k + 1
+        }
+    }
+
+    /// A day written as an ordinal word ("first", "twenty-first", "premier", "primero") and
+    /// where it ends.
+    fn ordinal_day_at(&self, i: usize) -> Option<(u8, usize)> {
+        let w = self.w(i);
+        if let Some(d) = words::ordinal_word(w) {
+            return Some((d, i + 1));
+        }
+        let tens = match w {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        let k = if self.punct(i + 1, '-') { i + 2 } else { i + 1 };
+        let ones = words::ordinal_word(self.w(k)).filter(|&o| o < 10)?;
+        (tens + ones <= 31).then_some((tens + ones, k + 1))
+    }
+
+    /// "the first of March", "first of March 2025", "primero de marzo".
+    fn ordinal_first(&self, i: usize) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some((day, mut j)) = self.ordinal_day_at(i) else {
+            return Ok(None);
+        };
+        if matches!(self.w(j), "of" | "de" | "di") {
+            j += 1;
+        }
+        let Some(mo) = words::month(self.w(j)) else {
+            return Ok(None);
+        };
+        j += 1;
+        if self.punct(j, '.') {
+            j += 1;
+        }
+        let (y, next) = match self.year_at(j) {
+            Some((y, n)) => (Some(y), n),
+            None => (None, j),
+        };
+        if u64::from(days_in_month(y.unwrap_or(2024), mo)) < u64::from(day) {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        }
+        Ok(Some(DatePart {
+            y,
+            mo,
+            d: day,
+            precision: Precision::Day,
+            ambiguous: false,
+            alone: false,
+            start: i,
+            next,
+        }))
     }
 
     /// Whether an am/pm marker follows (so "Mar 3, 10 am" has no year 2010).
@@ -356,6 +419,28 @@ impl P<'_> {
                         return Ok(None);
                     }
                 }
+                // Hungarian year first: "2025. március 3.".
+                if self.punct(i + 1, '.') && self.adjacent(i + 1) {
+                    if let Some(mo) = words::month(self.w(i + 2)) {
+                        if let Some(d) = self.num(i + 3).filter(|t| t.ndig <= 2 && !t.ordinal) {
+                            let mut next = i + 4;
+                            if self.punct(next, '.') && self.adjacent(next) {
+                                next += 1;
+                            }
+                            if d.num == 0 || d.num > u64::from(days_in_month(y, mo)) {
+                                return Err(self.fail(RefusalKind::InvalidDate, i, next));
+                            }
+                            return Ok(Some(part(
+                                Some(y),
+                                mo,
+                                d.num as u8,
+                                Precision::Day,
+                                false,
+                                next,
+                            )));
+                        }
+                    }
+                }
                 // "2025 年"? no: a bare year.
                 if (1800..=2200).contains(&y) && !self.glued(i + 1) {
                     return Ok(Some(part(Some(y), 1, 1, Precision::Year, false, i + 1)));
@@ -382,7 +467,10 @@ impl P<'_> {
                     ..part(Some(y), mo, d, Precision::Day, false, i + 1)
                 }))
             }
-            Kind::Word => self.month_first(i),
+            Kind::Word => match self.ordinal_first(i)? {
+                Some(d) => Ok(Some(d)),
+                None => self.month_first(i),
+            },
             _ => Ok(None),
         }
     }
@@ -407,6 +495,30 @@ impl P<'_> {
             if let Some(sep) = self.sep_char(i + 1) {
                 return self.numeric(i, sep);
             }
+            // Spaced dotted dates, day first: "3. 3. 2025" (Czech, Slovak, German).
+            if self.punct(i + 1, '.') && self.adjacent(i + 1) && self.punct(i + 3, '.') {
+                let month = self.num(i + 2).filter(|t| t.ndig <= 2 && t.space_before);
+                let year = self.num(i + 4).filter(|t| t.ndig == 4 && t.space_before);
+                if let (Some(m), Some(y), true) = (month, year, self.adjacent(i + 3)) {
+                    let (d, mo, y) = (a.num, m.num, y.num as i32);
+                    if !(1..=12).contains(&mo)
+                        || d == 0
+                        || d > u64::from(days_in_month(y, mo as u8))
+                    {
+                        return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+                    }
+                    return Ok(Some(DatePart {
+                        y: Some(y),
+                        mo: mo as u8,
+                        d: d as u8,
+                        precision: Precision::Day,
+                        ambiguous: false,
+                        alone: false,
+                        start: i,
+                        next: i + 5,
+                    }));
+                }
+            }
         }
         let mut j = i + 1;
         if self.punct(j, '.') && self.adjacent(j) {
@@ -428,7 +540,7 @@ impl P<'_> {
         let Some(mo) = words::month_after_day(self.w(j)) else {
             return Ok(None);
         };
-        let short_word = matches!(self.w(j), "ago" | "set" | "out");
+        let short_word = words::month_needs_year(self.w(j));
         j += 1;
         if self.punct(j, '.') {
             j += 1;
@@ -530,6 +642,26 @@ impl P<'_> {
                 }));
             }
         }
+        // "March first", "March twenty-first, 2025".
+        if let Some((day, next)) = self.ordinal_day_at(j) {
+            let (y, next) = match self.year_at(next) {
+                Some((y, n)) => (Some(y), n),
+                None => (None, next),
+            };
+            if u64::from(days_in_month(y.unwrap_or(2024), mo)) < u64::from(day) {
+                return Err(self.fail(RefusalKind::InvalidDate, i, next));
+            }
+            return Ok(Some(DatePart {
+                y,
+                mo,
+                d: day,
+                precision: Precision::Day,
+                ambiguous: false,
+                alone: false,
+                start: i,
+                next,
+            }));
+        }
         // Month and year: "March 2025", "marzo de 2025", "März, 2025".
         let mut k = j;
         if self.punct(k, ',') {
@@ -548,7 +680,7 @@ impl P<'_> {
                     ambiguous: false,
                     alone: false,
                     start: i,
-                    next: k + 1,
+                    next: self.after_year_word(k + 1),
                 }));
             }
         }

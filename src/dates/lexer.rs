@@ -1,9 +1,15 @@
-//! The hand-written tokenizer: numbers, words (lowercased, accents folded, so the word tables are
-//! plain ASCII) and single punctuation characters, each with its byte span. Owns what a token is;
-//! does not own what any word means (that is `words`).
+//! The hand-written tokenizer: numbers, words (lowercased, accents folded, so Latin-script word
+//! tables are plain ASCII; Cyrillic, Greek and Arabic words keep their script, lowercased and
+//! without accents) and single punctuation characters, each with its byte span. Digits of other
+//! scripts (full-width "２０２５", Arabic-Indic "٢٠٢٥", Devanagari) are read as numbers here, so
+//! every date form accepts them. Owns what a token is; does not own what any word means (that
+//! is `words`).
 
-/// Longest word kept; longer words are kept as unknown (they never name a date part).
-const WORD_CAP: usize = 20;
+use unicode_normalization::char::decompose_canonical;
+
+/// Longest word kept, in bytes of its folded form; longer words are kept as unknown (they never
+/// name a date part). Cyrillic and Greek letters take two bytes each ("опубликовано" is 24).
+const WORD_CAP: usize = 32;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -89,16 +95,14 @@ impl Line {
                 i += 1;
                 continue;
             }
-            if b.is_ascii_digit() {
+            if b.is_ascii_digit() || (b >= 0x80 && digit_at(text, i).is_some()) {
                 let mut t = Tok::new(Kind::Num, i, space);
                 let mut v: u64 = 0;
                 let mut n: u32 = 0;
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    v = v
-                        .saturating_mul(10)
-                        .saturating_add(u64::from(bytes[i] - b'0'));
+                while let Some((d, len)) = digit_at(text, i) {
+                    v = v.saturating_mul(10).saturating_add(u64::from(d));
                     n += 1;
-                    i += 1;
+                    i += len;
                 }
                 t.num = v;
                 t.ndig = n.min(255) as u8;
@@ -162,7 +166,7 @@ impl Line {
                     continue;
                 }
                 let mut t = Tok::new(Kind::Punct, i, space);
-                t.ch = c;
+                t.ch = ascii_punct(c);
                 i += c.len_utf8();
                 t.end = i as u32;
                 self.toks.push(t);
@@ -184,7 +188,7 @@ impl Line {
         for c in text[i..].chars() {
             // Combining accents (text not in NFC: "De\u{301}cembre") stay inside the word and
             // fold away like precomposed ones.
-            if ('\u{300}'..='\u{36f}').contains(&c) {
+            if ('\u{300}'..='\u{36f}').contains(&c) || is_arabic_mark(c) {
                 i += c.len_utf8();
                 continue;
             }
@@ -242,22 +246,66 @@ fn ordinal_suffix(rest: &[u8]) -> usize {
     0
 }
 
-/// Appends `c` lowercased with its accent removed.
+/// The value and byte length of the digit at byte `i`: ASCII, full-width, Arabic-Indic, Eastern
+/// Arabic-Indic (Persian, Urdu), Devanagari and Bengali digits.
+#[inline]
+pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii_digit() {
+        return Some((b - b'0', 1));
+    }
+    if b < 0x80 {
+        return None;
+    }
+    let c = text.get(i..)?.chars().next()?;
+    let zero = match c {
+        '\u{FF10}'..='\u{FF19}' => '\u{FF10}',
+        '\u{0660}'..='\u{0669}' => '\u{0660}',
+        '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
+        '\u{0966}'..='\u{096F}' => '\u{0966}',
+        '\u{09E6}'..='\u{09EF}' => '\u{09E6}',
+        _ => return None,
+    };
+    Some(((c as u32 - zero as u32) as u8, c.len_utf8()))
+}
+
+/// Full-width and other script forms of punctuation the date forms use, as ASCII ("：" is ":",
+/// the Arabic comma is ","); other characters as they are.
+fn ascii_punct(c: char) -> char {
+    match c {
+        // Full-width ASCII punctuation ("２０２５／３／４", "１４：３０").
+        '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{060C}' => ',',
+        '\u{066B}' => '.',
+        '\u{066C}' => ',',
+        '\u{2236}' => ':',
+        _ => c,
+    }
+}
+
+/// Arabic vowel marks and the tatweel: written or not, the word is the same.
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+/// Appends `c` lowercased with its accent removed. Latin letters fold to ASCII ("ł" is "l",
+/// "ř" is "r"); Greek letters lose their accents ("ά" is "α", "ς" is "σ"); Cyrillic letters are
+/// lowercased ("ё" is "е"), Arabic letters keep one alef ("أ" is "ا").
 fn push_folded(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
     }
     let lower = c.to_lowercase().next().unwrap_or(c);
+    // "İ" lowercases to "i" and a combining dot.
+    if lower.is_ascii() {
+        out.push(lower);
+        return;
+    }
     let folded = match lower {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
         'ß' => {
             out.push_str("ss");
             return;
@@ -266,6 +314,35 @@ fn push_folded(out: &mut String, c: char) {
             out.push_str("oe");
             return;
         }
+        'æ' => {
+            out.push_str("ae");
+            return;
+        }
+        'ø' => 'o',
+        'ł' => 'l',
+        'đ' | 'ð' => 'd',
+        'ı' => 'i',
+        'ħ' => 'h',
+        'ё' => 'е',
+        'ς' => 'σ',
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        // Full-width Latin letters ("Ｍａｒｃｈ").
+        '\u{FF41}'..='\u{FF5A}' => char::from_u32(lower as u32 - 0xFEE0).unwrap_or('?'),
+        // Latin letters with marks, and accented Greek: the base letter.
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{386}'..='\u{3CE}' => {
+            let mut base = None;
+            decompose_canonical(lower, |d| {
+                if base.is_none() {
+                    base = Some(d);
+                }
+            });
+            match base {
+                Some(b) if b.is_ascii_alphabetic() || ('\u{3B1}'..='\u{3C9}').contains(&b) => b,
+                _ => '?',
+            }
+        }
+        // Cyrillic and Arabic letters stand for themselves (Greek was folded above).
+        '\u{400}'..='\u{4FF}' | '\u{621}'..='\u{64A}' | '\u{6A9}' | '\u{6AF}' | '\u{6CC}' => lower,
         // Letters the tables never use still take a place, so they never match a table word.
         _ => '?',
     };
@@ -299,6 +376,31 @@ mod tests {
         assert_eq!(words("1er mai"), ["#1o", "mai"]);
         assert_eq!(words("Straße"), ["strasse"]);
         assert_eq!(words("De\u{301}cembre"), ["decembre"]);
+    }
+
+    #[test]
+    fn folds_letters_of_many_scripts() {
+        assert_eq!(words("października"), ["pazdziernika"]);
+        assert_eq!(words("Března"), ["brezna"]);
+        assert_eq!(words("Ağustos Çarşamba"), ["agustos", "carsamba"]);
+        assert_eq!(words("lørdag"), ["lordag"]);
+        assert_eq!(words("İstanbul"), ["istanbul"]);
+        assert_eq!(words("МАРТА Ёлка"), ["марта", "елка"]);
+        assert_eq!(words("Μαΐου ΜΑΡΤΙΟΣ"), ["μαιου", "μαρτιοσ"]);
+        assert_eq!(words("أمس"), ["امس"]);
+        assert_eq!(words("Ｍａｒｃｈ"), ["march"]);
+    }
+
+    #[test]
+    fn reads_digits_of_other_scripts() {
+        assert_eq!(
+            words("２０２４年３月５日"),
+            ["#2024", "年", "#3", "月", "#5", "日"]
+        );
+        assert_eq!(words("٣ مارس ٢٠٢٥"), ["#3", "مارس", "#2025"]);
+        assert_eq!(words("۱۴۰۲"), ["#1402"]);
+        assert_eq!(words("１４：３０"), ["#14", ":", "#30"]);
+        assert_eq!(words("१५"), ["#15"]);
     }
 
     #[test]

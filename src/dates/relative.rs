@@ -194,6 +194,24 @@ impl P<'_> {
             now: false,
             next: i,
         };
+        // "час назад", "před hodinou", "منذ ساعتين": the unit word carries its count.
+        if let Some((unit, n)) = words::unit_with_count(self.w(i)) {
+            if prefixed || self.ago_at(i + 1).is_some() {
+                let n = n as i64;
+                let (months, secs) = match unit.seconds() {
+                    Some(s) => (0, n * s),
+                    None => (n * if unit == Unit::Year { 12 } else { 1 }, 0),
+                };
+                return Ok(Some(Rel {
+                    months,
+                    secs,
+                    smallest: unit,
+                    all_compact: false,
+                    now: false,
+                    next: i + 1,
+                }));
+            }
+        }
         let mut any = false;
         let mut j = i;
         while let Some(q) = self.quantity(j) {
@@ -205,7 +223,7 @@ impl P<'_> {
                 if !any {
                     // "8 monkeys ago": a count, a word, then "ago".
                     if self.t.get(q.next).is_some_and(|t| t.kind == Kind::Word)
-                        && (words::ago_suffix(self.w(q.next + 1)) || prefixed)
+                        && (self.ago_at(q.next + 1).is_some() || prefixed)
                         && !words::few_word(uw)
                         && !words::moment_word(uw)
                         && !words::ago_suffix(uw)
@@ -219,7 +237,7 @@ impl P<'_> {
                 break;
             };
             // Compact units need digits ("5h"), unless "ago" follows ("an hr ago", "a min ago").
-            if compact && !q.digits && !words::ago_suffix(self.w(q.next + 1)) {
+            if compact && !q.digits && self.ago_at(q.next + 1).is_none() {
                 if any {
                     break;
                 }
@@ -292,13 +310,26 @@ impl P<'_> {
         Ok(any.then_some(rel))
     }
 
-    /// "il y a", "hace", "vor", "há", "faz": the length of an "ago" prefix at `i`.
+    /// "il y a", "hace", "vor", "há", "faz", "před", "πριν από": the length of an "ago"
+    /// prefix at `i`.
     fn prefix_len(&self, i: usize) -> Option<usize> {
         match self.w(i) {
             "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => Some(3),
             "hace" | "vor" | "ha" | "faz" | "hai" => Some(1),
+            "πριν" if self.is(i + 1, "απο") => Some(2),
+            w if words::ago_prefix(w) => Some(1),
             _ => None,
         }
+    }
+
+    /// An "ago" word after a count at `j` ("ago", "назад", "temu", "önce", "yang lalu"), and
+    /// where it ends.
+    pub(crate) fn ago_at(&self, j: usize) -> Option<usize> {
+        let w = self.w(j);
+        if words::ago_suffix(w) {
+            return Some(j + 1);
+        }
+        (w == "yang" && self.is(j + 1, "lalu")).then_some(j + 2)
     }
 
     /// The instant a counted offset points to.
@@ -419,24 +450,24 @@ impl P<'_> {
             return Ok(None);
         }
         if let Some(end) = self.now_core(i) {
-            if words::ago_suffix(self.w(end)) {
+            if let Some(after) = self.ago_at(end) {
                 let rel = Rel {
                     months: 0,
                     secs: 0,
                     smallest: Unit::Minute,
                     all_compact: false,
                     now: true,
-                    next: end + 1,
+                    next: after,
                 };
-                return self.apply(&rel, i, end + 1, Fit::Anywhere);
+                return self.apply(&rel, i, after, Fit::Anywhere);
             }
         }
         let Some(rel) = self.rel_list(i, false)? else {
             return Ok(None);
         };
         let j = rel.next;
-        if words::ago_suffix(self.w(j)) {
-            return self.apply(&rel, i, j + 1, Fit::Anywhere);
+        if let Some(after) = self.ago_at(j) {
+            return self.apply(&rel, i, after, Fit::Anywhere);
         }
         if words::future_suffix(self.w(j)) || (self.is(j, "from") && self.is(j + 1, "now")) {
             return Err(self.fail(RefusalKind::Future, i, j + 1));
@@ -518,9 +549,16 @@ impl P<'_> {
                 }
             }
             "avant" if self.punct(i + 1, '-') && self.is(i + 2, "hier") => (2, i + 3),
-            "avanthier" | "anteayer" | "antier" | "vorgestern" | "anteontem" | "eergisteren" => {
-                (2, i + 1)
-            }
+            "avanthier" | "anteayer" | "antier" | "vorgestern" | "anteontem" | "eergisteren"
+            | "przedwczoraj" | "predevcirem" | "alaltaieri" | "toissapaivana" | "evvelsi"
+            | "позавчера" | "позавчора" | "προχθεσ" => (2, i + 1),
+            // "i går", "i dag" (Swedish, Danish, Norwegian), "hari ini", "hôm qua", "hôm nay".
+            "i" if self.is(i + 1, "gar") => (1, i + 2),
+            "i" if self.is(i + 1, "dag") => (0, i + 2),
+            "hari" if self.is(i + 1, "ini") => (0, i + 2),
+            "hom" if self.is(i + 1, "qua") => (1, i + 2),
+            "hom" if self.is(i + 1, "nay") => (0, i + 2),
+            "dun" if self.is(i + 1, "gece") => (1, i + 2),
             "antes" if self.is(i + 1, "de") && self.is(i + 2, "ayer") => (2, i + 3),
             "altro" if self.is(i + 1, "ieri") => (2, i + 2),
             "l" if self.punct(i + 1, '\'') && self.is(i + 2, "altro") && self.is(i + 3, "ieri") => {
@@ -663,6 +701,23 @@ impl P<'_> {
         let end = match w {
             "just" | "right" if self.is(i + 1, "now") => i + 2,
             "justo" | "ahora" if self.is(i + 1, "ahora") || self.is(i + 1, "mismo") => i + 2,
+            // "только что", "przed chwilą", "az önce", "baru saja", "chiar acum", "juuri nyt",
+            // "lige nu", "just nu", "μόλις τώρα".
+            "только" if self.is(i + 1, "что") => i + 2,
+            "przed" if self.is(i + 1, "chwila") => i + 2,
+            "pred" if self.is(i + 1, "chvili") => i + 2,
+            "az" if self.is(i + 1, "once") => i + 2,
+            "baru" if self.is(i + 1, "saja") || self.is(i + 1, "sahaja") => i + 2,
+            "chiar" if self.is(i + 1, "acum") => i + 2,
+            "juuri" if self.is(i + 1, "nyt") => i + 2,
+            "lige" | "just" if self.is(i + 1, "nu") => i + 2,
+            "μολισ" => {
+                if self.is(i + 1, "τωρα") {
+                    i + 2
+                } else {
+                    i + 1
+                }
+            }
             "gerade" | "eben" | "soeben" => {
                 if self.is(i + 1, "eben") {
                     i + 2

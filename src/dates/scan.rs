@@ -213,7 +213,9 @@ impl P<'_> {
         let mut j = i;
         // "Last updated", "First published", "Originally published": the prefix decides.
         let prefixed = match self.w(j) {
-            "last" | "zuletzt" | "ultimo" | "ultima" | "derniere" | "dernier" => {
+            "last" | "zuletzt" | "ultimo" | "ultima" | "derniere" | "dernier" | "laatst"
+            | "senast" | "sist" | "son" | "ostatnia" | "ostatnio" | "posledni" | "naposledy"
+            | "viimeksi" | "последнее" | "τελευταια" | "اخر" => {
                 Some(Label::Updated)
             }
             "first" | "originally" | "erstmals" => Some(Label::Published),
@@ -231,6 +233,10 @@ impl P<'_> {
         };
         let label = prefixed.unwrap_or(word_label);
         j += 1;
+        // "Data publikacji:", "Yayın Tarihi:", "تاريخ النشر".
+        if words::label_tail(self.w(j)) {
+            j += 1;
+        }
         // "Published:", "Updated -", "Updated on", "Publié le", "Publicado em", "Stand: ".
         if self
             .t
@@ -241,7 +247,18 @@ impl P<'_> {
         }
         while matches!(
             self.w(j),
-            "on" | "at" | "le" | "el" | "em" | "am" | "il" | "op" | "in"
+            "on" | "at"
+                | "le"
+                | "el"
+                | "em"
+                | "am"
+                | "il"
+                | "op"
+                | "in"
+                | "pe"
+                | "den"
+                | "в"
+                | "في"
         ) && self.t.get(j + 1).is_some()
         {
             j += 1;

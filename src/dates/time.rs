@@ -9,6 +9,14 @@ use super::words;
 use super::zones::{self, ZoneRef};
 use super::{Precision, RefusalKind};
 
+/// The part of the day that says whether an hour is before or after noon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DayPart {
+    Morning,
+    Afternoon,
+    Night,
+}
+
 /// A time of day as written.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TimePart {
@@ -164,7 +172,21 @@ impl P<'_> {
                     j += 1;
                 }
             }
-            _ => {}
+            _ => {
+                // "5 de la tarde", "10 da manhã", "8 di sera", "7 du soir", "5 in the afternoon".
+                if let Some((daypart, next)) = self.daypart_after(j) {
+                    pm = Some(match daypart {
+                        DayPart::Morning => false,
+                        DayPart::Afternoon => true,
+                        // "11 de la noche" is 23:00, "2 de la noche" is 02:00.
+                        DayPart::Night => (6..12).contains(&h),
+                    });
+                    if h == 12 && daypart == DayPart::Night {
+                        pm = Some(false);
+                    }
+                    j = next;
+                }
+            }
         }
         if pm.is_none() && !clear {
             if self.is(j, "uhr") {
@@ -195,6 +217,37 @@ impl P<'_> {
             zone,
             next,
         }))
+    }
+
+    /// A part of the day after an hour ("de la tarde", "da manhã", "del pomeriggio", "du soir",
+    /// "in the morning") and where it ends.
+    fn daypart_after(&self, j: usize) -> Option<(DayPart, usize)> {
+        if !matches!(
+            self.w(j),
+            "de" | "da" | "del" | "della" | "di" | "du" | "in" | "at"
+        ) {
+            return None;
+        }
+        let mut k = j + 1;
+        if matches!(self.w(k), "la" | "the") {
+            k += 1;
+        } else if self.is(k, "l") && (self.punct(k + 1, '\'') || self.punct(k + 1, '’')) {
+            k += 2;
+        }
+        let part = match self.w(k) {
+            "manana" | "manha" | "madrugada" | "mattino" | "mattina" | "matin" | "morning" => {
+                DayPart::Morning
+            }
+            "tarde" | "pomeriggio" | "sera" | "soir" | "afternoon" | "evening" => {
+                DayPart::Afternoon
+            }
+            "apres" if self.punct(k + 1, '-') && self.is(k + 2, "midi") => {
+                return Some((DayPart::Afternoon, k + 3));
+            }
+            "noche" | "noite" | "notte" | "night" => DayPart::Night,
+            _ => return None,
+        };
+        Some((part, k + 1))
     }
 
     /// A zone at `j`: "EST", "(EST)", "GMT+1", "UTC+05:30", "+0100", "-05:00", "Z", "ET",
@@ -299,6 +352,13 @@ mod tests {
             ("14.30", "14:30:00Z minute"),
             ("14 Uhr", "14:00:00Z hour"),
             ("noon", "12:00:00Z minute"),
+            ("5 de la tarde", "17:00:00Z hour"),
+            ("10 de la mañana", "10:00:00Z hour"),
+            ("11 de la noche", "23:00:00Z hour"),
+            ("2 de la madrugada", "02:00:00Z hour"),
+            ("8:30 da noite", "20:30:00Z minute"),
+            ("7 du soir", "19:00:00Z hour"),
+            ("3 del pomeriggio", "15:00:00Z hour"),
             ("10:00 EST", "15:00:00Z minute"),
             ("10:00 (EST)", "15:00:00Z minute"),
             ("10:00 GMT+1", "09:00:00Z minute"),

@@ -1,7 +1,11 @@
 //! The word tables: months, weekdays, units, number words, hedges and the other words the date
-//! forms are made of, in English, French, Spanish, German, Portuguese and Italian (plus a little
-//! Dutch). Words arrive folded by the lexer (lowercase, accents removed: "März" -> "marz").
-//! Owns vocabulary only; grammar is in `relative` and `absolute`.
+//! forms are made of, in English, French, Spanish, German, Portuguese, Italian and Dutch, with
+//! the month names, units and day words of the other languages news pages print most: Polish,
+//! Czech, Slovak, Romanian, Turkish, Indonesian/Malay, Swedish, Danish, Norwegian, Finnish,
+//! Hungarian (months), Russian, Ukrainian, Bulgarian (months), Greek and Arabic. Words arrive
+//! folded by the lexer (lowercase, accents removed: "März" -> "marz", "Března" -> "brezna";
+//! Cyrillic, Greek and Arabic keep their script: "марта", "μαρτιου"). Owns vocabulary only;
+//! grammar is in `relative` and `absolute`.
 
 /// A counted unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,6 +55,170 @@ pub(crate) fn month(w: &str) -> Option<u8> {
         "november" | "nov" | "novembre" | "noviembre" | "novembro" => 11,
         "december" | "dec" | "decembre" | "diciembre" | "dic" | "dezember" | "dez" | "dezembro"
         | "dicembre" => 12,
+        _ => return other_month(w),
+    })
+}
+
+/// Month names beyond the six first languages, genitive forms included ("3 marca", "3 марта",
+/// "3 Μαρτίου"): Dutch, Scandinavian, Finnish, Hungarian, Polish, Czech, Slovak, Romanian,
+/// Turkish, Indonesian/Malay, Russian, Ukrainian, Bulgarian, Greek and Arabic.
+fn other_month(w: &str) -> Option<u8> {
+    Some(match w {
+        "tammikuuta"
+        | "tammikuu"
+        | "januar"
+        | "styczen"
+        | "stycznia"
+        | "leden"
+        | "ledna"
+        | "januara"
+        | "ianuarie"
+        | "ocak"
+        | "января"
+        | "январь"
+        | "январе"
+        | "янв"
+        | "січня"
+        | "січень"
+        | "януари"
+        | "ιανουαριου"
+        | "ιανουαριοσ"
+        | "ιαν"
+        | "يناير" => 1,
+        "helmikuuta"
+        | "helmikuu"
+        | "februar"
+        | "luty"
+        | "lutego"
+        | "unor"
+        | "unora"
+        | "februara"
+        | "februarie"
+        | "subat"
+        | "февраля"
+        | "февраль"
+        | "феврале"
+        | "фев"
+        | "февр"
+        | "лютого"
+        | "лютий"
+        | "февруари"
+        | "φεβρουαριου"
+        | "φεβρουαριοσ"
+        | "φεβ"
+        | "فبراير"
+        | "شباط" => 2,
+        "maaliskuuta" | "maaliskuu" | "marts" | "marcius" | "marzec" | "marca" | "brezen"
+        | "brezna" | "martie" | "mart" | "maret" | "mrt" | "марта" | "март" | "марте" | "мар"
+        | "березня" | "березень" | "μαρτιου" | "μαρτιοσ" | "μαρ" | "مارس" | "اذار" => {
+            3
+        }
+        "huhtikuuta" | "huhtikuu" | "aprilis" | "kwiecien" | "kwietnia" | "duben" | "dubna"
+        | "aprila" | "aprilie" | "nisan" | "апреля" | "апрель" | "апреле" | "апр" | "квітня"
+        | "квітень" | "април" | "απριλιου" | "απριλιοσ" | "απρ" | "ابريل" | "نيسان" => {
+            4
+        }
+        "toukokuuta" | "toukokuu" | "maj" | "majus" | "maja" | "kveten" | "kvetna" | "mayis"
+        | "мая" | "май" | "мае" | "травня" | "травень" | "μαιου" | "μαιοσ" | "μαι" | "مايو"
+        | "ايار" => 5,
+        "kesakuuta" | "kesakuu" | "junius" | "czerwiec" | "czerwca" | "cerven" | "cervna"
+        | "juna" | "iunie" | "haziran" | "июня" | "июнь" | "июне" | "июн" | "червня"
+        | "червень" | "юни" | "ιουνιου" | "ιουνιοσ" | "ιουν" | "يونيو" | "يونيه" | "حزيران" => {
+            6
+        }
+        "heinakuuta" | "heinakuu" | "julius" | "lipiec" | "lipca" | "cervenec" | "cervence"
+        | "jula" | "iulie" | "temmuz" | "julai" | "июля" | "июль" | "июле" | "июл" | "липня"
+        | "липень" | "юли" | "ιουλιου" | "ιουλιοσ" | "ιουλ" | "يوليو" | "يوليه" | "تموز" => {
+            7
+        }
+        "elokuuta" | "elokuu" | "augusti" | "augusztus" | "sierpien" | "sierpnia" | "srpen"
+        | "srpna" | "augusta" | "agustos" | "agustus" | "ogos" | "августа" | "август"
+        | "августе" | "авг" | "серпня" | "серпень" | "αυγουστου" | "αυγουστοσ" | "αυγ"
+        | "اغسطس" => 8,
+        "syyskuuta"
+        | "syyskuu"
+        | "szeptember"
+        | "wrzesien"
+        | "wrzesnia"
+        | "zari"
+        | "septembra"
+        | "septembrie"
+        | "eylul"
+        | "сентября"
+        | "сентябрь"
+        | "сентябре"
+        | "сен"
+        | "сент"
+        | "вересня"
+        | "вересень"
+        | "септември"
+        | "σεπτεμβριου"
+        | "σεπτεμβριοσ"
+        | "σεπ"
+        | "σεπτ"
+        | "سبتمبر"
+        | "ايلول" => 9,
+        "lokakuuta" | "lokakuu" | "oktobra" | "pazdziernik" | "pazdziernika" | "rijen"
+        | "rijna" | "octombrie" | "ekim" | "октября" | "октябрь" | "октябре" | "окт" | "жовтня"
+        | "жовтень" | "октомври" | "οκτωβριου" | "οκτωβριοσ" | "οκτ" | "اكتوبر" => {
+            10
+        }
+        "marraskuuta" | "marraskuu" | "listopad" | "listopada" | "listopadu" | "novembra"
+        | "noiembrie" | "kasim" | "nopember" | "ноября" | "ноябрь" | "ноябре" | "ноя" | "нояб"
+        | "листопада" | "листопад" | "ноември" | "νοεμβριου" | "νοεμβριοσ" | "νοε" | "نوفمبر" => {
+            11
+        }
+        "joulukuuta"
+        | "joulukuu"
+        | "desember"
+        | "grudzien"
+        | "grudnia"
+        | "prosinec"
+        | "prosince"
+        | "decembra"
+        | "decembrie"
+        | "aralik"
+        | "disember"
+        | "декабря"
+        | "декабрь"
+        | "декабре"
+        | "дек"
+        | "грудня"
+        | "грудень"
+        | "декември"
+        | "δεκεμβριου"
+        | "δεκεμβριοσ"
+        | "δεκ"
+        | "ديسمبر" => 12,
+        _ => return None,
+    })
+}
+
+/// A day of the month written as an ordinal word ("first", "third", "premier", "primero").
+/// Tens with a hyphen ("twenty-first") are put together in `absolute`.
+pub(crate) fn ordinal_word(w: &str) -> Option<u8> {
+    Some(match w {
+        "first" | "premier" | "primero" | "primeiro" | "primo" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
         _ => return None,
     })
 }
@@ -58,11 +226,37 @@ pub(crate) fn month(w: &str) -> Option<u8> {
 /// Month names that are also common words, accepted only right after a day number.
 pub(crate) fn month_after_day(w: &str) -> Option<u8> {
     month(w).or(match w {
-        "ago" => Some(8),
+        "ian" => Some(1),
+        "mac" => Some(3),
+        "iun" => Some(6),
+        "iul" => Some(7),
+        "ago" | "agt" | "agu" | "اب" => Some(8),
         "set" => Some(9),
         "out" => Some(10),
+        "noi" => Some(11),
+        "des" => Some(12),
         _ => None,
     })
+}
+
+/// The month words of `month_after_day` that are also common words: a date with them needs a
+/// year ("3 des 2025", never "3 des").
+pub(crate) fn month_needs_year(w: &str) -> bool {
+    matches!(
+        w,
+        "ago"
+            | "set"
+            | "out"
+            | "ian"
+            | "mac"
+            | "iun"
+            | "iul"
+            | "agt"
+            | "agu"
+            | "noi"
+            | "des"
+            | "اب"
+    )
 }
 
 /// Weekday (0 = Monday) and whether the name is a full one (abbreviations such as "Tue" only
@@ -83,6 +277,59 @@ pub(crate) fn weekday(w: &str) -> Option<(u8, bool)> {
             (5, true)
         }
         "sunday" | "dimanche" | "domingo" | "sonntag" | "domenica" | "zondag" => (6, true),
+        "mandag"
+        | "maanantai"
+        | "hetfo"
+        | "poniedzialek"
+        | "pondeli"
+        | "pondelok"
+        | "luni"
+        | "pazartesi"
+        | "senin"
+        | "isnin"
+        | "понедельник"
+        | "понеділок"
+        | "δευτερα"
+        | "الاثنين" => (0, true),
+        "tisdag" | "tirsdag" | "tiistai" | "kedd" | "wtorek" | "utery" | "utorok" | "marti"
+        | "sali" | "selasa" | "вторник" | "вівторок" | "τριτη" | "الثلاثاء" => {
+            (1, true)
+        }
+        "onsdag" | "keskiviikko" | "szerda" | "sroda" | "streda" | "miercuri" | "carsamba"
+        | "rabu" | "среда" | "середа" | "τεταρτη" | "الاربعاء" => {
+            (2, true)
+        }
+        "torsdag" | "torstai" | "csutortok" | "czwartek" | "ctvrtek" | "stvrtok" | "joi"
+        | "persembe" | "kamis" | "khamis" | "четверг" | "четвер" | "πεμπτη" | "الخميس" => {
+            (3, true)
+        }
+        "fredag" | "perjantai" | "pentek" | "piatek" | "patek" | "piatok" | "vineri" | "cuma"
+        | "jumat" | "jumaat" | "пятница" | "παρασκευη" | "الجمعة" => {
+            (4, true)
+        }
+        "lordag" | "lauantai" | "szombat" | "sobota" | "sambata" | "cumartesi" | "sabtu"
+        | "суббота" | "субота" | "σαββατο" | "السبت" => (5, true),
+        "sondag"
+        | "sunnuntai"
+        | "vasarnap"
+        | "niedziela"
+        | "nedele"
+        | "nedela"
+        | "duminica"
+        | "pazar"
+        | "minggu"
+        | "ahad"
+        | "воскресенье"
+        | "неділя"
+        | "κυριακη"
+        | "الاحد" => (6, true),
+        "пн" => (0, false),
+        "вт" => (1, false),
+        "ср" => (2, false),
+        "чт" => (3, false),
+        "пт" => (4, false),
+        "сб" => (5, false),
+        "вс" => (6, false),
         "mon" | "lun" | "mo" | "seg" => (0, false),
         "tue" | "tues" | "tu" | "di" | "ter" => (1, false),
         "wed" | "mer" | "mie" | "mi" | "qua" | "we" => (2, false),
@@ -127,6 +374,88 @@ pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
         "y" | "yr" | "yrs" => (Unit::Year, true),
         "year" | "years" | "an" | "ans" | "annee" | "annees" | "ano" | "anos" | "jahr"
         | "jahre" | "jahren" | "anno" | "anni" | "jaar" | "jaren" => (Unit::Year, false),
+        _ => return other_unit(w).map(|u| (u, false)),
+    })
+}
+
+/// Unit words beyond the six first languages; all are full words that need "ago" (or its
+/// equivalent: "назад", "temu", "önce", "yang lalu", "sedan", "před").
+fn other_unit(w: &str) -> Option<Unit> {
+    Some(match w {
+        "sekund"
+        | "sekunder"
+        | "sekunde"
+        | "sekundy"
+        | "sekundou"
+        | "sekundami"
+        | "sekunti"
+        | "sekuntia"
+        | "secunda"
+        | "secunde"
+        | "saniye"
+        | "detik"
+        | "seconde"
+        | "секунду"
+        | "секунды"
+        | "секунд"
+        | "сек"
+        | "секунди"
+        | "δευτερολεπτο"
+        | "δευτερολεπτα"
+        | "ثانية"
+        | "ثوان"
+        | "ثواني"
+        | "giay" => Unit::Second,
+        "minuut" | "minut" | "minuter" | "minutter" | "minutt" | "minuty" | "minutou"
+        | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dk" | "menit" | "minit"
+        | "минуту" | "минуты" | "минут" | "мин" | "хвилину" | "хвилини" | "хвилин" | "хв"
+        | "λεπτο" | "λεπτα" | "دقيقة" | "دقائق" | "phut" => Unit::Minute,
+        "timme" | "timmar" | "time" | "timer" | "tunti" | "tuntia" | "godzine" | "godziny"
+        | "godzin" | "godz" | "hodinou" | "hodinami" | "hodin" | "hodiny" | "saat" | "jam"
+        | "час" | "часа" | "часов" | "ч" | "годину" | "години" | "годин" | "ωρα" | "ωρεσ"
+        | "ساعة" | "ساعات" | "gio" => Unit::Hour,
+        "dagar" | "dage" | "dager" | "paiva" | "paivaa" | "dzien" | "dni" | "dnem" | "dny"
+        | "dnami" | "zi" | "zile" | "gun" | "hari" | "день" | "дня" | "дней" | "дн" | "дні"
+        | "днів" | "ημερα" | "ημερεσ" | "μερα" | "μερεσ" | "يوم" | "ايام" | "ngay" => {
+            Unit::Day
+        }
+        "vecka" | "veckor" | "uge" | "uger" | "uke" | "uker" | "viikko" | "viikkoa" | "tydzien"
+        | "tygodnie" | "tygodni" | "tydnem" | "tydny" | "tyzdnom" | "saptamana" | "saptamani"
+        | "hafta" | "minggu" | "неделю" | "недели" | "недель" | "нед" | "тиждень" | "тижні"
+        | "тижнів" | "εβδομαδα" | "εβδομαδεσ" | "اسبوع" | "اسابيع" | "tuan" => {
+            Unit::Week
+        }
+        "manad" | "manader" | "maned" | "maneder" | "kuukausi" | "kuukautta" | "miesiac"
+        | "miesiace" | "miesiecy" | "mesicem" | "mesici" | "mesiacmi" | "luna" | "luni" | "ay"
+        | "bulan" | "месяц" | "месяца" | "месяцев" | "мес" | "місяць" | "місяці" | "місяців"
+        | "μηνα" | "μηνεσ" | "شهر" | "اشهر" | "شهور" | "thang" => Unit::Month,
+        "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
+        | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "год" | "года" | "лет" | "рік" | "роки"
+        | "років" | "χρονο" | "χρονια" | "ετοσ" | "ετη" | "سنة" | "سنوات" | "عام" | "اعوام"
+        | "nam" => Unit::Year,
+        _ => return None,
+    })
+}
+
+/// Unit words that carry their own count: "час назад" (an hour ago), "před hodinou", "منذ
+/// ساعتين" (two hours ago, Arabic dual). Only counted with "ago" or its prefix.
+pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
+    Some(match w {
+        "секунду" | "sekunde" | "sekundou" => (Unit::Second, 1),
+        "минуту" | "хвилину" | "minute" | "minutou" | "دقيقة" => {
+            (Unit::Minute, 1)
+        }
+        "час" | "годину" | "godzine" | "hodinou" | "ساعة" => (Unit::Hour, 1),
+        "день" | "dnem" | "يوم" => (Unit::Day, 1),
+        "неделю" | "тиждень" | "tydzien" | "tydnem" | "اسبوع" => (Unit::Week, 1),
+        "месяц" | "місяць" | "miesiac" | "mesicem" | "شهر" => (Unit::Month, 1),
+        "год" | "рік" | "rok" | "rokem" | "سنة" | "عام" => (Unit::Year, 1),
+        "دقيقتين" | "دقيقتان" => (Unit::Minute, 2),
+        "ساعتين" | "ساعتان" => (Unit::Hour, 2),
+        "يومين" | "يومان" => (Unit::Day, 2),
+        "اسبوعين" => (Unit::Week, 2),
+        "شهرين" => (Unit::Month, 2),
+        "سنتين" | "عامين" => (Unit::Year, 2),
         _ => return None,
     })
 }
@@ -145,9 +474,13 @@ pub(crate) fn scaled_unit(w: &str) -> Option<(Unit, u64)> {
 pub(crate) fn number_word(w: &str) -> Option<u64> {
     Some(match w {
         "a" | "an" | "one" | "un" | "une" | "uno" | "una" | "um" | "uma" | "ein" | "eine"
-        | "einer" | "einem" | "einen" | "eins" | "een" => 1,
-        "two" | "deux" | "dos" | "dois" | "duas" | "zwei" | "due" | "twee" => 2,
-        "three" | "trois" | "tres" | "drei" | "tre" | "drie" => 3,
+        | "einer" | "einem" | "einen" | "eins" | "een" | "bir" | "en" | "ett" | "o" | "jeden"
+        | "jedna" | "jedno" | "один" | "одну" | "одна" | "ενα" | "μια" | "satu" | "sebuah"
+        | "yksi" => 1,
+        "two" | "deux" | "dos" | "dois" | "duas" | "zwei" | "due" | "twee" | "iki" | "dwa"
+        | "dwie" | "dva" | "dve" | "doua" | "два" | "две" | "δυο" | "dua" | "tva" => 2,
+        "three" | "trois" | "tres" | "drei" | "tre" | "drie" | "uc" | "trzy" | "tri" | "trei"
+        | "три" | "τρια" | "tiga" => 3,
         "four" | "quatre" | "cuatro" | "quatro" | "vier" | "quattro" => 4,
         "five" | "cinq" | "cinco" | "funf" | "cinque" | "vijf" => 5,
         "six" | "seis" | "sechs" | "sei" | "zes" => 6,
@@ -203,6 +536,21 @@ pub(crate) fn few_word(w: &str) -> bool {
             | "poucas"
             | "wenigen"
             | "wenige"
+            | "kilka"
+            | "nekolik"
+            | "niekolko"
+            | "cateva"
+            | "birkac"
+            | "beberapa"
+            | "nagra"
+            | "nogle"
+            | "noen"
+            | "muutama"
+            | "несколько"
+            | "кілька"
+            | "μερικα"
+            | "λιγα"
+            | "بضع"
     )
 }
 
@@ -268,6 +616,21 @@ pub(crate) fn hedge(w: &str) -> bool {
             | "of"
             | "bijna"
             | "ongeveer"
+            | "около"
+            | "почти"
+            | "более"
+            | "okolo"
+            | "ponad"
+            | "prawie"
+            | "yaklasik"
+            | "sekitar"
+            | "hampir"
+            | "ungefar"
+            | "omkring"
+            | "cirka"
+            | "noin"
+            | "περιπου"
+            | "حوالي"
     )
 }
 
@@ -281,14 +644,56 @@ pub(crate) fn less_word(w: &str) -> bool {
 
 /// Words after a quantity that mean "ago".
 pub(crate) fn ago_suffix(w: &str) -> bool {
-    matches!(w, "ago" | "fa" | "atras" | "back" | "geleden")
+    matches!(
+        w,
+        "ago"
+            | "fa"
+            | "atras"
+            | "back"
+            | "geleden"
+            | "temu"
+            | "sedan"
+            | "siden"
+            | "once"
+            | "lalu"
+            | "sitten"
+            | "truoc"
+            | "назад"
+            | "тому"
+    )
+}
+
+/// Words in front of a count that mean "ago" on their own: "před 2 hodinami" (Czech, Slovak),
+/// "acum 2 ore" (Romanian), "πριν 2 ώρες", "преди 2 часа", "منذ ساعتين", "قبل 3 ساعات".
+/// The French, Spanish, German, Portuguese and Italian ones are in `relative`.
+pub(crate) fn ago_prefix(w: &str) -> bool {
+    matches!(w, "pred" | "acum" | "πριν" | "преди" | "منذ" | "قبل")
 }
 
 /// Words for "today" on their own.
 pub(crate) fn today_word(w: &str) -> bool {
     matches!(
         w,
-        "today" | "hoy" | "heute" | "hoje" | "oggi" | "vandaag" | "tonight" | "stasera"
+        "today"
+            | "hoy"
+            | "heute"
+            | "hoje"
+            | "oggi"
+            | "vandaag"
+            | "tonight"
+            | "stasera"
+            | "idag"
+            | "tanaan"
+            | "dzisiaj"
+            | "dzis"
+            | "dnes"
+            | "azi"
+            | "astazi"
+            | "bugun"
+            | "сегодня"
+            | "сьогодні"
+            | "σημερα"
+            | "اليوم"
     )
 }
 
@@ -296,7 +701,26 @@ pub(crate) fn today_word(w: &str) -> bool {
 pub(crate) fn yesterday_word(w: &str) -> bool {
     matches!(
         w,
-        "yesterday" | "hier" | "ayer" | "gestern" | "ontem" | "ieri" | "gisteren" | "anoche"
+        "yesterday"
+            | "hier"
+            | "ayer"
+            | "gestern"
+            | "ontem"
+            | "ieri"
+            | "gisteren"
+            | "anoche"
+            | "igar"
+            | "eilen"
+            | "tegnap"
+            | "wczoraj"
+            | "vcera"
+            | "dun"
+            | "kemarin"
+            | "semalam"
+            | "вчера"
+            | "вчора"
+            | "χθεσ"
+            | "امس"
     )
 }
 
@@ -351,6 +775,14 @@ pub(crate) fn last_before(w: &str) -> bool {
             | "vorigen"
             | "voriges"
             | "afgelopen"
+            | "forra"
+            | "sidste"
+            | "forrige"
+            | "ubiegly"
+            | "zeszly"
+            | "minuly"
+            | "gecen"
+            | "trecuta"
     )
 }
 
@@ -370,6 +802,9 @@ pub(crate) fn last_after(w: &str) -> bool {
             | "scorsa"
             | "passato"
             | "passata"
+            | "lalu"
+            | "trecut"
+            | "trecuta"
     )
 }
 
@@ -397,6 +832,16 @@ pub(crate) fn future_word(w: &str) -> bool {
             | "dopodomani"
             | "prossimo"
             | "prossima"
+            | "завтра"
+            | "jutro"
+            | "zitra"
+            | "yarin"
+            | "besok"
+            | "imorgon"
+            | "maine"
+            | "huomenna"
+            | "αυριο"
+            | "غدا"
     )
 }
 
@@ -404,7 +849,18 @@ pub(crate) fn future_word(w: &str) -> bool {
 pub(crate) fn future_prefix(w: &str) -> bool {
     matches!(
         w,
-        "in" | "within" | "dans" | "en" | "em" | "tra" | "fra" | "binnen" | "dentro" | "daqui"
+        "in" | "within"
+            | "dans"
+            | "en"
+            | "em"
+            | "tra"
+            | "fra"
+            | "binnen"
+            | "dentro"
+            | "daqui"
+            | "через"
+            | "za"
+            | "om"
     )
 }
 
@@ -412,7 +868,7 @@ pub(crate) fn future_prefix(w: &str) -> bool {
 pub(crate) fn future_suffix(w: &str) -> bool {
     matches!(
         w,
-        "hence" | "later" | "plus" | "despues" | "spater" | "depois" | "dopo"
+        "hence" | "later" | "plus" | "despues" | "spater" | "depois" | "dopo" | "sonra" | "lagi"
     )
 }
 
@@ -450,6 +906,11 @@ pub(crate) fn vague_word(w: &str) -> bool {
             | "vari"
             | "mehrere"
             | "vorhin"
+            | "недавно"
+            | "niedawno"
+            | "nedavno"
+            | "nylig"
+            | "nyligen"
     )
 }
 
@@ -489,8 +950,118 @@ pub(crate) fn label_word(w: &str) -> Option<super::Label> {
         | "aggiornato" | "aggiornata" | "aggiornamento" | "modificato" | "bijgewerkt" => {
             Label::Updated
         }
+        _ => return other_label(w),
+    })
+}
+
+/// Lead-in words of the other languages ("Opublikowano", "Обновлено", "Güncelleme",
+/// "Diperbarui", "Δημοσίευση", "تحديث").
+fn other_label(w: &str) -> Option<super::Label> {
+    use super::Label;
+    Some(match w {
+        "publicerad"
+        | "publicerat"
+        | "publiceret"
+        | "publisert"
+        | "julkaistu"
+        | "megjelent"
+        | "publikalva"
+        | "opublikowano"
+        | "dodano"
+        | "publikacja"
+        | "publikovano"
+        | "vydano"
+        | "zverejneno"
+        | "publikovane"
+        | "publicat"
+        | "postat"
+        | "yayinlanma"
+        | "yayin"
+        | "olusturulma"
+        | "tarih"
+        | "diterbitkan"
+        | "dipublikasikan"
+        | "terbit"
+        | "tanggal"
+        | "gewijzigd"
+        | "опубликовано"
+        | "опубликован"
+        | "дата"
+        | "опубліковано"
+        | "δημοσιευση"
+        | "δημοσιευθηκε"
+        | "δημοσιευτηκε"
+        | "نشر"
+        | "تاريخ"
+        | "بتاريخ" => Label::Published,
+        "uppdaterad"
+        | "uppdaterat"
+        | "opdateret"
+        | "oppdatert"
+        | "paivitetty"
+        | "frissitve"
+        | "frissites"
+        | "aktualizacja"
+        | "zaktualizowano"
+        | "aktualizovano"
+        | "aktualizovane"
+        | "actualizat"
+        | "actualizare"
+        | "guncelleme"
+        | "guncellendi"
+        | "diperbarui"
+        | "diperbaharui"
+        | "dikemaskini"
+        | "обновлено"
+        | "обновлен"
+        | "изменено"
+        | "оновлено"
+        | "змінено"
+        | "ενημερωση"
+        | "ενημερωθηκε"
+        | "تحديث"
+        | "محدث" => Label::Updated,
         _ => return None,
     })
+}
+
+/// A word after a label that only says what the label is about ("Data publikacji:", "Yayın
+/// Tarihi:", "تاريخ النشر"): skipped with the label.
+pub(crate) fn label_tail(w: &str) -> bool {
+    matches!(
+        w,
+        "publikacji"
+            | "aktualizacji"
+            | "dodania"
+            | "publikace"
+            | "aktualizace"
+            | "tarihi"
+            | "publicarii"
+            | "actualizarii"
+            | "publicacion"
+            | "publicacao"
+            | "pubblicazione"
+            | "publication"
+            | "publikasi"
+            | "publicering"
+            | "publikationsdato"
+            | "публикации"
+            | "обновления"
+            | "публікації"
+            | "النشر"
+            | "التحديث"
+            | "δημοσιευσησ"
+            | "ενημερωσησ"
+    )
+}
+
+/// Words that name the year after a year number ("2025 г.", "2025 года", "2025 r.", "2025 roku",
+/// "2025 yılı").
+pub(crate) fn year_word(w: &str) -> bool {
+    matches!(
+        w,
+        "г" | "года" | "году" | "р" | "року" | "r" | "roku" | "yili" | "ετουσ"
+    )
 }
 
 /// Small words that may stand around a date without making the text something else
@@ -528,6 +1099,20 @@ pub(crate) fn filler(w: &str) -> bool {
             | "desde"
             | "dal"
             | "dalle"
+            | "den"
+            | "pada"
+            | "tanggal"
+            | "w"
+            | "v"
+            | "в"
+            | "у"
+            | "στισ"
+            | "في"
+            | "г"
+            | "года"
+            | "r"
+            | "roku"
+            | "yili"
     )
 }
 
@@ -535,7 +1120,32 @@ pub(crate) fn filler(w: &str) -> bool {
 pub(crate) fn time_connector(w: &str) -> bool {
     matches!(
         w,
-        "at" | "a" | "las" | "la" | "um" | "as" | "alle" | "ore" | "om" | "t" | "kl" | "h" | "o"
+        "at" | "a"
+            | "las"
+            | "la"
+            | "um"
+            | "as"
+            | "alle"
+            | "ore"
+            | "om"
+            | "t"
+            | "kl"
+            | "h"
+            | "o"
+            | "klo"
+            | "kello"
+            | "godz"
+            | "godzina"
+            | "v"
+            | "ora"
+            | "saat"
+            | "pukul"
+            | "jam"
+            | "в"
+            | "о"
+            | "об"
+            | "στισ"
+            | "الساعة"
     )
 }
 
@@ -543,7 +1153,23 @@ pub(crate) fn time_connector(w: &str) -> bool {
 pub(crate) fn now_word(w: &str) -> bool {
     matches!(
         w,
-        "now" | "maintenant" | "ahora" | "jetzt" | "soeben" | "agora" | "adesso" | "ora" | "nu"
+        "now"
+            | "maintenant"
+            | "ahora"
+            | "jetzt"
+            | "soeben"
+            | "agora"
+            | "adesso"
+            | "ora"
+            | "nu"
+            | "zojuist"
+            | "nyss"
+            | "nettopp"
+            | "teraz"
+            | "сейчас"
+            | "щойно"
+            | "τωρα"
+            | "الان"
     )
 }
 
@@ -580,6 +1206,20 @@ mod tests {
             "januar februar marz april mai juni juli august september oktober november dezember",
             "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro",
             "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+            "januari februari maart april mei juni juli augustus september oktober november december",
+            "januari februari mars april maj juni juli augusti september oktober november december",
+            "januar februar marts april maj juni juli august september oktober november december",
+            "stycznia lutego marca kwietnia maja czerwca lipca sierpnia wrzesnia pazdziernika listopada grudnia",
+            "ledna unora brezna dubna kvetna cervna cervence srpna zari rijna listopadu prosince",
+            "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
+            "ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik",
+            "januari februari maret april mei juni juli agustus september oktober november desember",
+            "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesakuuta heinakuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta",
+            "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+            "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+            "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+            "ιανουαριου φεβρουαριου μαρτιου απριλιου μαιου ιουνιου ιουλιου αυγουστου σεπτεμβριου οκτωβριου νοεμβριου δεκεμβριου",
+            "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
         ];
         for names in languages {
             let got: Vec<Option<u8>> = names.split(' ').map(month).collect();
@@ -597,6 +1237,14 @@ mod tests {
             "montag dienstag mittwoch donnerstag freitag samstag sonntag",
             "segunda terca quarta quinta sexta sabado domingo",
             "lunedi martedi mercoledi giovedi venerdi sabato domenica",
+            "poniedzialek wtorek sroda czwartek piatek sobota niedziela",
+            "pazartesi sali carsamba persembe cuma cumartesi pazar",
+            "senin selasa rabu kamis jumat sabtu minggu",
+            "mandag tisdag onsdag torsdag fredag lordag sondag",
+            "luni marti miercuri joi vineri sambata duminica",
+            "понедельник вторник среда четверг пятница суббота воскресенье",
+            "δευτερα τριτη τεταρτη πεμπτη παρασκευη σαββατο κυριακη",
+            "الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد",
         ];
         for names in languages {
             let got: Vec<Option<(u8, bool)>> = names.split(' ').map(weekday).collect();
