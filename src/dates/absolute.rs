@@ -591,6 +591,10 @@ impl P<'_> {
         if self.punct(j, '.') {
             j += 1;
         }
+        // "March the 3rd, 2025".
+        if self.is(j, "the") && self.num(j + 1).is_some_and(|t| t.ordinal) {
+            j += 1;
+        }
         if let Some(t) = self.num(j) {
             if t.ndig <= 2 {
                 // Not the hour of a time ("March 14:30" is no date).

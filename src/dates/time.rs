@@ -33,26 +33,34 @@ impl P<'_> {
     /// "às", "alle", "T", "|", "/").
     pub(crate) fn time_after(&self, j: usize) -> Result<Option<TimePart>, super::scan::Fail> {
         let mut k = j;
-        for _ in 0..3 {
+        for _ in 0..4 {
             let connector = self.t.get(k).is_some_and(|t| match t.kind {
                 Kind::Punct => matches!(t.ch, ',' | '@' | '-' | '–' | '—' | '|' | '/' | '·' | '•'),
                 Kind::Word => {
-                    words::time_connector(self.w(k))
-                        && self.t.get(k + 1).is_some_and(|n| {
-                            n.kind == Kind::Num
-                                || n.kind == Kind::Word
-                                    && matches!(
-                                        self.w(k + 1),
-                                        "las"
-                                            | "ore"
-                                            | "la"
-                                            | "noon"
-                                            | "midnight"
-                                            | "midi"
-                                            | "minuit"
-                                            | "mediodia"
-                                    )
-                        })
+                    let w = self.w(k);
+                    // "03 Mart 2025 Pazartesi 14:30": a weekday between the date and the time.
+                    let weekday =
+                        matches!(words::weekday(w), Some((_, true))) && self.num(k + 1).is_some();
+                    // "kl. 14.30", "godz. 14:30": an abbreviated connector keeps its dot.
+                    let dotted = self.punct(k + 1, '.') && self.num(k + 2).is_some();
+                    weekday
+                        || words::time_connector(w)
+                            && (dotted
+                                || self.t.get(k + 1).is_some_and(|n| {
+                                    n.kind == Kind::Num
+                                        || n.kind == Kind::Word
+                                            && matches!(
+                                                self.w(k + 1),
+                                                "las"
+                                                    | "ore"
+                                                    | "la"
+                                                    | "noon"
+                                                    | "midnight"
+                                                    | "midi"
+                                                    | "minuit"
+                                                    | "mediodia"
+                                            )
+                                }))
                 }
                 Kind::Num => false,
             });
@@ -60,6 +68,12 @@ impl P<'_> {
                 break;
             }
             k += 1;
+            if self.t.get(k - 1).is_some_and(|t| t.kind == Kind::Word)
+                && self.punct(k, '.')
+                && self.num(k + 1).is_some()
+            {
+                k += 1;
+            }
         }
         self.time_at(k, true)
     }

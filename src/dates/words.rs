@@ -933,6 +933,16 @@ pub(crate) fn reading_word(w: &str) -> bool {
             | "lesedauer"
             | "lesen"
             | "leestijd"
+            | "czytania"
+            | "cteni"
+            | "okuma"
+            | "lesetid"
+            | "lastid"
+            | "lukuaika"
+            | "baca"
+            | "чтения"
+            | "чтение"
+            | "читання"
     )
 }
 
