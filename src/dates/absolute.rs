@@ -422,8 +422,10 @@ impl P<'_> {
                 // Hungarian year first: "2025. március 3.".
                 if self.punct(i + 1, '.') && self.adjacent(i + 1) {
                     if let Some(mo) = words::month(self.w(i + 2)) {
-                        if let Some(d) = self.num(i + 3).filter(|t| t.ndig <= 2 && !t.ordinal) {
-                            let mut next = i + 4;
+                        // "2025. márc. 3.": the month may be abbreviated.
+                        let k = if self.punct(i + 3, '.') { i + 4 } else { i + 3 };
+                        if let Some(d) = self.num(k).filter(|t| t.ndig <= 2 && !t.ordinal) {
+                            let mut next = k + 1;
                             if self.punct(next, '.') && self.adjacent(next) {
                                 next += 1;
                             }

@@ -7,6 +7,7 @@ use super::calendar::{days_in_month, Wall};
 use super::lexer::Kind;
 use super::scan::{Fit, Step, P};
 use super::words::Unit;
+use super::zones::ZoneRef;
 use super::{Precision, RefusalKind};
 
 impl P<'_> {
@@ -130,7 +131,7 @@ impl P<'_> {
         {
             k += 3;
         }
-        if let Some((h, mi, precision, end)) = self.cjk_time(k)? {
+        if let Some((h, mi, precision, zone, end)) = self.cjk_time(k)? {
             let wall = Wall {
                 y,
                 mo,
@@ -139,16 +140,8 @@ impl P<'_> {
                 mi,
                 s: 0,
             };
-            return self.hit_at(
-                &wall,
-                &self.r.zone.clone(),
-                precision,
-                false,
-                i,
-                end,
-                Fit::Anywhere,
-                0,
-            );
+            let zone = zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+            return self.hit_at(&wall, &zone, precision, false, i, end, Fit::Anywhere, 0);
         }
         let wall = Wall::midnight(y, mo, d);
         self.hit_at(
@@ -163,12 +156,30 @@ impl P<'_> {
         )
     }
 
-    /// "14:30", "14時30分", "14点", "14시 30분" after a CJK date.
-    fn cjk_time(&self, k: usize) -> Result<Option<(u8, u8, Precision, usize)>, super::scan::Fail> {
+    /// "14:30", "14:30 JST", "14時30分", "14点", "14시 30분", "午後2時30分", "下午2:30",
+    /// "오후 2:30" after a CJK date: hour, minute, precision, zone and where the time ends.
+    #[allow(clippy::type_complexity)]
+    fn cjk_time(
+        &self,
+        k: usize,
+    ) -> Result<Option<(u8, u8, Precision, Option<ZoneRef>, usize)>, super::scan::Fail> {
+        // Before noon / after noon, written before the time.
+        let (half, k) = match (self.cjk(k), self.cjk(k + 1)) {
+            (Some('午'), Some('前'))
+            | (Some('上' | '早'), Some('午' | '上'))
+            | (Some('오'), Some('전')) => (Some(false), k + 2),
+            (Some('午'), Some('後' | '后'))
+            | (Some('下' | '晚'), Some('午' | '上'))
+            | (Some('오'), Some('후')) => (Some(true), k + 2),
+            _ => (None, k),
+        };
+        let with_half = |h: u8| match half {
+            Some(true) if h < 12 => h + 12,
+            Some(false) if h == 12 => 0,
+            _ => h,
+        };
         if let Some(t) = self.time_at(k, true)? {
-            if t.zone.is_none() {
-                return Ok(Some((t.h, t.mi, t.precision, t.next)));
-            }
+            return Ok(Some((with_half(t.h), t.mi, t.precision, t.zone, t.next)));
         }
         let Some(h) = self.num(k).filter(|t| t.ndig <= 2).map(|t| t.num) else {
             return Ok(None);
@@ -185,7 +196,8 @@ impl P<'_> {
         if h > 23 || mi > 59 {
             return Err(self.fail(RefusalKind::InvalidTime, k, end));
         }
-        Ok(Some((h as u8, mi as u8, precision, end)))
+        let (zone, end) = self.zone_at(end).map_or((None, end), |(z, n)| (Some(z), n));
+        Ok(Some((with_half(h as u8), mi as u8, precision, zone, end)))
     }
 }
 
@@ -218,5 +230,13 @@ mod tests {
         assert_eq!(r("5분 전"), "2026-11-26T02:15:00Z minute");
         assert_eq!(r("2ヶ月前"), "2026-09-26T02:20:00Z month");
         assert_eq!(r("2025年2月30日"), "invalid_date");
+        assert_eq!(r("2025年3月4日 14:30 JST"), "2025-03-04T05:30:00Z minute");
+        assert_eq!(r("2025年3月4日 午後2時30分"), "2025-03-04T14:30:00Z minute");
+        assert_eq!(r("2025年3月4日 下午2:30"), "2025-03-04T14:30:00Z minute");
+        assert_eq!(r("2025년 3월 4일 오후 2:30"), "2025-03-04T14:30:00Z minute");
+        assert_eq!(
+            r("2025년 3월 4일 오전 9시 5분"),
+            "2025-03-04T09:05:00Z minute"
+        );
     }
 }

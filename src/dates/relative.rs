@@ -248,8 +248,12 @@ impl P<'_> {
                 return Err(self.fail(RefusalKind::OutOfRange, i, q.next + 1));
             }
             let mut next = q.next + 1;
-            // "3 Std.", "2 Min." abbreviations.
-            if compact && self.punct(next, '.') && self.adjacent(next) && uw.len() > 1 {
+            // "3 Std.", "2 Min.", "20 godz. temu" abbreviations.
+            if self.punct(next, '.')
+                && self.adjacent(next)
+                && uw.len() > 1
+                && (compact || self.ago_at(next + 1).is_some())
+            {
                 next += 1;
             }
             let n = count as i64;
@@ -328,6 +332,10 @@ impl P<'_> {
         let w = self.w(j);
         if words::ago_suffix(w) {
             return Some(j + 1);
+        }
+        // Hungarian puts "ago" in the unit's ending ("2 órája").
+        if j > 0 && words::unit_with_ago(self.w(j - 1)) {
+            return Some(j);
         }
         (w == "yang" && self.is(j + 1, "lalu")).then_some(j + 2)
     }

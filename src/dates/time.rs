@@ -236,6 +236,13 @@ impl P<'_> {
     /// A part of the day after an hour ("de la tarde", "da manhã", "del pomeriggio", "du soir",
     /// "in the morning") and where it ends.
     fn daypart_after(&self, j: usize) -> Option<(DayPart, usize)> {
+        // Malay and Indonesian name the part of the day right after the hour ("2:30 petang").
+        match self.w(j) {
+            "pagi" => return Some((DayPart::Morning, j + 1)),
+            "siang" | "sore" | "petang" => return Some((DayPart::Afternoon, j + 1)),
+            "malam" => return Some((DayPart::Night, j + 1)),
+            _ => {}
+        }
         if !matches!(
             self.w(j),
             "de" | "da" | "del" | "della" | "di" | "du" | "in" | "at"

@@ -108,11 +108,10 @@ fn other_month(w: &str) -> Option<u8> {
         | "φεβ"
         | "فبراير"
         | "شباط" => 2,
-        "maaliskuuta" | "maaliskuu" | "marts" | "marcius" | "marzec" | "marca" | "brezen"
-        | "brezna" | "martie" | "mart" | "maret" | "mrt" | "марта" | "март" | "марте" | "мар"
-        | "березня" | "березень" | "μαρτιου" | "μαρτιοσ" | "μαρ" | "مارس" | "اذار" => {
-            3
-        }
+        "maaliskuuta" | "maaliskuu" | "marts" | "marcius" | "marc" | "marzec" | "marca"
+        | "brezen" | "brezna" | "martie" | "mart" | "maret" | "mrt" | "марта" | "март"
+        | "марте" | "мар" | "березня" | "березень" | "μαρτιου" | "μαρτιοσ" | "μαρ" | "مارس"
+        | "اذار" => 3,
         "huhtikuuta" | "huhtikuu" | "aprilis" | "kwiecien" | "kwietnia" | "duben" | "dubna"
         | "aprila" | "aprilie" | "nisan" | "апреля" | "апрель" | "апреле" | "апр" | "квітня"
         | "квітень" | "април" | "απριλιου" | "απριλιοσ" | "απρ" | "ابريل" | "نيسان" => {
@@ -138,6 +137,7 @@ fn other_month(w: &str) -> Option<u8> {
         "syyskuuta"
         | "syyskuu"
         | "szeptember"
+        | "szept"
         | "wrzesien"
         | "wrzesnia"
         | "zari"
@@ -405,36 +405,49 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "ثانية"
         | "ثوان"
         | "ثواني"
-        | "giay" => Unit::Second,
+        | "giay"
+        | "masodperce" => Unit::Second,
         "minuut" | "minut" | "minuter" | "minutter" | "minutt" | "minuty" | "minutou"
         | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dk" | "menit" | "minit"
         | "минуту" | "минуты" | "минут" | "мин" | "хвилину" | "хвилини" | "хвилин" | "хв"
-        | "λεπτο" | "λεπτα" | "دقيقة" | "دقائق" | "phut" => Unit::Minute,
+        | "λεπτο" | "λεπτα" | "دقيقة" | "دقائق" | "phut" | "perce" => {
+            Unit::Minute
+        }
         "timme" | "timmar" | "time" | "timer" | "tunti" | "tuntia" | "godzine" | "godziny"
         | "godzin" | "godz" | "hodinou" | "hodinami" | "hodin" | "hodiny" | "saat" | "jam"
         | "час" | "часа" | "часов" | "ч" | "годину" | "години" | "годин" | "ωρα" | "ωρεσ"
-        | "ساعة" | "ساعات" | "gio" => Unit::Hour,
+        | "ساعة" | "ساعات" | "gio" | "oraja" => Unit::Hour,
         "dagar" | "dage" | "dager" | "paiva" | "paivaa" | "dzien" | "dni" | "dnem" | "dny"
         | "dnami" | "zi" | "zile" | "gun" | "hari" | "день" | "дня" | "дней" | "дн" | "дні"
-        | "днів" | "ημερα" | "ημερεσ" | "μερα" | "μερεσ" | "يوم" | "ايام" | "ngay" => {
+        | "днів" | "ημερα" | "ημερεσ" | "μερα" | "μερεσ" | "يوم" | "ايام" | "ngay" | "napja" => {
             Unit::Day
         }
         "vecka" | "veckor" | "uge" | "uger" | "uke" | "uker" | "viikko" | "viikkoa" | "tydzien"
         | "tygodnie" | "tygodni" | "tydnem" | "tydny" | "tyzdnom" | "saptamana" | "saptamani"
         | "hafta" | "minggu" | "неделю" | "недели" | "недель" | "нед" | "тиждень" | "тижні"
-        | "тижнів" | "εβδομαδα" | "εβδομαδεσ" | "اسبوع" | "اسابيع" | "tuan" => {
+        | "тижнів" | "εβδομαδα" | "εβδομαδεσ" | "اسبوع" | "اسابيع" | "tuan" | "hete" => {
             Unit::Week
         }
         "manad" | "manader" | "maned" | "maneder" | "kuukausi" | "kuukautta" | "miesiac"
         | "miesiace" | "miesiecy" | "mesicem" | "mesici" | "mesiacmi" | "luna" | "luni" | "ay"
         | "bulan" | "месяц" | "месяца" | "месяцев" | "мес" | "місяць" | "місяці" | "місяців"
-        | "μηνα" | "μηνεσ" | "شهر" | "اشهر" | "شهور" | "thang" => Unit::Month,
+        | "μηνα" | "μηνεσ" | "شهر" | "اشهر" | "شهور" | "thang" | "honapja" => {
+            Unit::Month
+        }
         "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
         | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "год" | "года" | "лет" | "рік" | "роки"
         | "років" | "χρονο" | "χρονια" | "ετοσ" | "ετη" | "سنة" | "سنوات" | "عام" | "اعوام"
-        | "nam" => Unit::Year,
+        | "nam" | "eve" => Unit::Year,
         _ => return None,
     })
+}
+
+/// Hungarian unit words that carry "ago" in their ending ("2 órája", "5 perce", "3 napja").
+pub(crate) fn unit_with_ago(w: &str) -> bool {
+    matches!(
+        w,
+        "masodperce" | "perce" | "oraja" | "napja" | "hete" | "honapja" | "eve"
+    )
 }
 
 /// Unit words that carry their own count: "час назад" (an hour ago), "před hodinou", "منذ
@@ -450,6 +463,15 @@ pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
         "неделю" | "тиждень" | "tydzien" | "tydnem" | "اسبوع" => (Unit::Week, 1),
         "месяц" | "місяць" | "miesiac" | "mesicem" | "شهر" => (Unit::Month, 1),
         "год" | "рік" | "rok" | "rokem" | "سنة" | "عام" => (Unit::Year, 1),
+        "sekejap" => (Unit::Second, 1),
+        "semenit" => (Unit::Minute, 1),
+        "sejam" => (Unit::Hour, 1),
+        "sehari" => (Unit::Day, 1),
+        "seminggu" => (Unit::Week, 1),
+        "sebulan" => (Unit::Month, 1),
+        "setahun" => (Unit::Year, 1),
+        // Half an hour in one word.
+        "полчаса" | "півгодини" => (Unit::Minute, 30),
         "دقيقتين" | "دقيقتان" => (Unit::Minute, 2),
         "ساعتين" | "ساعتان" => (Unit::Hour, 2),
         "يومين" | "يومان" => (Unit::Day, 2),
@@ -660,6 +682,7 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "truoc"
             | "назад"
             | "тому"
+            | "πριν"
     )
 }
 
@@ -988,6 +1011,7 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "yayinlanma"
         | "yayin"
         | "olusturulma"
+        | "giris"
         | "tarih"
         | "diterbitkan"
         | "dipublikasikan"
@@ -1011,6 +1035,7 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "paivitetty"
         | "frissitve"
         | "frissites"
+        | "guncellenme"
         | "aktualizacja"
         | "zaktualizowano"
         | "aktualizovano"
