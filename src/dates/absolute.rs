@@ -273,7 +273,7 @@ impl P<'_> {
             return Some((2000 + self.num(k + 1)?.num as i32, k + 2));
         }
         let t = self.num(k)?;
-        if t.ordinal {
+        if t.ordinal || hijri_year(t) {
             return None;
         }
         // "10:04", "14.30", "10h", "10am" glued on: the number is an hour, not a year.
@@ -382,6 +382,21 @@ impl P<'_> {
         match tok.kind {
             Kind::Num if !tok.ordinal && tok.ndig == 4 => {
                 let y = tok.num as i32;
+                if hijri_year(tok) {
+                    // Its month and day go with it: "۱۲/۱۴" is no Gregorian date either.
+                    let mut end = i + 1;
+                    while self
+                        .t
+                        .get(end)
+                        .is_some_and(|t| !t.space_before && t.kind != Kind::Word)
+                    {
+                        end += 1;
+                    }
+                    return Err(self.fail(RefusalKind::NoDate, i, end));
+                }
+                if let Some(week) = self.iso_week(i, y)? {
+                    return Ok(Some(week));
+                }
                 // ISO and year-first: 2025-03-04, 2025/03/04, 2025.03.04, 2025-03.
                 if let Some(sep) = self.sep_char(i + 1) {
                     if let Some(m) = self.num(i + 2).filter(|t| t.ndig <= 2 && !t.space_before) {
@@ -475,6 +490,67 @@ impl P<'_> {
             },
             _ => Ok(None),
         }
+    }
+
+    /// ISO 8601 week dates after the year at `i`: "2025-W10" (the week's Monday, precision
+    /// week), "2025-W10-2" and "2025W102" (a day of that week).
+    fn iso_week(&self, i: usize, y: i32) -> Result<Option<DatePart>, super::scan::Fail> {
+        let mut k = i + 1;
+        let dashed = self.punct(k, '-') && self.adjacent(k);
+        if dashed {
+            k += 1;
+        }
+        if !(self.is(k, "w") && self.adjacent(k)) {
+            return Ok(None);
+        }
+        let Some(wt) = self.num(k + 1).filter(|t| !t.space_before && !t.ordinal) else {
+            return Ok(None);
+        };
+        // "2025W102" writes week and day as one number.
+        let (week, mut weekday, mut next) = match wt.ndig {
+            2 => (wt.num, None, k + 2),
+            3 if !dashed => (wt.num / 10, Some(wt.num % 10), k + 2),
+            _ => return Ok(None),
+        };
+        if weekday.is_none() && dashed && self.punct(next, '-') && self.adjacent(next) {
+            if let Some(d) = self
+                .num(next + 1)
+                .filter(|t| t.ndig == 1 && !t.space_before)
+            {
+                weekday = Some(d.num);
+                next += 2;
+            }
+        }
+        if self.glued(next) {
+            return Ok(None);
+        }
+        // Week 1 holds 4 January; a year has 53 weeks when it starts on a Thursday, or on a
+        // Wednesday in a leap year.
+        let jan1 = Wall::midnight(y, 1, 1).weekday();
+        let weeks = if jan1 == 3 || (jan1 == 2 && is_leap(y)) {
+            53
+        } else {
+            52
+        };
+        if week == 0 || week > weeks || weekday.is_some_and(|d| d == 0 || d > 7) {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        }
+        let jan4 = Wall::midnight(y, 1, 4);
+        let monday = jan4.add_days(-i64::from(jan4.weekday()) + (week as i64 - 1) * 7);
+        let (day, precision) = match weekday {
+            Some(d) => (monday.add_days(d as i64 - 1), Precision::Day),
+            None => (monday, Precision::Week),
+        };
+        Ok(Some(DatePart {
+            y: Some(day.y),
+            mo: day.mo,
+            d: day.d,
+            precision,
+            ambiguous: false,
+            alone: false,
+            start: i,
+            next,
+        }))
     }
 
     /// '/', '-' or '.' glued between two numbers.
@@ -707,6 +783,9 @@ impl P<'_> {
         } else {
             None
         };
+        if third.is_some_and(hijri_year) {
+            return Ok(None);
+        }
         let Some(yt) = third else {
             // Two numbers: "9/11", "24/7" are refused; "3.5" and "1-2" are not dates at all.
             if self.glued(i + 3) && !self.punct(i + 3, '.') {
@@ -761,6 +840,13 @@ impl P<'_> {
             next,
         }))
     }
+}
+
+/// A year in Arabic-Indic or Persian digits between 1300 and 1599 is a Hijri year ("١٤٤٦",
+/// "۱۴۰۳/۱۲/۱۴" is Solar Hijri): read as Gregorian it would be six centuries off, so it is not
+/// read at all.
+fn hijri_year(t: &super::lexer::Tok) -> bool {
+    t.native && (1300..1600).contains(&t.num)
 }
 
 #[cfg(test)]
@@ -835,6 +921,15 @@ mod tests {
             "2026-12-25T00:00:00Z day future_date"
         );
         assert_eq!(r("February 30, 2025", m), "invalid_date");
+        assert_eq!(r("2025-W10", m), "2025-03-03T00:00:00Z week");
+        assert_eq!(r("2025-W01", m), "2024-12-30T00:00:00Z week");
+        assert_eq!(r("2026-W53", m), "2026-12-28T00:00:00Z week future_date");
+        assert_eq!(r("2025-W10-2", m), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("2025W102", m), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("2025-W53", m), "invalid_date");
+        assert_eq!(r("۱۴۰۳/۱۲/۱۴", m), "no_date");
+        assert_eq!(r("١٤ رمضان ١٤٤٦", m), "no_date");
+        assert_eq!(r("1403/12/14", m), "1403-12-14T00:00:00Z day");
         assert_eq!(r("25:61", m), "invalid_time");
     }
 }

@@ -28,6 +28,8 @@ pub(crate) struct Tok {
     pub ndig: u8,
     /// Numbers written with an ordinal suffix ("3rd", "1er", "1º").
     pub ordinal: bool,
+    /// Numbers written with digits of another script ("١٤٤٦", "۱۴۰۳").
+    pub native: bool,
     /// Whitespace stood right before this token.
     pub space_before: bool,
     /// Punctuation: the character.
@@ -46,6 +48,7 @@ impl Tok {
             num: 0,
             ndig: 0,
             ordinal: false,
+            native: false,
             space_before,
             ch: '\0',
             woff: 0,
@@ -103,6 +106,7 @@ impl Line {
                     v = v.saturating_mul(10).saturating_add(u64::from(d));
                     n += 1;
                     i += len;
+                    t.native |= len > 1;
                 }
                 t.num = v;
                 t.ndig = n.min(255) as u8;
@@ -188,7 +192,7 @@ impl Line {
         for c in text[i..].chars() {
             // Combining accents (text not in NFC: "De\u{301}cembre") stay inside the word and
             // fold away like precomposed ones.
-            if ('\u{300}'..='\u{36f}').contains(&c) || is_arabic_mark(c) {
+            if ('\u{300}'..='\u{36f}').contains(&c) || is_silent_mark(c) {
                 i += c.len_utf8();
                 continue;
             }
@@ -286,9 +290,11 @@ fn ascii_punct(c: char) -> char {
     }
 }
 
-/// Arabic vowel marks and the tatweel: written or not, the word is the same.
-fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+/// Marks that a word may be written with or without and stays the same word: Arabic vowel
+/// marks and the tatweel, Hebrew points, the Devanagari nukta and virama (so "मार्च" is read
+/// as "मारच" and the word tables are written that way).
+fn is_silent_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{0591}'..='\u{05C7}' | '\u{093C}' | '\u{094D}')
 }
 
 /// Appends `c` lowercased with its accent removed. Latin letters fold to ASCII ("ł" is "l",
@@ -341,8 +347,14 @@ fn push_folded(out: &mut String, c: char) {
                 _ => '?',
             }
         }
-        // Cyrillic and Arabic letters stand for themselves (Greek was folded above).
-        '\u{400}'..='\u{4FF}' | '\u{621}'..='\u{64A}' | '\u{6A9}' | '\u{6AF}' | '\u{6CC}' => lower,
+        // Cyrillic, Hebrew, Arabic (Persian letters included) and Devanagari letters stand for
+        // themselves (Greek was folded above).
+        '\u{400}'..='\u{4FF}'
+        | '\u{5D0}'..='\u{5EA}'
+        | '\u{621}'..='\u{64A}'
+        | '\u{671}'..='\u{6D3}'
+        | '\u{900}'..='\u{963}'
+        | '\u{970}'..='\u{97F}' => lower,
         // Letters the tables never use still take a place, so they never match a table word.
         _ => '?',
     };
@@ -389,6 +401,15 @@ mod tests {
         assert_eq!(words("Μαΐου ΜΑΡΤΙΟΣ"), ["μαιου", "μαρτιοσ"]);
         assert_eq!(words("أمس"), ["امس"]);
         assert_eq!(words("Ｍａｒｃｈ"), ["march"]);
+    }
+
+    #[test]
+    fn drops_marks_that_do_not_change_a_word() {
+        assert_eq!(words("मार्च"), ["मारच"]);
+        assert_eq!(words("हफ़्ते"), ["हफते"]);
+        assert_eq!(words("پیش"), ["پیش"]);
+        assert_eq!(words("לִפְנֵי"), ["לפני"]);
+        assert_eq!(words("مُنْذُ"), ["منذ"]);
     }
 
     #[test]

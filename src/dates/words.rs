@@ -190,6 +190,19 @@ fn other_month(w: &str) -> Option<u8> {
         | "δεκεμβριοσ"
         | "δεκ"
         | "ديسمبر" => 12,
+        // Hindi and Hebrew ("במרץ" is "in March", the form Hebrew dates use).
+        "जनवरी" | "ינואר" | "בינואר" => 1,
+        "फरवरी" | "פברואר" | "בפברואר" => 2,
+        "मारच" | "מרץ" | "במרץ" => 3,
+        "अपरैल" | "אפריל" | "באפריל" => 4,
+        "मई" | "מאי" | "במאי" => 5,
+        "जून" | "יוני" | "ביוני" => 6,
+        "जुलाई" | "יולי" | "ביולי" => 7,
+        "अगसत" | "אוגוסט" | "באוגוסט" => 8,
+        "सितंबर" | "सितमबर" | "ספטמבר" | "בספטמבר" => 9,
+        "अकटूबर" | "अकतूबर" | "אוקטובר" | "באוקטובר" => 10,
+        "नवंबर" | "नवमबर" | "נובמבר" | "בנובמבר" => 11,
+        "दिसंबर" | "दिसमबर" | "דצמבר" | "בדצמבר" => 12,
         _ => return None,
     })
 }
@@ -438,6 +451,20 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "год" | "года" | "лет" | "рік" | "роки"
         | "років" | "χρονο" | "χρονια" | "ετοσ" | "ετη" | "سنة" | "سنوات" | "عام" | "اعوام"
         | "nam" | "eve" => Unit::Year,
+        // Hindi, Persian and Hebrew.
+        "सेकंड" | "सेकेंड" | "ثانیه" | "שניות" | "שנייה" => {
+            Unit::Second
+        }
+        "मिनट" | "دقیقه" | "דקות" | "דקה" => Unit::Minute,
+        "घंटा" | "घंटे" | "ساعت" | "שעות" | "שעה" => Unit::Hour,
+        "दिन" | "روز" | "ימים" | "יום" => Unit::Day,
+        "सपताह" | "हफता" | "हफते" | "هفته" | "שבועות" | "שבוע" => {
+            Unit::Week
+        }
+        "महीना" | "महीने" | "ماه" | "חודשים" | "חודש" => {
+            Unit::Month
+        }
+        "साल" | "वरष" | "سال" | "שנים" | "שנה" => Unit::Year,
         _ => return None,
     })
 }
@@ -464,6 +491,18 @@ pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
         "месяц" | "місяць" | "miesiac" | "mesicem" | "شهر" => (Unit::Month, 1),
         "год" | "рік" | "rok" | "rokem" | "سنة" | "عام" => (Unit::Year, 1),
         "sekejap" => (Unit::Second, 1),
+        // Hebrew: one unit, and the dual forms (two hours, two days).
+        "דקה" => (Unit::Minute, 1),
+        "שעה" => (Unit::Hour, 1),
+        "יום" => (Unit::Day, 1),
+        "שבוע" => (Unit::Week, 1),
+        "חודש" => (Unit::Month, 1),
+        "שנה" => (Unit::Year, 1),
+        "שעתיים" => (Unit::Hour, 2),
+        "יומיים" => (Unit::Day, 2),
+        "שבועיים" => (Unit::Week, 2),
+        "חודשיים" => (Unit::Month, 2),
+        "שנתיים" => (Unit::Year, 2),
         "semenit" => (Unit::Minute, 1),
         "sejam" => (Unit::Hour, 1),
         "sehari" => (Unit::Day, 1),
@@ -683,6 +722,8 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "назад"
             | "тому"
             | "πριν"
+            | "पहले"
+            | "پیش"
     )
 }
 
@@ -690,7 +731,10 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
 /// "acum 2 ore" (Romanian), "πριν 2 ώρες", "преди 2 часа", "منذ ساعتين", "قبل 3 ساعات".
 /// The French, Spanish, German, Portuguese and Italian ones are in `relative`.
 pub(crate) fn ago_prefix(w: &str) -> bool {
-    matches!(w, "pred" | "acum" | "πριν" | "преди" | "منذ" | "قبل")
+    matches!(
+        w,
+        "pred" | "acum" | "πριν" | "преди" | "منذ" | "قبل" | "לפני"
+    )
 }
 
 /// Words for "today" on their own.
@@ -717,6 +761,9 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "сьогодні"
             | "σημερα"
             | "اليوم"
+            | "امروز"
+            | "היום"
+            | "आज"
     )
 }
 
@@ -744,6 +791,8 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "вчора"
             | "χθεσ"
             | "امس"
+            | "دیروز"
+            | "אתמול"
     )
 }
 
@@ -1027,7 +1076,9 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "δημοσιευτηκε"
         | "نشر"
         | "تاريخ"
-        | "بتاريخ" => Label::Published,
+        | "بتاريخ"
+        | "परकाशित"
+        | "פורסם" => Label::Published,
         "uppdaterad"
         | "uppdaterat"
         | "opdateret"
@@ -1055,7 +1106,11 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "ενημερωση"
         | "ενημερωθηκε"
         | "تحديث"
-        | "محدث" => Label::Updated,
+        | "محدث"
+        | "अपडेटेड"
+        | "अपडेट"
+        | "עודכן"
+        | "עדכון" => Label::Updated,
         _ => return None,
     })
 }
