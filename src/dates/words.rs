@@ -108,18 +108,20 @@ fn other_month(w: &str) -> Option<u8> {
         | "φεβ"
         | "فبراير"
         | "شباط" => 2,
-        "maaliskuuta" | "maaliskuu" | "marts" | "marcius" | "marc" | "marzec" | "marca"
-        | "brezen" | "brezna" | "martie" | "mart" | "maret" | "mrt" | "марта" | "март"
-        | "марте" | "мар" | "березня" | "березень" | "μαρτιου" | "μαρτιοσ" | "μαρ" | "مارس"
-        | "اذار" => 3,
+        "maaliskuuta" | "maaliskuu" | "marts" | "marcius" | "marc" | "marzec" | "brezen"
+        | "brezna" | "martie" | "mart" | "maret" | "mrt" | "марта" | "март" | "марте" | "мар"
+        | "березня" | "березень" | "μαρτιου" | "μαρτιοσ" | "μαρ" | "مارس" | "اذار" => {
+            3
+        }
         "huhtikuuta" | "huhtikuu" | "aprilis" | "kwiecien" | "kwietnia" | "duben" | "dubna"
         | "aprila" | "aprilie" | "nisan" | "апреля" | "апрель" | "апреле" | "апр" | "квітня"
         | "квітень" | "април" | "απριλιου" | "απριλιοσ" | "απρ" | "ابريل" | "نيسان" => {
             4
         }
-        "toukokuuta" | "toukokuu" | "maj" | "majus" | "maja" | "kveten" | "kvetna" | "mayis"
-        | "мая" | "май" | "мае" | "травня" | "травень" | "μαιου" | "μαιοσ" | "μαι" | "مايو"
-        | "ايار" => 5,
+        "toukokuuta" | "toukokuu" | "maj" | "majus" | "kveten" | "kvetna" | "mayis" | "мая"
+        | "май" | "мае" | "травня" | "травень" | "μαιου" | "μαιοσ" | "μαι" | "مايو" | "ايار" => {
+            5
+        }
         "kesakuuta" | "kesakuu" | "junius" | "czerwiec" | "czerwca" | "cerven" | "cervna"
         | "juna" | "iunie" | "haziran" | "июня" | "июнь" | "июне" | "июн" | "червня"
         | "червень" | "юни" | "ιουνιου" | "ιουνιοσ" | "ιουν" | "يونيو" | "يونيه" | "حزيران" => {
@@ -240,6 +242,9 @@ pub(crate) fn ordinal_word(w: &str) -> Option<u8> {
 pub(crate) fn month_after_day(w: &str) -> Option<u8> {
     month(w).or(match w {
         "ian" => Some(1),
+        // Polish genitives that are also words: "marca" is a brand in Spanish, "Maja" a name.
+        "marca" => Some(3),
+        "maja" => Some(5),
         "mac" => Some(3),
         "iun" => Some(6),
         "iul" => Some(7),
@@ -450,7 +455,7 @@ fn other_unit(w: &str) -> Option<Unit> {
         "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
         | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "год" | "года" | "лет" | "рік" | "роки"
         | "років" | "χρονο" | "χρονια" | "ετοσ" | "ετη" | "سنة" | "سنوات" | "عام" | "اعوام"
-        | "nam" | "eve" => Unit::Year,
+        | "nam" => Unit::Year,
         // Hindi, Persian and Hebrew.
         "सेकंड" | "सेकेंड" | "ثانیه" | "שניות" | "שנייה" => {
             Unit::Second
@@ -470,10 +475,11 @@ fn other_unit(w: &str) -> Option<Unit> {
 }
 
 /// Hungarian unit words that carry "ago" in their ending ("2 órája", "5 perce", "3 napja").
+/// "éve" (years ago) is left out: folded it is the English "eve".
 pub(crate) fn unit_with_ago(w: &str) -> bool {
     matches!(
         w,
-        "masodperce" | "perce" | "oraja" | "napja" | "hete" | "honapja" | "eve"
+        "masodperce" | "perce" | "oraja" | "napja" | "hete" | "honapja"
     )
 }
 
@@ -1312,7 +1318,7 @@ mod tests {
             "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
         ];
         for names in languages {
-            let got: Vec<Option<u8>> = names.split(' ').map(month).collect();
+            let got: Vec<Option<u8>> = names.split(' ').map(month_after_day).collect();
             let want: Vec<Option<u8>> = (1..=12).map(Some).collect();
             assert_eq!(got, want, "{names}");
         }
