@@ -29,10 +29,13 @@ impl P<'_> {
     /// followed by a date, a time alone, or a Unix timestamp.
     pub(crate) fn absolute_at(&self, i: usize) -> Step {
         let w = self.w(i);
+        let mut as_month = None;
         if words::month(w).is_some() {
             // "Mar 2025" is March before it is a French Tuesday.
-            if let Some(h) = self.date_time_at(i)? {
-                return Ok(Some(h));
+            as_month = self.date_time_at(i)?;
+            // "mar 3 mar 2025" is a Tuesday: the weekday reading below goes further.
+            if as_month.is_some() && words::weekday_abbrev_or_mar(w).is_none() {
+                return Ok(as_month);
             }
         }
         if !w.is_empty() {
@@ -51,10 +54,20 @@ impl P<'_> {
                     j += 1;
                 }
                 // Only a date counts here: "Sat 4:05 PM" is a weekday with a time (`weekday_at`).
-                if let Some(h) = self.date_time_at(j)?.filter(|h| !h.relative) {
-                    return Ok(Some(super::scan::Hit { start: i, ..h }));
+                let as_weekday = match self.date_time_at(j) {
+                    Ok(h) => h.filter(|h| !h.relative),
+                    Err(_) if as_month.is_some() => None,
+                    Err(e) => return Err(e),
+                };
+                if let Some(h) = as_weekday {
+                    if as_month.is_none_or(|m| h.end > m.end) {
+                        return Ok(Some(super::scan::Hit { start: i, ..h }));
+                    }
                 }
             }
+        }
+        if as_month.is_some() {
+            return Ok(as_month);
         }
         self.date_time_at(i)
     }

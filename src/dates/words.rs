@@ -1029,9 +1029,9 @@ pub(crate) fn label_word(w: &str) -> Option<super::Label> {
     use super::Label;
     Some(match w {
         "published" | "posted" | "created" | "date" | "dated" | "released" | "publication"
-        | "publie" | "publiee" | "publicado" | "publicada" | "veroffentlicht" | "erstellt"
-        | "datum" | "pubblicato" | "pubblicata" | "fecha" | "data" | "gepubliceerd"
-        | "geplaatst" => Label::Published,
+        | "publie" | "publiee" | "publicado" | "publicada" | "veroffentlicht" | "erschienen"
+        | "erstellt" | "datum" | "pubblicato" | "pubblicata" | "fecha" | "data"
+        | "gepubliceerd" | "geplaatst" => Label::Published,
         "updated" | "modified" | "edited" | "revised" | "update" | "modifie" | "modifiee"
         | "actualizado" | "actualizada" | "actualizacion" | "modificado" | "modificada"
         | "aktualisiert" | "geandert" | "stand" | "atualizado" | "atualizada" | "atualizacao"
@@ -1072,7 +1072,6 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "dipublikasikan"
         | "terbit"
         | "tanggal"
-        | "gewijzigd"
         | "опубликовано"
         | "опубликован"
         | "дата"
@@ -1086,6 +1085,7 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "परकाशित"
         | "פורסם" => Label::Published,
         "uppdaterad"
+        | "gewijzigd"
         | "uppdaterat"
         | "opdateret"
         | "oppdatert"
