@@ -27,7 +27,14 @@ impl P<'_> {
         if self.cjk(i + 1).is_none() {
             return Ok(None);
         }
-        if let Some((unit, mut k)) = self.cjk_unit(i + 1) {
+        // "1个小时前": the measure word before a unit other than a month.
+        let u = if matches!(self.cjk(i + 1), Some('个' | '個')) && self.cjk(i + 2) != Some('月')
+        {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some((unit, mut k)) = self.cjk_unit(u) {
             if self.cjk(k) == Some('以') {
                 k += 1;
             }
@@ -36,6 +43,131 @@ impl P<'_> {
             }
         }
         self.cjk_date(i)
+    }
+
+    /// Forms that start with a CJK character: day words with an optional time ("昨天 14:30",
+    /// "今日", "어제 오후 2:30"), now-like words ("刚刚", "방금"), and counts written in Chinese
+    /// numerals ("一小时前", "两天前", "半小时前", "十分钟前").
+    pub(crate) fn cjk_word_at(&self, i: usize) -> Step {
+        let Some(c0) = self.cjk(i) else {
+            return Ok(None);
+        };
+        let c1 = self.cjk(i + 1);
+        let c2 = self.cjk(i + 2);
+        let day = match (c0, c1, c2) {
+            ('一', Some('昨'), Some('日')) | ('그', Some('저'), Some('께')) => {
+                Some((2, i + 3))
+            }
+            ('昨', Some('天' | '日'), _) | ('어', Some('제'), _) => Some((1, i + 2)),
+            ('今', Some('天' | '日'), _) | ('오', Some('늘'), _) => Some((0, i + 2)),
+            ('前', Some('天'), _) => Some((2, i + 2)),
+            _ => None,
+        };
+        if let Some((back, end)) = day {
+            let date = self.r.local.add_days(-back);
+            if let Some((h, mi, precision, zone, t_end)) = self.cjk_time(end)? {
+                let wall = Wall {
+                    h,
+                    mi,
+                    s: 0,
+                    ..date
+                };
+                let zone = zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+                return self.hit_at(&wall, &zone, precision, true, i, t_end, Fit::Anywhere, 0);
+            }
+            let wall = Wall::midnight(date.y, date.mo, date.d);
+            return self.hit_at(
+                &wall,
+                &self.r.zone.clone(),
+                Precision::Day,
+                true,
+                i,
+                end,
+                Fit::Alone,
+                0,
+            );
+        }
+        let now_end = match (c0, c1) {
+            ('刚', Some('刚' | '才')) | ('剛', Some('剛' | '才')) | ('방', Some('금')) => {
+                Some(i + 2)
+            }
+            ('た', Some('っ')) if c2 == Some('た') && self.cjk(i + 3) == Some('今') => {
+                Some(i + 4)
+            }
+            _ => None,
+        };
+        if let Some(end) = now_end {
+            return self.hit_at(
+                &self.r.local,
+                &self.r.zone.clone(),
+                Precision::Minute,
+                true,
+                i,
+                end,
+                Fit::Alone,
+                0,
+            );
+        }
+        // A count in Chinese numerals, or a half, before a unit and "ago".
+        let (n, half, k) = match self.cjk_numeral(i) {
+            Some((n, k)) => (n, false, k),
+            None if c0 == '半' => (1, true, i + 1),
+            None => return Ok(None),
+        };
+        let mut k = k;
+        if matches!(self.cjk(k), Some('个' | '個')) && !matches!(self.cjk(k + 1), Some('月')) {
+            k += 1;
+        }
+        let Some((unit, mut end)) = self.cjk_unit(k) else {
+            return Ok(None);
+        };
+        if self.cjk(end) == Some('以') {
+            end += 1;
+        }
+        if !matches!(self.cjk(end), Some('前' | '전')) {
+            return Ok(None);
+        }
+        if half {
+            // "半小时前": half an hour, precision minute, as "half an hour ago".
+            return match unit {
+                Unit::Hour => self.counted_ago(30, Unit::Minute, i, end + 1),
+                Unit::Minute => self.counted_ago(30, Unit::Second, i, end + 1),
+                _ => Ok(None),
+            };
+        }
+        self.counted_ago(n, unit, i, end + 1)
+    }
+
+    /// A number in Chinese numerals from one to ninety-nine ("一", "两", "十", "十五", "二十三")
+    /// and where it ends.
+    fn cjk_numeral(&self, i: usize) -> Option<(u64, usize)> {
+        let digit = |k: usize| -> Option<u64> {
+            Some(match self.cjk(k)? {
+                '一' => 1,
+                '二' | '两' | '兩' => 2,
+                '三' => 3,
+                '四' => 4,
+                '五' => 5,
+                '六' => 6,
+                '七' => 7,
+                '八' => 8,
+                '九' => 9,
+                _ => return None,
+            })
+        };
+        let ten = |k: usize| self.cjk(k) == Some('十');
+        match (digit(i), ten(i)) {
+            (Some(d), _) if ten(i + 1) => match digit(i + 2) {
+                Some(u) => Some((d * 10 + u, i + 3)),
+                None => Some((d * 10, i + 2)),
+            },
+            (Some(d), _) => Some((d, i + 1)),
+            (None, true) => match digit(i + 1) {
+                Some(u) => Some((10 + u, i + 2)),
+                None => Some((10, i + 1)),
+            },
+            _ => None,
+        }
     }
 
     /// A unit written in CJK characters at `k` and where it ends.
@@ -230,6 +362,19 @@ mod tests {
         assert_eq!(r("5분 전"), "2026-11-26T02:15:00Z minute");
         assert_eq!(r("2ヶ月前"), "2026-09-26T02:20:00Z month");
         assert_eq!(r("2025年2月30日"), "invalid_date");
+        assert_eq!(r("昨天 14:30"), "2026-11-25T14:30:00Z minute");
+        assert_eq!(r("昨天下午2:30"), "2026-11-25T14:30:00Z minute");
+        assert_eq!(r("今日"), "2026-11-26T00:00:00Z day");
+        assert_eq!(r("어제"), "2026-11-25T00:00:00Z day");
+        assert_eq!(r("前天"), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("刚刚"), "2026-11-26T02:20:00Z minute");
+        assert_eq!(r("一小时前"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("两天前"), "2026-11-24T02:20:00Z day");
+        assert_eq!(r("十五分钟前"), "2026-11-26T02:05:00Z minute");
+        assert_eq!(r("二十三小时前"), "2026-11-25T03:20:00Z hour");
+        assert_eq!(r("半小时前"), "2026-11-26T01:50:00Z minute");
+        assert_eq!(r("三个月前"), "2026-08-26T02:20:00Z month");
+        assert_eq!(r("1个小时前"), "2026-11-26T01:20:00Z hour");
         assert_eq!(r("2025年3月4日 14:30 JST"), "2025-03-04T05:30:00Z minute");
         assert_eq!(r("2025年3月4日 午後2時30分"), "2025-03-04T14:30:00Z minute");
         assert_eq!(r("2025年3月4日 下午2:30"), "2025-03-04T14:30:00Z minute");

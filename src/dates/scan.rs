@@ -192,9 +192,11 @@ impl P<'_> {
         // Forms that can start with a number; nothing starts with punctuation.
         let number_forms: [fn(&Self, usize) -> Step; 3] =
             [Self::cjk_at, Self::relative_at, Self::absolute_at];
-        let tries: &[fn(&Self, usize) -> Step] = match self.t.get(i).map(|t| t.kind) {
-            Some(Kind::Word) => &word_forms,
-            Some(Kind::Num) => &number_forms,
+        let cjk_forms: [fn(&Self, usize) -> Step; 1] = [Self::cjk_word_at];
+        let tries: &[fn(&Self, usize) -> Step] = match self.t.get(i) {
+            Some(t) if t.kind == Kind::Word => &word_forms,
+            Some(t) if t.kind == Kind::Num => &number_forms,
+            Some(t) if super::lexer::is_cjk(t.ch) => &cjk_forms,
             _ => return Ok(None),
         };
         for f in tries {
