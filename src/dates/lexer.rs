@@ -239,6 +239,8 @@ fn ordinal_suffix(rest: &[u8]) -> usize {
         "\u{e8}me".as_bytes(),
         "\u{ba}".as_bytes(),
         "\u{aa}".as_bytes(),
+        // The degree sign Italian pages write for "primo" ("1° marzo").
+        "\u{b0}".as_bytes(),
     ] {
         if rest.len() >= s.len() && rest[..s.len()].eq_ignore_ascii_case(s) {
             let after = rest.get(s.len()).copied().unwrap_or(b' ');
@@ -386,6 +388,8 @@ mod tests {
         assert_eq!(words("14h05"), ["#14", "h", "#5"]);
         assert_eq!(words("il y a 3 días"), ["il", "y", "a", "#3", "dias"]);
         assert_eq!(words("1er mai"), ["#1o", "mai"]);
+        assert_eq!(words("1° marzo"), ["#1o", "marzo"]);
+        assert_eq!(words("20°C"), ["#20", "°", "c"]);
         assert_eq!(words("Straße"), ["strasse"]);
         assert_eq!(words("De\u{301}cembre"), ["decembre"]);
     }
