@@ -297,7 +297,7 @@ impl P<'_> {
                 && self.num(k + 2).is_some_and(|m| !m.space_before)
                 || n.kind == Kind::Word
                     && !n.space_before
-                    && matches!(self.w(k + 1), "h" | "am" | "pm" | "uhr")
+                    && matches!(self.w(k + 1), "h" | "am" | "pm" | "uhr" | "uur")
         });
         match t.ndig {
             4 if !follows_time => Some((t.num as i32, self.after_year_word(k + 1))),
@@ -373,7 +373,7 @@ impl P<'_> {
 
     /// Whether an am/pm marker follows (so "Mar 3, 10 am" has no year 2010).
     fn words_time_after(&self, k: usize) -> bool {
-        matches!(self.w(k), "am" | "pm" | "uhr" | "h")
+        matches!(self.w(k), "am" | "pm" | "uhr" | "uur" | "h")
             || (matches!(self.w(k), "a" | "p") && self.punct(k + 1, '.'))
     }
 

@@ -156,7 +156,8 @@ impl P<'_> {
             } else {
                 return Ok(None);
             }
-        } else if (after_date || matches!(self.w(j + 2), "am" | "pm" | "a" | "p" | "uhr" | "h"))
+        } else if (after_date
+            || matches!(self.w(j + 2), "am" | "pm" | "a" | "p" | "uhr" | "uur" | "h"))
             && self.punct(j, '.')
             && self.adjacent(j)
             && self
@@ -203,12 +204,15 @@ impl P<'_> {
             }
         }
         if pm.is_none() && !clear {
-            if self.is(j, "uhr") {
+            if matches!(self.w(j), "uhr" | "uur") {
                 j += 1;
             } else {
                 return Ok(None);
             }
-        } else if matches!(self.w(j), "uhr" | "hrs" | "hs" | "horas" | "heures" | "h") {
+        } else if matches!(
+            self.w(j),
+            "uhr" | "uur" | "hrs" | "hs" | "horas" | "heures" | "h"
+        ) {
             j += 1;
         }
         let mut h = h;
@@ -372,6 +376,7 @@ mod tests {
             ("14 h 05", "14:05:00Z minute"),
             ("14.30", "14:30:00Z minute"),
             ("14 Uhr", "14:00:00Z hour"),
+            ("om 14.30 uur", "14:30:00Z minute"),
             ("noon", "12:00:00Z minute"),
             ("5 de la tarde", "17:00:00Z hour"),
             ("10 de la mañana", "10:00:00Z hour"),

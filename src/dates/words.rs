@@ -938,7 +938,6 @@ pub(crate) fn future_prefix(w: &str) -> bool {
             | "daqui"
             | "через"
             | "za"
-            | "om"
     )
 }
 
