@@ -377,7 +377,7 @@ pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
         | "sekunden" | "secondo" | "secondi" | "seconden" => (Unit::Second, false),
         "m" | "min" | "mins" | "mn" => (Unit::Minute, true),
         "minute" | "minutes" | "minuto" | "minutos" | "minuten" | "minuti" => (Unit::Minute, false),
-        "h" | "hr" | "hrs" | "std" => (Unit::Hour, true),
+        "h" | "hr" | "hrs" | "std" | "tim" => (Unit::Hour, true),
         "hour" | "hours" | "heure" | "heures" | "hora" | "horas" | "stunde" | "stunden" | "ora"
         | "ore" | "uur" | "uren" => (Unit::Hour, false),
         "d" | "j" => (Unit::Day, true),
@@ -411,6 +411,7 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "secunda"
         | "secunde"
         | "saniye"
+        | "sn"
         | "detik"
         | "seconde"
         | "секунду"
@@ -432,9 +433,9 @@ fn other_unit(w: &str) -> Option<Unit> {
             Unit::Minute
         }
         "timme" | "timmar" | "time" | "timer" | "tunti" | "tuntia" | "godzine" | "godziny"
-        | "godzin" | "godz" | "hodinou" | "hodinami" | "hodin" | "hodiny" | "saat" | "jam"
-        | "час" | "часа" | "часов" | "ч" | "годину" | "години" | "годин" | "ωρα" | "ωρεσ"
-        | "ساعة" | "ساعات" | "gio" | "oraja" => Unit::Hour,
+        | "godzin" | "godz" | "hodinou" | "hodinami" | "hodin" | "hodiny" | "saat" | "sa"
+        | "jam" | "час" | "часа" | "часов" | "ч" | "годину" | "години" | "годин" | "ωρα"
+        | "ωρεσ" | "ساعة" | "ساعات" | "gio" | "oraja" => Unit::Hour,
         "dagar" | "dage" | "dager" | "paiva" | "paivaa" | "dzien" | "dni" | "dnem" | "dny"
         | "dnami" | "zi" | "zile" | "gun" | "hari" | "день" | "дня" | "дней" | "дн" | "дні"
         | "днів" | "ημερα" | "ημερεσ" | "μερα" | "μερεσ" | "يوم" | "ايام" | "ngay" | "napja" => {
