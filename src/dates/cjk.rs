@@ -5,7 +5,7 @@
 
 use super::calendar::{days_in_month, Wall};
 use super::lexer::Kind;
-use super::scan::{Fit, Step, P};
+use super::scan::{Fit, Hit, Step, P};
 use super::words::Unit;
 use super::zones::ZoneRef;
 use super::{Precision, RefusalKind};
@@ -97,16 +97,13 @@ impl P<'_> {
             _ => None,
         };
         if let Some(end) = now_end {
-            return self.hit_at(
-                &self.r.local,
-                &self.r.zone.clone(),
-                Precision::Minute,
-                true,
-                i,
-                end,
-                Fit::Alone,
-                0,
-            );
+            // Now-like: the reference itself, precision minute.
+            return self.counted_ago(0, Unit::Minute, i, end).map(|h| {
+                h.map(|h| Hit {
+                    fit: Fit::Alone,
+                    ..h
+                })
+            });
         }
         // A count in Chinese numerals, or a half, before a unit and "ago".
         let (n, half, k) = match self.cjk_numeral(i) {
