@@ -143,7 +143,7 @@ impl Line {
                 let Some(c) = text[i..].chars().next() else {
                     break;
                 };
-                if c.is_whitespace() {
+                if c.is_whitespace() || is_invisible(c) {
                     space = true;
                     i += c.len_utf8();
                     continue;
@@ -273,6 +273,13 @@ pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
         _ => return None,
     };
     Some(((c as u32 - zero as u32) as u8, c.len_utf8()))
+}
+
+/// Invisible formatting characters scraped text carries around dates: direction marks around
+/// Arabic and Hebrew runs, zero-width spaces and joiners, the byte-order mark. They separate
+/// like a space.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
 }
 
 /// Full-width and other script forms of punctuation the date forms use, as ASCII ("：" is ":",
@@ -414,6 +421,15 @@ mod tests {
         assert_eq!(words("پیش"), ["پیش"]);
         assert_eq!(words("לִפְנֵי"), ["לפני"]);
         assert_eq!(words("مُنْذُ"), ["منذ"]);
+    }
+
+    #[test]
+    fn invisible_marks_separate_like_spaces() {
+        assert_eq!(
+            words("\u{200f}3\u{200f} مارس\u{200e}2025"),
+            ["#3", "مارس", "#2025"]
+        );
+        assert_eq!(words("\u{feff}March\u{200b}3"), ["march", "#3"]);
     }
 
     #[test]
