@@ -236,6 +236,10 @@ impl P<'_> {
                 }
                 break;
             };
+            // "a time ago" is English, and vague, not the Danish "en time siden" (an hour ago).
+            if uw == "time" && !q.digits && self.is(q.next + 1, "ago") {
+                return Ok(None);
+            }
             // Compact units need digits ("5h"), unless "ago" follows ("an hr ago", "a min ago").
             if compact && !q.digits && self.ago_at(q.next + 1).is_none() {
                 if any {

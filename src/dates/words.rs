@@ -471,6 +471,10 @@ fn other_unit(w: &str) -> Option<Unit> {
             Unit::Month
         }
         "साल" | "वरष" | "سال" | "שנים" | "שנה" => Unit::Year,
+        // Swedish definite forms after "förra" ("förra veckan", last week).
+        "veckan" => Unit::Week,
+        "manaden" => Unit::Month,
+        "aret" => Unit::Year,
         _ => return None,
     })
 }
