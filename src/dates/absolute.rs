@@ -96,7 +96,12 @@ impl P<'_> {
             return self.finish_date(d);
         }
         // A time first: "10:04 AM EST, March 3, 2025", "14:05, hier", "5pm".
-        let Some(t) = self.time_at(i, false)? else {
+        // After a connector ("kl. 14.30", "pukul 09.30", "um 14.30") a dotted number is a time,
+        // as it is after a date; elsewhere "14.30" may be a price.
+        let connected = i > 0
+            && (words::time_connector(self.w(i - 1))
+                || i > 1 && self.punct(i - 1, '.') && words::time_connector(self.w(i - 2)));
+        let Some(t) = self.time_at(i, connected)? else {
             return Ok(None);
         };
         let mut k = t.next;

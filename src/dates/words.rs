@@ -1216,6 +1216,19 @@ pub(crate) fn filler(w: &str) -> bool {
             | "r"
             | "roku"
             | "yili"
+            | "о"
+            | "об"
+            | "o"
+            | "kl"
+            | "klo"
+            | "kello"
+            | "godz"
+            | "pukul"
+            | "saat"
+            | "alle"
+            | "ore"
+            | "ora"
+            | "الساعة"
     )
 }
 
@@ -1247,6 +1260,7 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "в"
             | "о"
             | "об"
+            | "o"
             | "στισ"
             | "الساعة"
     )
