@@ -1260,7 +1260,6 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "в"
             | "о"
             | "об"
-            | "o"
             | "στισ"
             | "الساعة"
     )
