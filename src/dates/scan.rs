@@ -216,11 +216,13 @@ impl P<'_> {
         // "Last updated", "First published", "Originally published": the prefix decides.
         let prefixed = match self.w(j) {
             "last" | "zuletzt" | "ultimo" | "ultima" | "derniere" | "dernier" | "laatst"
-            | "senast" | "sist" | "son" | "ostatnia" | "ostatnio" | "posledni" | "naposledy"
+            | "senast" | "sist" | "ostatnia" | "ostatnio" | "posledni" | "naposledy"
             | "viimeksi" | "последнее" | "τελευταια" | "اخر" => {
                 Some(Label::Updated)
             }
             "first" | "originally" | "erstmals" => Some(Label::Published),
+            // Turkish "Son güncelleme"; "son" is an English word too.
+            "son" if self.w(j + 1).starts_with("guncel") => Some(Label::Updated),
             _ => None,
         };
         if prefixed.is_some() {
