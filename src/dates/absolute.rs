@@ -218,7 +218,11 @@ impl P<'_> {
     fn finish_date(&self, d: DatePart) -> Step {
         let mut d = d;
         let time = if d.precision == Precision::Day {
-            self.time_after(d.next)?
+            match self.time_after(d.next)? {
+                Some(t) => Some(t),
+                // "2025. 3. 4. 오후 2:30", "2025/03/04 下午2:30".
+                None => self.cjk_half_day_time(d.next)?,
+            }
         } else {
             None
         };
@@ -415,6 +419,30 @@ impl P<'_> {
                 if let Some(week) = self.iso_week(i, y)? {
                     return Ok(Some(week));
                 }
+                // Spaced and dotted, year first: "2025. 3. 4." (Korean).
+                if self.punct(i + 1, '.') && self.adjacent(i + 1) && self.punct(i + 3, '.') {
+                    let m = self.num(i + 2).filter(|t| t.ndig <= 2 && t.space_before);
+                    let d = self.num(i + 4).filter(|t| t.ndig <= 2 && t.space_before);
+                    if let (Some(m), Some(d), true) = (m, d, self.adjacent(i + 3)) {
+                        let (mo, dd) = (m.num, d.num);
+                        if !(1..=12).contains(&mo) || !(1..=31).contains(&dd) {
+                            return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+                        }
+                        let next = if self.punct(i + 5, '.') && self.adjacent(i + 5) {
+                            i + 6
+                        } else {
+                            i + 5
+                        };
+                        return Ok(Some(part(
+                            Some(y),
+                            mo as u8,
+                            dd as u8,
+                            Precision::Day,
+                            false,
+                            next,
+                        )));
+                    }
+                }
                 // ISO and year-first: 2025-03-04, 2025/03/04, 2025.03.04, 2025-03.
                 if let Some(sep) = self.sep_char(i + 1) {
                     if let Some(m) = self.num(i + 2).filter(|t| t.ndig <= 2 && !t.space_before) {
@@ -426,13 +454,23 @@ impl P<'_> {
                             if !(1..=12).contains(&mo) || !(1..=31).contains(&dd) {
                                 return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
                             }
+                            // "2025.03.04." (Korean pages close the date with a dot).
+                            let next = if sep == '.'
+                                && self.punct(i + 5, '.')
+                                && self.adjacent(i + 5)
+                                && !self.glued(i + 6)
+                            {
+                                i + 6
+                            } else {
+                                i + 5
+                            };
                             return Ok(Some(part(
                                 Some(y),
                                 mo as u8,
                                 dd as u8,
                                 Precision::Day,
                                 false,
-                                i + 5,
+                                next,
                             )));
                         }
                         if sep == '-'

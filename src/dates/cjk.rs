@@ -135,6 +135,58 @@ impl P<'_> {
         self.counted_ago(n, unit, i, end + 1)
     }
 
+    /// A CJK lead-in label ("发布时间：", "更新日", "입력", "기사입력", "최종수정", "公開日：") and
+    /// where the date may start.
+    pub(crate) fn cjk_label_at(&self, i: usize) -> Option<(super::Label, usize)> {
+        use super::Label;
+        let mut k = i;
+        // "기사입력" (article input), "최종수정" / "最终更新" (last modified).
+        let mut last = false;
+        match (self.cjk(k)?, self.cjk(k + 1)) {
+            ('기', Some('사')) => k += 2,
+            ('최', Some('종')) | ('最', Some('终' | '終' | '后' | '後' | '新')) => {
+                last = true;
+                k += 2;
+            }
+            _ => {}
+        }
+        let c0 = self.cjk(k)?;
+        let c1 = self.cjk(k + 1);
+        let label = match (c0, c1) {
+            ('发' | '發', Some('布' | '佈' | '表'))
+            | ('公', Some('开' | '開'))
+            | ('配', Some('信'))
+            | ('掲', Some('載'))
+            | ('投', Some('稿'))
+            | ('입', Some('력'))
+            | ('등', Some('록'))
+            | ('게', Some('재'))
+            | ('작', Some('성')) => Label::Published,
+            ('更', Some('新')) | ('修', Some('改' | '正')) | ('수', Some('정')) => {
+                Label::Updated
+            }
+            ('업', Some('데'))
+                if self.cjk(k + 2) == Some('이') && self.cjk(k + 3) == Some('트') =>
+            {
+                k += 2;
+                Label::Updated
+            }
+            _ => return None,
+        };
+        k += 2;
+        // "时间", "時間", "日期", "日時", "日", "일시".
+        while matches!(
+            self.cjk(k),
+            Some('时' | '時' | '间' | '間' | '日' | '期' | '일' | '시')
+        ) {
+            k += 1;
+        }
+        if self.punct(k, ':') {
+            k += 1;
+        }
+        Some((if last { Label::Updated } else { label }, k))
+    }
+
     /// A number in Chinese numerals from one to ninety-nine ("一", "两", "十", "十五", "二十三")
     /// and where it ends.
     fn cjk_numeral(&self, i: usize) -> Option<(u64, usize)> {
@@ -283,6 +335,33 @@ impl P<'_> {
             Fit::Anywhere,
             0,
         )
+    }
+
+    /// A time after a date that is not a CJK date, only when it starts with a before-noon or
+    /// after-noon word ("오후 2:30", "下午2:30", "午後2時").
+    pub(crate) fn cjk_half_day_time(
+        &self,
+        k: usize,
+    ) -> Result<Option<super::time::TimePart>, super::scan::Fail> {
+        if !matches!(
+            (self.cjk(k), self.cjk(k + 1)),
+            (
+                Some('午' | '上' | '早' | '下' | '晚' | '오'),
+                Some('前' | '後' | '后' | '午' | '上' | '전' | '후')
+            )
+        ) {
+            return Ok(None);
+        }
+        Ok(self
+            .cjk_time(k)?
+            .map(|(h, mi, precision, zone, next)| super::time::TimePart {
+                h,
+                mi,
+                s: 0,
+                precision,
+                zone,
+                next,
+            }))
     }
 
     /// "14:30", "14:30 JST", "14時30分", "14点", "14시 30분", "午後2時30分", "下午2:30",

@@ -212,6 +212,9 @@ impl P<'_> {
     /// A lead-in label at `i` ("Published", "Last updated:", "Mis à jour le") and where the
     /// date may start.
     fn label_at(&self, i: usize) -> Option<(Label, usize)> {
+        if let Some(cjk) = self.cjk_label_at(i) {
+            return Some(cjk);
+        }
         let mut j = i;
         // "Last updated", "First published", "Originally published": the prefix decides.
         let prefixed = match self.w(j) {
