@@ -986,6 +986,14 @@ mod tests {
         assert_eq!(r("۱۴۰۳/۱۲/۱۴", m), "no_date");
         assert_eq!(r("١٤ رمضان ١٤٤٦", m), "no_date");
         assert_eq!(r("1403/12/14", m), "1403-12-14T00:00:00Z day");
+        // Instants past what a timestamp holds are refused, not turned into 1970.
+        assert_eq!(r("9999-12-31", m), "out_of_range");
+        assert_eq!(r("9999-12-30", m), "9999-12-30T00:00:00Z day future_date");
+        assert_eq!(
+            r("0001-01-01 10:00 +0100", m),
+            "0001-01-01T09:00:00Z minute"
+        );
+        assert_eq!(r("0001-01-01 00:30 +0100", m), "out_of_range");
         assert_eq!(r("25:61", m), "invalid_time");
     }
 }

@@ -4,7 +4,7 @@
 //! "Posted on Monday"), and the refusals of future-pointing and vague phrases. Owns the
 //! conventions 3-7 of the date engine issue; absolute dates live in `absolute`.
 
-use super::calendar::{Wall, MAX_YEAR, MIN_YEAR};
+use super::calendar::Wall;
 use super::lexer::Kind;
 use super::scan::{Fit, Hit, Step, P};
 use super::words::{self, Unit};
@@ -375,7 +375,7 @@ impl P<'_> {
         }
         let secs = secs
             .checked_sub(rel.secs)
-            .filter(|s| (MIN_YEAR..=MAX_YEAR).contains(&Wall::from_utc_seconds(*s).y));
+            .filter(|s| super::scan::in_range(*s));
         let Some(secs) = secs else {
             return Err(self.fail(RefusalKind::OutOfRange, start, end));
         };

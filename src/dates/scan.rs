@@ -157,7 +157,9 @@ impl P<'_> {
         fit: Fit,
         warn: u8,
     ) -> Step {
-        let Some(secs) = zone.to_instant(wall) else {
+        // The instant must itself be a UTC time within the years 1 to 9999 that a `Timestamp`
+        // holds ("9999-12-31" in +01:00 is fine; at the very end of 9999 UTC it is not).
+        let Some(secs) = zone.to_instant(wall).filter(|s| in_range(*s)) else {
             return Err(self.fail(RefusalKind::OutOfRange, start, end));
         };
         let warn = if secs > self.r.secs {
@@ -312,6 +314,14 @@ impl P<'_> {
             }
         }
     }
+}
+
+/// Whether Unix seconds are an instant the engine may give: UTC years 1 to 9999, and within
+/// what `jiff::Timestamp` holds.
+pub(crate) fn in_range(secs: i64) -> bool {
+    (super::calendar::MIN_YEAR..=super::calendar::MAX_YEAR)
+        .contains(&Wall::from_utc_seconds(secs).y)
+        && Timestamp::from_second(secs).is_ok()
 }
 
 /// A match with its label.
