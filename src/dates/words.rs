@@ -341,6 +341,14 @@ pub(crate) fn weekday(w: &str) -> Option<(u8, bool)> {
         | "неділя"
         | "κυριακη"
         | "الاحد" => (6, true),
+        // Abbreviations of three letters or more only: "to", "ma", "do", "la" are words.
+        "pon" | "pzt" | "δευ" => (0, false),
+        "tis" | "tir" | "τρι" => (1, false),
+        "ons" | "sro" | "rab" | "τετ" => (2, false),
+        "czw" | "tors" | "per" | "kam" | "πεμ" => (3, false),
+        "pia" | "fre" | "cum" | "jum" | "παρ" => (4, false),
+        "sob" | "lor" | "cmt" | "σαβ" => (5, false),
+        "niedz" | "paz" | "dum" | "κυρ" => (6, false),
         "пн" => (0, false),
         "вт" => (1, false),
         "ср" => (2, false),
