@@ -284,8 +284,12 @@ impl P<'_> {
         if self.punct(k, ',') {
             k += 1;
         }
-        if matches!(self.w(k), "de" | "del" | "of") {
+        // "de 2025", "of 2025", and the Thai era "พ.ศ. 2568".
+        if matches!(self.w(k), "de" | "del" | "of" | "พศ") {
             k += 1;
+            if self.punct(k, '.') {
+                k += 1;
+            }
         }
         if (self.punct(k, '\'') || self.punct(k, '’'))
             && self
@@ -314,6 +318,16 @@ impl P<'_> {
                 Some((2000 + t.num as i32, k + 1))
             }
             _ => None,
+        }
+    }
+
+    /// A year written after the month at `month_at`: Thai dates count Buddhist years (2568 is
+    /// 2025); four-digit years from 2400 on after a Thai month are converted.
+    fn era(&self, month_at: usize, y: i32) -> i32 {
+        if y >= 2400 && words::thai(self.w(month_at)) {
+            y - 543
+        } else {
+            y
         }
     }
 
@@ -675,6 +689,7 @@ impl P<'_> {
             return Ok(None);
         };
         let short_word = words::month_needs_year(self.w(j));
+        let month_at = j;
         j += 1;
         if self.punct(j, '.') {
             j += 1;
@@ -685,7 +700,7 @@ impl P<'_> {
             }
         }
         let day = a.num;
-        let year = self.year_at(j);
+        let year = self.year_at(j).map(|(y, n)| (self.era(month_at, y), n));
         if short_word && year.is_none() {
             return Ok(None);
         }
@@ -753,7 +768,7 @@ impl P<'_> {
                 {
                     next += 2;
                 }
-                let year = self.year_at(next);
+                let year = self.year_at(next).map(|(y, n)| (self.era(i, y), n));
                 if !(1..=31).contains(&day) {
                     return if year.is_some() {
                         Err(self.fail(RefusalKind::InvalidDate, i, year.map_or(next, |y| y.1)))
@@ -805,13 +820,16 @@ impl P<'_> {
         if self.punct(k, ',') {
             k += 1;
         }
-        if matches!(self.w(k), "de" | "del" | "of") {
+        if matches!(self.w(k), "de" | "del" | "of" | "พศ") {
             k += 1;
+            if self.punct(k, '.') {
+                k += 1;
+            }
         }
         if let Some(t) = self.num(k).filter(|t| t.ndig == 4 && !t.ordinal) {
             if !self.glued(k + 1) {
                 return Ok(Some(DatePart {
-                    y: Some(t.num as i32),
+                    y: Some(self.era(i, t.num as i32)),
                     mo,
                     d: 1,
                     precision: Precision::Month,

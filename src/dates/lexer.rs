@@ -8,8 +8,9 @@
 use unicode_normalization::char::decompose_canonical;
 
 /// Longest word kept, in bytes of its folded form; longer words are kept as unknown (they never
-/// name a date part). Cyrillic and Greek letters take two bytes each ("опубликовано" is 24).
-const WORD_CAP: usize = 32;
+/// name a date part). Cyrillic and Greek letters take two bytes each ("опубликовано" is 24),
+/// Thai three ("ชั่วโมงที่แล้ว", hours ago, is 33).
+const WORD_CAP: usize = 48;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -189,11 +190,21 @@ impl Line {
 
     /// Folds letters from byte `i` to the end of the word; returns where the word ends.
     fn word_tail(&mut self, text: &str, mut i: usize) -> usize {
-        for c in text[i..].chars() {
+        let mut chars = text[i..].chars().peekable();
+        while let Some(c) = chars.next() {
             // Combining accents (text not in NFC: "De\u{301}cembre") stay inside the word and
             // fold away like precomposed ones.
             if ('\u{300}'..='\u{36f}').contains(&c) || is_silent_mark(c) {
                 i += c.len_utf8();
+                continue;
+            }
+            // Thai abbreviations carry dots inside ("มี.ค." is March): the word goes on, without
+            // them.
+            if c == '.'
+                && self.words.chars().next_back().is_some_and(is_thai)
+                && chars.peek().is_some_and(|n| is_thai(*n))
+            {
+                i += 1;
                 continue;
             }
             if !c.is_alphabetic() || is_cjk(c) {
@@ -270,6 +281,7 @@ pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
         '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
         '\u{0966}'..='\u{096F}' => '\u{0966}',
         '\u{09E6}'..='\u{09EF}' => '\u{09E6}',
+        '\u{0E50}'..='\u{0E59}' => '\u{0E50}',
         _ => return None,
     };
     Some(((c as u32 - zero as u32) as u8, c.len_utf8()))
@@ -280,6 +292,11 @@ pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
 /// like a space.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+}
+
+/// Thai letters and vowel signs.
+pub(crate) fn is_thai(c: char) -> bool {
+    matches!(c, '\u{0E01}'..='\u{0E4E}')
 }
 
 /// Full-width and other script forms of punctuation the date forms use, as ASCII ("：" is ":",
@@ -299,11 +316,11 @@ fn ascii_punct(c: char) -> char {
     }
 }
 
-/// Marks that a word may be written with or without and stays the same word: Arabic vowel
-/// marks and the tatweel, Hebrew points, the Devanagari nukta and virama (so "मार्च" is read
+/// Marks that a word may be written with or without and stays the same word: Thai tone marks,
+/// Arabic vowel marks and the tatweel, Hebrew points, the Devanagari nukta and virama (so "मार्च" is read
 /// as "मारच" and the word tables are written that way).
 fn is_silent_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{0591}'..='\u{05C7}' | '\u{093C}' | '\u{094D}')
+    matches!(c, '\u{0E47}'..='\u{0E4C}' | '\u{0E4E}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{0591}'..='\u{05C7}' | '\u{093C}' | '\u{094D}')
 }
 
 /// Appends `c` lowercased with its accent removed. Latin letters fold to ASCII ("ł" is "l",
@@ -363,7 +380,9 @@ fn push_folded(out: &mut String, c: char) {
         | '\u{621}'..='\u{64A}'
         | '\u{671}'..='\u{6D3}'
         | '\u{900}'..='\u{963}'
-        | '\u{970}'..='\u{97F}' => lower,
+        | '\u{970}'..='\u{97F}'
+        | '\u{E01}'..='\u{E3A}'
+        | '\u{E40}'..='\u{E4E}' => lower,
         // Letters the tables never use still take a place, so they never match a table word.
         _ => '?',
     };
@@ -424,6 +443,12 @@ mod tests {
     }
 
     #[test]
+    fn thai_abbreviations_keep_their_letters_not_their_dots() {
+        assert_eq!(words("4 มี.ค. ๒๕๖๘"), ["#4", "มีค", ".", "#2568"]);
+        assert_eq!(words("ชั่วโมง"), ["ชัวโมง"]);
+    }
+
+    #[test]
     fn invisible_marks_separate_like_spaces() {
         assert_eq!(
             words("\u{200f}3\u{200f} مارس\u{200e}2025"),
@@ -453,6 +478,7 @@ mod tests {
 
     #[test]
     fn overlong_words_match_nothing() {
-        assert_eq!(words("Supercalifragilisticexpialidocious 3"), ["", "#3"]);
+        let long = "Supercalifragilisticexpialidocious".repeat(2);
+        assert_eq!(words(&format!("{long} 3")), ["", "#3"]);
     }
 }

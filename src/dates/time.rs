@@ -211,7 +211,7 @@ impl P<'_> {
             }
         } else if matches!(
             self.w(j),
-            "uhr" | "uur" | "hrs" | "hs" | "horas" | "heures" | "h"
+            "uhr" | "uur" | "hrs" | "hs" | "horas" | "heures" | "h" | "น"
         ) {
             j += 1;
         }

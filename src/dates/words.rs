@@ -218,6 +218,19 @@ fn other_month(w: &str) -> Option<u8> {
         "اکتوبر" => 10,
         "نومبر" => 11,
         "دسمبر" => 12,
+        // Thai, in full and abbreviated ("มี.ค." is read as "มีค"); their years are Buddhist.
+        "มกราคม" | "มค" => 1,
+        "กุมภาพันธ" | "กพ" => 2,
+        "มีนาคม" | "มีค" => 3,
+        "เมษายน" | "เมย" => 4,
+        "พฤษภาคม" | "พค" => 5,
+        "มิถุนายน" | "มิย" => 6,
+        "กรกฎาคม" | "กค" => 7,
+        "สิงหาคม" | "สค" => 8,
+        "กันยายน" | "กย" => 9,
+        "ตุลาคม" | "ตค" => 10,
+        "พฤศจิกายน" | "พย" => 11,
+        "ธันวาคม" | "ธค" => 12,
         _ => return None,
     })
 }
@@ -503,16 +516,40 @@ fn other_unit(w: &str) -> Option<Unit> {
         "دن" => Unit::Day,
         "ہفتے" | "ہفتہ" => Unit::Week,
         "مہینے" | "مہینہ" => Unit::Month,
+        // Thai, alone and with "ago" written on ("ชั่วโมงที่แล้ว").
+        "วินาที" | "วินาทีทีแลว" => Unit::Second,
+        "นาที" | "นาทีทีแลว" => Unit::Minute,
+        "ชัวโมง" | "ชม" | "ชัวโมงทีแลว" => Unit::Hour,
+        "วัน" | "วันทีแลว" => Unit::Day,
+        "สัปดาห" | "อาทิตย" | "สัปดาหทีแลว" | "อาทิตยทีแลว" => {
+            Unit::Week
+        }
+        "เดือน" | "เดือนทีแลว" => Unit::Month,
+        "ปี" | "ปีทีแลว" => Unit::Year,
         _ => return None,
     })
 }
 
-/// Hungarian unit words that carry "ago" in their ending ("2 órája", "5 perce", "3 napja").
+/// Unit words that carry "ago" in their ending: Hungarian ("2 órája", "5 perce", "3 napja")
+/// and Thai written without a space ("3 ชั่วโมงที่แล้ว").
 /// "éve" (years ago) is left out: folded it is the English "eve".
 pub(crate) fn unit_with_ago(w: &str) -> bool {
     matches!(
         w,
-        "masodperce" | "perce" | "oraja" | "napja" | "hete" | "honapja"
+        "masodperce"
+            | "perce"
+            | "oraja"
+            | "napja"
+            | "hete"
+            | "honapja"
+            | "วินาทีทีแลว"
+            | "นาทีทีแลว"
+            | "ชัวโมงทีแลว"
+            | "วันทีแลว"
+            | "สัปดาหทีแลว"
+            | "อาทิตยทีแลว"
+            | "เดือนทีแลว"
+            | "ปีทีแลว"
     )
 }
 
@@ -762,6 +799,8 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "тому"
             | "πριν"
             | "पहले"
+            | "ทีแลว"
+            | "กอน"
             | "پہلے"
             | "پیش"
     )
@@ -801,6 +840,7 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "сьогодні"
             | "σημερα"
             | "اليوم"
+            | "วันนี"
             | "امروز"
             | "היום"
             | "आज"
@@ -831,6 +871,7 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "вчора"
             | "χθεσ"
             | "امس"
+            | "เมือวาน"
             | "دیروز"
             | "אתמול"
     )
@@ -1187,6 +1228,11 @@ pub(crate) fn label_tail(w: &str) -> bool {
     )
 }
 
+/// Whether a word is written in Thai (whose dates count years from 543 BC).
+pub(crate) fn thai(w: &str) -> bool {
+    w.chars().next().is_some_and(super::lexer::is_thai)
+}
+
 /// Words that name the year after a year number ("2025 г.", "2025 года", "2025 r.", "2025 roku",
 /// "2025 yılı").
 pub(crate) fn year_word(w: &str) -> bool {
@@ -1314,6 +1360,7 @@ pub(crate) fn now_word(w: &str) -> bool {
             | "сейчас"
             | "щойно"
             | "τωρα"
+            | "เมือสักครู"
             | "الان"
     )
 }
