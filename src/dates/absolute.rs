@@ -920,7 +920,7 @@ impl P<'_> {
 /// "۱۴۰۳/۱۲/۱۴" is Solar Hijri): read as Gregorian it would be six centuries off, so it is not
 /// read at all.
 fn hijri_year(t: &super::lexer::Tok) -> bool {
-    t.native && (1300..1600).contains(&t.num)
+    t.arabic && (1300..1600).contains(&t.num)
 }
 
 #[cfg(test)]

@@ -29,8 +29,8 @@ pub(crate) struct Tok {
     pub ndig: u8,
     /// Numbers written with an ordinal suffix ("3rd", "1er", "1º").
     pub ordinal: bool,
-    /// Numbers written with digits of another script ("١٤٤٦", "۱۴۰۳").
-    pub native: bool,
+    /// Numbers written with Arabic-Indic or Persian digits ("١٤٤٦", "۱۴۰۳").
+    pub arabic: bool,
     /// Whitespace stood right before this token.
     pub space_before: bool,
     /// Punctuation: the character.
@@ -49,7 +49,7 @@ impl Tok {
             num: 0,
             ndig: 0,
             ordinal: false,
-            native: false,
+            arabic: false,
             space_before,
             ch: '\0',
             woff: 0,
@@ -107,7 +107,8 @@ impl Line {
                     v = v.saturating_mul(10).saturating_add(u64::from(d));
                     n += 1;
                     i += len;
-                    t.native |= len > 1;
+                    // Arabic-Indic and Persian digits are the only two-byte ones.
+                    t.arabic |= len == 2;
                 }
                 t.num = v;
                 t.ndig = n.min(255) as u8;
