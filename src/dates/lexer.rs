@@ -309,6 +309,8 @@ fn ascii_punct(c: char) -> char {
         | '\u{FF1A}'..='\u{FF20}'
         | '\u{FF3B}'..='\u{FF40}'
         | '\u{FF5B}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        // Hyphen, non-breaking hyphen and figure dash ("2025‑03‑04", "+05‐00").
+        '\u{2010}'..='\u{2012}' => '-',
         '\u{060C}' => ',',
         '\u{066B}' => '.',
         '\u{066C}' => ',',
@@ -468,6 +470,10 @@ mod tests {
         assert_eq!(words("۱۴۰۲"), ["#1402"]);
         assert_eq!(words("１４：３０"), ["#14", ":", "#30"]);
         assert_eq!(words("१५"), ["#15"]);
+        assert_eq!(
+            words("2025\u{2011}03\u{2011}04"),
+            ["#2025", "-", "#3", "-", "#4"]
+        );
     }
 
     #[test]
