@@ -52,6 +52,9 @@ impl P<'_> {
         let Some(c0) = self.cjk(i) else {
             return Ok(None);
         };
+        if let Some(h) = self.japanese_era_date(i)? {
+            return Ok(Some(h));
+        }
         let c1 = self.cjk(i + 1);
         let c2 = self.cjk(i + 2);
         let day = match (c0, c1, c2) {
@@ -245,11 +248,37 @@ impl P<'_> {
     /// ("14:30", "14時30分", "14시 30분").
     fn cjk_date(&self, i: usize) -> Step {
         let first = self.num(i).map_or(0, |t| t.num);
-        let (y, mut k) = if matches!(self.cjk(i + 1), Some('年' | '년')) {
+        let (y, k) = if matches!(self.cjk(i + 1), Some('年' | '년')) {
             (Some(first as i32), i + 2)
         } else {
             (None, i)
         };
+        self.cjk_date_from(i, y, k)
+    }
+
+    /// Japanese era years: "令和7年3月4日" (Reiwa 7 is 2025), "令和元年" (its first year),
+    /// "平成31年".
+    fn japanese_era_date(&self, i: usize) -> Step {
+        let base = match (self.cjk(i), self.cjk(i + 1)) {
+            (Some('令'), Some('和')) => 2018,
+            (Some('平'), Some('成')) => 1988,
+            _ => return Ok(None),
+        };
+        let (n, k) = match self.num(i + 2) {
+            Some(t) if t.ndig <= 2 => (t.num as i32, i + 3),
+            _ if self.cjk(i + 2) == Some('元') => (1, i + 3),
+            _ => return Ok(None),
+        };
+        if self.cjk(k) != Some('年') || n == 0 {
+            return Ok(None);
+        }
+        self.cjk_date_from(i, Some(base + n), k + 1)
+    }
+
+    /// The month and day of a CJK date starting at token `k` (its year, if written, already
+    /// read), with an optional time after it; the hit starts at token `i`.
+    fn cjk_date_from(&self, i: usize, y: Option<i32>, k: usize) -> Step {
+        let mut k = k;
         let Some(mo) = self.num(k).filter(|t| t.ndig <= 2).map(|t| t.num) else {
             return Ok(None);
         };
@@ -451,6 +480,9 @@ mod tests {
         assert_eq!(r("半小时前"), "2026-11-26T01:50:00Z minute");
         assert_eq!(r("三个月前"), "2026-08-26T02:20:00Z month");
         assert_eq!(r("1个小时前"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("令和7年3月4日"), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("令和元年5月1日"), "2019-05-01T00:00:00Z day");
+        assert_eq!(r("平成31年4月30日 14時"), "2019-04-30T14:00:00Z hour");
         assert_eq!(r("2025年3月4日 14:30 JST"), "2025-03-04T05:30:00Z minute");
         assert_eq!(r("2025年3月4日 午後2時30分"), "2025-03-04T14:30:00Z minute");
         assert_eq!(r("2025年3月4日 下午2:30"), "2025-03-04T14:30:00Z minute");
