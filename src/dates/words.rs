@@ -1112,9 +1112,8 @@ pub(crate) fn label_word(w: &str) -> Option<super::Label> {
         "updated" | "modified" | "edited" | "revised" | "update" | "modifie" | "modifiee"
         | "actualizado" | "actualizada" | "actualizacion" | "modificado" | "modificada"
         | "aktualisiert" | "geandert" | "stand" | "atualizado" | "atualizada" | "atualizacao"
-        | "aggiornato" | "aggiornata" | "aggiornamento" | "modificato" | "bijgewerkt" => {
-            Label::Updated
-        }
+        | "aggiornato" | "aggiornata" | "aggiornamento" | "modificato" | "modifica"
+        | "bijgewerkt" => Label::Updated,
         _ => return other_label(w),
     })
 }
