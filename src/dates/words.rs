@@ -1356,6 +1356,7 @@ pub(crate) fn now_word(w: &str) -> bool {
             | "nyss"
             | "nettopp"
             | "teraz"
+            | "acum"
             | "сейчас"
             | "щойно"
             | "τωρα"
