@@ -103,12 +103,25 @@ impl Line {
                 let mut t = Tok::new(Kind::Num, i, space);
                 let mut v: u64 = 0;
                 let mut n: u32 = 0;
-                while let Some((d, len)) = digit_at(text, i) {
-                    v = v.saturating_mul(10).saturating_add(u64::from(d));
-                    n += 1;
-                    i += len;
-                    // Arabic-Indic and Persian digits are the only two-byte ones.
-                    t.arabic |= len == 2;
+                loop {
+                    // ASCII digits first: the common case stays a byte loop.
+                    while i < bytes.len() && bytes[i].is_ascii_digit() {
+                        v = v
+                            .saturating_mul(10)
+                            .saturating_add(u64::from(bytes[i] - b'0'));
+                        n += 1;
+                        i += 1;
+                    }
+                    match digit_at(text, i) {
+                        Some((d, len)) => {
+                            v = v.saturating_mul(10).saturating_add(u64::from(d));
+                            n += 1;
+                            i += len;
+                            // Arabic-Indic and Persian digits are the only two-byte ones.
+                            t.arabic |= len == 2;
+                        }
+                        None => break,
+                    }
                 }
                 t.num = v;
                 t.ndig = n.min(255) as u8;

@@ -319,9 +319,9 @@ impl P<'_> {
 /// Whether Unix seconds are an instant the engine may give: UTC years 1 to 9999, and within
 /// what `jiff::Timestamp` holds.
 pub(crate) fn in_range(secs: i64) -> bool {
-    (super::calendar::MIN_YEAR..=super::calendar::MAX_YEAR)
-        .contains(&Wall::from_utc_seconds(secs).y)
-        && Timestamp::from_second(secs).is_ok()
+    // 0001-01-01T00:00:00Z; the end is the last second a `Timestamp` holds (9999-12-30T22:00Z).
+    const FIRST: i64 = -62_135_596_800;
+    (FIRST..=Timestamp::MAX.as_second()).contains(&secs)
 }
 
 /// A match with its label.

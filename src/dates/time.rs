@@ -38,29 +38,30 @@ impl P<'_> {
                 Kind::Punct => matches!(t.ch, ',' | '@' | '-' | '–' | '—' | '|' | '/' | '·' | '•'),
                 Kind::Word => {
                     let w = self.w(k);
-                    // "03 Mart 2025 Pazartesi 14:30": a weekday between the date and the time.
-                    let weekday =
-                        matches!(words::weekday(w), Some((_, true))) && self.num(k + 1).is_some();
-                    // "kl. 14.30", "godz. 14:30": an abbreviated connector keeps its dot.
-                    let dotted = self.punct(k + 1, '.') && self.num(k + 2).is_some();
-                    weekday
-                        || words::time_connector(w)
-                            && (dotted
-                                || self.t.get(k + 1).is_some_and(|n| {
-                                    n.kind == Kind::Num
-                                        || n.kind == Kind::Word
-                                            && matches!(
-                                                self.w(k + 1),
-                                                "las"
-                                                    | "ore"
-                                                    | "la"
-                                                    | "noon"
-                                                    | "midnight"
-                                                    | "midi"
-                                                    | "minuit"
-                                                    | "mediodia"
-                                            )
-                                }))
+                    if words::time_connector(w) {
+                        // "kl. 14.30", "godz. 14:30": an abbreviated connector keeps its dot.
+                        let dotted = self.punct(k + 1, '.') && self.num(k + 2).is_some();
+                        dotted
+                            || self.t.get(k + 1).is_some_and(|n| {
+                                n.kind == Kind::Num
+                                    || n.kind == Kind::Word
+                                        && matches!(
+                                            self.w(k + 1),
+                                            "las"
+                                                | "ore"
+                                                | "la"
+                                                | "noon"
+                                                | "midnight"
+                                                | "midi"
+                                                | "minuit"
+                                                | "mediodia"
+                                        )
+                            })
+                    } else {
+                        // "03 Mart 2025 Pazartesi 14:30": a weekday between the date and the
+                        // time.
+                        self.num(k + 1).is_some() && matches!(words::weekday(w), Some((_, true)))
+                    }
                 }
                 Kind::Num => false,
             });

@@ -63,18 +63,44 @@ pub(crate) fn month(w: &str) -> Option<u8> {
 /// "3 Μαρτίου"): Dutch, Scandinavian, Finnish, Hungarian, Polish, Czech, Slovak, Romanian,
 /// Turkish, Indonesian/Malay, Russian, Ukrainian, Bulgarian, Greek and Arabic.
 fn other_month(w: &str) -> Option<u8> {
+    // Latin-script words and words of other scripts are looked up apart: most words on a line
+    // are ASCII and never need the second table.
+    if !w.is_ascii() {
+        return other_month_script(w);
+    }
     Some(match w {
-        "tammikuuta"
-        | "tammikuu"
-        | "januar"
-        | "styczen"
-        | "stycznia"
-        | "leden"
-        | "ledna"
-        | "januara"
-        | "ianuarie"
-        | "ocak"
-        | "января"
+        "tammikuuta" | "tammikuu" | "januar" | "styczen" | "stycznia" | "leden" | "ledna"
+        | "januara" | "ianuarie" | "ocak" => 1,
+        "helmikuuta" | "helmikuu" | "februar" | "luty" | "lutego" | "unor" | "unora"
+        | "februara" | "februarie" | "subat" => 2,
+        "maaliskuuta" | "maaliskuu" | "marts" | "marcius" | "marc" | "marzec" | "brezen"
+        | "brezna" | "martie" | "mart" | "maret" | "mrt" => 3,
+        "huhtikuuta" | "huhtikuu" | "aprilis" | "kwiecien" | "kwietnia" | "duben" | "dubna"
+        | "aprila" | "aprilie" | "nisan" => 4,
+        "toukokuuta" | "toukokuu" | "maj" | "majus" | "kveten" | "kvetna" | "mayis" => 5,
+        "kesakuuta" | "kesakuu" | "junius" | "czerwiec" | "czerwca" | "cerven" | "cervna"
+        | "juna" | "iunie" | "haziran" => 6,
+        "heinakuuta" | "heinakuu" | "julius" | "lipiec" | "lipca" | "cervenec" | "cervence"
+        | "jula" | "iulie" | "temmuz" | "julai" => 7,
+        "elokuuta" | "elokuu" | "augusti" | "augusztus" | "sierpien" | "sierpnia" | "srpen"
+        | "srpna" | "augusta" | "agustos" | "agustus" | "ogos" => 8,
+        "syyskuuta" | "syyskuu" | "szeptember" | "szept" | "wrzesien" | "wrzesnia" | "zari"
+        | "septembra" | "septembrie" | "eylul" => 9,
+        "lokakuuta" | "lokakuu" | "oktobra" | "pazdziernik" | "pazdziernika" | "rijen"
+        | "rijna" | "octombrie" | "ekim" => 10,
+        "marraskuuta" | "marraskuu" | "listopad" | "listopada" | "listopadu" | "novembra"
+        | "noiembrie" | "kasim" | "nopember" => 11,
+        "joulukuuta" | "joulukuu" | "desember" | "grudzien" | "grudnia" | "prosinec"
+        | "prosince" | "decembra" | "decembrie" | "aralik" | "disember" => 12,
+        _ => return None,
+    })
+}
+
+/// Month names written in Cyrillic, Greek, Arabic, Persian, Urdu, Hebrew, Devanagari and Thai
+/// (folded by the lexer: "марта", "μαρτιου", "מרץ", "मारच", "มีค").
+fn other_month_script(w: &str) -> Option<u8> {
+    Some(match w {
+        "января"
         | "январь"
         | "январе"
         | "янв"
@@ -84,18 +110,14 @@ fn other_month(w: &str) -> Option<u8> {
         | "ιανουαριου"
         | "ιανουαριοσ"
         | "ιαν"
-        | "يناير" => 1,
-        "helmikuuta"
-        | "helmikuu"
-        | "februar"
-        | "luty"
-        | "lutego"
-        | "unor"
-        | "unora"
-        | "februara"
-        | "februarie"
-        | "subat"
-        | "февраля"
+        | "يناير"
+        | "जनवरी"
+        | "ינואר"
+        | "בינואר"
+        | "جنوری"
+        | "มกราคม"
+        | "มค" => 1,
+        "февраля"
         | "февраль"
         | "феврале"
         | "фев"
@@ -107,46 +129,91 @@ fn other_month(w: &str) -> Option<u8> {
         | "φεβρουαριοσ"
         | "φεβ"
         | "فبراير"
-        | "شباط" => 2,
-        "maaliskuuta" | "maaliskuu" | "marts" | "marcius" | "marc" | "marzec" | "brezen"
-        | "brezna" | "martie" | "mart" | "maret" | "mrt" | "марта" | "март" | "марте" | "мар"
-        | "березня" | "березень" | "μαρτιου" | "μαρτιοσ" | "μαρ" | "مارس" | "اذار" => {
+        | "شباط"
+        | "फरवरी"
+        | "פברואר"
+        | "בפברואר"
+        | "فروری"
+        | "กุมภาพันธ"
+        | "กพ" => 2,
+        "марта" | "март" | "марте" | "мар" | "березня" | "березень" | "μαρτιου" | "μαρτιοσ"
+        | "μαρ" | "مارس" | "اذار" | "मारच" | "מרץ" | "במרץ" | "مارچ" | "มีนาคม" | "มีค" => {
             3
         }
-        "huhtikuuta" | "huhtikuu" | "aprilis" | "kwiecien" | "kwietnia" | "duben" | "dubna"
-        | "aprila" | "aprilie" | "nisan" | "апреля" | "апрель" | "апреле" | "апр" | "квітня"
-        | "квітень" | "април" | "απριλιου" | "απριλιοσ" | "απρ" | "ابريل" | "نيسان" => {
-            4
-        }
-        "toukokuuta" | "toukokuu" | "maj" | "majus" | "kveten" | "kvetna" | "mayis" | "мая"
-        | "май" | "мае" | "травня" | "травень" | "μαιου" | "μαιοσ" | "μαι" | "مايو" | "ايار" => {
-            5
-        }
-        "kesakuuta" | "kesakuu" | "junius" | "czerwiec" | "czerwca" | "cerven" | "cervna"
-        | "juna" | "iunie" | "haziran" | "июня" | "июнь" | "июне" | "июн" | "червня"
-        | "червень" | "юни" | "ιουνιου" | "ιουνιοσ" | "ιουν" | "يونيو" | "يونيه" | "حزيران" => {
-            6
-        }
-        "heinakuuta" | "heinakuu" | "julius" | "lipiec" | "lipca" | "cervenec" | "cervence"
-        | "jula" | "iulie" | "temmuz" | "julai" | "июля" | "июль" | "июле" | "июл" | "липня"
-        | "липень" | "юли" | "ιουλιου" | "ιουλιοσ" | "ιουλ" | "يوليو" | "يوليه" | "تموز" => {
-            7
-        }
-        "elokuuta" | "elokuu" | "augusti" | "augusztus" | "sierpien" | "sierpnia" | "srpen"
-        | "srpna" | "augusta" | "agustos" | "agustus" | "ogos" | "августа" | "август"
-        | "августе" | "авг" | "серпня" | "серпень" | "αυγουστου" | "αυγουστοσ" | "αυγ"
-        | "اغسطس" => 8,
-        "syyskuuta"
-        | "syyskuu"
-        | "szeptember"
-        | "szept"
-        | "wrzesien"
-        | "wrzesnia"
-        | "zari"
-        | "septembra"
-        | "septembrie"
-        | "eylul"
-        | "сентября"
+        "апреля" | "апрель" | "апреле" | "апр" | "квітня" | "квітень" | "април" | "απριλιου"
+        | "απριλιοσ" | "απρ" | "ابريل" | "نيسان" | "अपरैल" | "אפריל" | "באפריל" | "اپریل"
+        | "เมษายน" | "เมย" => 4,
+        "мая"
+        | "май"
+        | "мае"
+        | "травня"
+        | "травень"
+        | "μαιου"
+        | "μαιοσ"
+        | "μαι"
+        | "مايو"
+        | "ايار"
+        | "मई"
+        | "מאי"
+        | "במאי"
+        | "مئی"
+        | "พฤษภาคม"
+        | "พค" => 5,
+        "июня"
+        | "июнь"
+        | "июне"
+        | "июн"
+        | "червня"
+        | "червень"
+        | "юни"
+        | "ιουνιου"
+        | "ιουνιοσ"
+        | "ιουν"
+        | "يونيو"
+        | "يونيه"
+        | "حزيران"
+        | "जून"
+        | "יוני"
+        | "ביוני"
+        | "جون"
+        | "มิถุนายน"
+        | "มิย" => 6,
+        "июля"
+        | "июль"
+        | "июле"
+        | "июл"
+        | "липня"
+        | "липень"
+        | "юли"
+        | "ιουλιου"
+        | "ιουλιοσ"
+        | "ιουλ"
+        | "يوليو"
+        | "يوليه"
+        | "تموز"
+        | "जुलाई"
+        | "יולי"
+        | "ביולי"
+        | "جولائی"
+        | "กรกฎาคม"
+        | "กค" => 7,
+        "августа"
+        | "август"
+        | "августе"
+        | "авг"
+        | "серпня"
+        | "серпень"
+        | "αυγουστου"
+        | "αυγουστοσ"
+        | "αυγ"
+        | "اغسطس"
+        | "अगसत"
+        | "אוגוסט"
+        | "באוגוסט"
+        | "اگست"
+        | "สิงหาคม"
+        | "สค" => 8,
+        "сентября"
         | "сентябрь"
         | "сентябре"
         | "сен"
@@ -159,29 +226,37 @@ fn other_month(w: &str) -> Option<u8> {
         | "σεπ"
         | "σεπτ"
         | "سبتمبر"
-        | "ايلول" => 9,
-        "lokakuuta" | "lokakuu" | "oktobra" | "pazdziernik" | "pazdziernika" | "rijen"
-        | "rijna" | "octombrie" | "ekim" | "октября" | "октябрь" | "октябре" | "окт" | "жовтня"
-        | "жовтень" | "октомври" | "οκτωβριου" | "οκτωβριοσ" | "οκτ" | "اكتوبر" => {
-            10
-        }
-        "marraskuuta" | "marraskuu" | "listopad" | "listopada" | "listopadu" | "novembra"
-        | "noiembrie" | "kasim" | "nopember" | "ноября" | "ноябрь" | "ноябре" | "ноя" | "нояб"
-        | "листопада" | "листопад" | "ноември" | "νοεμβριου" | "νοεμβριοσ" | "νοε" | "نوفمبر" => {
-            11
-        }
-        "joulukuuta"
-        | "joulukuu"
-        | "desember"
-        | "grudzien"
-        | "grudnia"
-        | "prosinec"
-        | "prosince"
-        | "decembra"
-        | "decembrie"
-        | "aralik"
-        | "disember"
-        | "декабря"
+        | "ايلول"
+        | "सितंबर"
+        | "सितमबर"
+        | "ספטמבר"
+        | "בספטמבר"
+        | "ستمبر"
+        | "กันยายน"
+        | "กย" => 9,
+        "октября" | "октябрь" | "октябре" | "окт" | "жовтня" | "жовтень" | "октомври"
+        | "οκτωβριου" | "οκτωβριοσ" | "οκτ" | "اكتوبر" | "अकटूबर" | "अकतूबर" | "אוקטובר"
+        | "באוקטובר" | "اکتوبر" | "ตุลาคม" | "ตค" => 10,
+        "ноября"
+        | "ноябрь"
+        | "ноябре"
+        | "ноя"
+        | "нояб"
+        | "листопада"
+        | "листопад"
+        | "ноември"
+        | "νοεμβριου"
+        | "νοεμβριοσ"
+        | "νοε"
+        | "نوفمبر"
+        | "नवंबर"
+        | "नवमबर"
+        | "נובמבר"
+        | "בנובמבר"
+        | "نومبر"
+        | "พฤศจิกายน"
+        | "พย" => 11,
+        "декабря"
         | "декабрь"
         | "декабре"
         | "дек"
@@ -191,46 +266,14 @@ fn other_month(w: &str) -> Option<u8> {
         | "δεκεμβριου"
         | "δεκεμβριοσ"
         | "δεκ"
-        | "ديسمبر" => 12,
-        // Hindi and Hebrew ("במרץ" is "in March", the form Hebrew dates use).
-        "जनवरी" | "ינואר" | "בינואר" => 1,
-        "फरवरी" | "פברואר" | "בפברואר" => 2,
-        "मारच" | "מרץ" | "במרץ" => 3,
-        "अपरैल" | "אפריל" | "באפריל" => 4,
-        "मई" | "מאי" | "במאי" => 5,
-        "जून" | "יוני" | "ביוני" => 6,
-        "जुलाई" | "יולי" | "ביולי" => 7,
-        "अगसत" | "אוגוסט" | "באוגוסט" => 8,
-        "सितंबर" | "सितमबर" | "ספטמבר" | "בספטמבר" => 9,
-        "अकटूबर" | "अकतूबर" | "אוקטובר" | "באוקטובר" => 10,
-        "नवंबर" | "नवमबर" | "נובמבר" | "בנובמבר" => 11,
-        "दिसंबर" | "दिसमबर" | "דצמבר" | "בדצמבר" => 12,
-        // Urdu.
-        "جنوری" => 1,
-        "فروری" => 2,
-        "مارچ" => 3,
-        "اپریل" => 4,
-        "مئی" => 5,
-        "جون" => 6,
-        "جولائی" => 7,
-        "اگست" => 8,
-        "ستمبر" => 9,
-        "اکتوبر" => 10,
-        "نومبر" => 11,
-        "دسمبر" => 12,
-        // Thai, in full and abbreviated ("มี.ค." is read as "มีค"); their years are Buddhist.
-        "มกราคม" | "มค" => 1,
-        "กุมภาพันธ" | "กพ" => 2,
-        "มีนาคม" | "มีค" => 3,
-        "เมษายน" | "เมย" => 4,
-        "พฤษภาคม" | "พค" => 5,
-        "มิถุนายน" | "มิย" => 6,
-        "กรกฎาคม" | "กค" => 7,
-        "สิงหาคม" | "สค" => 8,
-        "กันยายน" | "กย" => 9,
-        "ตุลาคม" | "ตค" => 10,
-        "พฤศจิกายน" | "พย" => 11,
-        "ธันวาคม" | "ธค" => 12,
+        | "ديسمبر"
+        | "दिसंबर"
+        | "दिसमबर"
+        | "דצמבר"
+        | "בדצמבר"
+        | "دسمبر"
+        | "ธันวาคม"
+        | "ธค" => 12,
         _ => return None,
     })
 }
@@ -433,22 +476,39 @@ pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
 /// Unit words beyond the six first languages; all are full words that need "ago" (or its
 /// equivalent: "назад", "temu", "önce", "yang lalu", "sedan", "před").
 fn other_unit(w: &str) -> Option<Unit> {
+    // Latin-script words and words of other scripts are looked up apart: most words on a line
+    // are ASCII and never need the second table.
+    if !w.is_ascii() {
+        return other_unit_script(w);
+    }
     Some(match w {
-        "sekund"
-        | "sekunder"
-        | "sekunde"
-        | "sekundy"
-        | "sekundou"
-        | "sekundami"
-        | "sekunti"
-        | "sekuntia"
-        | "secunda"
-        | "secunde"
-        | "saniye"
-        | "sn"
-        | "detik"
-        | "seconde"
-        | "секунду"
+        "sekund" | "sekunder" | "sekunde" | "sekundy" | "sekundou" | "sekundami" | "sekunti"
+        | "sekuntia" | "secunda" | "secunde" | "saniye" | "sn" | "detik" | "seconde" | "giay"
+        | "masodperce" => Unit::Second,
+        "minuut" | "minut" | "minuter" | "minutter" | "minutt" | "minuty" | "minutou"
+        | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dk" | "menit" | "minit" | "phut"
+        | "perce" => Unit::Minute,
+        "timme" | "timmar" | "time" | "timer" | "tunti" | "tuntia" | "godzine" | "godziny"
+        | "godzin" | "godz" | "hodinou" | "hodinami" | "hodin" | "hodiny" | "saat" | "sa"
+        | "jam" | "gio" | "oraja" => Unit::Hour,
+        "dagar" | "dage" | "dager" | "paiva" | "paivaa" | "dzien" | "dni" | "dnem" | "dny"
+        | "dnami" | "zi" | "zile" | "gun" | "hari" | "ngay" | "napja" => Unit::Day,
+        "vecka" | "veckor" | "uge" | "uger" | "uke" | "uker" | "viikko" | "viikkoa" | "tydzien"
+        | "tygodnie" | "tygodni" | "tydnem" | "tydny" | "tyzdnom" | "saptamana" | "saptamani"
+        | "hafta" | "minggu" | "tuan" | "hete" | "veckan" => Unit::Week,
+        "manad" | "manader" | "maned" | "maneder" | "kuukausi" | "kuukautta" | "miesiac"
+        | "miesiace" | "miesiecy" | "mesicem" | "mesici" | "mesiacmi" | "luna" | "luni" | "ay"
+        | "bulan" | "thang" | "honapja" | "manaden" => Unit::Month,
+        "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
+        | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "nam" | "aret" => Unit::Year,
+        _ => return None,
+    })
+}
+
+/// Unit words written in Cyrillic, Greek, Arabic, Persian, Urdu, Hebrew, Devanagari and Thai.
+fn other_unit_script(w: &str) -> Option<Unit> {
+    Some(match w {
+        "секунду"
         | "секунды"
         | "секунд"
         | "сек"
@@ -458,74 +518,139 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "ثانية"
         | "ثوان"
         | "ثواني"
-        | "giay"
-        | "masodperce" => Unit::Second,
-        "minuut" | "minut" | "minuter" | "minutter" | "minutt" | "minuty" | "minutou"
-        | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dk" | "menit" | "minit"
-        | "минуту" | "минуты" | "минут" | "мин" | "хвилину" | "хвилини" | "хвилин" | "хв"
-        | "λεπτο" | "λεπτα" | "دقيقة" | "دقائق" | "phut" | "perce" => {
-            Unit::Minute
-        }
-        "timme" | "timmar" | "time" | "timer" | "tunti" | "tuntia" | "godzine" | "godziny"
-        | "godzin" | "godz" | "hodinou" | "hodinami" | "hodin" | "hodiny" | "saat" | "sa"
-        | "jam" | "час" | "часа" | "часов" | "ч" | "годину" | "години" | "годин" | "ωρα"
-        | "ωρεσ" | "ساعة" | "ساعات" | "gio" | "oraja" => Unit::Hour,
-        "dagar" | "dage" | "dager" | "paiva" | "paivaa" | "dzien" | "dni" | "dnem" | "dny"
-        | "dnami" | "zi" | "zile" | "gun" | "hari" | "день" | "дня" | "дней" | "дн" | "дні"
-        | "днів" | "ημερα" | "ημερεσ" | "μερα" | "μερεσ" | "يوم" | "ايام" | "ngay" | "napja" => {
-            Unit::Day
-        }
-        "vecka" | "veckor" | "uge" | "uger" | "uke" | "uker" | "viikko" | "viikkoa" | "tydzien"
-        | "tygodnie" | "tygodni" | "tydnem" | "tydny" | "tyzdnom" | "saptamana" | "saptamani"
-        | "hafta" | "minggu" | "неделю" | "недели" | "недель" | "нед" | "тиждень" | "тижні"
-        | "тижнів" | "εβδομαδα" | "εβδομαδεσ" | "اسبوع" | "اسابيع" | "tuan" | "hete" => {
-            Unit::Week
-        }
-        "manad" | "manader" | "maned" | "maneder" | "kuukausi" | "kuukautta" | "miesiac"
-        | "miesiace" | "miesiecy" | "mesicem" | "mesici" | "mesiacmi" | "luna" | "luni" | "ay"
-        | "bulan" | "месяц" | "месяца" | "месяцев" | "мес" | "місяць" | "місяці" | "місяців"
-        | "μηνα" | "μηνεσ" | "شهر" | "اشهر" | "شهور" | "thang" | "honapja" => {
-            Unit::Month
-        }
-        "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
-        | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "год" | "года" | "лет" | "рік" | "роки"
-        | "років" | "χρονο" | "χρονια" | "ετοσ" | "ετη" | "سنة" | "سنوات" | "عام" | "اعوام"
-        | "nam" => Unit::Year,
-        // Hindi, Persian and Hebrew.
-        "सेकंड" | "सेकेंड" | "ثانیه" | "שניות" | "שנייה" => {
-            Unit::Second
-        }
-        "मिनट" | "دقیقه" | "דקות" | "דקה" => Unit::Minute,
-        "घंटा" | "घंटे" | "ساعت" | "שעות" | "שעה" => Unit::Hour,
-        "दिन" | "روز" | "ימים" | "יום" => Unit::Day,
-        "सपताह" | "हफता" | "हफते" | "هفته" | "שבועות" | "שבוע" => {
-            Unit::Week
-        }
-        "महीना" | "महीने" | "ماه" | "חודשים" | "חודש" => {
-            Unit::Month
-        }
-        "साल" | "वरष" | "سال" | "שנים" | "שנה" => Unit::Year,
-        // Swedish definite forms after "förra" ("förra veckan", last week).
-        "veckan" => Unit::Week,
-        "manaden" => Unit::Month,
-        "aret" => Unit::Year,
-        // Urdu ("سال" is the Persian year too).
-        "سیکنڈ" => Unit::Second,
-        "منٹ" => Unit::Minute,
-        "گھنٹے" | "گھنٹہ" | "گھنٹا" => Unit::Hour,
-        "دن" => Unit::Day,
-        "ہفتے" | "ہفتہ" => Unit::Week,
-        "مہینے" | "مہینہ" => Unit::Month,
-        // Thai, alone and with "ago" written on ("ชั่วโมงที่แล้ว").
-        "วินาที" | "วินาทีทีแลว" => Unit::Second,
-        "นาที" | "นาทีทีแลว" => Unit::Minute,
-        "ชัวโมง" | "ชม" | "ชัวโมงทีแลว" => Unit::Hour,
-        "วัน" | "วันทีแลว" => Unit::Day,
-        "สัปดาห" | "อาทิตย" | "สัปดาหทีแลว" | "อาทิตยทีแลว" => {
-            Unit::Week
-        }
-        "เดือน" | "เดือนทีแลว" => Unit::Month,
-        "ปี" | "ปีทีแลว" => Unit::Year,
+        | "सेकंड"
+        | "सेकेंड"
+        | "ثانیه"
+        | "שניות"
+        | "שנייה"
+        | "سیکنڈ"
+        | "วินาที"
+        | "วินาทีทีแลว" => Unit::Second,
+        "минуту"
+        | "минуты"
+        | "минут"
+        | "мин"
+        | "хвилину"
+        | "хвилини"
+        | "хвилин"
+        | "хв"
+        | "λεπτο"
+        | "λεπτα"
+        | "دقيقة"
+        | "دقائق"
+        | "मिनट"
+        | "دقیقه"
+        | "דקות"
+        | "דקה"
+        | "منٹ"
+        | "นาที"
+        | "นาทีทีแลว" => Unit::Minute,
+        "час"
+        | "часа"
+        | "часов"
+        | "ч"
+        | "годину"
+        | "години"
+        | "годин"
+        | "ωρα"
+        | "ωρεσ"
+        | "ساعة"
+        | "ساعات"
+        | "घंटा"
+        | "घंटे"
+        | "ساعت"
+        | "שעות"
+        | "שעה"
+        | "گھنٹے"
+        | "گھنٹہ"
+        | "گھنٹا"
+        | "ชัวโมง"
+        | "ชม"
+        | "ชัวโมงทีแลว" => Unit::Hour,
+        "день"
+        | "дня"
+        | "дней"
+        | "дн"
+        | "дні"
+        | "днів"
+        | "ημερα"
+        | "ημερεσ"
+        | "μερα"
+        | "μερεσ"
+        | "يوم"
+        | "ايام"
+        | "दिन"
+        | "روز"
+        | "ימים"
+        | "יום"
+        | "دن"
+        | "วัน"
+        | "วันทีแลว" => Unit::Day,
+        "неделю"
+        | "недели"
+        | "недель"
+        | "нед"
+        | "тиждень"
+        | "тижні"
+        | "тижнів"
+        | "εβδομαδα"
+        | "εβδομαδεσ"
+        | "اسبوع"
+        | "اسابيع"
+        | "सपताह"
+        | "हफता"
+        | "हफते"
+        | "هفته"
+        | "שבועות"
+        | "שבוע"
+        | "ہفتے"
+        | "ہفتہ"
+        | "สัปดาห"
+        | "อาทิตย"
+        | "สัปดาหทีแลว"
+        | "อาทิตยทีแลว" => Unit::Week,
+        "месяц"
+        | "месяца"
+        | "месяцев"
+        | "мес"
+        | "місяць"
+        | "місяці"
+        | "місяців"
+        | "μηνα"
+        | "μηνεσ"
+        | "شهر"
+        | "اشهر"
+        | "شهور"
+        | "महीना"
+        | "महीने"
+        | "ماه"
+        | "חודשים"
+        | "חודש"
+        | "مہینے"
+        | "مہینہ"
+        | "เดือน"
+        | "เดือนทีแลว" => Unit::Month,
+        "год"
+        | "года"
+        | "лет"
+        | "рік"
+        | "роки"
+        | "років"
+        | "χρονο"
+        | "χρονια"
+        | "ετοσ"
+        | "ετη"
+        | "سنة"
+        | "سنوات"
+        | "عام"
+        | "اعوام"
+        | "साल"
+        | "वरष"
+        | "سال"
+        | "שנים"
+        | "שנה"
+        | "ปี"
+        | "ปีทีแลว" => Unit::Year,
         _ => return None,
     })
 }
@@ -1121,34 +1246,29 @@ pub(crate) fn label_word(w: &str) -> Option<super::Label> {
 /// Lead-in words of the other languages ("Opublikowano", "Обновлено", "Güncelleme",
 /// "Diperbarui", "Δημοσίευση", "تحديث").
 fn other_label(w: &str) -> Option<super::Label> {
-    use super::Label;
+    // Latin-script words and words of other scripts are looked up apart: most words on a line
+    // are ASCII and never need the second table.
+    if !w.is_ascii() {
+        return other_label_script(w);
+    }
     Some(match w {
-        "publicerad"
-        | "publicerat"
-        | "publiceret"
-        | "publisert"
-        | "julkaistu"
-        | "megjelent"
-        | "publikalva"
-        | "opublikowano"
-        | "dodano"
-        | "publikacja"
-        | "publikovano"
-        | "vydano"
-        | "zverejneno"
-        | "publikovane"
-        | "publicat"
-        | "postat"
-        | "yayinlanma"
-        | "yayin"
-        | "olusturulma"
-        | "giris"
-        | "tarih"
-        | "diterbitkan"
-        | "dipublikasikan"
-        | "terbit"
-        | "tanggal"
-        | "опубликовано"
+        "publicerad" | "publicerat" | "publiceret" | "publisert" | "julkaistu" | "megjelent"
+        | "publikalva" | "opublikowano" | "dodano" | "publikacja" | "publikovano" | "vydano"
+        | "zverejneno" | "publikovane" | "publicat" | "postat" | "yayinlanma" | "yayin"
+        | "olusturulma" | "giris" | "tarih" | "diterbitkan" | "dipublikasikan" | "terbit"
+        | "tanggal" => super::Label::Published,
+        "uppdaterad" | "gewijzigd" | "uppdaterat" | "opdateret" | "oppdatert" | "paivitetty"
+        | "frissitve" | "frissites" | "guncellenme" | "aktualizacja" | "zaktualizowano"
+        | "aktualizovano" | "aktualizovane" | "actualizat" | "actualizare" | "guncelleme"
+        | "guncellendi" | "diperbarui" | "diperbaharui" | "dikemaskini" => super::Label::Updated,
+        _ => return None,
+    })
+}
+
+/// Lead-in words written in Cyrillic, Greek, Arabic, Hebrew and Devanagari.
+fn other_label_script(w: &str) -> Option<super::Label> {
+    Some(match w {
+        "опубликовано"
         | "опубликован"
         | "дата"
         | "опубліковано"
@@ -1159,28 +1279,8 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "تاريخ"
         | "بتاريخ"
         | "परकाशित"
-        | "פורסם" => Label::Published,
-        "uppdaterad"
-        | "gewijzigd"
-        | "uppdaterat"
-        | "opdateret"
-        | "oppdatert"
-        | "paivitetty"
-        | "frissitve"
-        | "frissites"
-        | "guncellenme"
-        | "aktualizacja"
-        | "zaktualizowano"
-        | "aktualizovano"
-        | "aktualizovane"
-        | "actualizat"
-        | "actualizare"
-        | "guncelleme"
-        | "guncellendi"
-        | "diperbarui"
-        | "diperbaharui"
-        | "dikemaskini"
-        | "обновлено"
+        | "פורסם" => super::Label::Published,
+        "обновлено"
         | "обновлен"
         | "изменено"
         | "оновлено"
@@ -1192,7 +1292,7 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "अपडेटेड"
         | "अपडेट"
         | "עודכן"
-        | "עדכון" => Label::Updated,
+        | "עדכון" => super::Label::Updated,
         _ => return None,
     })
 }
