@@ -305,7 +305,15 @@ pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
 /// Arabic and Hebrew runs, zero-width spaces and joiners, the byte-order mark. They separate
 /// like a space.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+    )
 }
 
 /// Thai letters and vowel signs.
@@ -333,10 +341,20 @@ fn ascii_punct(c: char) -> char {
 }
 
 /// Marks that a word may be written with or without and stays the same word: Thai tone marks,
-/// Arabic vowel marks and the tatweel, Hebrew points, the Devanagari nukta and virama (so "मार्च" is read
-/// as "मारच" and the word tables are written that way).
+/// Arabic vowel marks and the tatweel, Hebrew points, the Devanagari nukta and virama (so
+/// "मार्च" is read as "मारच" and the word tables are written that way).
 fn is_silent_mark(c: char) -> bool {
-    matches!(c, '\u{0E47}'..='\u{0E4C}' | '\u{0E4E}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{0591}'..='\u{05C7}' | '\u{093C}' | '\u{094D}')
+    matches!(
+        c,
+        '\u{0E47}'..='\u{0E4C}'
+            | '\u{0E4E}'
+            | '\u{064B}'..='\u{065F}'
+            | '\u{0670}'
+            | '\u{0640}'
+            | '\u{0591}'..='\u{05C7}'
+            | '\u{093C}'
+            | '\u{094D}'
+    )
 }
 
 /// Appends `c` lowercased with its accent removed. Latin letters fold to ASCII ("ł" is "l",
@@ -354,6 +372,15 @@ fn push_folded(out: &mut String, c: char) {
         return;
     }
     let folded = match lower {
+        // The accented letters of the western languages, without a table lookup.
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
         'ß' => {
             out.push_str("ss");
             return;

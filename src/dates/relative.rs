@@ -430,8 +430,9 @@ impl P<'_> {
             }
         }
         let w = self.w(j);
+        // The ending first: asking the unit table about every word costs more.
         let seconds =
-            matches!(words::unit(w), Some((Unit::Second, false))) && w.ends_with(['s', 'n', 'i']);
+            w.ends_with(['s', 'n', 'i']) && matches!(words::unit(w), Some((Unit::Second, false)));
         (words::moment_word(w) || seconds).then_some(j + 1)
     }
 

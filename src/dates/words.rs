@@ -281,6 +281,13 @@ fn other_month_script(w: &str) -> Option<u8> {
 /// A day of the month written as an ordinal word ("first", "third", "premier", "primero").
 /// Tens with a hyphen ("twenty-first") are put together in `absolute`.
 pub(crate) fn ordinal_word(w: &str) -> Option<u8> {
+    // Asked about every word: most are turned away by their first letter.
+    if !matches!(
+        w.as_bytes().first(),
+        Some(b'f' | b's' | b't' | b'e' | b'n' | b'p')
+    ) {
+        return None;
+    }
     Some(match w {
         "first" | "premier" | "primero" | "primeiro" | "primo" => 1,
         "second" => 2,
@@ -364,6 +371,21 @@ pub(crate) fn weekday(w: &str) -> Option<(u8, bool)> {
             (5, true)
         }
         "sunday" | "dimanche" | "domingo" | "sonntag" | "domenica" | "zondag" => (6, true),
+        "mon" | "lun" | "mo" | "seg" => (0, false),
+        "tue" | "tues" | "tu" | "di" | "ter" => (1, false),
+        "wed" | "mer" | "mie" | "mi" | "qua" | "we" => (2, false),
+        "thu" | "thur" | "thurs" | "th" | "jeu" | "jue" | "do" | "qui" | "gio" => (3, false),
+        "fri" | "ven" | "vie" | "fr" | "sex" => (4, false),
+        "sat" | "sam" | "sab" | "sa" => (5, false),
+        "sun" | "dim" | "dom" | "so" | "su" => (6, false),
+        _ => return other_weekday(w),
+    })
+}
+
+/// Weekdays beyond the six first languages, full (true) and abbreviated (false; only words of
+/// three letters or more, as "to", "ma", "do" and "la" are words).
+fn other_weekday(w: &str) -> Option<(u8, bool)> {
+    Some(match w {
         "mandag"
         | "maanantai"
         | "hetfo"
@@ -410,28 +432,13 @@ pub(crate) fn weekday(w: &str) -> Option<(u8, bool)> {
         | "неділя"
         | "κυριακη"
         | "الاحد" => (6, true),
-        // Abbreviations of three letters or more only: "to", "ma", "do", "la" are words.
-        "pon" | "pzt" | "δευ" => (0, false),
-        "tis" | "tir" | "τρι" => (1, false),
-        "ons" | "sro" | "rab" | "τετ" => (2, false),
-        "czw" | "tors" | "per" | "kam" | "πεμ" => (3, false),
-        "pia" | "fre" | "cum" | "jum" | "παρ" => (4, false),
-        "sob" | "lor" | "cmt" | "σαβ" => (5, false),
-        "niedz" | "paz" | "dum" | "κυρ" => (6, false),
-        "пн" => (0, false),
-        "вт" => (1, false),
-        "ср" => (2, false),
-        "чт" => (3, false),
-        "пт" => (4, false),
-        "сб" => (5, false),
-        "вс" => (6, false),
-        "mon" | "lun" | "mo" | "seg" => (0, false),
-        "tue" | "tues" | "tu" | "di" | "ter" => (1, false),
-        "wed" | "mer" | "mie" | "mi" | "qua" | "we" => (2, false),
-        "thu" | "thur" | "thurs" | "th" | "jeu" | "jue" | "do" | "qui" | "gio" => (3, false),
-        "fri" | "ven" | "vie" | "fr" | "sex" => (4, false),
-        "sat" | "sam" | "sab" | "sa" => (5, false),
-        "sun" | "dim" | "dom" | "so" | "su" => (6, false),
+        "pon" | "pzt" | "δευ" | "пн" => (0, false),
+        "tis" | "tir" | "τρι" | "вт" => (1, false),
+        "ons" | "sro" | "rab" | "τετ" | "ср" => (2, false),
+        "czw" | "tors" | "per" | "kam" | "πεμ" | "чт" => (3, false),
+        "pia" | "fre" | "cum" | "jum" | "παρ" | "пт" => (4, false),
+        "sob" | "lor" | "cmt" | "σαβ" | "сб" => (5, false),
+        "niedz" | "paz" | "dum" | "κυρ" | "вс" => (6, false),
         _ => return None,
     })
 }
@@ -736,13 +743,9 @@ pub(crate) fn scaled_unit(w: &str) -> Option<(Unit, u64)> {
 pub(crate) fn number_word(w: &str) -> Option<u64> {
     Some(match w {
         "a" | "an" | "one" | "un" | "une" | "uno" | "una" | "um" | "uma" | "ein" | "eine"
-        | "einer" | "einem" | "einen" | "eins" | "een" | "bir" | "en" | "ett" | "o" | "jeden"
-        | "jedna" | "jedno" | "один" | "одну" | "одна" | "ενα" | "μια" | "satu" | "sebuah"
-        | "yksi" => 1,
-        "two" | "deux" | "dos" | "dois" | "duas" | "zwei" | "due" | "twee" | "iki" | "dwa"
-        | "dwie" | "dva" | "dve" | "doua" | "два" | "две" | "δυο" | "dua" | "tva" => 2,
-        "three" | "trois" | "tres" | "drei" | "tre" | "drie" | "uc" | "trzy" | "tri" | "trei"
-        | "три" | "τρια" | "tiga" => 3,
+        | "einer" | "einem" | "einen" | "eins" | "een" => 1,
+        "two" | "deux" | "dos" | "dois" | "duas" | "zwei" | "due" | "twee" => 2,
+        "three" | "trois" | "tres" | "drei" | "tre" | "drie" => 3,
         "four" | "quatre" | "cuatro" | "quatro" | "vier" | "quattro" => 4,
         "five" | "cinq" | "cinco" | "funf" | "cinque" | "vijf" => 5,
         "six" | "seis" | "sechs" | "sei" | "zes" => 6,
@@ -767,6 +770,19 @@ pub(crate) fn number_word(w: &str) -> Option<u64> {
         "seventy" => 70,
         "eighty" => 80,
         "ninety" => 90,
+        _ => return other_number_word(w),
+    })
+}
+
+/// Number words of the other languages ("bir", "en", "jeden", "два", "μια").
+fn other_number_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "bir" | "en" | "ett" | "o" | "jeden" | "jedna" | "jedno" | "один" | "одну" | "одна"
+        | "ενα" | "μια" | "satu" | "sebuah" | "yksi" => 1,
+        "iki" | "dwa" | "dwie" | "dva" | "dve" | "doua" | "два" | "две" | "δυο" | "dua" | "tva" => {
+            2
+        }
+        "uc" | "trzy" | "tri" | "trei" | "три" | "τρια" | "tiga" => 3,
         _ => return None,
     })
 }
