@@ -108,7 +108,10 @@ impl P<'_> {
         for _ in 0..2 {
             if self.punct(k, ',')
                 || self.is_sep(k)
-                || matches!(self.w(k), "on" | "le" | "el" | "am" | "de" | "il" | "del")
+                || matches!(
+                    self.w(k),
+                    "on" | "le" | "el" | "am" | "de" | "il" | "del" | "ngay"
+                )
             {
                 k += 1;
             }
@@ -554,6 +557,12 @@ impl P<'_> {
                     ..part(Some(y), mo, d, Precision::Day, false, i + 1)
                 }))
             }
+            // Vietnamese writes the month as a number after "tháng": "ngày 4 tháng 3 năm 2025",
+            // "tháng 3 năm 2025".
+            Kind::Word if self.is(i, "ngay") && self.is(i + 2, "thang") => Ok(self
+                .vietnamese(i + 1, i + 2)?
+                .map(|d| DatePart { start: i, ..d })),
+            Kind::Word if self.is(i, "thang") => self.vietnamese(i, i),
             Kind::Word => match self.ordinal_first(i)? {
                 Some(d) => Ok(Some(d)),
                 None => self.month_first(i),
@@ -623,6 +632,61 @@ impl P<'_> {
         }))
     }
 
+    /// A Vietnamese date: an optional day number at `i` (when `i` < `k`), then "tháng" at `k`, the
+    /// month number, and an optional year after "năm" or a comma ("4 tháng 3 năm 2025", "tháng
+    /// 3, 2025"). Without a day it is a month, and needs its year.
+    fn vietnamese(&self, i: usize, k: usize) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some(m) = self.num(k + 1).filter(|t| t.ndig <= 2 && !t.ordinal) else {
+            return Ok(None);
+        };
+        let mut next = k + 2;
+        if self.punct(next, ',') || self.is(next, "nam") {
+            next += 1;
+        }
+        let year = self
+            .num(next)
+            .filter(|t| t.ndig == 4 && !t.ordinal)
+            .map(|t| t.num as i32);
+        if year.is_some() {
+            next += 1;
+        } else {
+            next = k + 2;
+        }
+        let day = (i < k).then(|| self.num(i).map_or(0, |t| t.num));
+        if !(1..=12).contains(&m.num) || day.is_some_and(|d| !(1..=31).contains(&d)) {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        }
+        let mo = m.num as u8;
+        Ok(match (day, year) {
+            (Some(d), y) => {
+                if u64::from(days_in_month(y.unwrap_or(2024), mo)) < d {
+                    return Err(self.fail(RefusalKind::InvalidDate, i, next));
+                }
+                Some(DatePart {
+                    y,
+                    mo,
+                    d: d as u8,
+                    precision: Precision::Day,
+                    ambiguous: false,
+                    alone: false,
+                    start: i,
+                    next,
+                })
+            }
+            (None, Some(y)) => Some(DatePart {
+                y: Some(y),
+                mo,
+                d: 1,
+                precision: Precision::Month,
+                ambiguous: false,
+                alone: false,
+                start: i,
+                next,
+            }),
+            (None, None) => None,
+        })
+    }
+
     /// '/', '-' or '.' glued between two numbers.
     fn sep_char(&self, i: usize) -> Option<char> {
         let t = self.t.get(i)?;
@@ -642,6 +706,9 @@ impl P<'_> {
         if !a.ordinal {
             if let Some(sep) = self.sep_char(i + 1) {
                 return self.numeric(i, sep);
+            }
+            if self.is(i + 1, "thang") {
+                return self.vietnamese(i, i + 1);
             }
             // Spaced dotted dates, day first: "3. 3. 2025" (Czech, Slovak, German).
             if self.punct(i + 1, '.') && self.adjacent(i + 1) && self.punct(i + 3, '.') {
@@ -1001,6 +1068,10 @@ mod tests {
         assert_eq!(r("2025-W10-2", m), "2025-03-04T00:00:00Z day");
         assert_eq!(r("2025W102", m), "2025-03-04T00:00:00Z day");
         assert_eq!(r("2025-W53", m), "invalid_date");
+        assert_eq!(r("ngày 4 tháng 3 năm 2025", m), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("4 tháng 3, 2025 14:30", m), "2025-03-04T14:30:00Z minute");
+        assert_eq!(r("tháng 3 năm 2025", m), "2025-03-01T00:00:00Z month");
+        assert_eq!(r("ngày 31 tháng 2 năm 2025", m), "invalid_date");
         assert_eq!(r("۱۴۰۳/۱۲/۱۴", m), "no_date");
         assert_eq!(r("١٤ رمضان ١٤٤٦", m), "no_date");
         assert_eq!(r("1403/12/14", m), "1403-12-14T00:00:00Z day");

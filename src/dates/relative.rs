@@ -236,6 +236,10 @@ impl P<'_> {
                 }
                 break;
             };
+            // "4 tháng 3" is the Vietnamese 4 March, not four months.
+            if uw == "thang" && self.num(q.next + 1).is_some() {
+                return Ok(None);
+            }
             // "a time ago" is English, and vague, not the Danish "en time siden" (an hour ago).
             if uw == "time" && !q.digits && self.is(q.next + 1, "ago") {
                 return Ok(None);

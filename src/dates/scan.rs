@@ -234,6 +234,15 @@ impl P<'_> {
             j += 1;
         }
         let word_label = match self.w(j) {
+            // Vietnamese "Cập nhật" (updated), "Đăng" / "Xuất bản" (published).
+            "cap" if self.is(j + 1, "nhat") => {
+                j += 1;
+                Label::Updated
+            }
+            "xuat" if self.is(j + 1, "ban") => {
+                j += 1;
+                Label::Published
+            }
             "mis" | "mise" if self.is(j + 1, "a") && self.is(j + 2, "jour") => {
                 j += 2;
                 Label::Updated
