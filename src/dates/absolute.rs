@@ -741,6 +741,9 @@ impl P<'_> {
         }
         if matches!(self.w(j), "de" | "of" | "di") {
             j += 1;
+        } else if self.is(j, "d") && (self.punct(j + 1, '\'') || self.punct(j + 1, '’')) {
+            // Catalan "3 d'abril de 2025".
+            j += 2;
         }
         // "04-Mar-2025", "4/Mar/2025".
         let mut dashed = None;

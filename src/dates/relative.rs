@@ -328,6 +328,12 @@ impl P<'_> {
         match self.w(i) {
             "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => Some(3),
             "hace" | "vor" | "ha" | "faz" | "hai" => Some(1),
+            // Catalan "fa 3 hores" (Italian puts "fa" after: "3 ore fa").
+            "fa" if self.num(i + 1).is_some()
+                || words::unit_with_count(self.w(i + 1)).is_some() =>
+            {
+                Some(1)
+            }
             "πριν" if self.is(i + 1, "απο") => Some(2),
             w if words::ago_prefix(w) => Some(1),
             _ => None,

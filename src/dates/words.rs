@@ -92,6 +92,14 @@ fn other_month(w: &str) -> Option<u8> {
         | "noiembrie" | "kasim" | "nopember" => 11,
         "joulukuuta" | "joulukuu" | "desember" | "grudzien" | "grudnia" | "prosinec"
         | "prosince" | "decembra" | "decembrie" | "aralik" | "disember" => 12,
+        // Catalan and Galician.
+        "gener" | "xaneiro" => 1,
+        "febrer" | "febreiro" => 2,
+        "maig" => 5,
+        "juny" | "xuno" => 6,
+        "juliol" | "xullo" => 7,
+        "agost" => 8,
+        "desembre" | "decembro" => 12,
         _ => return None,
     })
 }
@@ -508,6 +516,14 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "bulan" | "thang" | "honapja" | "manaden" => Unit::Month,
         "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
         | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "nam" | "aret" => Unit::Year,
+        // Catalan.
+        "segons" => Unit::Second,
+        "minuts" => Unit::Minute,
+        "hores" => Unit::Hour,
+        "dies" => Unit::Day,
+        "setmana" | "setmanes" => Unit::Week,
+        "mesos" => Unit::Month,
+        "any" | "anys" => Unit::Year,
         _ => return None,
     })
 }
@@ -962,6 +978,7 @@ pub(crate) fn today_word(w: &str) -> bool {
     matches!(
         w,
         "today"
+            | "avui"
             | "hoy"
             | "heute"
             | "hoje"
@@ -993,6 +1010,7 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
     matches!(
         w,
         "yesterday"
+            | "ahir"
             | "hier"
             | "ayer"
             | "gestern"
@@ -1277,6 +1295,7 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "frissitve" | "frissites" | "guncellenme" | "aktualizacja" | "zaktualizowano"
         | "aktualizovano" | "aktualizovane" | "actualizat" | "actualizare" | "guncelleme"
         | "guncellendi" | "diperbarui" | "diperbaharui" | "dikemaskini" => super::Label::Updated,
+        "actualitzat" | "actualitzada" => super::Label::Updated,
         _ => return None,
     })
 }
