@@ -523,7 +523,7 @@ fn other_unit(w: &str) -> Option<Unit> {
         "dies" => Unit::Day,
         "setmana" | "setmanes" => Unit::Week,
         "mesos" => Unit::Month,
-        "any" | "anys" => Unit::Year,
+        "anys" => Unit::Year,
         _ => return None,
     })
 }
