@@ -370,6 +370,9 @@ impl P<'_> {
         };
         if matches!(self.w(j), "of" | "de" | "di") {
             j += 1;
+        } else if !matches!(self.w(i), "premier" | "primo") {
+            // English needs "of": "the first June since 1990" is no date; "premier mars" is.
+            return Ok(None);
         }
         let Some(mo) = words::month(self.w(j)) else {
             return Ok(None);
@@ -865,12 +868,14 @@ impl P<'_> {
                 }));
             }
         }
-        // "March first", "March twenty-first, 2025".
+        // "March first", "March twenty-first, 2025". Without a year it must fill its segment:
+        // "an August second round" is no date.
         if let Some((day, next)) = self.ordinal_day_at(j) {
             let (y, next) = match self.year_at(next) {
                 Some((y, n)) => (Some(y), n),
                 None => (None, next),
             };
+            let alone = y.is_none();
             if u64::from(days_in_month(y.unwrap_or(2024), mo)) < u64::from(day) {
                 return Err(self.fail(RefusalKind::InvalidDate, i, next));
             }
@@ -880,7 +885,7 @@ impl P<'_> {
                 d: day,
                 precision: Precision::Day,
                 ambiguous: false,
-                alone: false,
+                alone,
                 start: i,
                 next,
             }));
