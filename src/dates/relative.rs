@@ -120,6 +120,10 @@ impl P<'_> {
                 });
             }
         }
+        // Romanian "acum o oră" (an hour ago); elsewhere "o" is an article or "or".
+        if w == "o" && j > 0 && self.is(j - 1, "acum") {
+            return Some(q(1, j + 1));
+        }
         if w == "couple" {
             let next = if self.is(j + 1, "of") { j + 2 } else { j + 1 };
             return Some(q(2, next));
@@ -325,6 +329,10 @@ impl P<'_> {
     /// "il y a", "hace", "vor", "há", "faz", "před", "πριν από": the length of an "ago"
     /// prefix at `i`.
     fn prefix_len(&self, i: usize) -> Option<usize> {
+        // The count stands apart from the prefix ("fa16962d" in an identifier is no "fa 3").
+        if !self.t.get(i + 1).is_some_and(|t| t.space_before) {
+            return None;
+        }
         match self.w(i) {
             "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => Some(3),
             "hace" | "vor" | "ha" | "faz" | "hai" => Some(1),

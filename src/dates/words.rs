@@ -793,8 +793,8 @@ pub(crate) fn number_word(w: &str) -> Option<u64> {
 /// Number words of the other languages ("bir", "en", "jeden", "два", "μια").
 fn other_number_word(w: &str) -> Option<u64> {
     Some(match w {
-        "bir" | "en" | "ett" | "o" | "jeden" | "jedna" | "jedno" | "один" | "одну" | "одна"
-        | "ενα" | "μια" | "satu" | "sebuah" | "yksi" => 1,
+        "bir" | "en" | "ett" | "jeden" | "jedna" | "jedno" | "один" | "одну" | "одна" | "ενα"
+        | "μια" | "satu" | "sebuah" | "yksi" => 1,
         "iki" | "dwa" | "dwie" | "dva" | "dve" | "doua" | "два" | "две" | "δυο" | "dua" | "tva" => {
             2
         }
@@ -1427,7 +1427,6 @@ pub(crate) fn filler(w: &str) -> bool {
             | "yili"
             | "о"
             | "об"
-            | "o"
             | "kl"
             | "klo"
             | "kello"
