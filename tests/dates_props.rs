@@ -96,6 +96,74 @@ proptest! {
             prop_assert!(!all.is_empty());
         }
     }
+
+    /// Digits of other scripts are the same numbers: a date written with full-width,
+    /// Arabic-Indic, Eastern Arabic-Indic, Devanagari or Bengali digits resolves exactly as the
+    /// ASCII one (or is refused with the same kind).
+    #[test]
+    fn digits_of_other_scripts_read_as_ascii_digits(
+        template in 0usize..TEMPLATES.len(),
+        parts in proptest::array::uniform5(0u32..100),
+        year in 1990u32..2030,
+        script in 0usize..DIGIT_ZEROS.len(),
+        secs in 631_152_000i64..2_840_140_800,
+    ) {
+        let (ctx, _) = context(secs, 0);
+        let ascii = TEMPLATES[template]
+            .replace("{y}", &year.to_string())
+            .replace("{a}", &(parts[0] % 31 + 1).to_string())
+            .replace("{b}", &format!("{:02}", parts[1] % 12 + 1))
+            .replace("{h}", &format!("{:02}", parts[2] % 24))
+            .replace("{m}", &format!("{:02}", parts[3] % 60))
+            .replace("{n}", &(parts[4] + 1).to_string());
+        let other = with_digits(&ascii, DIGIT_ZEROS[script]);
+        let want = resolve(&ascii, &ctx).map(|r| (r.instant, r.precision)).map_err(|e| e.kind);
+        let got = resolve(&other, &ctx).map(|r| (r.instant, r.precision)).map_err(|e| e.kind);
+        prop_assert_eq!(got, want, "{} vs {}", other, ascii);
+    }
+
+    /// Text in the scripts and digits the lexer folds never panics and keeps the fast path and
+    /// the full resolution in agreement.
+    #[test]
+    fn mixed_script_text_resolves_or_is_refused(
+        text in "[0-9０-９٠-٩۰-۹०-९๐-๙ a-zа-яёА-ЯΑ-Ωα-ωάέίόςءا-يก-ฮ่้์ัีืุ،年月日前：．／ーİıłŁøæßœńśźżčřšžůășțğş\u{200f}\u{200b}.:/,|+\\-]{0,60}",
+    ) {
+        let (ctx, _) = context(1_795_000_000, 12);
+        let quick = Resolver::new(&ctx).resolve_instant(&text);
+        let full = resolve(&text, &ctx);
+        if let Ok(r) = &full {
+            prop_assert!(text.get(r.span.clone()).is_some());
+        }
+        prop_assert_eq!(quick, full.as_ref().ok().map(|r| (r.instant.as_second(), r.precision)));
+    }
+}
+
+/// Date phrases with numbers in them; `{y}` year, `{a}` day, `{b}` month, `{h}` hour, `{m}`
+/// minute, `{n}` a count.
+const TEMPLATES: [&str; 8] = [
+    "{a} March {y}",
+    "{y}-{b}-{a}",
+    "{y}-{b}-{a}T{h}:{m}:00Z",
+    "{a}.{b}.{y} {h}:{m}",
+    "{n} hours ago",
+    "{y}年{b}月{a}日 {h}:{m}",
+    "{a} марта {y}, {h}:{m}",
+    "منذ {n} دقائق",
+];
+
+/// The zero of each digit script the lexer reads.
+const DIGIT_ZEROS: [char; 6] = [
+    '\u{FF10}', '\u{0660}', '\u{06F0}', '\u{0966}', '\u{09E6}', '\u{0E50}',
+];
+
+/// `text` with its ASCII digits written in the script whose zero is `zero`.
+fn with_digits(text: &str, zero: char) -> String {
+    text.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => char::from_u32(zero as u32 + d).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! The date engine's case table: fixtures/dates/cases.tsv, one case per line (input, reference,
-//! expected instant or REFUSE, precision or refusal kind, warnings, options). Every failing row
-//! is printed before the test fails.
+//! The date engine's case tables: fixtures/dates/cases.tsv (every convention of the spec) and
+//! fixtures/dates/news_cases.tsv (strings as news pages in many languages print them), one case
+//! per line (input, reference, expected instant or REFUSE, precision or refusal kind, warnings,
+//! options). Every failing row is printed before the test fails.
 
 #![allow(clippy::print_stdout)] // the table prints every failing row
 
@@ -17,9 +18,9 @@ struct Case {
     options: Vec<(String, String)>,
 }
 
-fn load() -> Vec<Case> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/dates/cases.tsv");
-    let text = std::fs::read_to_string(path).expect("fixtures/dates/cases.tsv is readable");
+fn load(name: &str) -> Vec<Case> {
+    let path = format!("{}/fixtures/dates/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut cases = Vec::new();
     for (idx, raw) in text.lines().enumerate() {
         if raw.starts_with('#') {
@@ -28,7 +29,7 @@ fn load() -> Vec<Case> {
         let cols: Vec<&str> = raw.split('\t').collect();
         assert!(
             cols.len() >= 4,
-            "cases.tsv:{}: expected at least 4 tab-separated columns",
+            "{name}:{}: expected at least 4 tab-separated columns",
             idx + 1
         );
         let list = |s: Option<&&str>| -> Vec<String> {
@@ -128,9 +129,24 @@ fn check(case: &Case) -> Result<(), String> {
     }
 }
 
+/// Checks every case of a table; prints the failing ones and returns how many failed.
+fn run(name: &str, cases: &[Case]) -> usize {
+    let mut failed = 0;
+    for case in cases {
+        if let Err(why) = check(case) {
+            failed += 1;
+            println!(
+                "{name}:{}: {:?} @ {}: {why}",
+                case.line, case.input, case.reference
+            );
+        }
+    }
+    failed
+}
+
 #[test]
 fn every_case_in_the_table_holds() {
-    let cases = load();
+    let cases = load("cases.tsv");
     let refusals = cases.iter().filter(|c| c.expected == "REFUSE").count();
     assert!(
         cases.len() >= 400,
@@ -141,16 +157,7 @@ fn every_case_in_the_table_holds() {
         refusals >= 70,
         "the table should hold at least 70 refusals, has {refusals}"
     );
-    let mut failed = 0;
-    for case in &cases {
-        if let Err(why) = check(case) {
-            failed += 1;
-            println!(
-                "cases.tsv:{}: {:?} @ {}: {why}",
-                case.line, case.input, case.reference
-            );
-        }
-    }
+    let failed = run("cases.tsv", &cases);
     println!(
         "{} cases, {refusals} refusals, {failed} failed",
         cases.len()
@@ -159,6 +166,24 @@ fn every_case_in_the_table_holds() {
         failed,
         0,
         "{failed} of {} date cases failed (listed above)",
+        cases.len()
+    );
+}
+
+#[test]
+fn every_news_page_case_holds() {
+    let cases = load("news_cases.tsv");
+    assert!(
+        cases.len() >= 150,
+        "the news table should hold at least 150 cases, has {}",
+        cases.len()
+    );
+    let failed = run("news_cases.tsv", &cases);
+    println!("{} news cases, {failed} failed", cases.len());
+    assert_eq!(
+        failed,
+        0,
+        "{failed} of {} news date cases failed (listed above)",
         cases.len()
     );
 }

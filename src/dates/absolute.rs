@@ -29,10 +29,13 @@ impl P<'_> {
     /// followed by a date, a time alone, or a Unix timestamp.
     pub(crate) fn absolute_at(&self, i: usize) -> Step {
         let w = self.w(i);
+        let mut as_month = None;
         if words::month(w).is_some() {
             // "Mar 2025" is March before it is a French Tuesday.
-            if let Some(h) = self.date_time_at(i)? {
-                return Ok(Some(h));
+            as_month = self.date_time_at(i)?;
+            // "mar 3 mar 2025" is a Tuesday: the weekday reading below goes further.
+            if as_month.is_some() && words::weekday_abbrev_or_mar(w).is_none() {
+                return Ok(as_month);
             }
         }
         if !w.is_empty() {
@@ -51,10 +54,20 @@ impl P<'_> {
                     j += 1;
                 }
                 // Only a date counts here: "Sat 4:05 PM" is a weekday with a time (`weekday_at`).
-                if let Some(h) = self.date_time_at(j)?.filter(|h| !h.relative) {
-                    return Ok(Some(super::scan::Hit { start: i, ..h }));
+                let as_weekday = match self.date_time_at(j) {
+                    Ok(h) => h.filter(|h| !h.relative),
+                    Err(_) if as_month.is_some() => None,
+                    Err(e) => return Err(e),
+                };
+                if let Some(h) = as_weekday {
+                    if as_month.is_none_or(|m| h.end > m.end) {
+                        return Ok(Some(super::scan::Hit { start: i, ..h }));
+                    }
                 }
             }
+        }
+        if as_month.is_some() {
+            return Ok(as_month);
         }
         self.date_time_at(i)
     }
@@ -83,14 +96,22 @@ impl P<'_> {
             return self.finish_date(d);
         }
         // A time first: "10:04 AM EST, March 3, 2025", "14:05, hier", "5pm".
-        let Some(t) = self.time_at(i, false)? else {
+        // After a connector ("kl. 14.30", "pukul 09.30", "um 14.30") a dotted number is a time,
+        // as it is after a date; elsewhere "14.30" may be a price.
+        let connected = i > 0
+            && (words::time_connector(self.w(i - 1))
+                || i > 1 && self.punct(i - 1, '.') && words::time_connector(self.w(i - 2)));
+        let Some(t) = self.time_at(i, connected)? else {
             return Ok(None);
         };
         let mut k = t.next;
         for _ in 0..2 {
             if self.punct(k, ',')
                 || self.is_sep(k)
-                || matches!(self.w(k), "on" | "le" | "el" | "am" | "de" | "il" | "del")
+                || matches!(
+                    self.w(k),
+                    "on" | "le" | "el" | "am" | "de" | "il" | "del" | "ngay"
+                )
             {
                 k += 1;
             }
@@ -200,7 +221,11 @@ impl P<'_> {
     fn finish_date(&self, d: DatePart) -> Step {
         let mut d = d;
         let time = if d.precision == Precision::Day {
-            self.time_after(d.next)?
+            match self.time_after(d.next)? {
+                Some(t) => Some(t),
+                // "2025. 3. 4. 오후 2:30", "2025/03/04 下午2:30".
+                None => self.cjk_half_day_time(d.next)?,
+            }
         } else {
             None
         };
@@ -262,8 +287,12 @@ impl P<'_> {
         if self.punct(k, ',') {
             k += 1;
         }
-        if matches!(self.w(k), "de" | "del" | "of") {
+        // "de 2025", "of 2025", and the Thai era "พ.ศ. 2568".
+        if matches!(self.w(k), "de" | "del" | "of" | "พศ") {
             k += 1;
+            if self.punct(k, '.') {
+                k += 1;
+            }
         }
         if (self.punct(k, '\'') || self.punct(k, '’'))
             && self
@@ -273,7 +302,7 @@ impl P<'_> {
             return Some((2000 + self.num(k + 1)?.num as i32, k + 2));
         }
         let t = self.num(k)?;
-        if t.ordinal {
+        if t.ordinal || hijri_year(t) {
             return None;
         }
         // "10:04", "14.30", "10h", "10am" glued on: the number is an hour, not a year.
@@ -284,10 +313,10 @@ impl P<'_> {
                 && self.num(k + 2).is_some_and(|m| !m.space_before)
                 || n.kind == Kind::Word
                     && !n.space_before
-                    && matches!(self.w(k + 1), "h" | "am" | "pm" | "uhr")
+                    && matches!(self.w(k + 1), "h" | "am" | "pm" | "uhr" | "uur")
         });
         match t.ndig {
-            4 if !follows_time => Some((t.num as i32, k + 1)),
+            4 if !follows_time => Some((t.num as i32, self.after_year_word(k + 1))),
             2 if !follows_time && !self.words_time_after(k + 1) => {
                 Some((2000 + t.num as i32, k + 1))
             }
@@ -295,9 +324,85 @@ impl P<'_> {
         }
     }
 
+    /// A year written after the month at `month_at`: Thai dates count Buddhist years (2568 is
+    /// 2025); four-digit years from 2400 on after a Thai month are converted.
+    fn era(&self, month_at: usize, y: i32) -> i32 {
+        if y >= 2400 && words::thai(self.w(month_at)) {
+            y - 543
+        } else {
+            y
+        }
+    }
+
+    /// Past a word naming the year after a year number ("2025 г.", "2025 года", "2025 r.").
+    fn after_year_word(&self, k: usize) -> usize {
+        if !words::year_word(self.w(k)) {
+            return k;
+        }
+        if self.punct(k + 1, '.') && self.adjacent(k + 1) {
+            k + 2
+        } else {
+            k + 1
+        }
+    }
+
+    /// A day written as an ordinal word ("first", "twenty-first", "premier", "primero") and
+    /// where it ends.
+    fn ordinal_day_at(&self, i: usize) -> Option<(u8, usize)> {
+        let w = self.w(i);
+        if let Some(d) = words::ordinal_word(w) {
+            return Some((d, i + 1));
+        }
+        let tens = match w {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        let k = if self.punct(i + 1, '-') { i + 2 } else { i + 1 };
+        let ones = words::ordinal_word(self.w(k)).filter(|&o| o < 10)?;
+        (tens + ones <= 31).then_some((tens + ones, k + 1))
+    }
+
+    /// "the first of March", "first of March 2025", "primero de marzo".
+    fn ordinal_first(&self, i: usize) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some((day, mut j)) = self.ordinal_day_at(i) else {
+            return Ok(None);
+        };
+        if matches!(self.w(j), "of" | "de" | "di") {
+            j += 1;
+        } else if !matches!(self.w(i), "premier" | "primo") {
+            // English needs "of": "the first June since 1990" is no date; "premier mars" is.
+            return Ok(None);
+        }
+        let Some(mo) = words::month(self.w(j)) else {
+            return Ok(None);
+        };
+        j += 1;
+        if self.punct(j, '.') {
+            j += 1;
+        }
+        let (y, next) = match self.year_at(j) {
+            Some((y, n)) => (Some(y), n),
+            None => (None, j),
+        };
+        if u64::from(days_in_month(y.unwrap_or(2024), mo)) < u64::from(day) {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        }
+        Ok(Some(DatePart {
+            y,
+            mo,
+            d: day,
+            precision: Precision::Day,
+            ambiguous: false,
+            alone: false,
+            start: i,
+            next,
+        }))
+    }
+
     /// Whether an am/pm marker follows (so "Mar 3, 10 am" has no year 2010).
     fn words_time_after(&self, k: usize) -> bool {
-        matches!(self.w(k), "am" | "pm" | "uhr" | "h")
+        matches!(self.w(k), "am" | "pm" | "uhr" | "uur" | "h")
             || (matches!(self.w(k), "a" | "p") && self.punct(k + 1, '.'))
     }
 
@@ -319,6 +424,45 @@ impl P<'_> {
         match tok.kind {
             Kind::Num if !tok.ordinal && tok.ndig == 4 => {
                 let y = tok.num as i32;
+                if hijri_year(tok) {
+                    // Its month and day go with it: "۱۲/۱۴" is no Gregorian date either.
+                    let mut end = i + 1;
+                    while self
+                        .t
+                        .get(end)
+                        .is_some_and(|t| !t.space_before && t.kind != Kind::Word)
+                    {
+                        end += 1;
+                    }
+                    return Err(self.fail(RefusalKind::NoDate, i, end));
+                }
+                if let Some(week) = self.iso_week(i, y)? {
+                    return Ok(Some(week));
+                }
+                // Spaced and dotted, year first: "2025. 3. 4." (Korean).
+                if self.punct(i + 1, '.') && self.adjacent(i + 1) && self.punct(i + 3, '.') {
+                    let m = self.num(i + 2).filter(|t| t.ndig <= 2 && t.space_before);
+                    let d = self.num(i + 4).filter(|t| t.ndig <= 2 && t.space_before);
+                    if let (Some(m), Some(d), true) = (m, d, self.adjacent(i + 3)) {
+                        let (mo, dd) = (m.num, d.num);
+                        if !(1..=12).contains(&mo) || !(1..=31).contains(&dd) {
+                            return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+                        }
+                        let next = if self.punct(i + 5, '.') && self.adjacent(i + 5) {
+                            i + 6
+                        } else {
+                            i + 5
+                        };
+                        return Ok(Some(part(
+                            Some(y),
+                            mo as u8,
+                            dd as u8,
+                            Precision::Day,
+                            false,
+                            next,
+                        )));
+                    }
+                }
                 // ISO and year-first: 2025-03-04, 2025/03/04, 2025.03.04, 2025-03.
                 if let Some(sep) = self.sep_char(i + 1) {
                     if let Some(m) = self.num(i + 2).filter(|t| t.ndig <= 2 && !t.space_before) {
@@ -330,13 +474,23 @@ impl P<'_> {
                             if !(1..=12).contains(&mo) || !(1..=31).contains(&dd) {
                                 return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
                             }
+                            // "2025.03.04." (Korean pages close the date with a dot).
+                            let next = if sep == '.'
+                                && self.punct(i + 5, '.')
+                                && self.adjacent(i + 5)
+                                && !self.glued(i + 6)
+                            {
+                                i + 6
+                            } else {
+                                i + 5
+                            };
                             return Ok(Some(part(
                                 Some(y),
                                 mo as u8,
                                 dd as u8,
                                 Precision::Day,
                                 false,
-                                i + 5,
+                                next,
                             )));
                         }
                         if sep == '-'
@@ -354,6 +508,30 @@ impl P<'_> {
                             )));
                         }
                         return Ok(None);
+                    }
+                }
+                // Hungarian year first: "2025. március 3.".
+                if self.punct(i + 1, '.') && self.adjacent(i + 1) {
+                    if let Some(mo) = words::month(self.w(i + 2)) {
+                        // "2025. márc. 3.": the month may be abbreviated.
+                        let k = if self.punct(i + 3, '.') { i + 4 } else { i + 3 };
+                        if let Some(d) = self.num(k).filter(|t| t.ndig <= 2 && !t.ordinal) {
+                            let mut next = k + 1;
+                            if self.punct(next, '.') && self.adjacent(next) {
+                                next += 1;
+                            }
+                            if d.num == 0 || d.num > u64::from(days_in_month(y, mo)) {
+                                return Err(self.fail(RefusalKind::InvalidDate, i, next));
+                            }
+                            return Ok(Some(part(
+                                Some(y),
+                                mo,
+                                d.num as u8,
+                                Precision::Day,
+                                false,
+                                next,
+                            )));
+                        }
                     }
                 }
                 // "2025 年"? no: a bare year.
@@ -382,9 +560,134 @@ impl P<'_> {
                     ..part(Some(y), mo, d, Precision::Day, false, i + 1)
                 }))
             }
-            Kind::Word => self.month_first(i),
+            // Vietnamese writes the month as a number after "tháng": "ngày 4 tháng 3 năm 2025",
+            // "tháng 3 năm 2025".
+            Kind::Word if self.is(i, "ngay") && self.is(i + 2, "thang") => Ok(self
+                .vietnamese(i + 1, i + 2)?
+                .map(|d| DatePart { start: i, ..d })),
+            Kind::Word if self.is(i, "thang") => self.vietnamese(i, i),
+            Kind::Word => match self.ordinal_first(i)? {
+                Some(d) => Ok(Some(d)),
+                None => self.month_first(i),
+            },
             _ => Ok(None),
         }
+    }
+
+    /// ISO 8601 week dates after the year at `i`: "2025-W10" (the week's Monday, precision
+    /// week), "2025-W10-2" and "2025W102" (a day of that week).
+    fn iso_week(&self, i: usize, y: i32) -> Result<Option<DatePart>, super::scan::Fail> {
+        let mut k = i + 1;
+        let dashed = self.punct(k, '-') && self.adjacent(k);
+        if dashed {
+            k += 1;
+        }
+        if !(self.is(k, "w") && self.adjacent(k)) {
+            return Ok(None);
+        }
+        let Some(wt) = self.num(k + 1).filter(|t| !t.space_before && !t.ordinal) else {
+            return Ok(None);
+        };
+        // "2025W102" writes week and day as one number.
+        let (week, mut weekday, mut next) = match wt.ndig {
+            2 => (wt.num, None, k + 2),
+            3 if !dashed => (wt.num / 10, Some(wt.num % 10), k + 2),
+            _ => return Ok(None),
+        };
+        if weekday.is_none() && dashed && self.punct(next, '-') && self.adjacent(next) {
+            if let Some(d) = self
+                .num(next + 1)
+                .filter(|t| t.ndig == 1 && !t.space_before)
+            {
+                weekday = Some(d.num);
+                next += 2;
+            }
+        }
+        if self.glued(next) {
+            return Ok(None);
+        }
+        // Week 1 holds 4 January; a year has 53 weeks when it starts on a Thursday, or on a
+        // Wednesday in a leap year.
+        let jan1 = Wall::midnight(y, 1, 1).weekday();
+        let weeks = if jan1 == 3 || (jan1 == 2 && is_leap(y)) {
+            53
+        } else {
+            52
+        };
+        if week == 0 || week > weeks || weekday.is_some_and(|d| d == 0 || d > 7) {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        }
+        let jan4 = Wall::midnight(y, 1, 4);
+        let monday = jan4.add_days(-i64::from(jan4.weekday()) + (week as i64 - 1) * 7);
+        let (day, precision) = match weekday {
+            Some(d) => (monday.add_days(d as i64 - 1), Precision::Day),
+            None => (monday, Precision::Week),
+        };
+        Ok(Some(DatePart {
+            y: Some(day.y),
+            mo: day.mo,
+            d: day.d,
+            precision,
+            ambiguous: false,
+            alone: false,
+            start: i,
+            next,
+        }))
+    }
+
+    /// A Vietnamese date: an optional day number at `i` (when `i` < `k`), then "tháng" at `k`, the
+    /// month number, and an optional year after "năm" or a comma ("4 tháng 3 năm 2025", "tháng
+    /// 3, 2025"). Without a day it is a month, and needs its year.
+    fn vietnamese(&self, i: usize, k: usize) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some(m) = self.num(k + 1).filter(|t| t.ndig <= 2 && !t.ordinal) else {
+            return Ok(None);
+        };
+        let mut next = k + 2;
+        if self.punct(next, ',') || self.is(next, "nam") {
+            next += 1;
+        }
+        let year = self
+            .num(next)
+            .filter(|t| t.ndig == 4 && !t.ordinal)
+            .map(|t| t.num as i32);
+        if year.is_some() {
+            next += 1;
+        } else {
+            next = k + 2;
+        }
+        let day = (i < k).then(|| self.num(i).map_or(0, |t| t.num));
+        if !(1..=12).contains(&m.num) || day.is_some_and(|d| !(1..=31).contains(&d)) {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        }
+        let mo = m.num as u8;
+        Ok(match (day, year) {
+            (Some(d), y) => {
+                if u64::from(days_in_month(y.unwrap_or(2024), mo)) < d {
+                    return Err(self.fail(RefusalKind::InvalidDate, i, next));
+                }
+                Some(DatePart {
+                    y,
+                    mo,
+                    d: d as u8,
+                    precision: Precision::Day,
+                    ambiguous: false,
+                    alone: false,
+                    start: i,
+                    next,
+                })
+            }
+            (None, Some(y)) => Some(DatePart {
+                y: Some(y),
+                mo,
+                d: 1,
+                precision: Precision::Month,
+                ambiguous: false,
+                alone: false,
+                start: i,
+                next,
+            }),
+            (None, None) => None,
+        })
     }
 
     /// '/', '-' or '.' glued between two numbers.
@@ -407,6 +710,33 @@ impl P<'_> {
             if let Some(sep) = self.sep_char(i + 1) {
                 return self.numeric(i, sep);
             }
+            if self.is(i + 1, "thang") {
+                return self.vietnamese(i, i + 1);
+            }
+            // Spaced dotted dates, day first: "3. 3. 2025" (Czech, Slovak, German).
+            if self.punct(i + 1, '.') && self.adjacent(i + 1) && self.punct(i + 3, '.') {
+                let month = self.num(i + 2).filter(|t| t.ndig <= 2 && t.space_before);
+                let year = self.num(i + 4).filter(|t| t.ndig == 4 && t.space_before);
+                if let (Some(m), Some(y), true) = (month, year, self.adjacent(i + 3)) {
+                    let (d, mo, y) = (a.num, m.num, y.num as i32);
+                    if !(1..=12).contains(&mo)
+                        || d == 0
+                        || d > u64::from(days_in_month(y, mo as u8))
+                    {
+                        return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+                    }
+                    return Ok(Some(DatePart {
+                        y: Some(y),
+                        mo: mo as u8,
+                        d: d as u8,
+                        precision: Precision::Day,
+                        ambiguous: false,
+                        alone: false,
+                        start: i,
+                        next: i + 5,
+                    }));
+                }
+            }
         }
         let mut j = i + 1;
         if self.punct(j, '.') && self.adjacent(j) {
@@ -414,6 +744,9 @@ impl P<'_> {
         }
         if matches!(self.w(j), "de" | "of" | "di") {
             j += 1;
+        } else if self.is(j, "d") && (self.punct(j + 1, '\'') || self.punct(j + 1, '’')) {
+            // Catalan "3 d'abril de 2025".
+            j += 2;
         }
         // "04-Mar-2025", "4/Mar/2025".
         let mut dashed = None;
@@ -428,7 +761,8 @@ impl P<'_> {
         let Some(mo) = words::month_after_day(self.w(j)) else {
             return Ok(None);
         };
-        let short_word = matches!(self.w(j), "ago" | "set" | "out");
+        let short_word = words::month_needs_year(self.w(j));
+        let month_at = j;
         j += 1;
         if self.punct(j, '.') {
             j += 1;
@@ -439,7 +773,7 @@ impl P<'_> {
             }
         }
         let day = a.num;
-        let year = self.year_at(j);
+        let year = self.year_at(j).map(|(y, n)| (self.era(month_at, y), n));
         if short_word && year.is_none() {
             return Ok(None);
         }
@@ -479,6 +813,10 @@ impl P<'_> {
         if self.punct(j, '.') {
             j += 1;
         }
+        // "March the 3rd, 2025".
+        if self.is(j, "the") && self.num(j + 1).is_some_and(|t| t.ordinal) {
+            j += 1;
+        }
         if let Some(t) = self.num(j) {
             if t.ndig <= 2 {
                 // Not the hour of a time ("March 14:30" is no date).
@@ -503,7 +841,7 @@ impl P<'_> {
                 {
                     next += 2;
                 }
-                let year = self.year_at(next);
+                let year = self.year_at(next).map(|(y, n)| (self.era(i, y), n));
                 if !(1..=31).contains(&day) {
                     return if year.is_some() {
                         Err(self.fail(RefusalKind::InvalidDate, i, year.map_or(next, |y| y.1)))
@@ -530,25 +868,50 @@ impl P<'_> {
                 }));
             }
         }
+        // "March first", "March twenty-first, 2025". Without a year it must fill its segment:
+        // "an August second round" is no date.
+        if let Some((day, next)) = self.ordinal_day_at(j) {
+            let (y, next) = match self.year_at(next) {
+                Some((y, n)) => (Some(y), n),
+                None => (None, next),
+            };
+            let alone = y.is_none();
+            if u64::from(days_in_month(y.unwrap_or(2024), mo)) < u64::from(day) {
+                return Err(self.fail(RefusalKind::InvalidDate, i, next));
+            }
+            return Ok(Some(DatePart {
+                y,
+                mo,
+                d: day,
+                precision: Precision::Day,
+                ambiguous: false,
+                alone,
+                start: i,
+                next,
+            }));
+        }
         // Month and year: "March 2025", "marzo de 2025", "März, 2025".
         let mut k = j;
         if self.punct(k, ',') {
             k += 1;
         }
-        if matches!(self.w(k), "de" | "del" | "of") {
+        if matches!(self.w(k), "de" | "del" | "of" | "พศ") {
             k += 1;
+            if self.punct(k, '.') {
+                k += 1;
+            }
         }
         if let Some(t) = self.num(k).filter(|t| t.ndig == 4 && !t.ordinal) {
             if !self.glued(k + 1) {
                 return Ok(Some(DatePart {
-                    y: Some(t.num as i32),
+                    y: Some(self.era(i, t.num as i32)),
                     mo,
                     d: 1,
                     precision: Precision::Month,
                     ambiguous: false,
                     alone: false,
                     start: i,
-                    next: k + 1,
+                    next: self.after_year_word(k + 1),
                 }));
             }
         }
@@ -569,6 +932,9 @@ impl P<'_> {
         } else {
             None
         };
+        if third.is_some_and(hijri_year) {
+            return Ok(None);
+        }
         let Some(yt) = third else {
             // Two numbers: "9/11", "24/7" are refused; "3.5" and "1-2" are not dates at all.
             if self.glued(i + 3) && !self.punct(i + 3, '.') {
@@ -623,6 +989,13 @@ impl P<'_> {
             next,
         }))
     }
+}
+
+/// A year in Arabic-Indic or Persian digits between 1300 and 1599 is a Hijri year ("١٤٤٦",
+/// "۱۴۰۳/۱۲/۱۴" is Solar Hijri): read as Gregorian it would be six centuries off, so it is not
+/// read at all.
+fn hijri_year(t: &super::lexer::Tok) -> bool {
+    t.arabic && (1300..1600).contains(&t.num)
 }
 
 #[cfg(test)]
@@ -697,6 +1070,27 @@ mod tests {
             "2026-12-25T00:00:00Z day future_date"
         );
         assert_eq!(r("February 30, 2025", m), "invalid_date");
+        assert_eq!(r("2025-W10", m), "2025-03-03T00:00:00Z week");
+        assert_eq!(r("2025-W01", m), "2024-12-30T00:00:00Z week");
+        assert_eq!(r("2026-W53", m), "2026-12-28T00:00:00Z week future_date");
+        assert_eq!(r("2025-W10-2", m), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("2025W102", m), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("2025-W53", m), "invalid_date");
+        assert_eq!(r("ngày 4 tháng 3 năm 2025", m), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("4 tháng 3, 2025 14:30", m), "2025-03-04T14:30:00Z minute");
+        assert_eq!(r("tháng 3 năm 2025", m), "2025-03-01T00:00:00Z month");
+        assert_eq!(r("ngày 31 tháng 2 năm 2025", m), "invalid_date");
+        assert_eq!(r("۱۴۰۳/۱۲/۱۴", m), "no_date");
+        assert_eq!(r("١٤ رمضان ١٤٤٦", m), "no_date");
+        assert_eq!(r("1403/12/14", m), "1403-12-14T00:00:00Z day");
+        // Instants past what a timestamp holds are refused, not turned into 1970.
+        assert_eq!(r("9999-12-31", m), "out_of_range");
+        assert_eq!(r("9999-12-30", m), "9999-12-30T00:00:00Z day future_date");
+        assert_eq!(
+            r("0001-01-01 10:00 +0100", m),
+            "0001-01-01T09:00:00Z minute"
+        );
+        assert_eq!(r("0001-01-01 00:30 +0100", m), "out_of_range");
         assert_eq!(r("25:61", m), "invalid_time");
     }
 }

@@ -5,8 +5,9 @@
 
 use super::calendar::{days_in_month, Wall};
 use super::lexer::Kind;
-use super::scan::{Fit, Step, P};
+use super::scan::{Fit, Hit, Step, P};
 use super::words::Unit;
+use super::zones::ZoneRef;
 use super::{Precision, RefusalKind};
 
 impl P<'_> {
@@ -26,7 +27,14 @@ impl P<'_> {
         if self.cjk(i + 1).is_none() {
             return Ok(None);
         }
-        if let Some((unit, mut k)) = self.cjk_unit(i + 1) {
+        // "1个小时前": the measure word before a unit other than a month.
+        let u = if matches!(self.cjk(i + 1), Some('个' | '個')) && self.cjk(i + 2) != Some('月')
+        {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some((unit, mut k)) = self.cjk_unit(u) {
             if self.cjk(k) == Some('以') {
                 k += 1;
             }
@@ -35,6 +43,183 @@ impl P<'_> {
             }
         }
         self.cjk_date(i)
+    }
+
+    /// Forms that start with a CJK character: day words with an optional time ("昨天 14:30",
+    /// "今日", "어제 오후 2:30"), now-like words ("刚刚", "방금"), and counts written in Chinese
+    /// numerals ("一小时前", "两天前", "半小时前", "十分钟前").
+    pub(crate) fn cjk_word_at(&self, i: usize) -> Step {
+        let Some(c0) = self.cjk(i) else {
+            return Ok(None);
+        };
+        if let Some(h) = self.japanese_era_date(i)? {
+            return Ok(Some(h));
+        }
+        let c1 = self.cjk(i + 1);
+        let c2 = self.cjk(i + 2);
+        let day = match (c0, c1, c2) {
+            ('一', Some('昨'), Some('日')) | ('그', Some('저'), Some('께')) => {
+                Some((2, i + 3))
+            }
+            ('昨', Some('天' | '日'), _) | ('어', Some('제'), _) => Some((1, i + 2)),
+            ('今', Some('天' | '日'), _) | ('오', Some('늘'), _) => Some((0, i + 2)),
+            ('前', Some('天'), _) => Some((2, i + 2)),
+            _ => None,
+        };
+        if let Some((back, end)) = day {
+            let date = self.r.local.add_days(-back);
+            if let Some((h, mi, precision, zone, t_end)) = self.cjk_time(end)? {
+                let wall = Wall {
+                    h,
+                    mi,
+                    s: 0,
+                    ..date
+                };
+                let zone = zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+                return self.hit_at(&wall, &zone, precision, true, i, t_end, Fit::Anywhere, 0);
+            }
+            let wall = Wall::midnight(date.y, date.mo, date.d);
+            return self.hit_at(
+                &wall,
+                &self.r.zone.clone(),
+                Precision::Day,
+                true,
+                i,
+                end,
+                Fit::Alone,
+                0,
+            );
+        }
+        let now_end = match (c0, c1) {
+            ('刚', Some('刚' | '才')) | ('剛', Some('剛' | '才')) | ('방', Some('금')) => {
+                Some(i + 2)
+            }
+            ('た', Some('っ')) if c2 == Some('た') && self.cjk(i + 3) == Some('今') => {
+                Some(i + 4)
+            }
+            _ => None,
+        };
+        if let Some(end) = now_end {
+            // Now-like: the reference itself, precision minute.
+            return self.counted_ago(0, Unit::Minute, i, end).map(|h| {
+                h.map(|h| Hit {
+                    fit: Fit::Alone,
+                    ..h
+                })
+            });
+        }
+        // A count in Chinese numerals, or a half, before a unit and "ago".
+        let (n, half, k) = match self.cjk_numeral(i) {
+            Some((n, k)) => (n, false, k),
+            None if c0 == '半' => (1, true, i + 1),
+            None => return Ok(None),
+        };
+        let mut k = k;
+        if matches!(self.cjk(k), Some('个' | '個')) && !matches!(self.cjk(k + 1), Some('月')) {
+            k += 1;
+        }
+        let Some((unit, mut end)) = self.cjk_unit(k) else {
+            return Ok(None);
+        };
+        if self.cjk(end) == Some('以') {
+            end += 1;
+        }
+        if !matches!(self.cjk(end), Some('前' | '전')) {
+            return Ok(None);
+        }
+        if half {
+            // "半小时前": half an hour, precision minute, as "half an hour ago".
+            return match unit {
+                Unit::Hour => self.counted_ago(30, Unit::Minute, i, end + 1),
+                Unit::Minute => self.counted_ago(30, Unit::Second, i, end + 1),
+                _ => Ok(None),
+            };
+        }
+        self.counted_ago(n, unit, i, end + 1)
+    }
+
+    /// A CJK lead-in label ("发布时间：", "更新日", "입력", "기사입력", "최종수정", "公開日：") and
+    /// where the date may start.
+    pub(crate) fn cjk_label_at(&self, i: usize) -> Option<(super::Label, usize)> {
+        use super::Label;
+        let mut k = i;
+        // "기사입력" (article input), "최종수정" / "最终更新" (last modified).
+        let mut last = false;
+        match (self.cjk(k)?, self.cjk(k + 1)) {
+            ('기', Some('사')) => k += 2,
+            ('최', Some('종')) | ('最', Some('终' | '終' | '后' | '後' | '新')) => {
+                last = true;
+                k += 2;
+            }
+            _ => {}
+        }
+        let c0 = self.cjk(k)?;
+        let c1 = self.cjk(k + 1);
+        let label = match (c0, c1) {
+            ('发' | '發', Some('布' | '佈' | '表'))
+            | ('公', Some('开' | '開'))
+            | ('配', Some('信'))
+            | ('掲', Some('載'))
+            | ('投', Some('稿'))
+            | ('입', Some('력'))
+            | ('등', Some('록'))
+            | ('게', Some('재'))
+            | ('작', Some('성')) => Label::Published,
+            ('更', Some('新')) | ('修', Some('改' | '正')) | ('수', Some('정')) => {
+                Label::Updated
+            }
+            ('업', Some('데'))
+                if self.cjk(k + 2) == Some('이') && self.cjk(k + 3) == Some('트') =>
+            {
+                k += 2;
+                Label::Updated
+            }
+            _ => return None,
+        };
+        k += 2;
+        // "时间", "時間", "日期", "日時", "日", "일시".
+        while matches!(
+            self.cjk(k),
+            Some('时' | '時' | '间' | '間' | '日' | '期' | '일' | '시')
+        ) {
+            k += 1;
+        }
+        if self.punct(k, ':') {
+            k += 1;
+        }
+        Some((if last { Label::Updated } else { label }, k))
+    }
+
+    /// A number in Chinese numerals from one to ninety-nine ("一", "两", "十", "十五", "二十三")
+    /// and where it ends.
+    fn cjk_numeral(&self, i: usize) -> Option<(u64, usize)> {
+        let digit = |k: usize| -> Option<u64> {
+            Some(match self.cjk(k)? {
+                '一' => 1,
+                '二' | '两' | '兩' => 2,
+                '三' => 3,
+                '四' => 4,
+                '五' => 5,
+                '六' => 6,
+                '七' => 7,
+                '八' => 8,
+                '九' => 9,
+                _ => return None,
+            })
+        };
+        let ten = |k: usize| self.cjk(k) == Some('十');
+        match (digit(i), ten(i)) {
+            (Some(d), _) if ten(i + 1) => match digit(i + 2) {
+                Some(u) => Some((d * 10 + u, i + 3)),
+                None => Some((d * 10, i + 2)),
+            },
+            (Some(d), _) => Some((d, i + 1)),
+            (None, true) => match digit(i + 1) {
+                Some(u) => Some((10 + u, i + 2)),
+                None => Some((10, i + 1)),
+            },
+            _ => None,
+        }
     }
 
     /// A unit written in CJK characters at `k` and where it ends.
@@ -63,11 +248,37 @@ impl P<'_> {
     /// ("14:30", "14時30分", "14시 30분").
     fn cjk_date(&self, i: usize) -> Step {
         let first = self.num(i).map_or(0, |t| t.num);
-        let (y, mut k) = if matches!(self.cjk(i + 1), Some('年' | '년')) {
+        let (y, k) = if matches!(self.cjk(i + 1), Some('年' | '년')) {
             (Some(first as i32), i + 2)
         } else {
             (None, i)
         };
+        self.cjk_date_from(i, y, k)
+    }
+
+    /// Japanese era years: "令和7年3月4日" (Reiwa 7 is 2025), "令和元年" (its first year),
+    /// "平成31年".
+    fn japanese_era_date(&self, i: usize) -> Step {
+        let base = match (self.cjk(i), self.cjk(i + 1)) {
+            (Some('令'), Some('和')) => 2018,
+            (Some('平'), Some('成')) => 1988,
+            _ => return Ok(None),
+        };
+        let (n, k) = match self.num(i + 2) {
+            Some(t) if t.ndig <= 2 => (t.num as i32, i + 3),
+            _ if self.cjk(i + 2) == Some('元') => (1, i + 3),
+            _ => return Ok(None),
+        };
+        if self.cjk(k) != Some('年') || n == 0 {
+            return Ok(None);
+        }
+        self.cjk_date_from(i, Some(base + n), k + 1)
+    }
+
+    /// The month and day of a CJK date starting at token `k` (its year, if written, already
+    /// read), with an optional time after it; the hit starts at token `i`.
+    fn cjk_date_from(&self, i: usize, y: Option<i32>, k: usize) -> Step {
+        let mut k = k;
         let Some(mo) = self.num(k).filter(|t| t.ndig <= 2).map(|t| t.num) else {
             return Ok(None);
         };
@@ -130,7 +341,7 @@ impl P<'_> {
         {
             k += 3;
         }
-        if let Some((h, mi, precision, end)) = self.cjk_time(k)? {
+        if let Some((h, mi, precision, zone, end)) = self.cjk_time(k)? {
             let wall = Wall {
                 y,
                 mo,
@@ -139,16 +350,8 @@ impl P<'_> {
                 mi,
                 s: 0,
             };
-            return self.hit_at(
-                &wall,
-                &self.r.zone.clone(),
-                precision,
-                false,
-                i,
-                end,
-                Fit::Anywhere,
-                0,
-            );
+            let zone = zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+            return self.hit_at(&wall, &zone, precision, false, i, end, Fit::Anywhere, 0);
         }
         let wall = Wall::midnight(y, mo, d);
         self.hit_at(
@@ -163,12 +366,57 @@ impl P<'_> {
         )
     }
 
-    /// "14:30", "14時30分", "14点", "14시 30분" after a CJK date.
-    fn cjk_time(&self, k: usize) -> Result<Option<(u8, u8, Precision, usize)>, super::scan::Fail> {
+    /// A time after a date that is not a CJK date, only when it starts with a before-noon or
+    /// after-noon word ("오후 2:30", "下午2:30", "午後2時").
+    pub(crate) fn cjk_half_day_time(
+        &self,
+        k: usize,
+    ) -> Result<Option<super::time::TimePart>, super::scan::Fail> {
+        if !matches!(
+            (self.cjk(k), self.cjk(k + 1)),
+            (
+                Some('午' | '上' | '早' | '下' | '晚' | '오'),
+                Some('前' | '後' | '后' | '午' | '上' | '전' | '후')
+            )
+        ) {
+            return Ok(None);
+        }
+        Ok(self
+            .cjk_time(k)?
+            .map(|(h, mi, precision, zone, next)| super::time::TimePart {
+                h,
+                mi,
+                s: 0,
+                precision,
+                zone,
+                next,
+            }))
+    }
+
+    /// "14:30", "14:30 JST", "14時30分", "14点", "14시 30분", "午後2時30分", "下午2:30",
+    /// "오후 2:30" after a CJK date: hour, minute, precision, zone and where the time ends.
+    #[allow(clippy::type_complexity)]
+    fn cjk_time(
+        &self,
+        k: usize,
+    ) -> Result<Option<(u8, u8, Precision, Option<ZoneRef>, usize)>, super::scan::Fail> {
+        // Before noon / after noon, written before the time.
+        let (half, k) = match (self.cjk(k), self.cjk(k + 1)) {
+            (Some('午'), Some('前'))
+            | (Some('上' | '早'), Some('午' | '上'))
+            | (Some('오'), Some('전')) => (Some(false), k + 2),
+            (Some('午'), Some('後' | '后'))
+            | (Some('下' | '晚'), Some('午' | '上'))
+            | (Some('오'), Some('후')) => (Some(true), k + 2),
+            _ => (None, k),
+        };
+        let with_half = |h: u8| match half {
+            Some(true) if h < 12 => h + 12,
+            Some(false) if h == 12 => 0,
+            _ => h,
+        };
         if let Some(t) = self.time_at(k, true)? {
-            if t.zone.is_none() {
-                return Ok(Some((t.h, t.mi, t.precision, t.next)));
-            }
+            return Ok(Some((with_half(t.h), t.mi, t.precision, t.zone, t.next)));
         }
         let Some(h) = self.num(k).filter(|t| t.ndig <= 2).map(|t| t.num) else {
             return Ok(None);
@@ -185,7 +433,8 @@ impl P<'_> {
         if h > 23 || mi > 59 {
             return Err(self.fail(RefusalKind::InvalidTime, k, end));
         }
-        Ok(Some((h as u8, mi as u8, precision, end)))
+        let (zone, end) = self.zone_at(end).map_or((None, end), |(z, n)| (Some(z), n));
+        Ok(Some((with_half(h as u8), mi as u8, precision, zone, end)))
     }
 }
 
@@ -218,5 +467,29 @@ mod tests {
         assert_eq!(r("5분 전"), "2026-11-26T02:15:00Z minute");
         assert_eq!(r("2ヶ月前"), "2026-09-26T02:20:00Z month");
         assert_eq!(r("2025年2月30日"), "invalid_date");
+        assert_eq!(r("昨天 14:30"), "2026-11-25T14:30:00Z minute");
+        assert_eq!(r("昨天下午2:30"), "2026-11-25T14:30:00Z minute");
+        assert_eq!(r("今日"), "2026-11-26T00:00:00Z day");
+        assert_eq!(r("어제"), "2026-11-25T00:00:00Z day");
+        assert_eq!(r("前天"), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("刚刚"), "2026-11-26T02:20:00Z minute");
+        assert_eq!(r("一小时前"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("两天前"), "2026-11-24T02:20:00Z day");
+        assert_eq!(r("十五分钟前"), "2026-11-26T02:05:00Z minute");
+        assert_eq!(r("二十三小时前"), "2026-11-25T03:20:00Z hour");
+        assert_eq!(r("半小时前"), "2026-11-26T01:50:00Z minute");
+        assert_eq!(r("三个月前"), "2026-08-26T02:20:00Z month");
+        assert_eq!(r("1个小时前"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("令和7年3月4日"), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("令和元年5月1日"), "2019-05-01T00:00:00Z day");
+        assert_eq!(r("平成31年4月30日 14時"), "2019-04-30T14:00:00Z hour");
+        assert_eq!(r("2025年3月4日 14:30 JST"), "2025-03-04T05:30:00Z minute");
+        assert_eq!(r("2025年3月4日 午後2時30分"), "2025-03-04T14:30:00Z minute");
+        assert_eq!(r("2025年3月4日 下午2:30"), "2025-03-04T14:30:00Z minute");
+        assert_eq!(r("2025년 3월 4일 오후 2:30"), "2025-03-04T14:30:00Z minute");
+        assert_eq!(
+            r("2025년 3월 4일 오전 9시 5분"),
+            "2025-03-04T09:05:00Z minute"
+        );
     }
 }

@@ -1,9 +1,16 @@
-//! The hand-written tokenizer: numbers, words (lowercased, accents folded, so the word tables are
-//! plain ASCII) and single punctuation characters, each with its byte span. Owns what a token is;
-//! does not own what any word means (that is `words`).
+//! The hand-written tokenizer: numbers, words (lowercased, accents folded, so Latin-script word
+//! tables are plain ASCII; Cyrillic, Greek and Arabic words keep their script, lowercased and
+//! without accents) and single punctuation characters, each with its byte span. Digits of other
+//! scripts (full-width "２０２５", Arabic-Indic "٢٠٢٥", Devanagari) are read as numbers here, so
+//! every date form accepts them. Owns what a token is; does not own what any word means (that
+//! is `words`).
 
-/// Longest word kept; longer words are kept as unknown (they never name a date part).
-const WORD_CAP: usize = 20;
+use unicode_normalization::char::decompose_canonical;
+
+/// Longest word kept, in bytes of its folded form; longer words are kept as unknown (they never
+/// name a date part). Cyrillic and Greek letters take two bytes each ("опубликовано" is 24),
+/// Thai three ("ชั่วโมงที่แล้ว", hours ago, is 33).
+const WORD_CAP: usize = 48;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -22,6 +29,8 @@ pub(crate) struct Tok {
     pub ndig: u8,
     /// Numbers written with an ordinal suffix ("3rd", "1er", "1º").
     pub ordinal: bool,
+    /// Numbers written with Arabic-Indic or Persian digits ("١٤٤٦", "۱۴۰۳").
+    pub arabic: bool,
     /// Whitespace stood right before this token.
     pub space_before: bool,
     /// Punctuation: the character.
@@ -40,6 +49,7 @@ impl Tok {
             num: 0,
             ndig: 0,
             ordinal: false,
+            arabic: false,
             space_before,
             ch: '\0',
             woff: 0,
@@ -89,16 +99,29 @@ impl Line {
                 i += 1;
                 continue;
             }
-            if b.is_ascii_digit() {
+            if b.is_ascii_digit() || (b >= 0x80 && digit_at(text, i).is_some()) {
                 let mut t = Tok::new(Kind::Num, i, space);
                 let mut v: u64 = 0;
                 let mut n: u32 = 0;
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    v = v
-                        .saturating_mul(10)
-                        .saturating_add(u64::from(bytes[i] - b'0'));
-                    n += 1;
-                    i += 1;
+                loop {
+                    // ASCII digits first: the common case stays a byte loop.
+                    while i < bytes.len() && bytes[i].is_ascii_digit() {
+                        v = v
+                            .saturating_mul(10)
+                            .saturating_add(u64::from(bytes[i] - b'0'));
+                        n += 1;
+                        i += 1;
+                    }
+                    match digit_at(text, i) {
+                        Some((d, len)) => {
+                            v = v.saturating_mul(10).saturating_add(u64::from(d));
+                            n += 1;
+                            i += len;
+                            // Arabic-Indic and Persian digits are the only two-byte ones.
+                            t.arabic |= len == 2;
+                        }
+                        None => break,
+                    }
                 }
                 t.num = v;
                 t.ndig = n.min(255) as u8;
@@ -135,7 +158,7 @@ impl Line {
                 let Some(c) = text[i..].chars().next() else {
                     break;
                 };
-                if c.is_whitespace() {
+                if c.is_whitespace() || is_invisible(c) {
                     space = true;
                     i += c.len_utf8();
                     continue;
@@ -162,7 +185,7 @@ impl Line {
                     continue;
                 }
                 let mut t = Tok::new(Kind::Punct, i, space);
-                t.ch = c;
+                t.ch = ascii_punct(c);
                 i += c.len_utf8();
                 t.end = i as u32;
                 self.toks.push(t);
@@ -181,11 +204,21 @@ impl Line {
 
     /// Folds letters from byte `i` to the end of the word; returns where the word ends.
     fn word_tail(&mut self, text: &str, mut i: usize) -> usize {
-        for c in text[i..].chars() {
+        let mut chars = text[i..].chars().peekable();
+        while let Some(c) = chars.next() {
             // Combining accents (text not in NFC: "De\u{301}cembre") stay inside the word and
             // fold away like precomposed ones.
-            if ('\u{300}'..='\u{36f}').contains(&c) {
+            if ('\u{300}'..='\u{36f}').contains(&c) || is_silent_mark(c) {
                 i += c.len_utf8();
+                continue;
+            }
+            // Thai abbreviations carry dots inside ("มี.ค." is March): the word goes on, without
+            // them.
+            if c == '.'
+                && self.words.chars().next_back().is_some_and(is_thai)
+                && chars.peek().is_some_and(|n| is_thai(*n))
+            {
+                i += 1;
                 continue;
             }
             if !c.is_alphabetic() || is_cjk(c) {
@@ -231,6 +264,8 @@ fn ordinal_suffix(rest: &[u8]) -> usize {
         "\u{e8}me".as_bytes(),
         "\u{ba}".as_bytes(),
         "\u{aa}".as_bytes(),
+        // The degree sign Italian pages write for "primo" ("1° marzo").
+        "\u{b0}".as_bytes(),
     ] {
         if rest.len() >= s.len() && rest[..s.len()].eq_ignore_ascii_case(s) {
             let after = rest.get(s.len()).copied().unwrap_or(b' ');
@@ -242,14 +277,102 @@ fn ordinal_suffix(rest: &[u8]) -> usize {
     0
 }
 
-/// Appends `c` lowercased with its accent removed.
+/// The value and byte length of the digit at byte `i`: ASCII, full-width, Arabic-Indic, Eastern
+/// Arabic-Indic (Persian, Urdu), Devanagari and Bengali digits.
+#[inline]
+pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii_digit() {
+        return Some((b - b'0', 1));
+    }
+    if b < 0x80 {
+        return None;
+    }
+    let c = text.get(i..)?.chars().next()?;
+    let zero = match c {
+        '\u{FF10}'..='\u{FF19}' => '\u{FF10}',
+        '\u{0660}'..='\u{0669}' => '\u{0660}',
+        '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
+        '\u{0966}'..='\u{096F}' => '\u{0966}',
+        '\u{09E6}'..='\u{09EF}' => '\u{09E6}',
+        '\u{0E50}'..='\u{0E59}' => '\u{0E50}',
+        _ => return None,
+    };
+    Some(((c as u32 - zero as u32) as u8, c.len_utf8()))
+}
+
+/// Invisible formatting characters scraped text carries around dates: direction marks around
+/// Arabic and Hebrew runs, zero-width spaces and joiners, the byte-order mark. They separate
+/// like a space.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Thai letters and vowel signs.
+pub(crate) fn is_thai(c: char) -> bool {
+    matches!(c, '\u{0E01}'..='\u{0E4E}')
+}
+
+/// Full-width and other script forms of punctuation the date forms use, as ASCII ("：" is ":",
+/// the Arabic comma is ","); other characters as they are.
+fn ascii_punct(c: char) -> char {
+    match c {
+        // Full-width ASCII punctuation ("２０２５／３／４", "１４：３０").
+        '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        // Hyphen, non-breaking hyphen and figure dash ("2025‑03‑04", "+05‐00").
+        '\u{2010}'..='\u{2012}' => '-',
+        '\u{060C}' => ',',
+        '\u{066B}' => '.',
+        '\u{066C}' => ',',
+        '\u{2236}' => ':',
+        _ => c,
+    }
+}
+
+/// Marks that a word may be written with or without and stays the same word: Thai tone marks,
+/// Arabic vowel marks and the tatweel, Hebrew points, the Devanagari nukta and virama (so
+/// "मार्च" is read as "मारच" and the word tables are written that way).
+fn is_silent_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0E47}'..='\u{0E4C}'
+            | '\u{0E4E}'
+            | '\u{064B}'..='\u{065F}'
+            | '\u{0670}'
+            | '\u{0640}'
+            | '\u{0591}'..='\u{05C7}'
+            | '\u{093C}'
+            | '\u{094D}'
+    )
+}
+
+/// Appends `c` lowercased with its accent removed. Latin letters fold to ASCII ("ł" is "l",
+/// "ř" is "r"); Greek letters lose their accents ("ά" is "α", "ς" is "σ"); Cyrillic letters are
+/// lowercased ("ё" is "е"), Arabic letters keep one alef ("أ" is "ا").
 fn push_folded(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
     }
     let lower = c.to_lowercase().next().unwrap_or(c);
+    // "İ" lowercases to "i" and a combining dot.
+    if lower.is_ascii() {
+        out.push(lower);
+        return;
+    }
     let folded = match lower {
+        // The accented letters of the western languages, without a table lookup.
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
         'ç' => 'c',
         'è' | 'é' | 'ê' | 'ë' => 'e',
@@ -266,6 +389,43 @@ fn push_folded(out: &mut String, c: char) {
             out.push_str("oe");
             return;
         }
+        'æ' => {
+            out.push_str("ae");
+            return;
+        }
+        'ø' => 'o',
+        'ł' => 'l',
+        'đ' | 'ð' => 'd',
+        'ı' => 'i',
+        'ħ' => 'h',
+        'ё' => 'е',
+        'ς' => 'σ',
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        // Full-width Latin letters ("Ｍａｒｃｈ").
+        '\u{FF41}'..='\u{FF5A}' => char::from_u32(lower as u32 - 0xFEE0).unwrap_or('?'),
+        // Latin letters with marks, and accented Greek: the base letter.
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{386}'..='\u{3CE}' => {
+            let mut base = None;
+            decompose_canonical(lower, |d| {
+                if base.is_none() {
+                    base = Some(d);
+                }
+            });
+            match base {
+                Some(b) if b.is_ascii_alphabetic() || ('\u{3B1}'..='\u{3C9}').contains(&b) => b,
+                _ => '?',
+            }
+        }
+        // Cyrillic, Hebrew, Arabic (Persian letters included) and Devanagari letters stand for
+        // themselves (Greek was folded above).
+        '\u{400}'..='\u{4FF}'
+        | '\u{5D0}'..='\u{5EA}'
+        | '\u{621}'..='\u{64A}'
+        | '\u{671}'..='\u{6D3}'
+        | '\u{900}'..='\u{963}'
+        | '\u{970}'..='\u{97F}'
+        | '\u{E01}'..='\u{E3A}'
+        | '\u{E40}'..='\u{E4E}' => lower,
         // Letters the tables never use still take a place, so they never match a table word.
         _ => '?',
     };
@@ -297,8 +457,63 @@ mod tests {
         assert_eq!(words("14h05"), ["#14", "h", "#5"]);
         assert_eq!(words("il y a 3 días"), ["il", "y", "a", "#3", "dias"]);
         assert_eq!(words("1er mai"), ["#1o", "mai"]);
+        assert_eq!(words("1° marzo"), ["#1o", "marzo"]);
+        assert_eq!(words("20°C"), ["#20", "°", "c"]);
         assert_eq!(words("Straße"), ["strasse"]);
         assert_eq!(words("De\u{301}cembre"), ["decembre"]);
+    }
+
+    #[test]
+    fn folds_letters_of_many_scripts() {
+        assert_eq!(words("października"), ["pazdziernika"]);
+        assert_eq!(words("Března"), ["brezna"]);
+        assert_eq!(words("Ağustos Çarşamba"), ["agustos", "carsamba"]);
+        assert_eq!(words("lørdag"), ["lordag"]);
+        assert_eq!(words("İstanbul"), ["istanbul"]);
+        assert_eq!(words("МАРТА Ёлка"), ["марта", "елка"]);
+        assert_eq!(words("Μαΐου ΜΑΡΤΙΟΣ"), ["μαιου", "μαρτιοσ"]);
+        assert_eq!(words("أمس"), ["امس"]);
+        assert_eq!(words("Ｍａｒｃｈ"), ["march"]);
+    }
+
+    #[test]
+    fn drops_marks_that_do_not_change_a_word() {
+        assert_eq!(words("मार्च"), ["मारच"]);
+        assert_eq!(words("हफ़्ते"), ["हफते"]);
+        assert_eq!(words("پیش"), ["پیش"]);
+        assert_eq!(words("לִפְנֵי"), ["לפני"]);
+        assert_eq!(words("مُنْذُ"), ["منذ"]);
+    }
+
+    #[test]
+    fn thai_abbreviations_keep_their_letters_not_their_dots() {
+        assert_eq!(words("4 มี.ค. ๒๕๖๘"), ["#4", "มีค", ".", "#2568"]);
+        assert_eq!(words("ชั่วโมง"), ["ชัวโมง"]);
+    }
+
+    #[test]
+    fn invisible_marks_separate_like_spaces() {
+        assert_eq!(
+            words("\u{200f}3\u{200f} مارس\u{200e}2025"),
+            ["#3", "مارس", "#2025"]
+        );
+        assert_eq!(words("\u{feff}March\u{200b}3"), ["march", "#3"]);
+    }
+
+    #[test]
+    fn reads_digits_of_other_scripts() {
+        assert_eq!(
+            words("２０２４年３月５日"),
+            ["#2024", "年", "#3", "月", "#5", "日"]
+        );
+        assert_eq!(words("٣ مارس ٢٠٢٥"), ["#3", "مارس", "#2025"]);
+        assert_eq!(words("۱۴۰۲"), ["#1402"]);
+        assert_eq!(words("１４：３０"), ["#14", ":", "#30"]);
+        assert_eq!(words("१५"), ["#15"]);
+        assert_eq!(
+            words("2025\u{2011}03\u{2011}04"),
+            ["#2025", "-", "#3", "-", "#4"]
+        );
     }
 
     #[test]
@@ -310,6 +525,7 @@ mod tests {
 
     #[test]
     fn overlong_words_match_nothing() {
-        assert_eq!(words("Supercalifragilisticexpialidocious 3"), ["", "#3"]);
+        let long = "Supercalifragilisticexpialidocious".repeat(2);
+        assert_eq!(words(&format!("{long} 3")), ["", "#3"]);
     }
 }

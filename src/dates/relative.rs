@@ -4,7 +4,7 @@
 //! "Posted on Monday"), and the refusals of future-pointing and vague phrases. Owns the
 //! conventions 3-7 of the date engine issue; absolute dates live in `absolute`.
 
-use super::calendar::{Wall, MAX_YEAR, MIN_YEAR};
+use super::calendar::Wall;
 use super::lexer::Kind;
 use super::scan::{Fit, Hit, Step, P};
 use super::words::{self, Unit};
@@ -120,6 +120,10 @@ impl P<'_> {
                 });
             }
         }
+        // Romanian "acum o oră" (an hour ago); elsewhere "o" is an article or "or".
+        if w == "o" && j > 0 && self.is(j - 1, "acum") {
+            return Some(q(1, j + 1));
+        }
         if w == "couple" {
             let next = if self.is(j + 1, "of") { j + 2 } else { j + 1 };
             return Some(q(2, next));
@@ -194,6 +198,24 @@ impl P<'_> {
             now: false,
             next: i,
         };
+        // "час назад", "před hodinou", "منذ ساعتين": the unit word carries its count.
+        if let Some((unit, n)) = words::unit_with_count(self.w(i)) {
+            if prefixed || self.ago_at(i + 1).is_some() {
+                let n = n as i64;
+                let (months, secs) = match unit.seconds() {
+                    Some(s) => (0, n * s),
+                    None => (n * if unit == Unit::Year { 12 } else { 1 }, 0),
+                };
+                return Ok(Some(Rel {
+                    months,
+                    secs,
+                    smallest: unit,
+                    all_compact: false,
+                    now: false,
+                    next: i + 1,
+                }));
+            }
+        }
         let mut any = false;
         let mut j = i;
         while let Some(q) = self.quantity(j) {
@@ -205,7 +227,7 @@ impl P<'_> {
                 if !any {
                     // "8 monkeys ago": a count, a word, then "ago".
                     if self.t.get(q.next).is_some_and(|t| t.kind == Kind::Word)
-                        && (words::ago_suffix(self.w(q.next + 1)) || prefixed)
+                        && (self.ago_at(q.next + 1).is_some() || prefixed)
                         && !words::few_word(uw)
                         && !words::moment_word(uw)
                         && !words::ago_suffix(uw)
@@ -218,8 +240,16 @@ impl P<'_> {
                 }
                 break;
             };
+            // "4 tháng 3" is the Vietnamese 4 March, not four months.
+            if uw == "thang" && self.num(q.next + 1).is_some() {
+                return Ok(None);
+            }
+            // "a time ago" is English, and vague, not the Danish "en time siden" (an hour ago).
+            if uw == "time" && !q.digits && self.is(q.next + 1, "ago") {
+                return Ok(None);
+            }
             // Compact units need digits ("5h"), unless "ago" follows ("an hr ago", "a min ago").
-            if compact && !q.digits && !words::ago_suffix(self.w(q.next + 1)) {
+            if compact && !q.digits && self.ago_at(q.next + 1).is_none() {
                 if any {
                     break;
                 }
@@ -230,8 +260,12 @@ impl P<'_> {
                 return Err(self.fail(RefusalKind::OutOfRange, i, q.next + 1));
             }
             let mut next = q.next + 1;
-            // "3 Std.", "2 Min." abbreviations.
-            if compact && self.punct(next, '.') && self.adjacent(next) && uw.len() > 1 {
+            // "3 Std.", "2 Min.", "20 godz. temu" abbreviations.
+            if self.punct(next, '.')
+                && self.adjacent(next)
+                && uw.len() > 1
+                && (compact || self.ago_at(next + 1).is_some())
+            {
                 next += 1;
             }
             let n = count as i64;
@@ -292,13 +326,40 @@ impl P<'_> {
         Ok(any.then_some(rel))
     }
 
-    /// "il y a", "hace", "vor", "há", "faz": the length of an "ago" prefix at `i`.
+    /// "il y a", "hace", "vor", "há", "faz", "před", "πριν από": the length of an "ago"
+    /// prefix at `i`.
     fn prefix_len(&self, i: usize) -> Option<usize> {
+        // The count stands apart from the prefix ("fa16962d" in an identifier is no "fa 3").
+        if !self.t.get(i + 1).is_some_and(|t| t.space_before) {
+            return None;
+        }
         match self.w(i) {
             "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => Some(3),
             "hace" | "vor" | "ha" | "faz" | "hai" => Some(1),
+            // Catalan "fa 3 hores" (Italian puts "fa" after: "3 ore fa").
+            "fa" if self.num(i + 1).is_some()
+                || words::unit_with_count(self.w(i + 1)).is_some() =>
+            {
+                Some(1)
+            }
+            "πριν" if self.is(i + 1, "απο") => Some(2),
+            w if words::ago_prefix(w) => Some(1),
             _ => None,
         }
+    }
+
+    /// An "ago" word after a count at `j` ("ago", "назад", "temu", "önce", "yang lalu"), and
+    /// where it ends.
+    pub(crate) fn ago_at(&self, j: usize) -> Option<usize> {
+        let w = self.w(j);
+        if words::ago_suffix(w) {
+            return Some(j + 1);
+        }
+        // Hungarian puts "ago" in the unit's ending ("2 órája").
+        if j > 0 && words::unit_with_ago(self.w(j - 1)) {
+            return Some(j);
+        }
+        (w == "yang" && self.is(j + 1, "lalu")).then_some(j + 2)
     }
 
     /// The instant a counted offset points to.
@@ -332,7 +393,7 @@ impl P<'_> {
         }
         let secs = secs
             .checked_sub(rel.secs)
-            .filter(|s| (MIN_YEAR..=MAX_YEAR).contains(&Wall::from_utc_seconds(*s).y));
+            .filter(|s| super::scan::in_range(*s));
         let Some(secs) = secs else {
             return Err(self.fail(RefusalKind::OutOfRange, start, end));
         };
@@ -387,8 +448,9 @@ impl P<'_> {
             }
         }
         let w = self.w(j);
+        // The ending first: asking the unit table about every word costs more.
         let seconds =
-            matches!(words::unit(w), Some((Unit::Second, false))) && w.ends_with(['s', 'n', 'i']);
+            w.ends_with(['s', 'n', 'i']) && matches!(words::unit(w), Some((Unit::Second, false)));
         (words::moment_word(w) || seconds).then_some(j + 1)
     }
 
@@ -419,24 +481,24 @@ impl P<'_> {
             return Ok(None);
         }
         if let Some(end) = self.now_core(i) {
-            if words::ago_suffix(self.w(end)) {
+            if let Some(after) = self.ago_at(end) {
                 let rel = Rel {
                     months: 0,
                     secs: 0,
                     smallest: Unit::Minute,
                     all_compact: false,
                     now: true,
-                    next: end + 1,
+                    next: after,
                 };
-                return self.apply(&rel, i, end + 1, Fit::Anywhere);
+                return self.apply(&rel, i, after, Fit::Anywhere);
             }
         }
         let Some(rel) = self.rel_list(i, false)? else {
             return Ok(None);
         };
         let j = rel.next;
-        if words::ago_suffix(self.w(j)) {
-            return self.apply(&rel, i, j + 1, Fit::Anywhere);
+        if let Some(after) = self.ago_at(j) {
+            return self.apply(&rel, i, after, Fit::Anywhere);
         }
         if words::future_suffix(self.w(j)) || (self.is(j, "from") && self.is(j + 1, "now")) {
             return Err(self.fail(RefusalKind::Future, i, j + 1));
@@ -518,9 +580,16 @@ impl P<'_> {
                 }
             }
             "avant" if self.punct(i + 1, '-') && self.is(i + 2, "hier") => (2, i + 3),
-            "avanthier" | "anteayer" | "antier" | "vorgestern" | "anteontem" | "eergisteren" => {
-                (2, i + 1)
-            }
+            "avanthier" | "anteayer" | "antier" | "vorgestern" | "anteontem" | "eergisteren"
+            | "przedwczoraj" | "predevcirem" | "alaltaieri" | "toissapaivana" | "evvelsi"
+            | "позавчера" | "позавчора" | "προχθεσ" => (2, i + 1),
+            // "i går", "i dag" (Swedish, Danish, Norwegian), "hari ini", "hôm qua", "hôm nay".
+            "i" if self.is(i + 1, "gar") => (1, i + 2),
+            "i" if self.is(i + 1, "dag") => (0, i + 2),
+            "hari" if self.is(i + 1, "ini") => (0, i + 2),
+            "hom" if self.is(i + 1, "qua") => (1, i + 2),
+            "hom" if self.is(i + 1, "nay") => (0, i + 2),
+            "dun" if self.is(i + 1, "gece") => (1, i + 2),
             "antes" if self.is(i + 1, "de") && self.is(i + 2, "ayer") => (2, i + 3),
             "altro" if self.is(i + 1, "ieri") => (2, i + 2),
             "l" if self.punct(i + 1, '\'') && self.is(i + 2, "altro") && self.is(i + 3, "ieri") => {
@@ -663,6 +732,23 @@ impl P<'_> {
         let end = match w {
             "just" | "right" if self.is(i + 1, "now") => i + 2,
             "justo" | "ahora" if self.is(i + 1, "ahora") || self.is(i + 1, "mismo") => i + 2,
+            // "только что", "przed chwilą", "az önce", "baru saja", "chiar acum", "juuri nyt",
+            // "lige nu", "just nu", "μόλις τώρα".
+            "только" if self.is(i + 1, "что") => i + 2,
+            "przed" if self.is(i + 1, "chwila") => i + 2,
+            "pred" if self.is(i + 1, "chvili") => i + 2,
+            "az" if self.is(i + 1, "once") => i + 2,
+            "baru" if self.is(i + 1, "saja") || self.is(i + 1, "sahaja") => i + 2,
+            "chiar" if self.is(i + 1, "acum") => i + 2,
+            "juuri" if self.is(i + 1, "nyt") => i + 2,
+            "lige" | "just" if self.is(i + 1, "nu") => i + 2,
+            "μολισ" => {
+                if self.is(i + 1, "τωρα") {
+                    i + 2
+                } else {
+                    i + 1
+                }
+            }
             "gerade" | "eben" | "soeben" => {
                 if self.is(i + 1, "eben") {
                     i + 2

@@ -157,7 +157,9 @@ impl P<'_> {
         fit: Fit,
         warn: u8,
     ) -> Step {
-        let Some(secs) = zone.to_instant(wall) else {
+        // The instant must itself be a UTC time within the years 1 to 9999 that a `Timestamp`
+        // holds ("9999-12-31" in +01:00 is fine; at the very end of 9999 UTC it is not).
+        let Some(secs) = zone.to_instant(wall).filter(|s| in_range(*s)) else {
             return Err(self.fail(RefusalKind::OutOfRange, start, end));
         };
         let warn = if secs > self.r.secs {
@@ -192,9 +194,11 @@ impl P<'_> {
         // Forms that can start with a number; nothing starts with punctuation.
         let number_forms: [fn(&Self, usize) -> Step; 3] =
             [Self::cjk_at, Self::relative_at, Self::absolute_at];
-        let tries: &[fn(&Self, usize) -> Step] = match self.t.get(i).map(|t| t.kind) {
-            Some(Kind::Word) => &word_forms,
-            Some(Kind::Num) => &number_forms,
+        let cjk_forms: [fn(&Self, usize) -> Step; 1] = [Self::cjk_word_at];
+        let tries: &[fn(&Self, usize) -> Step] = match self.t.get(i) {
+            Some(t) if t.kind == Kind::Word => &word_forms,
+            Some(t) if t.kind == Kind::Num => &number_forms,
+            Some(t) if super::lexer::is_cjk(t.ch) => &cjk_forms,
             _ => return Ok(None),
         };
         for f in tries {
@@ -210,19 +214,35 @@ impl P<'_> {
     /// A lead-in label at `i` ("Published", "Last updated:", "Mis à jour le") and where the
     /// date may start.
     fn label_at(&self, i: usize) -> Option<(Label, usize)> {
+        if let Some(cjk) = self.cjk_label_at(i) {
+            return Some(cjk);
+        }
         let mut j = i;
         // "Last updated", "First published", "Originally published": the prefix decides.
         let prefixed = match self.w(j) {
-            "last" | "zuletzt" | "ultimo" | "ultima" | "derniere" | "dernier" => {
+            "last" | "zuletzt" | "ultimo" | "ultima" | "derniere" | "dernier" | "laatst"
+            | "senast" | "sist" | "ostatnia" | "ostatnio" | "posledni" | "naposledy"
+            | "viimeksi" | "последнее" | "τελευταια" | "اخر" => {
                 Some(Label::Updated)
             }
             "first" | "originally" | "erstmals" => Some(Label::Published),
+            // Turkish "Son güncelleme"; "son" is an English word too.
+            "son" if self.w(j + 1).starts_with("guncel") => Some(Label::Updated),
             _ => None,
         };
         if prefixed.is_some() {
             j += 1;
         }
         let word_label = match self.w(j) {
+            // Vietnamese "Cập nhật" (updated), "Đăng" / "Xuất bản" (published).
+            "cap" if self.is(j + 1, "nhat") => {
+                j += 1;
+                Label::Updated
+            }
+            "xuat" if self.is(j + 1, "ban") => {
+                j += 1;
+                Label::Published
+            }
             "mis" | "mise" if self.is(j + 1, "a") && self.is(j + 2, "jour") => {
                 j += 2;
                 Label::Updated
@@ -231,6 +251,10 @@ impl P<'_> {
         };
         let label = prefixed.unwrap_or(word_label);
         j += 1;
+        // "Data publikacji:", "Yayın Tarihi:", "تاريخ النشر".
+        if words::label_tail(self.w(j)) {
+            j += 1;
+        }
         // "Published:", "Updated -", "Updated on", "Publié le", "Publicado em", "Stand: ".
         if self
             .t
@@ -241,7 +265,18 @@ impl P<'_> {
         }
         while matches!(
             self.w(j),
-            "on" | "at" | "le" | "el" | "em" | "am" | "il" | "op" | "in"
+            "on" | "at"
+                | "le"
+                | "el"
+                | "em"
+                | "am"
+                | "il"
+                | "op"
+                | "in"
+                | "pe"
+                | "den"
+                | "в"
+                | "في"
         ) && self.t.get(j + 1).is_some()
         {
             j += 1;
@@ -288,6 +323,14 @@ impl P<'_> {
             }
         }
     }
+}
+
+/// Whether Unix seconds are an instant the engine may give: UTC years 1 to 9999, and within
+/// what `jiff::Timestamp` holds.
+pub(crate) fn in_range(secs: i64) -> bool {
+    // 0001-01-01T00:00:00Z; the end is the last second a `Timestamp` holds (9999-12-30T22:00Z).
+    const FIRST: i64 = -62_135_596_800;
+    (FIRST..=Timestamp::MAX.as_second()).contains(&secs)
 }
 
 /// A match with its label.

@@ -9,6 +9,14 @@ use super::words;
 use super::zones::{self, ZoneRef};
 use super::{Precision, RefusalKind};
 
+/// The part of the day that says whether an hour is before or after noon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DayPart {
+    Morning,
+    Afternoon,
+    Night,
+}
+
 /// A time of day as written.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TimePart {
@@ -25,26 +33,35 @@ impl P<'_> {
     /// "às", "alle", "T", "|", "/").
     pub(crate) fn time_after(&self, j: usize) -> Result<Option<TimePart>, super::scan::Fail> {
         let mut k = j;
-        for _ in 0..3 {
+        for _ in 0..4 {
             let connector = self.t.get(k).is_some_and(|t| match t.kind {
                 Kind::Punct => matches!(t.ch, ',' | '@' | '-' | '–' | '—' | '|' | '/' | '·' | '•'),
                 Kind::Word => {
-                    words::time_connector(self.w(k))
-                        && self.t.get(k + 1).is_some_and(|n| {
-                            n.kind == Kind::Num
-                                || n.kind == Kind::Word
-                                    && matches!(
-                                        self.w(k + 1),
-                                        "las"
-                                            | "ore"
-                                            | "la"
-                                            | "noon"
-                                            | "midnight"
-                                            | "midi"
-                                            | "minuit"
-                                            | "mediodia"
-                                    )
-                        })
+                    let w = self.w(k);
+                    if words::time_connector(w) {
+                        // "kl. 14.30", "godz. 14:30": an abbreviated connector keeps its dot.
+                        let dotted = self.punct(k + 1, '.') && self.num(k + 2).is_some();
+                        dotted
+                            || self.t.get(k + 1).is_some_and(|n| {
+                                n.kind == Kind::Num
+                                    || n.kind == Kind::Word
+                                        && matches!(
+                                            self.w(k + 1),
+                                            "las"
+                                                | "ore"
+                                                | "la"
+                                                | "noon"
+                                                | "midnight"
+                                                | "midi"
+                                                | "minuit"
+                                                | "mediodia"
+                                        )
+                            })
+                    } else {
+                        // "03 Mart 2025 Pazartesi 14:30": a weekday between the date and the
+                        // time.
+                        self.num(k + 1).is_some() && matches!(words::weekday(w), Some((_, true)))
+                    }
                 }
                 Kind::Num => false,
             });
@@ -52,6 +69,12 @@ impl P<'_> {
                 break;
             }
             k += 1;
+            if self.t.get(k - 1).is_some_and(|t| t.kind == Kind::Word)
+                && self.punct(k, '.')
+                && self.num(k + 1).is_some()
+            {
+                k += 1;
+            }
         }
         self.time_at(k, true)
     }
@@ -134,7 +157,8 @@ impl P<'_> {
             } else {
                 return Ok(None);
             }
-        } else if (after_date || matches!(self.w(j + 2), "am" | "pm" | "a" | "p" | "uhr" | "h"))
+        } else if (after_date
+            || matches!(self.w(j + 2), "am" | "pm" | "a" | "p" | "uhr" | "uur" | "h"))
             && self.punct(j, '.')
             && self.adjacent(j)
             && self
@@ -164,15 +188,32 @@ impl P<'_> {
                     j += 1;
                 }
             }
-            _ => {}
+            _ => {
+                // "5 de la tarde", "10 da manhã", "8 di sera", "7 du soir", "5 in the afternoon".
+                if let Some((daypart, next)) = self.daypart_after(j) {
+                    pm = Some(match daypart {
+                        DayPart::Morning => false,
+                        DayPart::Afternoon => true,
+                        // "11 de la noche" is 23:00, "2 de la noche" is 02:00.
+                        DayPart::Night => (6..12).contains(&h),
+                    });
+                    if h == 12 && daypart == DayPart::Night {
+                        pm = Some(false);
+                    }
+                    j = next;
+                }
+            }
         }
         if pm.is_none() && !clear {
-            if self.is(j, "uhr") {
+            if matches!(self.w(j), "uhr" | "uur") {
                 j += 1;
             } else {
                 return Ok(None);
             }
-        } else if matches!(self.w(j), "uhr" | "hrs" | "hs" | "horas" | "heures" | "h") {
+        } else if matches!(
+            self.w(j),
+            "uhr" | "uur" | "hrs" | "hs" | "horas" | "heures" | "h" | "น"
+        ) {
             j += 1;
         }
         let mut h = h;
@@ -195,6 +236,44 @@ impl P<'_> {
             zone,
             next,
         }))
+    }
+
+    /// A part of the day after an hour ("de la tarde", "da manhã", "del pomeriggio", "du soir",
+    /// "in the morning") and where it ends.
+    fn daypart_after(&self, j: usize) -> Option<(DayPart, usize)> {
+        // Malay and Indonesian name the part of the day right after the hour ("2:30 petang").
+        match self.w(j) {
+            "pagi" => return Some((DayPart::Morning, j + 1)),
+            "siang" | "sore" | "petang" => return Some((DayPart::Afternoon, j + 1)),
+            "malam" => return Some((DayPart::Night, j + 1)),
+            _ => {}
+        }
+        if !matches!(
+            self.w(j),
+            "de" | "da" | "del" | "della" | "di" | "du" | "in" | "at"
+        ) {
+            return None;
+        }
+        let mut k = j + 1;
+        if matches!(self.w(k), "la" | "the") {
+            k += 1;
+        } else if self.is(k, "l") && (self.punct(k + 1, '\'') || self.punct(k + 1, '’')) {
+            k += 2;
+        }
+        let part = match self.w(k) {
+            "manana" | "manha" | "madrugada" | "mattino" | "mattina" | "matin" | "morning" => {
+                DayPart::Morning
+            }
+            "tarde" | "pomeriggio" | "sera" | "soir" | "afternoon" | "evening" => {
+                DayPart::Afternoon
+            }
+            "apres" if self.punct(k + 1, '-') && self.is(k + 2, "midi") => {
+                return Some((DayPart::Afternoon, k + 3));
+            }
+            "noche" | "noite" | "notte" | "night" => DayPart::Night,
+            _ => return None,
+        };
+        Some((part, k + 1))
     }
 
     /// A zone at `j`: "EST", "(EST)", "GMT+1", "UTC+05:30", "+0100", "-05:00", "Z", "ET",
@@ -298,7 +377,15 @@ mod tests {
             ("14 h 05", "14:05:00Z minute"),
             ("14.30", "14:30:00Z minute"),
             ("14 Uhr", "14:00:00Z hour"),
+            ("om 14.30 uur", "14:30:00Z minute"),
             ("noon", "12:00:00Z minute"),
+            ("5 de la tarde", "17:00:00Z hour"),
+            ("10 de la mañana", "10:00:00Z hour"),
+            ("11 de la noche", "23:00:00Z hour"),
+            ("2 de la madrugada", "02:00:00Z hour"),
+            ("8:30 da noite", "20:30:00Z minute"),
+            ("7 du soir", "19:00:00Z hour"),
+            ("3 del pomeriggio", "15:00:00Z hour"),
             ("10:00 EST", "15:00:00Z minute"),
             ("10:00 (EST)", "15:00:00Z minute"),
             ("10:00 GMT+1", "09:00:00Z minute"),

@@ -1,7 +1,11 @@
 //! The word tables: months, weekdays, units, number words, hedges and the other words the date
-//! forms are made of, in English, French, Spanish, German, Portuguese and Italian (plus a little
-//! Dutch). Words arrive folded by the lexer (lowercase, accents removed: "März" -> "marz").
-//! Owns vocabulary only; grammar is in `relative` and `absolute`.
+//! forms are made of, in English, French, Spanish, German, Portuguese, Italian and Dutch, with
+//! the month names, units and day words of the other languages news pages print most: Polish,
+//! Czech, Slovak, Romanian, Turkish, Indonesian/Malay, Swedish, Danish, Norwegian, Finnish,
+//! Hungarian (months), Russian, Ukrainian, Bulgarian (months), Greek and Arabic. Words arrive
+//! folded by the lexer (lowercase, accents removed: "März" -> "marz", "Března" -> "brezna";
+//! Cyrillic, Greek and Arabic keep their script: "марта", "μαρτιου"). Owns vocabulary only;
+//! grammar is in `relative` and `absolute`.
 
 /// A counted unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,6 +55,269 @@ pub(crate) fn month(w: &str) -> Option<u8> {
         "november" | "nov" | "novembre" | "noviembre" | "novembro" => 11,
         "december" | "dec" | "decembre" | "diciembre" | "dic" | "dezember" | "dez" | "dezembro"
         | "dicembre" => 12,
+        _ => return other_month(w),
+    })
+}
+
+/// Month names beyond the six first languages, genitive forms included ("3 marca", "3 марта",
+/// "3 Μαρτίου"): Dutch, Scandinavian, Finnish, Hungarian, Polish, Czech, Slovak, Romanian,
+/// Turkish, Indonesian/Malay, Russian, Ukrainian, Bulgarian, Greek and Arabic.
+fn other_month(w: &str) -> Option<u8> {
+    // Latin-script words and words of other scripts are looked up apart: most words on a line
+    // are ASCII and never need the second table.
+    if !w.is_ascii() {
+        return other_month_script(w);
+    }
+    Some(match w {
+        "tammikuuta" | "tammikuu" | "januar" | "styczen" | "stycznia" | "leden" | "ledna"
+        | "januara" | "ianuarie" | "ocak" => 1,
+        "helmikuuta" | "helmikuu" | "februar" | "luty" | "lutego" | "unor" | "unora"
+        | "februara" | "februarie" | "subat" => 2,
+        "maaliskuuta" | "maaliskuu" | "marts" | "marcius" | "marc" | "marzec" | "brezen"
+        | "brezna" | "martie" | "mart" | "maret" | "mrt" => 3,
+        "huhtikuuta" | "huhtikuu" | "aprilis" | "kwiecien" | "kwietnia" | "duben" | "dubna"
+        | "aprila" | "aprilie" | "nisan" => 4,
+        "toukokuuta" | "toukokuu" | "maj" | "majus" | "kveten" | "kvetna" | "mayis" => 5,
+        "kesakuuta" | "kesakuu" | "junius" | "czerwiec" | "czerwca" | "cerven" | "cervna"
+        | "juna" | "iunie" | "haziran" => 6,
+        "heinakuuta" | "heinakuu" | "julius" | "lipiec" | "lipca" | "cervenec" | "cervence"
+        | "jula" | "iulie" | "temmuz" | "julai" => 7,
+        "elokuuta" | "elokuu" | "augusti" | "augusztus" | "sierpien" | "sierpnia" | "srpen"
+        | "srpna" | "augusta" | "agustos" | "agustus" | "ogos" => 8,
+        "syyskuuta" | "syyskuu" | "szeptember" | "szept" | "wrzesien" | "wrzesnia" | "zari"
+        | "septembra" | "septembrie" | "eylul" => 9,
+        "lokakuuta" | "lokakuu" | "oktobra" | "pazdziernik" | "pazdziernika" | "rijen"
+        | "rijna" | "octombrie" | "ekim" => 10,
+        "marraskuuta" | "marraskuu" | "listopad" | "listopada" | "listopadu" | "novembra"
+        | "noiembrie" | "kasim" | "nopember" => 11,
+        "joulukuuta" | "joulukuu" | "desember" | "grudzien" | "grudnia" | "prosinec"
+        | "prosince" | "decembra" | "decembrie" | "aralik" | "disember" => 12,
+        // Catalan and Galician.
+        "gener" | "xaneiro" => 1,
+        "febrer" | "febreiro" => 2,
+        "maig" => 5,
+        "juny" | "xuno" => 6,
+        "juliol" | "xullo" => 7,
+        "agost" => 8,
+        "desembre" | "decembro" => 12,
+        _ => return None,
+    })
+}
+
+/// Month names written in Cyrillic, Greek, Arabic, Persian, Urdu, Hebrew, Devanagari and Thai
+/// (folded by the lexer: "марта", "μαρτιου", "מרץ", "मारच", "มีค").
+fn other_month_script(w: &str) -> Option<u8> {
+    Some(match w {
+        "января"
+        | "январь"
+        | "январе"
+        | "янв"
+        | "січня"
+        | "січень"
+        | "януари"
+        | "ιανουαριου"
+        | "ιανουαριοσ"
+        | "ιαν"
+        | "يناير"
+        | "जनवरी"
+        | "ינואר"
+        | "בינואר"
+        | "جنوری"
+        | "มกราคม"
+        | "มค" => 1,
+        "февраля"
+        | "февраль"
+        | "феврале"
+        | "фев"
+        | "февр"
+        | "лютого"
+        | "лютий"
+        | "февруари"
+        | "φεβρουαριου"
+        | "φεβρουαριοσ"
+        | "φεβ"
+        | "فبراير"
+        | "شباط"
+        | "फरवरी"
+        | "פברואר"
+        | "בפברואר"
+        | "فروری"
+        | "กุมภาพันธ"
+        | "กพ" => 2,
+        "марта" | "март" | "марте" | "мар" | "березня" | "березень" | "μαρτιου" | "μαρτιοσ"
+        | "μαρ" | "مارس" | "اذار" | "मारच" | "מרץ" | "במרץ" | "مارچ" | "มีนาคม" | "มีค" => {
+            3
+        }
+        "апреля" | "апрель" | "апреле" | "апр" | "квітня" | "квітень" | "април" | "απριλιου"
+        | "απριλιοσ" | "απρ" | "ابريل" | "نيسان" | "अपरैल" | "אפריל" | "באפריל" | "اپریل"
+        | "เมษายน" | "เมย" => 4,
+        "мая"
+        | "май"
+        | "мае"
+        | "травня"
+        | "травень"
+        | "μαιου"
+        | "μαιοσ"
+        | "μαι"
+        | "مايو"
+        | "ايار"
+        | "मई"
+        | "מאי"
+        | "במאי"
+        | "مئی"
+        | "พฤษภาคม"
+        | "พค" => 5,
+        "июня"
+        | "июнь"
+        | "июне"
+        | "июн"
+        | "червня"
+        | "червень"
+        | "юни"
+        | "ιουνιου"
+        | "ιουνιοσ"
+        | "ιουν"
+        | "يونيو"
+        | "يونيه"
+        | "حزيران"
+        | "जून"
+        | "יוני"
+        | "ביוני"
+        | "جون"
+        | "มิถุนายน"
+        | "มิย" => 6,
+        "июля"
+        | "июль"
+        | "июле"
+        | "июл"
+        | "липня"
+        | "липень"
+        | "юли"
+        | "ιουλιου"
+        | "ιουλιοσ"
+        | "ιουλ"
+        | "يوليو"
+        | "يوليه"
+        | "تموز"
+        | "जुलाई"
+        | "יולי"
+        | "ביולי"
+        | "جولائی"
+        | "กรกฎาคม"
+        | "กค" => 7,
+        "августа"
+        | "август"
+        | "августе"
+        | "авг"
+        | "серпня"
+        | "серпень"
+        | "αυγουστου"
+        | "αυγουστοσ"
+        | "αυγ"
+        | "اغسطس"
+        | "अगसत"
+        | "אוגוסט"
+        | "באוגוסט"
+        | "اگست"
+        | "สิงหาคม"
+        | "สค" => 8,
+        "сентября"
+        | "сентябрь"
+        | "сентябре"
+        | "сен"
+        | "сент"
+        | "вересня"
+        | "вересень"
+        | "септември"
+        | "σεπτεμβριου"
+        | "σεπτεμβριοσ"
+        | "σεπ"
+        | "σεπτ"
+        | "سبتمبر"
+        | "ايلول"
+        | "सितंबर"
+        | "सितमबर"
+        | "ספטמבר"
+        | "בספטמבר"
+        | "ستمبر"
+        | "กันยายน"
+        | "กย" => 9,
+        "октября" | "октябрь" | "октябре" | "окт" | "жовтня" | "жовтень" | "октомври"
+        | "οκτωβριου" | "οκτωβριοσ" | "οκτ" | "اكتوبر" | "अकटूबर" | "अकतूबर" | "אוקטובר"
+        | "באוקטובר" | "اکتوبر" | "ตุลาคม" | "ตค" => 10,
+        "ноября"
+        | "ноябрь"
+        | "ноябре"
+        | "ноя"
+        | "нояб"
+        | "листопада"
+        | "листопад"
+        | "ноември"
+        | "νοεμβριου"
+        | "νοεμβριοσ"
+        | "νοε"
+        | "نوفمبر"
+        | "नवंबर"
+        | "नवमबर"
+        | "נובמבר"
+        | "בנובמבר"
+        | "نومبر"
+        | "พฤศจิกายน"
+        | "พย" => 11,
+        "декабря"
+        | "декабрь"
+        | "декабре"
+        | "дек"
+        | "грудня"
+        | "грудень"
+        | "декември"
+        | "δεκεμβριου"
+        | "δεκεμβριοσ"
+        | "δεκ"
+        | "ديسمبر"
+        | "दिसंबर"
+        | "दिसमबर"
+        | "דצמבר"
+        | "בדצמבר"
+        | "دسمبر"
+        | "ธันวาคม"
+        | "ธค" => 12,
+        _ => return None,
+    })
+}
+
+/// A day of the month written as an ordinal word ("first", "third", "premier", "primero").
+/// Tens with a hyphen ("twenty-first") are put together in `absolute`.
+pub(crate) fn ordinal_word(w: &str) -> Option<u8> {
+    // Asked about every word: most are turned away by their first letter.
+    if !matches!(
+        w.as_bytes().first(),
+        Some(b'f' | b's' | b't' | b'e' | b'n' | b'p')
+    ) {
+        return None;
+    }
+    Some(match w {
+        "first" | "premier" | "primero" | "primeiro" | "primo" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
         _ => return None,
     })
 }
@@ -58,11 +325,40 @@ pub(crate) fn month(w: &str) -> Option<u8> {
 /// Month names that are also common words, accepted only right after a day number.
 pub(crate) fn month_after_day(w: &str) -> Option<u8> {
     month(w).or(match w {
-        "ago" => Some(8),
+        "ian" => Some(1),
+        // Polish genitives that are also words: "marca" is a brand in Spanish, "Maja" a name.
+        "marca" => Some(3),
+        "maja" => Some(5),
+        "mac" => Some(3),
+        "iun" => Some(6),
+        "iul" => Some(7),
+        "ago" | "agt" | "agu" | "اب" => Some(8),
         "set" => Some(9),
         "out" => Some(10),
+        "noi" => Some(11),
+        "des" => Some(12),
         _ => None,
     })
+}
+
+/// The month words of `month_after_day` that are also common words: a date with them needs a
+/// year ("3 des 2025", never "3 des").
+pub(crate) fn month_needs_year(w: &str) -> bool {
+    matches!(
+        w,
+        "ago"
+            | "set"
+            | "out"
+            | "ian"
+            | "mac"
+            | "iun"
+            | "iul"
+            | "agt"
+            | "agu"
+            | "noi"
+            | "des"
+            | "اب"
+    )
 }
 
 /// Weekday (0 = Monday) and whether the name is a full one (abbreviations such as "Tue" only
@@ -90,6 +386,67 @@ pub(crate) fn weekday(w: &str) -> Option<(u8, bool)> {
         "fri" | "ven" | "vie" | "fr" | "sex" => (4, false),
         "sat" | "sam" | "sab" | "sa" => (5, false),
         "sun" | "dim" | "dom" | "so" | "su" => (6, false),
+        _ => return other_weekday(w),
+    })
+}
+
+/// Weekdays beyond the six first languages, full (true) and abbreviated (false; only words of
+/// three letters or more, as "to", "ma", "do" and "la" are words).
+fn other_weekday(w: &str) -> Option<(u8, bool)> {
+    Some(match w {
+        "mandag"
+        | "maanantai"
+        | "hetfo"
+        | "poniedzialek"
+        | "pondeli"
+        | "pondelok"
+        | "luni"
+        | "pazartesi"
+        | "senin"
+        | "isnin"
+        | "понедельник"
+        | "понеділок"
+        | "δευτερα"
+        | "الاثنين" => (0, true),
+        "tisdag" | "tirsdag" | "tiistai" | "kedd" | "wtorek" | "utery" | "utorok" | "marti"
+        | "sali" | "selasa" | "вторник" | "вівторок" | "τριτη" | "الثلاثاء" => {
+            (1, true)
+        }
+        "onsdag" | "keskiviikko" | "szerda" | "sroda" | "streda" | "miercuri" | "carsamba"
+        | "rabu" | "среда" | "середа" | "τεταρτη" | "الاربعاء" => {
+            (2, true)
+        }
+        "torsdag" | "torstai" | "csutortok" | "czwartek" | "ctvrtek" | "stvrtok" | "joi"
+        | "persembe" | "kamis" | "khamis" | "четверг" | "четвер" | "πεμπτη" | "الخميس" => {
+            (3, true)
+        }
+        "fredag" | "perjantai" | "pentek" | "piatek" | "patek" | "piatok" | "vineri" | "cuma"
+        | "jumat" | "jumaat" | "пятница" | "παρασκευη" | "الجمعة" => {
+            (4, true)
+        }
+        "lordag" | "lauantai" | "szombat" | "sobota" | "sambata" | "cumartesi" | "sabtu"
+        | "суббота" | "субота" | "σαββατο" | "السبت" => (5, true),
+        "sondag"
+        | "sunnuntai"
+        | "vasarnap"
+        | "niedziela"
+        | "nedele"
+        | "nedela"
+        | "duminica"
+        | "pazar"
+        | "minggu"
+        | "ahad"
+        | "воскресенье"
+        | "неділя"
+        | "κυριακη"
+        | "الاحد" => (6, true),
+        "pon" | "pzt" | "δευ" | "пн" => (0, false),
+        "tis" | "tir" | "τρι" | "вт" => (1, false),
+        "ons" | "sro" | "rab" | "τετ" | "ср" => (2, false),
+        "czw" | "tors" | "per" | "kam" | "πεμ" | "чт" => (3, false),
+        "pia" | "fre" | "cum" | "jum" | "παρ" | "пт" => (4, false),
+        "sob" | "lor" | "cmt" | "σαβ" | "сб" => (5, false),
+        "niedz" | "paz" | "dum" | "κυρ" | "вс" => (6, false),
         _ => return None,
     })
 }
@@ -112,7 +469,7 @@ pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
         | "sekunden" | "secondo" | "secondi" | "seconden" => (Unit::Second, false),
         "m" | "min" | "mins" | "mn" => (Unit::Minute, true),
         "minute" | "minutes" | "minuto" | "minutos" | "minuten" | "minuti" => (Unit::Minute, false),
-        "h" | "hr" | "hrs" | "std" => (Unit::Hour, true),
+        "h" | "hr" | "hrs" | "std" | "tim" => (Unit::Hour, true),
         "hour" | "hours" | "heure" | "heures" | "hora" | "horas" | "stunde" | "stunden" | "ora"
         | "ore" | "uur" | "uren" => (Unit::Hour, false),
         "d" | "j" => (Unit::Day, true),
@@ -127,6 +484,263 @@ pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
         "y" | "yr" | "yrs" => (Unit::Year, true),
         "year" | "years" | "an" | "ans" | "annee" | "annees" | "ano" | "anos" | "jahr"
         | "jahre" | "jahren" | "anno" | "anni" | "jaar" | "jaren" => (Unit::Year, false),
+        _ => return other_unit(w).map(|u| (u, false)),
+    })
+}
+
+/// Unit words beyond the six first languages; all are full words that need "ago" (or its
+/// equivalent: "назад", "temu", "önce", "yang lalu", "sedan", "před").
+fn other_unit(w: &str) -> Option<Unit> {
+    // Latin-script words and words of other scripts are looked up apart: most words on a line
+    // are ASCII and never need the second table.
+    if !w.is_ascii() {
+        return other_unit_script(w);
+    }
+    Some(match w {
+        "sekund" | "sekunder" | "sekunde" | "sekundy" | "sekundou" | "sekundami" | "sekunti"
+        | "sekuntia" | "secunda" | "secunde" | "saniye" | "sn" | "detik" | "seconde" | "giay"
+        | "masodperce" => Unit::Second,
+        "minuut" | "minut" | "minuter" | "minutter" | "minutt" | "minuty" | "minutou"
+        | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dk" | "menit" | "minit" | "phut"
+        | "perce" => Unit::Minute,
+        "timme" | "timmar" | "time" | "timer" | "tunti" | "tuntia" | "godzine" | "godziny"
+        | "godzin" | "godz" | "hodinou" | "hodinami" | "hodin" | "hodiny" | "saat" | "sa"
+        | "jam" | "gio" | "oraja" => Unit::Hour,
+        "dagar" | "dage" | "dager" | "paiva" | "paivaa" | "dzien" | "dni" | "dnem" | "dny"
+        | "dnami" | "zi" | "zile" | "gun" | "hari" | "ngay" | "napja" => Unit::Day,
+        "vecka" | "veckor" | "uge" | "uger" | "uke" | "uker" | "viikko" | "viikkoa" | "tydzien"
+        | "tygodnie" | "tygodni" | "tydnem" | "tydny" | "tyzdnom" | "saptamana" | "saptamani"
+        | "hafta" | "minggu" | "tuan" | "hete" | "veckan" => Unit::Week,
+        "manad" | "manader" | "maned" | "maneder" | "kuukausi" | "kuukautta" | "miesiac"
+        | "miesiace" | "miesiecy" | "mesicem" | "mesici" | "mesiacmi" | "luna" | "luni" | "ay"
+        | "bulan" | "thang" | "honapja" | "manaden" => Unit::Month,
+        "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
+        | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "nam" | "aret" => Unit::Year,
+        // Catalan.
+        "segons" => Unit::Second,
+        "minuts" => Unit::Minute,
+        "hores" => Unit::Hour,
+        "dies" => Unit::Day,
+        "setmana" | "setmanes" => Unit::Week,
+        "mesos" => Unit::Month,
+        "anys" => Unit::Year,
+        _ => return None,
+    })
+}
+
+/// Unit words written in Cyrillic, Greek, Arabic, Persian, Urdu, Hebrew, Devanagari and Thai.
+fn other_unit_script(w: &str) -> Option<Unit> {
+    Some(match w {
+        "секунду"
+        | "секунды"
+        | "секунд"
+        | "сек"
+        | "секунди"
+        | "δευτερολεπτο"
+        | "δευτερολεπτα"
+        | "ثانية"
+        | "ثوان"
+        | "ثواني"
+        | "सेकंड"
+        | "सेकेंड"
+        | "ثانیه"
+        | "שניות"
+        | "שנייה"
+        | "سیکنڈ"
+        | "วินาที"
+        | "วินาทีทีแลว" => Unit::Second,
+        "минуту"
+        | "минуты"
+        | "минут"
+        | "мин"
+        | "хвилину"
+        | "хвилини"
+        | "хвилин"
+        | "хв"
+        | "λεπτο"
+        | "λεπτα"
+        | "دقيقة"
+        | "دقائق"
+        | "मिनट"
+        | "دقیقه"
+        | "דקות"
+        | "דקה"
+        | "منٹ"
+        | "นาที"
+        | "นาทีทีแลว" => Unit::Minute,
+        "час"
+        | "часа"
+        | "часов"
+        | "ч"
+        | "годину"
+        | "години"
+        | "годин"
+        | "ωρα"
+        | "ωρεσ"
+        | "ساعة"
+        | "ساعات"
+        | "घंटा"
+        | "घंटे"
+        | "ساعت"
+        | "שעות"
+        | "שעה"
+        | "گھنٹے"
+        | "گھنٹہ"
+        | "گھنٹا"
+        | "ชัวโมง"
+        | "ชม"
+        | "ชัวโมงทีแลว" => Unit::Hour,
+        "день"
+        | "дня"
+        | "дней"
+        | "дн"
+        | "дні"
+        | "днів"
+        | "ημερα"
+        | "ημερεσ"
+        | "μερα"
+        | "μερεσ"
+        | "يوم"
+        | "ايام"
+        | "दिन"
+        | "روز"
+        | "ימים"
+        | "יום"
+        | "دن"
+        | "วัน"
+        | "วันทีแลว" => Unit::Day,
+        "неделю"
+        | "недели"
+        | "недель"
+        | "нед"
+        | "тиждень"
+        | "тижні"
+        | "тижнів"
+        | "εβδομαδα"
+        | "εβδομαδεσ"
+        | "اسبوع"
+        | "اسابيع"
+        | "सपताह"
+        | "हफता"
+        | "हफते"
+        | "هفته"
+        | "שבועות"
+        | "שבוע"
+        | "ہفتے"
+        | "ہفتہ"
+        | "สัปดาห"
+        | "อาทิตย"
+        | "สัปดาหทีแลว"
+        | "อาทิตยทีแลว" => Unit::Week,
+        "месяц"
+        | "месяца"
+        | "месяцев"
+        | "мес"
+        | "місяць"
+        | "місяці"
+        | "місяців"
+        | "μηνα"
+        | "μηνεσ"
+        | "شهر"
+        | "اشهر"
+        | "شهور"
+        | "महीना"
+        | "महीने"
+        | "ماه"
+        | "חודשים"
+        | "חודש"
+        | "مہینے"
+        | "مہینہ"
+        | "เดือน"
+        | "เดือนทีแลว" => Unit::Month,
+        "год"
+        | "года"
+        | "лет"
+        | "рік"
+        | "роки"
+        | "років"
+        | "χρονο"
+        | "χρονια"
+        | "ετοσ"
+        | "ετη"
+        | "سنة"
+        | "سنوات"
+        | "عام"
+        | "اعوام"
+        | "साल"
+        | "वरष"
+        | "سال"
+        | "שנים"
+        | "שנה"
+        | "ปี"
+        | "ปีทีแลว" => Unit::Year,
+        _ => return None,
+    })
+}
+
+/// Unit words that carry "ago" in their ending: Hungarian ("2 órája", "5 perce", "3 napja")
+/// and Thai written without a space ("3 ชั่วโมงที่แล้ว").
+/// "éve" (years ago) is left out: folded it is the English "eve".
+pub(crate) fn unit_with_ago(w: &str) -> bool {
+    matches!(
+        w,
+        "masodperce"
+            | "perce"
+            | "oraja"
+            | "napja"
+            | "hete"
+            | "honapja"
+            | "วินาทีทีแลว"
+            | "นาทีทีแลว"
+            | "ชัวโมงทีแลว"
+            | "วันทีแลว"
+            | "สัปดาหทีแลว"
+            | "อาทิตยทีแลว"
+            | "เดือนทีแลว"
+            | "ปีทีแลว"
+    )
+}
+
+/// Unit words that carry their own count: "час назад" (an hour ago), "před hodinou", "منذ
+/// ساعتين" (two hours ago, Arabic dual). Only counted with "ago" or its prefix.
+pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
+    Some(match w {
+        "секунду" | "sekunde" | "sekundou" => (Unit::Second, 1),
+        "минуту" | "хвилину" | "minute" | "minutou" | "دقيقة" => {
+            (Unit::Minute, 1)
+        }
+        "час" | "годину" | "godzine" | "hodinou" | "ساعة" => (Unit::Hour, 1),
+        "день" | "dnem" | "يوم" => (Unit::Day, 1),
+        "неделю" | "тиждень" | "tydzien" | "tydnem" | "اسبوع" => (Unit::Week, 1),
+        "месяц" | "місяць" | "miesiac" | "mesicem" | "شهر" => (Unit::Month, 1),
+        "год" | "рік" | "rok" | "rokem" | "سنة" | "عام" => (Unit::Year, 1),
+        "sekejap" => (Unit::Second, 1),
+        // Hebrew: one unit, and the dual forms (two hours, two days).
+        "דקה" => (Unit::Minute, 1),
+        "שעה" => (Unit::Hour, 1),
+        "יום" => (Unit::Day, 1),
+        "שבוע" => (Unit::Week, 1),
+        "חודש" => (Unit::Month, 1),
+        "שנה" => (Unit::Year, 1),
+        "שעתיים" => (Unit::Hour, 2),
+        "יומיים" => (Unit::Day, 2),
+        "שבועיים" => (Unit::Week, 2),
+        "חודשיים" => (Unit::Month, 2),
+        "שנתיים" => (Unit::Year, 2),
+        "semenit" => (Unit::Minute, 1),
+        "sejam" => (Unit::Hour, 1),
+        "sehari" => (Unit::Day, 1),
+        "seminggu" => (Unit::Week, 1),
+        "sebulan" => (Unit::Month, 1),
+        "setahun" => (Unit::Year, 1),
+        // Half an hour in one word.
+        "полчаса" | "півгодини" => (Unit::Minute, 30),
+        "دقيقتين" | "دقيقتان" => (Unit::Minute, 2),
+        "ساعتين" | "ساعتان" => (Unit::Hour, 2),
+        "يومين" | "يومان" => (Unit::Day, 2),
+        "اسبوعين" => (Unit::Week, 2),
+        "شهرين" => (Unit::Month, 2),
+        "سنتين" | "عامين" => (Unit::Year, 2),
         _ => return None,
     })
 }
@@ -172,6 +786,19 @@ pub(crate) fn number_word(w: &str) -> Option<u64> {
         "seventy" => 70,
         "eighty" => 80,
         "ninety" => 90,
+        _ => return other_number_word(w),
+    })
+}
+
+/// Number words of the other languages ("bir", "en", "jeden", "два", "μια").
+fn other_number_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "bir" | "en" | "ett" | "jeden" | "jedna" | "jedno" | "один" | "одну" | "одна" | "ενα"
+        | "μια" | "satu" | "sebuah" | "yksi" => 1,
+        "iki" | "dwa" | "dwie" | "dva" | "dve" | "doua" | "два" | "две" | "δυο" | "dua" | "tva" => {
+            2
+        }
+        "uc" | "trzy" | "tri" | "trei" | "три" | "τρια" | "tiga" => 3,
         _ => return None,
     })
 }
@@ -203,6 +830,21 @@ pub(crate) fn few_word(w: &str) -> bool {
             | "poucas"
             | "wenigen"
             | "wenige"
+            | "kilka"
+            | "nekolik"
+            | "niekolko"
+            | "cateva"
+            | "birkac"
+            | "beberapa"
+            | "nagra"
+            | "nogle"
+            | "noen"
+            | "muutama"
+            | "несколько"
+            | "кілька"
+            | "μερικα"
+            | "λιγα"
+            | "بضع"
     )
 }
 
@@ -268,6 +910,21 @@ pub(crate) fn hedge(w: &str) -> bool {
             | "of"
             | "bijna"
             | "ongeveer"
+            | "около"
+            | "почти"
+            | "более"
+            | "okolo"
+            | "ponad"
+            | "prawie"
+            | "yaklasik"
+            | "sekitar"
+            | "hampir"
+            | "ungefar"
+            | "omkring"
+            | "cirka"
+            | "noin"
+            | "περιπου"
+            | "حوالي"
     )
 }
 
@@ -281,14 +938,70 @@ pub(crate) fn less_word(w: &str) -> bool {
 
 /// Words after a quantity that mean "ago".
 pub(crate) fn ago_suffix(w: &str) -> bool {
-    matches!(w, "ago" | "fa" | "atras" | "back" | "geleden")
+    matches!(
+        w,
+        "ago"
+            | "fa"
+            | "atras"
+            | "back"
+            | "geleden"
+            | "temu"
+            | "sedan"
+            | "siden"
+            | "once"
+            | "lalu"
+            | "sitten"
+            | "truoc"
+            | "назад"
+            | "тому"
+            | "πριν"
+            | "पहले"
+            | "ทีแลว"
+            | "กอน"
+            | "پہلے"
+            | "پیش"
+    )
+}
+
+/// Words in front of a count that mean "ago" on their own: "před 2 hodinami" (Czech, Slovak),
+/// "acum 2 ore" (Romanian), "πριν 2 ώρες", "преди 2 часа", "منذ ساعتين", "قبل 3 ساعات".
+/// The French, Spanish, German, Portuguese and Italian ones are in `relative`.
+pub(crate) fn ago_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "pred" | "acum" | "πριν" | "преди" | "منذ" | "قبل" | "לפני"
+    )
 }
 
 /// Words for "today" on their own.
 pub(crate) fn today_word(w: &str) -> bool {
     matches!(
         w,
-        "today" | "hoy" | "heute" | "hoje" | "oggi" | "vandaag" | "tonight" | "stasera"
+        "today"
+            | "avui"
+            | "hoy"
+            | "heute"
+            | "hoje"
+            | "oggi"
+            | "vandaag"
+            | "tonight"
+            | "stasera"
+            | "idag"
+            | "tanaan"
+            | "dzisiaj"
+            | "dzis"
+            | "dnes"
+            | "azi"
+            | "astazi"
+            | "bugun"
+            | "сегодня"
+            | "сьогодні"
+            | "σημερα"
+            | "اليوم"
+            | "วันนี"
+            | "امروز"
+            | "היום"
+            | "आज"
     )
 }
 
@@ -296,7 +1009,30 @@ pub(crate) fn today_word(w: &str) -> bool {
 pub(crate) fn yesterday_word(w: &str) -> bool {
     matches!(
         w,
-        "yesterday" | "hier" | "ayer" | "gestern" | "ontem" | "ieri" | "gisteren" | "anoche"
+        "yesterday"
+            | "ahir"
+            | "hier"
+            | "ayer"
+            | "gestern"
+            | "ontem"
+            | "ieri"
+            | "gisteren"
+            | "anoche"
+            | "igar"
+            | "eilen"
+            | "tegnap"
+            | "wczoraj"
+            | "vcera"
+            | "dun"
+            | "kemarin"
+            | "semalam"
+            | "вчера"
+            | "вчора"
+            | "χθεσ"
+            | "امس"
+            | "เมือวาน"
+            | "دیروز"
+            | "אתמול"
     )
 }
 
@@ -351,6 +1087,14 @@ pub(crate) fn last_before(w: &str) -> bool {
             | "vorigen"
             | "voriges"
             | "afgelopen"
+            | "forra"
+            | "sidste"
+            | "forrige"
+            | "ubiegly"
+            | "zeszly"
+            | "minuly"
+            | "gecen"
+            | "trecuta"
     )
 }
 
@@ -370,6 +1114,9 @@ pub(crate) fn last_after(w: &str) -> bool {
             | "scorsa"
             | "passato"
             | "passata"
+            | "lalu"
+            | "trecut"
+            | "trecuta"
     )
 }
 
@@ -397,6 +1144,16 @@ pub(crate) fn future_word(w: &str) -> bool {
             | "dopodomani"
             | "prossimo"
             | "prossima"
+            | "завтра"
+            | "jutro"
+            | "zitra"
+            | "yarin"
+            | "besok"
+            | "imorgon"
+            | "maine"
+            | "huomenna"
+            | "αυριο"
+            | "غدا"
     )
 }
 
@@ -404,7 +1161,17 @@ pub(crate) fn future_word(w: &str) -> bool {
 pub(crate) fn future_prefix(w: &str) -> bool {
     matches!(
         w,
-        "in" | "within" | "dans" | "en" | "em" | "tra" | "fra" | "binnen" | "dentro" | "daqui"
+        "in" | "within"
+            | "dans"
+            | "en"
+            | "em"
+            | "tra"
+            | "fra"
+            | "binnen"
+            | "dentro"
+            | "daqui"
+            | "через"
+            | "za"
     )
 }
 
@@ -412,7 +1179,7 @@ pub(crate) fn future_prefix(w: &str) -> bool {
 pub(crate) fn future_suffix(w: &str) -> bool {
     matches!(
         w,
-        "hence" | "later" | "plus" | "despues" | "spater" | "depois" | "dopo"
+        "hence" | "later" | "plus" | "despues" | "spater" | "depois" | "dopo" | "sonra" | "lagi"
     )
 }
 
@@ -432,6 +1199,9 @@ pub(crate) fn vague_word(w: &str) -> bool {
             | "recemment"
             | "longtemps"
             | "recientemente"
+            | "давно"
+            | "dawno"
+            | "nemreg"
             | "kurzlich"
             | "neulich"
             | "unlangst"
@@ -450,6 +1220,11 @@ pub(crate) fn vague_word(w: &str) -> bool {
             | "vari"
             | "mehrere"
             | "vorhin"
+            | "недавно"
+            | "niedawno"
+            | "nedavno"
+            | "nylig"
+            | "nyligen"
     )
 }
 
@@ -472,6 +1247,16 @@ pub(crate) fn reading_word(w: &str) -> bool {
             | "lesedauer"
             | "lesen"
             | "leestijd"
+            | "czytania"
+            | "cteni"
+            | "okuma"
+            | "lesetid"
+            | "lastid"
+            | "lukuaika"
+            | "baca"
+            | "чтения"
+            | "чтение"
+            | "читання"
     )
 }
 
@@ -480,17 +1265,115 @@ pub(crate) fn label_word(w: &str) -> Option<super::Label> {
     use super::Label;
     Some(match w {
         "published" | "posted" | "created" | "date" | "dated" | "released" | "publication"
-        | "publie" | "publiee" | "publicado" | "publicada" | "veroffentlicht" | "erstellt"
-        | "datum" | "pubblicato" | "pubblicata" | "fecha" | "data" | "gepubliceerd"
-        | "geplaatst" => Label::Published,
+        | "publie" | "publiee" | "publicado" | "publicada" | "veroffentlicht" | "erschienen"
+        | "erstellt" | "datum" | "pubblicato" | "pubblicata" | "fecha" | "data"
+        | "gepubliceerd" | "geplaatst" => Label::Published,
         "updated" | "modified" | "edited" | "revised" | "update" | "modifie" | "modifiee"
         | "actualizado" | "actualizada" | "actualizacion" | "modificado" | "modificada"
         | "aktualisiert" | "geandert" | "stand" | "atualizado" | "atualizada" | "atualizacao"
-        | "aggiornato" | "aggiornata" | "aggiornamento" | "modificato" | "bijgewerkt" => {
-            Label::Updated
-        }
+        | "aggiornato" | "aggiornata" | "aggiornamento" | "modificato" | "modifica"
+        | "bijgewerkt" => Label::Updated,
+        _ => return other_label(w),
+    })
+}
+
+/// Lead-in words of the other languages ("Opublikowano", "Обновлено", "Güncelleme",
+/// "Diperbarui", "Δημοσίευση", "تحديث").
+fn other_label(w: &str) -> Option<super::Label> {
+    // Latin-script words and words of other scripts are looked up apart: most words on a line
+    // are ASCII and never need the second table.
+    if !w.is_ascii() {
+        return other_label_script(w);
+    }
+    Some(match w {
+        "publicerad" | "publicerat" | "publiceret" | "publisert" | "julkaistu" | "megjelent"
+        | "publikalva" | "opublikowano" | "dodano" | "publikacja" | "publikovano" | "vydano"
+        | "zverejneno" | "publikovane" | "publicat" | "postat" | "yayinlanma" | "yayin"
+        | "olusturulma" | "giris" | "tarih" | "diterbitkan" | "dipublikasikan" | "terbit"
+        | "tanggal" => super::Label::Published,
+        "uppdaterad" | "gewijzigd" | "uppdaterat" | "opdateret" | "oppdatert" | "paivitetty"
+        | "frissitve" | "frissites" | "guncellenme" | "aktualizacja" | "zaktualizowano"
+        | "aktualizovano" | "aktualizovane" | "actualizat" | "actualizare" | "guncelleme"
+        | "guncellendi" | "diperbarui" | "diperbaharui" | "dikemaskini" => super::Label::Updated,
+        "actualitzat" | "actualitzada" => super::Label::Updated,
         _ => return None,
     })
+}
+
+/// Lead-in words written in Cyrillic, Greek, Arabic, Hebrew and Devanagari.
+fn other_label_script(w: &str) -> Option<super::Label> {
+    Some(match w {
+        "опубликовано"
+        | "опубликован"
+        | "дата"
+        | "опубліковано"
+        | "δημοσιευση"
+        | "δημοσιευθηκε"
+        | "δημοσιευτηκε"
+        | "نشر"
+        | "تاريخ"
+        | "بتاريخ"
+        | "परकाशित"
+        | "פורסם" => super::Label::Published,
+        "обновлено"
+        | "обновлен"
+        | "изменено"
+        | "оновлено"
+        | "змінено"
+        | "ενημερωση"
+        | "ενημερωθηκε"
+        | "تحديث"
+        | "محدث"
+        | "अपडेटेड"
+        | "अपडेट"
+        | "עודכן"
+        | "עדכון" => super::Label::Updated,
+        _ => return None,
+    })
+}
+
+/// A word after a label that only says what the label is about ("Data publikacji:", "Yayın
+/// Tarihi:", "تاريخ النشر"): skipped with the label.
+pub(crate) fn label_tail(w: &str) -> bool {
+    matches!(
+        w,
+        "publikacji"
+            | "aktualizacji"
+            | "dodania"
+            | "publikace"
+            | "aktualizace"
+            | "tarihi"
+            | "publicarii"
+            | "actualizarii"
+            | "publicacion"
+            | "publicacao"
+            | "pubblicazione"
+            | "publication"
+            | "publikasi"
+            | "publicering"
+            | "publikationsdato"
+            | "публикации"
+            | "обновления"
+            | "публікації"
+            | "النشر"
+            | "التحديث"
+            | "δημοσιευσησ"
+            | "ενημερωσησ"
+    )
+}
+
+/// Whether a word is written in Thai (whose dates count years from 543 BC).
+pub(crate) fn thai(w: &str) -> bool {
+    w.chars().next().is_some_and(super::lexer::is_thai)
+}
+
+/// Words that name the year after a year number ("2025 г.", "2025 года", "2025 r.", "2025 roku",
+/// "2025 yılı").
+pub(crate) fn year_word(w: &str) -> bool {
+    matches!(
+        w,
+        "г" | "года" | "году" | "р" | "року" | "r" | "roku" | "yili" | "ετουσ"
+    )
 }
 
 /// Small words that may stand around a date without making the text something else
@@ -528,6 +1411,34 @@ pub(crate) fn filler(w: &str) -> bool {
             | "desde"
             | "dal"
             | "dalle"
+            | "den"
+            | "pada"
+            | "tanggal"
+            | "w"
+            | "v"
+            | "в"
+            | "у"
+            | "στισ"
+            | "في"
+            | "г"
+            | "года"
+            | "r"
+            | "roku"
+            | "yili"
+            | "о"
+            | "об"
+            | "kl"
+            | "klo"
+            | "kello"
+            | "godz"
+            | "pukul"
+            | "luc"
+            | "ngay"
+            | "saat"
+            | "alle"
+            | "ore"
+            | "ora"
+            | "الساعة"
     )
 }
 
@@ -535,7 +1446,33 @@ pub(crate) fn filler(w: &str) -> bool {
 pub(crate) fn time_connector(w: &str) -> bool {
     matches!(
         w,
-        "at" | "a" | "las" | "la" | "um" | "as" | "alle" | "ore" | "om" | "t" | "kl" | "h" | "o"
+        "at" | "a"
+            | "las"
+            | "la"
+            | "um"
+            | "as"
+            | "alle"
+            | "ore"
+            | "om"
+            | "t"
+            | "kl"
+            | "h"
+            | "o"
+            | "klo"
+            | "kello"
+            | "godz"
+            | "godzina"
+            | "v"
+            | "ora"
+            | "saat"
+            | "pukul"
+            | "luc"
+            | "jam"
+            | "в"
+            | "о"
+            | "об"
+            | "στισ"
+            | "الساعة"
     )
 }
 
@@ -543,7 +1480,25 @@ pub(crate) fn time_connector(w: &str) -> bool {
 pub(crate) fn now_word(w: &str) -> bool {
     matches!(
         w,
-        "now" | "maintenant" | "ahora" | "jetzt" | "soeben" | "agora" | "adesso" | "ora" | "nu"
+        "now"
+            | "maintenant"
+            | "ahora"
+            | "jetzt"
+            | "soeben"
+            | "agora"
+            | "adesso"
+            | "ora"
+            | "nu"
+            | "zojuist"
+            | "nyss"
+            | "nettopp"
+            | "teraz"
+            | "acum"
+            | "сейчас"
+            | "щойно"
+            | "τωρα"
+            | "เมือสักครู"
+            | "الان"
     )
 }
 
@@ -580,9 +1535,23 @@ mod tests {
             "januar februar marz april mai juni juli august september oktober november dezember",
             "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro",
             "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+            "januari februari maart april mei juni juli augustus september oktober november december",
+            "januari februari mars april maj juni juli augusti september oktober november december",
+            "januar februar marts april maj juni juli august september oktober november december",
+            "stycznia lutego marca kwietnia maja czerwca lipca sierpnia wrzesnia pazdziernika listopada grudnia",
+            "ledna unora brezna dubna kvetna cervna cervence srpna zari rijna listopadu prosince",
+            "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
+            "ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik",
+            "januari februari maret april mei juni juli agustus september oktober november desember",
+            "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesakuuta heinakuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta",
+            "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+            "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+            "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+            "ιανουαριου φεβρουαριου μαρτιου απριλιου μαιου ιουνιου ιουλιου αυγουστου σεπτεμβριου οκτωβριου νοεμβριου δεκεμβριου",
+            "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
         ];
         for names in languages {
-            let got: Vec<Option<u8>> = names.split(' ').map(month).collect();
+            let got: Vec<Option<u8>> = names.split(' ').map(month_after_day).collect();
             let want: Vec<Option<u8>> = (1..=12).map(Some).collect();
             assert_eq!(got, want, "{names}");
         }
@@ -597,6 +1566,14 @@ mod tests {
             "montag dienstag mittwoch donnerstag freitag samstag sonntag",
             "segunda terca quarta quinta sexta sabado domingo",
             "lunedi martedi mercoledi giovedi venerdi sabato domenica",
+            "poniedzialek wtorek sroda czwartek piatek sobota niedziela",
+            "pazartesi sali carsamba persembe cuma cumartesi pazar",
+            "senin selasa rabu kamis jumat sabtu minggu",
+            "mandag tisdag onsdag torsdag fredag lordag sondag",
+            "luni marti miercuri joi vineri sambata duminica",
+            "понедельник вторник среда четверг пятница суббота воскресенье",
+            "δευτερα τριτη τεταρτη πεμπτη παρασκευη σαββατο κυριακη",
+            "الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد",
         ];
         for names in languages {
             let got: Vec<Option<(u8, bool)>> = names.split(' ').map(weekday).collect();
