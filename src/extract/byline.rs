@@ -78,6 +78,20 @@ pub fn looks_like_names(s: &str) -> bool {
     })
 }
 
+/// `The Hill`, `The Margin Notes`: capitalised words after a leading `The`, no desk or staff
+/// word: a publication's name, never a person's.
+pub fn is_the_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words[0] == "The"
+        && words[1..]
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || is_joiner(w))
+        && !words
+            .iter()
+            .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str()))
+}
+
 fn last_word_is_initial(s: &str) -> bool {
     let last = s.split_whitespace().last().unwrap_or("");
     let letters = last.trim_end_matches('.');

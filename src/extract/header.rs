@@ -207,6 +207,10 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                             t.push_str(seg);
                         }
                         title_line = Some(i);
+                    } else if matches!(kind, Kind::NameLike) && super::byline::is_the_name(seg) {
+                        // `The Hill` under the headline of a syndicated story: the outlet it
+                        // came from, not an author.
+                        removed.add("outlet", seg);
                     } else if matches!(kind, Kind::NameLike) && h.bylines.is_empty() {
                         h.bylines.push((seg.to_string(), false));
                     } else if matches!(kind, Kind::NameLike)
@@ -415,8 +419,15 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
         if text.ends_with('.') && !text.ends_with("...") {
             score -= 2;
         }
-        // Followed by header lines (byline, date) within three lines.
-        if kinds.iter().skip(i + 1).take(3).any(header_kind) {
+        // Followed by header lines (byline, date) within three lines, or four when a longer
+        // text line (a standfirst) comes first: the standfirst must not outscore its headline.
+        let standfirst_next = lines.get(i + 1).is_some_and(|next| {
+            i + 1 < end
+                && matches!(kinds.get(i + 1), Some(Some(Kind::Text)))
+                && lines::count_words(next.text, MAX_TITLE_WORDS + 1) as i32 > words.max(7)
+        });
+        let window = if standfirst_next { 4 } else { 3 };
+        if kinds.iter().skip(i + 1).take(window).any(header_kind) {
             score += 2;
         }
         // A kicker: a short line right above a much longer headline-like line.
@@ -479,8 +490,25 @@ fn above_title(
             h.section.get_or_insert_with(|| trail.join(" | "));
             return;
         }
+        if !is_nav_word(&segments[0]) {
+            if segments.len() == 2 && right_above {
+                // `News | Israel-Palestine conflict` over the headline: a section and its
+                // topic, the trail as written.
+                h.section.get_or_insert_with(|| segments.join(" | "));
+            } else {
+                // `News | Sport | Weather`: a one-line menu names no section.
+                removed.add("navigation menu", text);
+            }
+            return;
+        }
     }
     for seg in segments {
+        if h.source.is_none() && lines::is_outlet(&seg) {
+            // `Bloomberg`, `POLITICO`, `Kompas.com`: a publication even without a masthead
+            // word, in a menu or not.
+            h.source = Some(seg.clone());
+            continue;
+        }
         let kind = match plan.kind(i).filter(|_| whole) {
             Some(k) => k.clone(),
             None => classify(&seg, ctx, None),
@@ -503,6 +531,10 @@ fn above_title(
             {
                 h.source = Some(seg.clone())
             }
+            // A second masthead-like line (`Hourly News` under `NPR`) is a menu entry.
+            Kind::Text | Kind::NameLike if h.source.is_some() && masthead_like(&seg) => {
+                removed.add("navigation", &seg)
+            }
             _ if in_menu && !right_above => *menu_lines += 1,
             _ if is_nav_word(&seg) => removed.add("navigation", &seg),
             // An acronym on the first line over a section line (`CNN` / `Politics`) is the
@@ -520,6 +552,10 @@ fn above_title(
             // A second section line is a kicker: header, not body.
             Kind::Section(s) => {
                 h.section.get_or_insert(s);
+            }
+            // `The Margin Notes` above the headline: a person's name never starts with `The`.
+            Kind::NameLike if h.source.is_none() && super::byline::is_the_name(&seg) => {
+                h.source = Some(seg.clone())
             }
             Kind::NameLike if !in_menu && seg.split_whitespace().nth(1).is_some() => {
                 name_above.get_or_insert(seg.clone());

@@ -9,8 +9,9 @@ use crate::dates::Resolver;
 
 use super::byline;
 use super::vocab::{
-    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, MASTHEAD_WORDS, NAME_JOINERS, NAME_PARTICLES,
-    READING_TIME_WORDS, SECTION_LABELS, SECTION_WORDS, SHARE_WORDS,
+    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, KNOWN_OUTLETS, MASTHEAD_WORDS, NAME_JOINERS,
+    NAME_PARTICLES, NEWS_WORDS, PLACE_WORDS, READING_TIME_WORDS, SECTION_LABELS, SECTION_WORDS,
+    SHARE_WORDS,
 };
 use super::when::{self, DateHit};
 
@@ -752,6 +753,9 @@ pub fn is_section_word(s: &str) -> bool {
     if words.len() >= 2 && SECTION_WORDS.contains(&last.as_str()) && !masthead_like(s) {
         return true;
     }
+    if NEWS_WORDS.contains(last.as_str()) && place_then_news(&words) {
+        return true;
+    }
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && words.len() <= 3
 }
@@ -776,14 +780,18 @@ pub fn masthead_like(s: &str) -> bool {
     }
     let lower = s.to_lowercase();
     let single = lower.as_str();
+    if KNOWN_OUTLETS.contains(single) || is_domain(s) {
+        return true;
+    }
     if words.len() == 1 {
         return MASTHEAD_WORDS.contains(&single.trim_start_matches("the"));
     }
     let first = words[0].to_lowercase();
     let last = words[words.len() - 1].to_lowercase();
-    // `World News` is a section, `Northwire News` a masthead.
+    // `World News` and `India News` are sections, `Northwire News` a masthead.
     if SECTION_WORDS.contains(&lower.as_str())
-        || (last == "news" && SECTION_WORDS.contains(&first.as_str()))
+        || (NEWS_WORDS.contains(last.as_str())
+            && (SECTION_WORDS.contains(&first.as_str()) || place_then_news(&words)))
     {
         return false;
     }
@@ -793,6 +801,44 @@ pub fn masthead_like(s: &str) -> bool {
         || words
             .iter()
             .any(|w| MASTHEAD_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// `India News`, `New York News`: every word before the news word is a place.
+fn place_then_news(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| PLACE_WORDS.contains(w.to_lowercase().as_str()))
+}
+
+/// A known outlet without a masthead word (`Bloomberg`, `POLITICO`, `NPR`) or a domain name
+/// (`Kompas.com`).
+pub fn is_outlet(s: &str) -> bool {
+    let s = s.trim();
+    s.len() <= 40 && (KNOWN_OUTLETS.contains(s.to_lowercase().as_str()) || is_domain(s))
+}
+
+/// `Kompas.com`, `TIMESOFINDIA.COM`, `news.example.co.uk`: one token of labels joined by dots,
+/// the last two to four letters in one case.
+pub fn is_domain(s: &str) -> bool {
+    let s = s.trim();
+    if s.len() > 60 || s.contains(char::is_whitespace) || !s.contains('.') {
+        return false;
+    }
+    let labels: Vec<&str> = s.split('.').collect();
+    let Some(tld) = labels.last() else {
+        return false;
+    };
+    labels.len() >= 2
+        && (2..=4).contains(&tld.len())
+        && (tld.chars().all(|c| c.is_ascii_lowercase())
+            || tld.chars().all(|c| c.is_ascii_uppercase()))
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && l.chars().any(char::is_alphabetic)
+        })
+        && labels[0].chars().count() >= 2
 }
 
 /// Whether a word joins names.
