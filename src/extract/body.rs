@@ -157,6 +157,10 @@ fn is_related_heading(text: &str) -> bool {
         || bare.starts_with("related to ")
         || bare.starts_with("read more about")
         || bare.starts_with("more stories from")
+        || bare.starts_with("most read")
+        || bare.starts_with("most watched")
+        || bare.starts_with("most popular")
+        || bare.starts_with("most viewed")
 }
 
 /// Where a related block that starts at `start` ends: the end of the text, or the first

@@ -33,6 +33,41 @@ pub fn strip_label(s: &str) -> Option<&str> {
     None
 }
 
+/// `di Marco Rossi`, `par Jean Dupont`: a foreign label in lowercase, accepted only before a
+/// short run of capitalised names (running text never looks like that).
+pub fn strip_lowercase_label(s: &str) -> Option<&str> {
+    const LABELS: &[&str] = &["di ", "par ", "por ", "von ", "door ", "av ", "oleh "];
+    let s = s.trim();
+    let rest = LABELS.iter().find_map(|l| s.strip_prefix(l))?.trim();
+    let words = rest.split_whitespace().count();
+    ((2..=6).contains(&words)
+        && looks_like_names(rest)
+        && rest.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || is_joiner(w) || NAME_PARTICLES.contains(&w)
+        }))
+    .then_some(rest)
+}
+
+/// `political reporter Tom Crowley` -> (`political reporter`, `Tom Crowley`): a role written
+/// in lowercase before the names (the role's last word is a role word).
+pub fn split_leading_role(s: &str) -> Option<(&str, &str)> {
+    let s = s.trim();
+    let first_cap = s
+        .char_indices()
+        .find(|&(i, c)| c.is_uppercase() && (i == 0 || s[..i].ends_with(' ')))?
+        .0;
+    let role = s[..first_cap].trim();
+    let names = s[first_cap..].trim();
+    let last = role.split_whitespace().last()?;
+    (role.split_whitespace().count() <= 4
+        && role
+            .split_whitespace()
+            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        && ROLE_WORDS.contains(last)
+        && looks_like_names(names))
+    .then_some((role, names))
+}
+
 /// Whether text reads as a byline: up to eight capitalised name words (particles, joiners and
 /// initials allowed), optionally followed by `, Role` or `in Place`; no sentence punctuation.
 pub fn looks_like_names(s: &str) -> bool {
@@ -153,7 +188,8 @@ pub fn authors(byline: &str) -> Vec<String> {
         .any(|(p, _)| drop_location(p).split_whitespace().nth(1).is_some());
     let mut names: Vec<String> = Vec::new();
     for (piece, after_comma) in &pieces {
-        let piece = drop_location(piece);
+        let piece = drop_for_outlet(drop_location(piece));
+        let piece = split_leading_role(piece).map_or(piece, |(_, names)| names);
         if piece.is_empty() || is_role(piece) || starts_lowercase(piece) {
             continue;
         }
@@ -181,6 +217,20 @@ fn is_affiliation(piece: &str, has_full_name: bool) -> bool {
     (one_word && has_full_name)
         || (piece.starts_with("The ") && super::lines::masthead_like(piece))
         || words.iter().any(|w| ORG_WORDS.contains(w.as_str()))
+}
+
+/// `JANE SMITH FOR MAILONLINE`, `Jane Doe for The Guardian` -> the name: what follows `for`
+/// is the outlet the author wrote for.
+fn drop_for_outlet(piece: &str) -> &str {
+    for sep in [" for ", " FOR ", " For "] {
+        if let Some(i) = piece.find(sep) {
+            let outlet = &piece[i + sep.len()..];
+            if i > 0 && outlet.starts_with(|c: char| c.is_uppercase()) {
+                return piece[..i].trim();
+            }
+        }
+    }
+    piece
 }
 
 /// `Jan Nowak in Kraków` -> `Jan Nowak`.

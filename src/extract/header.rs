@@ -78,6 +78,16 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 break;
             }
         }
+        // `Headshot of Jane Doe`: the alt text of an author's picture names an author.
+        if let Some(name) = h.title.as_ref().and(author_picture(text)) {
+            match h.bylines.iter_mut().find(|(b, _)| b == name) {
+                Some((_, explicit)) => *explicit = true,
+                None => h.bylines.push((name.to_string(), true)),
+            }
+            removed.add("author photo", text);
+            i += 1;
+            continue;
+        }
         // A line the plan classified is known not to be boilerplate.
         let boiler = match plan.kind(i) {
             Some(_) => None,
@@ -696,6 +706,18 @@ fn names_before(seg: &str, hits: &[DateHit]) -> Option<String> {
         && super::byline::looks_like_names(head)
         && !lines::masthead_like(head))
     .then(|| head.to_string())
+}
+
+/// The name in `Headshot of Jane Doe` or `Portrait of Jane Doe`.
+fn author_picture(text: &str) -> Option<&str> {
+    ["headshot of ", "portrait of "]
+        .iter()
+        .find_map(|p| lines::strip_prefix_ci(text, p))
+        .filter(|name| {
+            name.split_whitespace().nth(1).is_some()
+                && lines::count_words(name, 6) <= 5
+                && super::byline::looks_like_names(name)
+        })
 }
 
 /// `Reporting from Kyiv, Ukraine`, `Reported from Gaza`.

@@ -63,7 +63,7 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     }
     if let Some(rest) = byline::strip_label(s) {
         let (name, dates) = split_date_tail(rest, ctx);
-        if byline::looks_like_names(&name) {
+        if byline::looks_like_names(&name) || byline::split_leading_role(&name).is_some() {
             return Kind::Byline(name, dates);
         }
         // `Posted by admin on January 5, 2025`: a user handle, when a date or a blog-style
@@ -74,6 +74,9 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
         if is_handle(&name) && (labelled || !dates.is_empty()) {
             return Kind::Byline(name, dates);
         }
+    }
+    if let Some(rest) = byline::strip_lowercase_label(s) {
+        return Kind::Byline(rest.to_string(), Vec::new());
     }
     if let Some(rest) = strip_prefix_ci(s, "source:") {
         if !rest.is_empty() && rest.split_whitespace().count() <= 6 {
@@ -366,9 +369,12 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         if (lower.starts_with("contact ") || lower.starts_with("reach ")) && lower.contains('@') {
             return Some("contact line");
         }
-        if lower.starts_with("copyright")
-            && (lower.contains("rights reserved") || lower.bytes().any(|b| b.is_ascii_digit()))
-        {
+    }
+    // `Copyright 2025 The Associated Press. All rights reserved. This material may not be
+    // published, ...`: a notice of any length.
+    if head.starts_with("copyright") && count_words(s, 61) <= 60 {
+        let lower = s.to_lowercase();
+        if lower.contains("rights reserved") || lower.bytes().any(|b| b.is_ascii_digit()) {
             return Some("copyright");
         }
     }
@@ -504,7 +510,7 @@ impl Keyword {
 
 fn boilerplate_name(bare: &str) -> &'static str {
     match bare {
-        b if b.contains("advert") || b.starts_with("ad") || b.contains("sponsored") => {
+        b if b.contains("advert") || b.starts_with("ad") || b.contains("sponsor") => {
             "advertisement"
         }
         b if b.contains("cookie") => "cookie notice",
@@ -636,9 +642,28 @@ fn ends_with_photo_credit(s: &str) -> bool {
 }
 
 /// `12 comments`, `Comments (12)`, `View 34 comments`.
+/// Also other engagement counters: `124 shares`, `142 Likes`, `12 Restacks`.
 fn is_comment_counter(lower: &str) -> bool {
-    if lower.split_whitespace().count() > 4 || !lower.contains("comment") {
+    if lower.split_whitespace().count() > 4 {
         return false;
+    }
+    if !lower.contains("comment") {
+        const COUNTED: &[&str] = &[
+            "shares",
+            "share",
+            "likes",
+            "like",
+            "restacks",
+            "reactions",
+            "views",
+            "reposts",
+        ];
+        let mut words = lower.split_whitespace();
+        let (Some(n), Some(what), None) = (words.next(), words.next(), words.next()) else {
+            return false;
+        };
+        let n = n.trim_end_matches(['k', 'm']).replace([',', '.'], "");
+        return !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && COUNTED.contains(&what);
     }
     lower.bytes().any(|b| b.is_ascii_digit())
         || lower.starts_with("view")

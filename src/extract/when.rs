@@ -52,6 +52,14 @@ pub fn probe(segment: &str, dates: &Resolver, pending_update: Option<bool>) -> V
                 .collect();
         }
     }
+    // `March 14, 20255:42 PM ET`: a year glued to the time after it; read with a space put
+    // back (the text given is the repaired one).
+    if let Some(repaired) = unglue_year_time(segment) {
+        let hits = probe(&repaired, dates, pending_update);
+        if hits.iter().any(|h| h.resolved.is_some()) {
+            return hits;
+        }
+    }
     if date_shaped(rest) {
         return vec![DateHit {
             text: rest.to_string(),
@@ -60,6 +68,23 @@ pub fn probe(segment: &str, dates: &Resolver, pending_update: Option<bool>) -> V
         }];
     }
     Vec::new()
+}
+
+/// The text with a space between a year and a time glued to it (`20255:42` ->
+/// `2025 5:42`), or `None` when there is no such place.
+fn unglue_year_time(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(6)).find_map(|i| {
+        let year = &b[i..i + 4];
+        let starts = i == 0 || !b[i - 1].is_ascii_digit();
+        let century = year.starts_with(b"19") || year.starts_with(b"20");
+        let time = &b[i + 4..];
+        let glued_time = time.first().is_some_and(u8::is_ascii_digit)
+            && (time.get(1) == Some(&b':')
+                || (time.get(1).is_some_and(u8::is_ascii_digit) && time.get(2) == Some(&b':')));
+        (starts && century && year.iter().all(u8::is_ascii_digit) && glued_time)
+            .then(|| format!("{} {}", &s[..i + 4], &s[i + 4..]))
+    })
 }
 
 /// Whether the engine's spans are (nearly) the whole segment: at most three words outside
