@@ -37,12 +37,43 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     let mut i = 0;
     // Whether the line before was a photo credit: an unlabelled caption follows it.
     let mut after_credit = false;
+    // What the lines after a chrome line may be: the links of a `Read more:` box, the size
+    // buttons of a `Text size` control.
+    let mut after = After::Nothing;
     while i < n {
         let line = lines[i];
         let text = line.text;
         if std::mem::take(&mut after_credit) && is_caption(text) {
             removed.add("photo caption", text);
             i += 1;
+            continue;
+        }
+        match std::mem::replace(&mut after, After::Nothing) {
+            After::ReadMore(left) if is_link_title(text) => {
+                removed.add("read more", text);
+                after = if left > 1 {
+                    After::ReadMore(left - 1)
+                } else {
+                    After::Nothing
+                };
+                i += 1;
+                continue;
+            }
+            After::TextSize if is_size_button(text) => {
+                removed.add("navigation", text);
+                after = After::TextSize;
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if is_video_marker(text) {
+            removed.add("video", text);
+            i += 1;
+            if lines.get(i).is_some_and(|l| is_caption(l.text)) {
+                removed.add("video caption", lines[i].text);
+                i += 1;
+            }
             continue;
         }
         let lower_head = lines::lower_head(text, 48);
@@ -85,6 +116,26 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             removed.add(what, text);
             after_credit =
                 what == "photo" && !text.contains(',') && lines::count_words(text, 7) <= 6;
+            // A caption above its credit, the credit then followed by `hide caption`: the
+            // line kept just before the credit was the caption.
+            if after_credit
+                && lines.get(i + 1).is_some_and(|l| is_caption_toggle(l.text))
+                && i > 0
+                && kept
+                    .last()
+                    .is_some_and(|k| std::ptr::eq(k.text, lines[i - 1].text))
+                && lines::count_words(lines[i - 1].text, 61) <= 60
+            {
+                if let Some(caption) = kept.pop() {
+                    removed.add("photo caption", caption.text);
+                }
+                after_credit = false;
+            }
+            after = match lower_head.trim_end_matches([':', '.', ' ']) {
+                "read more" | "read also" | "see also" | "related" => After::ReadMore(4),
+                "text size" | "font size" | "aa" => After::TextSize,
+                _ => After::Nothing,
+            };
             i += 1;
             continue;
         }
@@ -99,6 +150,47 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     body.paragraphs = join_paragraphs(&kept);
     join_split_dateline(&mut body.paragraphs);
     body
+}
+
+/// What may follow a chrome line.
+#[derive(Debug, Clone, Copy)]
+enum After {
+    Nothing,
+    /// The links of a `Read more:` box, at most this many.
+    ReadMore(u8),
+    /// The buttons of a text-size control.
+    TextSize,
+}
+
+/// A story link in a `Read more:` box: a headline, not a sentence.
+fn is_link_title(text: &str) -> bool {
+    !paragraph_like(text)
+        && !text.ends_with(['.', ':'])
+        && (2..=20).contains(&lines::count_words(text, 21))
+}
+
+/// `Small`, `Medium`, `Large`, `A+`: the buttons of a text-size control.
+fn is_size_button(text: &str) -> bool {
+    const BUTTONS: &[&str] = &[
+        "small", "medium", "large", "larger", "smaller", "default", "normal", "a", "a+", "a-", "aa",
+    ];
+    BUTTONS.contains(&text.trim().to_lowercase().as_str())
+}
+
+/// `hide caption`, `toggle caption`: the control under a picture.
+fn is_caption_toggle(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "hide caption" | "toggle caption" | "show caption" | "caption"
+    )
+}
+
+/// `Video`, `WATCH:`: a video player's label, its title on the next line.
+pub fn is_video_marker(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().trim_end_matches(':'),
+        "video" | "watch" | "watch video" | "play video"
+    )
 }
 
 /// A dateline copied over several lines (`Washington` / `CNN` / `—` / `The Senate ...`): up to

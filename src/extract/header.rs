@@ -78,6 +78,18 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 break;
             }
         }
+        // `Video` and the video's title between the header lines.
+        if h.title.is_some() && super::body::is_video_marker(text) {
+            removed.add("video", text);
+            i += 1;
+            if lines.get(i).is_some_and(|l| {
+                super::body::is_caption(l.text) && lines::boilerplate(l.text).is_none()
+            }) {
+                removed.add("video caption", lines[i].text);
+                i += 1;
+            }
+            continue;
+        }
         // `Headshot of Jane Doe`: the alt text of an author's picture names an author.
         if let Some(name) = h.title.as_ref().and(author_picture(text)) {
             match h.bylines.iter_mut().find(|(b, _)| b == name) {

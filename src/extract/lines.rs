@@ -370,6 +370,10 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             return Some("contact line");
         }
     }
+    // A caption of any length that closes with a bracketed credit.
+    if !short && s.ends_with([')', ']']) && count_words(s, 51) <= 50 && ends_with_photo_credit(s) {
+        return Some("photo");
+    }
     // `Copyright 2025 The Associated Press. All rights reserved. This material may not be
     // published, ...`: a notice of any length.
     if head.starts_with("copyright") && count_words(s, 61) <= 60 {
@@ -561,33 +565,40 @@ fn share_words_compact() -> &'static [String] {
     WORDS.get_or_init(|| SHARE_WORDS.iter().map(|w| w.replace(' ', "")).collect())
 }
 
+/// Picture agencies and wires, lowercase.
+const AGENCIES: &[&str] = &[
+    "getty images",
+    "afp via getty images",
+    "reuters",
+    "ap photo",
+    "ap",
+    "afp",
+    "epa",
+    "shutterstock",
+    "alamy",
+    "pa",
+    "pa media",
+    "pa wire",
+    "bloomberg",
+    "ansa",
+    "dpa",
+    "picture alliance",
+    "imago",
+    "anadolu",
+    "xinhua",
+    "efe",
+    "sipa",
+    "rex",
+    "corbis",
+];
+
+/// Whether a lowercase credit part names a picture agency.
+fn is_photo_agency(part: &str) -> bool {
+    AGENCIES.contains(&part)
+}
+
 /// `Getty Images`, `(Photo by Jane Doe/Getty Images)`, `Reuters/Jane Doe`, `AP Photo/X`.
 fn is_photo_credit(s: &str, lower: &str) -> bool {
-    const AGENCIES: &[&str] = &[
-        "getty images",
-        "afp via getty images",
-        "reuters",
-        "ap photo",
-        "ap",
-        "afp",
-        "epa",
-        "shutterstock",
-        "alamy",
-        "pa",
-        "pa media",
-        "pa wire",
-        "bloomberg",
-        "ansa",
-        "dpa",
-        "picture alliance",
-        "imago",
-        "anadolu",
-        "xinhua",
-        "efe",
-        "sipa",
-        "rex",
-        "corbis",
-    ];
     let bare = lower.trim_matches(|c: char| c == '(' || c == ')' || c == '[' || c == ']');
     if bare == "getty images"
         || bare.ends_with("/getty images")
@@ -634,11 +645,63 @@ fn ends_with_photo_credit(s: &str) -> bool {
             }
         }
     }
+    // `... southern Gaza [File: Mohammed Salem/Reuters]`, `... House. (ABC News: Matt
+    // Roberts)`, `... (Jane Doe/AFP)`: a bracketed credit closing a caption.
+    if let Some(inner) = trailing_bracket(t) {
+        if is_bracket_credit(inner) {
+            return true;
+        }
+    }
     // `REUTERS/Jane Doe`, `AFP/Getty Images` at the end of a caption.
     let last = t.rsplit(' ').find(|w| w.contains('/')).unwrap_or("");
     ["REUTERS/", "AFP/", "AP/", "EPA/", "EPA-EFE/"]
         .iter()
         .any(|p| last.starts_with(p))
+}
+
+/// The text inside a `(...)` or `[...]` that ends `t`, if short.
+fn trailing_bracket(t: &str) -> Option<&str> {
+    let (open, close) = match t.chars().last()? {
+        ')' => ('(', ')'),
+        ']' => ('[', ']'),
+        _ => return None,
+    };
+    let start = t.rfind(open)?;
+    let inner = t.get(start + 1..t.len() - close.len_utf8())?.trim();
+    (start > 0 && !inner.is_empty() && inner.len() <= 80).then_some(inner)
+}
+
+/// A credit in brackets: `File: Jane Doe/Reuters`, `Jane Doe/AFP`, `ABC News: Matt Roberts`,
+/// `Supplied`.
+fn is_bracket_credit(inner: &str) -> bool {
+    let lower = inner.to_lowercase();
+    if ["file", "supplied", "file photo", "handout", "archive"].contains(&lower.as_str()) {
+        return true;
+    }
+    let body = ["file:", "photo:", "image:", "picture:", "foto:", "credit:"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .map(str::trim);
+    let words = inner.split_whitespace().count();
+    if let Some(rest) = body {
+        return !rest.is_empty() && words <= 8;
+    }
+    // `Jane Doe/Reuters`: a name and an agency or outlet after a slash.
+    if lower.contains('/') && words <= 8 {
+        return lower.split('/').any(|p| {
+            let p = p.trim();
+            is_photo_agency(p) || KNOWN_OUTLETS.contains(p) || p.ends_with("images")
+        });
+    }
+    // `ABC News: Matt Roberts`: an outlet (capitalised words), a colon and a name.
+    if let Some((outlet, name)) = inner.split_once(':') {
+        let capitalised = |s: &str| {
+            let ws: Vec<&str> = s.split_whitespace().collect();
+            (1..=4).contains(&ws.len()) && ws.iter().all(|w| w.starts_with(char::is_uppercase))
+        };
+        return capitalised(outlet) && capitalised(name) && masthead_like(outlet.trim());
+    }
+    false
 }
 
 /// `12 comments`, `Comments (12)`, `View 34 comments`.
