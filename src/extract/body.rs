@@ -133,7 +133,7 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             }
             after = match lower_head.trim_end_matches([':', '.', ' ']) {
                 "read more" | "read also" | "see also" | "related" => After::ReadMore(4),
-                "text size" | "font size" | "aa" => After::TextSize,
+                _ if is_size_control(text) => After::TextSize,
                 _ => After::Nothing,
             };
             i += 1;
@@ -169,8 +169,16 @@ fn is_link_title(text: &str) -> bool {
         && (2..=20).contains(&lines::count_words(text, 21))
 }
 
+/// `Text size`, `AA`: a text-size control, its buttons on the next lines.
+pub fn is_size_control(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().trim_end_matches(':'),
+        "text size" | "font size" | "aa" | "a a"
+    )
+}
+
 /// `Small`, `Medium`, `Large`, `A+`: the buttons of a text-size control.
-fn is_size_button(text: &str) -> bool {
+pub fn is_size_button(text: &str) -> bool {
     const BUTTONS: &[&str] = &[
         "small", "medium", "large", "larger", "smaller", "default", "normal", "a", "a+", "a-", "aa",
     ];

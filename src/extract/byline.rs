@@ -127,6 +127,52 @@ pub fn is_the_name(s: &str) -> bool {
             .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str()))
 }
 
+/// A note about an author: `Jane Doe is a reporter covering transport.`, `Jane Doe covers
+/// politics for the Post.`: it opens with one of the authors' names and a verb of being or
+/// covering, or with a capitalised name, `is a`/`is an`/`is the` and a role word.
+pub fn is_author_bio(paragraph: &str, authors: &[String]) -> bool {
+    const VERBS: &[&str] = &[
+        " is ",
+        " covers ",
+        " writes ",
+        " reports ",
+        " has been ",
+        " was ",
+    ];
+    let p = paragraph.trim();
+    // A full sentence: a bare tag line (`Rebecca Solnit is a Guardian US columnist`) is kept,
+    // as the Guardian fixture expects.
+    if super::lines::count_words(p, 61) > 60 || !p.ends_with('.') {
+        return false;
+    }
+    let author_first = authors.iter().any(|a| {
+        let a = a.trim();
+        a.split_whitespace().nth(1).is_some()
+            && p.get(..a.len()).is_some_and(|h| h.eq_ignore_ascii_case(a))
+            && VERBS
+                .iter()
+                .any(|v| p[a.len()..].starts_with(v) || p[a.len()..].starts_with(&v[..v.len() - 1]))
+    });
+    if author_first {
+        return true;
+    }
+    let Some(at) = [" is a ", " is an ", " is the "]
+        .iter()
+        .filter_map(|v| p.find(v))
+        .min()
+    else {
+        return false;
+    };
+    let name = &p[..at];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lower = p.to_lowercase();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| ROLE_WORDS.contains(w) && w != "chief" && w != "host")
+}
+
 fn last_word_is_initial(s: &str) -> bool {
     let last = s.split_whitespace().last().unwrap_or("");
     let letters = last.trim_end_matches('.');

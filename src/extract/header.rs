@@ -108,6 +108,16 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         if let Some(what) = boiler {
             removed.add(what, text);
             i += 1;
+            // `Text Size` with its `Small` / `Medium` / `Large` buttons.
+            if super::body::is_size_control(text) {
+                while lines
+                    .get(i)
+                    .is_some_and(|l| super::body::is_size_button(l.text))
+                {
+                    removed.add(what, lines[i].text);
+                    i += 1;
+                }
+            }
             // A bare credit (`Getty Images`) with its caption on the next line.
             if what == "photo"
                 && h.title.is_some()
@@ -235,7 +245,7 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         removed.add("outlet", seg);
                     } else if matches!(kind, Kind::NameLike) && h.bylines.is_empty() {
                         h.bylines.push((seg.to_string(), false));
-                    } else if matches!(kind, Kind::NameLike)
+                    } else if (matches!(kind, Kind::NameLike) || last_kind_was_byline)
                         && h.bylines.len() == 1
                         && is_role_line(seg)
                     {
@@ -742,8 +752,13 @@ fn is_reporting_from(s: &str) -> bool {
 /// `Political Editor` on the line under a name.
 fn is_role_line(s: &str) -> bool {
     let lower = s.to_lowercase();
-    let last = lower.split_whitespace().last().unwrap_or("");
-    super::vocab::ROLE_WORDS.contains(&last)
+    // `Deputy political editor @SamCoatesSky`: a handle may follow the role.
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !w.starts_with('@'))
+        .collect();
+    let last = words.last().copied().unwrap_or("");
+    words.len() <= 5 && !s.ends_with(['.', '?', '!']) && super::vocab::ROLE_WORDS.contains(&last)
 }
 
 #[cfg(test)]

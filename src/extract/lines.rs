@@ -129,7 +129,17 @@ pub fn segments(line: &str, ctx: &Resolver) -> Vec<String> {
         if part.is_empty() {
             continue;
         }
-        for piece in split_glued_labels(part) {
+        // `TOI News Desk / TIMESOFINDIA.COM / Updated: Mar 3, 2025`: spaced slashes join
+        // header parts too, unless the line is a breadcrumb (`World / Europe`).
+        let parts: Vec<&str> = if part.contains(" / ") && !is_breadcrumb(part) {
+            part.split(" / ")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect()
+        } else {
+            vec![part]
+        };
+        for piece in parts.into_iter().flat_map(split_glued_labels) {
             match glue_split(piece, ctx) {
                 Some((left, right)) => {
                     out.push(left.to_string());

@@ -144,6 +144,18 @@ fn build(
 
     let byline = choose_byline(&header.bylines);
     let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
+    // `Jane Doe is a reporter covering ...` at the end: about the author, not the story.
+    for _ in 0..2 {
+        let Some(last) = paragraphs.last() else {
+            break;
+        };
+        if paragraphs.len() <= n_lead + 1 || !byline::is_author_bio(last, &authors) {
+            break;
+        }
+        if let Some(bio) = paragraphs.pop() {
+            removed.add("author bio", &bio);
+        }
+    }
 
     let mut dates = Dates::default();
     let published = header.dates.iter().find(|d| !d.update);

@@ -435,6 +435,19 @@ pub const DATE_LABELS: &[(&str, bool)] = &[
     ("aggiornato", true),
     ("gepubliceerd", false),
     ("bijgewerkt", true),
+    ("aangepast", true),
+    ("gewijzigd", true),
+    ("opublikowano", false),
+    ("zaktualizowano", true),
+    ("aktualizacja", true),
+    ("publicerad", false),
+    ("uppdaterad", true),
+    ("yayınlanma", false),
+    ("güncelleme", true),
+    ("diperbarui", true),
+    ("atualizado", true),
+    ("atualizado em", true),
+    ("publicado em", false),
 ];
 
 /// Words of share bars; a line made only of these (even glued: "Share this articleFacebook")
