@@ -102,6 +102,11 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             i += 1;
             continue;
         }
+        if when::is_labelled_date_line(text) && !kept.is_empty() {
+            removed.add("date line", text);
+            i += 1;
+            continue;
+        }
         if is_separator(text) {
             removed.add("separator", text);
             i += 1;
@@ -231,10 +236,16 @@ fn is_separator(text: &str) -> bool {
         return false;
     }
     let marks = text.chars().filter(|c| !c.is_whitespace()).count();
-    marks >= 3
-        && text.chars().all(|c| {
-            c.is_whitespace() || matches!(c, '_' | '*' | '-' | '=' | '~' | '•' | '·' | '—' | '–')
-        })
+    // `·` or `|` left alone on a line by a share bar; a lone dash stays.
+    let lone_mark = text.chars().all(|c| {
+        c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '·' | '•' | '…' | '｜')
+    }) && !matches!(text.trim(), "-" | "--");
+    lone_mark
+        || marks >= 3
+            && text.chars().all(|c| {
+                c.is_whitespace()
+                    || matches!(c, '_' | '*' | '-' | '=' | '~' | '•' | '·' | '—' | '–')
+            })
 }
 
 /// A caption under a bare credit (`Getty Images`): a short line that is not a sentence.
@@ -310,6 +321,24 @@ fn handle_footer(text: &str, what: Footer, ctx: &Resolver, body: &mut Body) {
                 .split_once(':')
                 .map(|(_, r)| r.trim().trim_end_matches('.'))
                 .unwrap_or("");
+            // `Al Jazeera and news agencies`: the agencies are not the publication.
+            let name = [
+                " and news agencies",
+                " and agencies",
+                " with agencies",
+                " and wire services",
+                " and wires",
+            ]
+            .iter()
+            .find_map(|tail| {
+                name.len()
+                    .checked_sub(tail.len())
+                    .filter(|&at| name.is_char_boundary(at))
+                    .filter(|&at| name[at..].eq_ignore_ascii_case(tail))
+                    .map(|at| &name[..at])
+            })
+            .unwrap_or(name)
+            .trim();
             if !name.is_empty() && name.split_whitespace().count() <= 6 && body.source.is_none() {
                 body.source = Some(name.to_string());
             }

@@ -327,6 +327,82 @@ static ANCHORS: Words = Words::new(&[
     "gisteren",
     "vandaag",
     "geleden",
+    // Indonesian.
+    "maret",
+    "agustus",
+    "desember",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    // Polish (genitive, as in dates, and nominative).
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+    "styczeń",
+    "luty",
+    "marzec",
+    "kwiecień",
+    "czerwiec",
+    "lipiec",
+    "sierpień",
+    "wrzesień",
+    "październik",
+    "listopad",
+    "grudzień",
+    "poniedziałek",
+    "wtorek",
+    "środa",
+    "czwartek",
+    "piątek",
+    "sobota",
+    "niedziela",
+    "wczoraj",
+    "dzisiaj",
+    "temu",
+    // Swedish.
+    "augusti",
+    "måndag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lördag",
+    "söndag",
+    "igår",
+    "idag",
+    // Turkish.
+    "ocak",
+    "şubat",
+    "mart",
+    "nisan",
+    "mayıs",
+    "haziran",
+    "temmuz",
+    "ağustos",
+    "eylül",
+    "ekim",
+    "kasım",
+    "aralık",
+    "pazartesi",
+    "salı",
+    "çarşamba",
+    "perşembe",
+    "cuma",
+    "cumartesi",
+    "dün",
+    "bugün",
 ]);
 
 /// Whether a lowercase word is a month or weekday name or a relative date word.
@@ -448,12 +524,44 @@ static DATE_FILLERS: Words = Words::new(&[
     "dagen",
     "updated",
     "published",
+    "wib",
+    "wita",
+    "wit",
+    "pukul",
+    "godz",
+    "kl",
+    "saat",
     "und",
     "et",
     "y",
     "e",
     "and",
 ]);
+
+/// `Posted 4 Mar 2025, updated 5 Mar 2025`: a line of a date label and dates only (a page's
+/// date repeated under the story), whether or not the engine reads it.
+pub fn is_labelled_date_line(s: &str) -> bool {
+    let (label, rest) = strip_label(s.trim());
+    label.is_some() && !rest.is_empty() && rest.len() <= 160 && mostly_date_words(rest)
+}
+
+/// Most tokens are numbers, month or weekday names or date fillers, one at least an anchor.
+fn mostly_date_words(s: &str) -> bool {
+    let mut total = 0usize;
+    let mut datey = 0usize;
+    let mut anchored = false;
+    for t in tokens(s) {
+        total += 1;
+        let digits = t.chars().any(|c| c.is_ascii_digit());
+        if digits || anchor_word(&t) {
+            anchored = true;
+            datey += 1;
+        } else if DATE_FILLERS.contains(t.as_str()) || strip_label(&t).0.is_some() {
+            datey += 1;
+        }
+    }
+    anchored && total > 0 && datey * 10 >= total * 8
+}
 
 /// A fallback for text the engine refused: mostly date words, with at least one anchor or
 /// number.
