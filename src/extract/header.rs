@@ -271,7 +271,11 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
             // Unclassified text after the title: a standfirst when header lines follow,
             // else the body starts here.
             if standfirst_then_header(lines, i, ctx) {
-                if standfirst_shaped(text) {
+                if title_line == Some(i.wrapping_sub(1)) && caption_shaped(text) {
+                    // `Workers inspect the bridge last week` under the headline: the
+                    // picture's caption, not a standfirst.
+                    removed.add("photo caption", text);
+                } else if standfirst_shaped(text) {
                     h.body_lines.push(i);
                 } else if lines::count_words(text, 6) <= 5
                     && !text.ends_with(['.', '?', '!'])
@@ -678,6 +682,31 @@ fn byline_follows(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
     lines.iter().skip(i + 1).take(3).any(|l| {
         l.text.len() <= HEADER_LINE_MAX && matches!(classify(l.text, ctx, None), Kind::Byline(..))
     })
+}
+
+/// A photo caption without a credit: no sentence punctuation, and either the word
+/// `pictured` or a description that ends on a recent past time (`last week`, `yesterday`,
+/// `earlier this month`), which a standfirst does not do (`... why they failed in 2021` is a
+/// standfirst).
+fn caption_shaped(text: &str) -> bool {
+    if text.ends_with(['.', '?', '!', ':', '"', '”']) || !super::body::is_caption(text) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.contains(&"pictured") || lower.contains("file photo") {
+        return true;
+    }
+    let n = words.len();
+    let tail = |k: usize| words.get(n.saturating_sub(k)..).unwrap_or(&[]);
+    matches!(
+        tail(2),
+        ["last", "week" | "month" | "year" | "night" | "weekend"]
+    ) || matches!(tail(1), ["yesterday"])
+        || matches!(tail(3), ["earlier", "this", "week" | "month" | "year"])
 }
 
 /// A standfirst is a sentence: a short label such as `Key events` starts the body instead.
