@@ -107,6 +107,12 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             i += 1;
             continue;
         }
+        // `12` (claps, likes) between the header and the story: a counter without its word.
+        if kept.len() < 2 && is_bare_count(text) {
+            removed.add("counter", text);
+            i += 1;
+            continue;
+        }
         if is_separator(text) {
             removed.add("separator", text);
             i += 1;
@@ -190,6 +196,15 @@ pub fn is_size_button(text: &str) -> bool {
     BUTTONS.contains(&text.trim().to_lowercase().as_str())
 }
 
+/// `12`, `1.2K`: a number alone.
+fn is_bare_count(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['K', 'k', 'M']);
+    (1..=7).contains(&t.len())
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && t.bytes().next().is_some_and(|b| b.is_ascii_digit())
+}
+
 /// `hide caption`, `toggle caption`: the control under a picture.
 fn is_caption_toggle(text: &str) -> bool {
     matches!(
@@ -200,9 +215,20 @@ fn is_caption_toggle(text: &str) -> bool {
 
 /// `Video`, `WATCH:`: a video player's label, its title on the next line.
 pub fn is_video_marker(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let lower = lower.trim_end_matches(':');
+    // `VIDEO 03:12`: the label with the video's length.
+    let label = match lower.rsplit_once(' ') {
+        Some((label, length))
+            if length.contains(':') && length.chars().all(|c| c.is_ascii_digit() || c == ':') =>
+        {
+            label
+        }
+        _ => lower,
+    };
     matches!(
-        text.trim().to_lowercase().trim_end_matches(':'),
-        "video" | "watch" | "watch video" | "play video"
+        label,
+        "video" | "watch" | "watch video" | "play video" | "watch now"
     )
 }
 
@@ -239,7 +265,7 @@ fn is_separator(text: &str) -> bool {
     // `·` or `|` left alone on a line by a share bar; a lone dash stays.
     let lone_mark = text.chars().all(|c| {
         c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '·' | '•' | '…' | '｜')
-    }) && !matches!(text.trim(), "-" | "--");
+    }) && text.trim() != "-";
     lone_mark
         || marks >= 3
             && text.chars().all(|c| {
@@ -272,6 +298,8 @@ fn is_related_heading(text: &str) -> bool {
         || bare.starts_with("most watched")
         || bare.starts_with("most popular")
         || bare.starts_with("most viewed")
+        || bare.starts_with("written by ")
+        || bare == "about the author"
 }
 
 /// Where a related block that starts at `start` ends: the end of the text, or the first
@@ -307,7 +335,19 @@ fn footer(text: &str, lower_head: &str) -> Option<Footer> {
         return None;
     }
     Some(match *prefix {
-        p if p.starts_with("source") => Footer::Source,
+        p if p.starts_with("source")
+            || [
+                "quelle:",
+                "fuente:",
+                "fonte:",
+                "źródło:",
+                "kaynak:",
+                "sumber:",
+            ]
+            .contains(&p) =>
+        {
+            Footer::Source
+        }
         p if p.contains("first published") || p.contains("originally") => Footer::FirstPublished,
         p if p.contains("last modified") => Footer::LastModified,
         _ => Footer::Credit,
@@ -321,6 +361,8 @@ fn handle_footer(text: &str, what: Footer, ctx: &Resolver, body: &mut Body) {
                 .split_once(':')
                 .map(|(_, r)| r.trim().trim_end_matches('.'))
                 .unwrap_or("");
+            // `ZEIT ONLINE, dpa, AFP`: the publication, then the agencies it used.
+            let name = name.split(',').next().unwrap_or(name).trim();
             // `Al Jazeera and news agencies`: the agencies are not the publication.
             let name = [
                 " and news agencies",

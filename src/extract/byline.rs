@@ -213,8 +213,12 @@ pub fn authors(byline: &str) -> Vec<String> {
     for (part_idx, part) in byline.split([',', ';']).enumerate() {
         let mut current: Vec<&str> = Vec::new();
         let mut after_comma = part_idx > 0;
-        // Social handles (`@janedoe`) are not part of a name.
-        for w in part.split_whitespace().filter(|w| !w.starts_with('@')) {
+        // Social handles (`@janedoe`, glued in `Jane Doe@JANEDOE`) are not part of a name.
+        let words = part
+            .split_whitespace()
+            .map(|w| w.split('@').next().unwrap_or(""))
+            .filter(|w| !w.is_empty());
+        for w in words {
             if is_joiner(w) {
                 if !current.is_empty() {
                     pieces.push((current.join(" "), after_comma));

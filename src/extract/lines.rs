@@ -701,7 +701,7 @@ fn is_bracket_credit(inner: &str) -> bool {
         return lower.split('/').any(|p| {
             let p = p.trim();
             is_photo_agency(p) || KNOWN_OUTLETS.contains(p) || p.ends_with("images")
-        });
+        }) || inner.split('/').any(|p| masthead_like(p.trim()));
     }
     // `ABC News: Matt Roberts`: an outlet (capitalised words), a colon and a name.
     if let Some((outlet, name)) = inner.split_once(':') {
@@ -717,10 +717,11 @@ fn is_bracket_credit(inner: &str) -> bool {
 /// `12 comments`, `Comments (12)`, `View 34 comments`.
 /// Also other engagement counters: `124 shares`, `142 Likes`, `12 Restacks`.
 fn is_comment_counter(lower: &str) -> bool {
-    if lower.split_whitespace().count() > 4 {
+    // A counter is a label, not the end of a sentence (`... drew 3,000 responses.`).
+    if lower.split_whitespace().count() > 4 || lower.ends_with('.') {
         return false;
     }
-    if !lower.contains("comment") {
+    if !lower.contains("comment") && !lower.contains("responses") && !lower.contains("replies") {
         const COUNTED: &[&str] = &[
             "shares",
             "share",
@@ -793,6 +794,16 @@ pub fn is_reading_time(s: &str) -> bool {
         return false;
     }
     let lower = s.to_lowercase();
+    // `6 min` alone under the date.
+    if let Some((n, unit)) = lower.split_once(' ') {
+        if !n.is_empty()
+            && n.len() <= 3
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && ["min", "mins", "min.", "minutes"].contains(&unit.trim())
+        {
+            return true;
+        }
+    }
     if READING_TIME_WORDS.iter().any(|w| lower.contains(w)) {
         return true;
     }

@@ -518,6 +518,13 @@ pub const SHARE_WORDS: &[&str] = &[
     "dela",
     "compartilhe",
     "compartilhar",
+    "share article via",
+    "artikel teilen",
+    "partager l'article",
+    "partager cet article",
+    "compartir artículo",
+    "condividi articolo",
+    "поделиться",
 ];
 
 /// Whole lines (lowercase, trailing ':' removed) that are boilerplate wherever they stand.
@@ -618,6 +625,12 @@ pub static BOILERPLATE_LINES: Words = Words::new(&[
     "open navigation menu",
     "listen live",
     "watch live",
+    "watch now",
+    "open in app",
+    "write",
+    "follow",
+    "democracy dies in darkness",
+    "all the news that's fit to print",
 ]);
 
 /// Line starts (lowercase) that make a line boilerplate, with the name used in the warning.
@@ -744,6 +757,12 @@ pub const FOOTER_PREFIXES: &[&str] = &[
     "originally published",
     "source:",
     "sources:",
+    "quelle:",
+    "fuente:",
+    "fonte:",
+    "źródło:",
+    "kaynak:",
+    "sumber:",
     "mit material von",
     "avec afp",
     "con información de",
