@@ -194,6 +194,17 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 Kind::Section(s) if h.title.is_none() && is_release_marker(&s) => {
                     removed.add("press release marker", seg)
                 }
+                // `KEY POINTS` over the first paragraphs, once the header has its section,
+                // byline or date: a subheading of the body.
+                Kind::Section(_)
+                    if whole
+                        && h.title.is_some()
+                        && h.section.is_some()
+                        && (!h.dates.is_empty() || !h.bylines.is_empty())
+                        && lines.get(i + 1).is_some_and(|l| paragraph_like(l.text)) =>
+                {
+                    text_line = true;
+                }
                 Kind::Section(s) => {
                     h.section.get_or_insert(s);
                 }

@@ -131,14 +131,21 @@ pub fn segments(line: &str, ctx: &Resolver) -> Vec<String> {
         }
         // `TOI News Desk / TIMESOFINDIA.COM / Updated: Mar 3, 2025`: spaced slashes join
         // header parts too, unless the line is a breadcrumb (`World / Europe`).
-        let parts: Vec<&str> = if part.contains(" / ") && !is_breadcrumb(part) {
-            part.split(" / ")
+        let mut parts: Vec<&str> = vec![part];
+        if part.contains(" / ") && !is_breadcrumb(part) {
+            let pieces: Vec<&str> = part
+                .split(" / ")
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
-                .collect()
-        } else {
-            vec![part]
-        };
+                .collect();
+            // Only a header line: a headline may hold a slash (`Love / Hate: ...`).
+            if pieces
+                .iter()
+                .any(|p| byline::strip_label(p).is_some() || !when::probe(p, ctx, None).is_empty())
+            {
+                parts = pieces;
+            }
+        }
         for piece in parts.into_iter().flat_map(split_glued_labels) {
             match glue_split(piece, ctx) {
                 Some((left, right)) => {
@@ -344,6 +351,10 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         if BOILERPLATE_LINES.contains(&bare) {
             return Some(boilerplate_name(bare));
         }
+        // Before the share bar: `142 comments` is a counter, not a button.
+        if is_comment_counter(lower) {
+            return Some("comment counter");
+        }
         if is_share_bar(lower) {
             return Some("share buttons");
         }
@@ -353,9 +364,7 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         if ends_with_photo_credit(s) {
             return Some("photo");
         }
-        if is_comment_counter(lower) {
-            return Some("comment counter");
-        }
+
         if lower.starts_with("follow ")
             && [
                 " on twitter",
@@ -542,9 +551,14 @@ fn boilerplate_name(bare: &str) -> &'static str {
 
 /// A line made only of share-bar words, with or without separators between them.
 fn is_share_bar(lower: &str) -> bool {
+    // Counts on the buttons (`share2`, `Comments 123`) are part of the bar.
     let compact: String = lower
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '|' | '·' | '•' | ',' | '/' | ':'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !c.is_ascii_digit()
+                && !matches!(c, '|' | '·' | '•' | ',' | '/' | ':')
+        })
         .collect();
     if compact.is_empty() || compact.len() > 200 {
         return false;

@@ -552,7 +552,8 @@ fn mostly_date_words(s: &str) -> bool {
     let mut anchored = false;
     for t in tokens(s) {
         total += 1;
-        let digits = t.chars().any(|c| c.is_ascii_digit());
+        // `14`, `2nd`, `5pm`, `14h32`; not `share2`.
+        let digits = t.starts_with(|c: char| c.is_ascii_digit());
         if digits || anchor_word(&t) {
             anchored = true;
             datey += 1;
@@ -574,7 +575,8 @@ fn date_shaped(s: &str) -> bool {
     let mut anchored = false;
     for t in tokens(s) {
         total += 1;
-        let digits = t.chars().any(|c| c.is_ascii_digit());
+        // `14`, `2nd`, `5pm`, `14h32`; not `share2`.
+        let digits = t.starts_with(|c: char| c.is_ascii_digit());
         if digits || anchor_word(&t) {
             anchored = true;
             datey += 1;
