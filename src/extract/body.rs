@@ -43,7 +43,10 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     while i < n {
         let line = lines[i];
         let text = line.text;
-        if std::mem::take(&mut after_credit) && is_caption(text) {
+        if std::mem::take(&mut after_credit)
+            && is_caption(text)
+            && lines::boilerplate(text).is_none()
+        {
             removed.add("photo caption", text);
             i += 1;
             continue;

@@ -537,6 +537,7 @@ fn boilerplate_name(bare: &str) -> &'static str {
             "advertisement"
         }
         b if b.contains("cookie") => "cookie notice",
+        b if b.starts_with("share") => "share buttons",
         b if b.contains("comment") || b.contains("conversation") => "comment counter",
         b if b.contains("share") || b.contains("like this") || b.contains("link") => {
             "share buttons"
