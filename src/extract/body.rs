@@ -582,4 +582,46 @@ mod tests {
             "The council said it faced a gap in its budget for the next year."
         ));
     }
+
+    #[test]
+    fn chrome_blocks_go_with_what_follows_them() {
+        let (paras, warnings) = run(
+            "The budget passed on Tuesday.\nRead more:\nStarmer says no return to austerity\nWhat is the spring statement?\nLabour MPs warned against cuts.",
+        );
+        assert_eq!(
+            paras,
+            [
+                "The budget passed on Tuesday.",
+                "Labour MPs warned against cuts."
+            ]
+        );
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        let (paras, _) = run(
+            "AA\nText Size\nSmall\nMedium\nLarge\nNEW DELHI: The court agreed to hear the plea.",
+        );
+        assert_eq!(paras, ["NEW DELHI: The court agreed to hear the plea."]);
+        let (paras, _) = run(
+            "The Senate passed the bill.\nThe leader speaks to reporters at the Capitol on Friday.\nKevin Dietsch/Getty Images\nhide caption\ntoggle caption\nKevin Dietsch/Getty Images\nThe House passed it earlier.",
+        );
+        assert_eq!(
+            paras,
+            [
+                "The Senate passed the bill.",
+                "The House passed it earlier."
+            ]
+        );
+        let (paras, _) = run("12\n--\nLast year the job took nine hours.\nVIDEO 03:12\nOil surges after the cut\nIt ended the day higher.\n·");
+        assert_eq!(
+            paras,
+            [
+                "Last year the job took nine hours.",
+                "It ended the day higher."
+            ]
+        );
+        // A credit with no toggle after it leaves the paragraph before it alone.
+        let (paras, _) = run("The Senate passed the bill on Friday night.\nGetty Images\nThe bill goes to the president");
+        assert_eq!(paras, ["The Senate passed the bill on Friday night."]);
+        assert!(is_video_marker("WATCH NOW"));
+        assert!(!is_video_marker("Video games are booming"));
+    }
 }

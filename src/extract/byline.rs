@@ -409,4 +409,56 @@ mod tests {
             assert_eq!(authors(input), *expected, "{input}");
         }
     }
+
+    #[test]
+    fn roles_before_names_lowercase_labels_and_outlets() {
+        assert_eq!(
+            split_leading_role("political reporter Tom Crowley"),
+            Some(("political reporter", "Tom Crowley"))
+        );
+        assert_eq!(split_leading_role("the time we arrived"), None);
+        assert_eq!(strip_lowercase_label("di Marco Rossi"), Some("Marco Rossi"));
+        assert_eq!(strip_lowercase_label("di solito si parla"), None);
+        assert_eq!(
+            strip_lowercase_label("par Jean Dupont et Marie Martin"),
+            Some("Jean Dupont et Marie Martin")
+        );
+        let cases: &[(&str, &[&str])] = &[
+            ("political reporter Tom Crowley", &["Tom Crowley"]),
+            ("JANE SMITH FOR MAILONLINE", &["JANE SMITH"]),
+            ("Jane Doe for The Guardian", &["Jane Doe"]),
+            ("Jane Doe@JANEDOE", &["Jane Doe"]),
+            (
+                "Deirdre Walsh, Claudia Grisales",
+                &["Deirdre Walsh", "Claudia Grisales"],
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(authors(input), *expected, "{input}");
+        }
+        assert!(is_the_name("The Hill"));
+        assert!(is_the_name("The Margin Notes"));
+        assert!(!is_the_name("The Editorial Board"));
+        assert!(!is_the_name("the Politics Desk"));
+    }
+
+    #[test]
+    fn author_bios_are_told_from_story_endings() {
+        let authors = ["Jane Doe".to_string()];
+        for yes in [
+            "Jane Doe is a reporter covering transport in the north of England.",
+            "Jane Doe covers politics for the Post.",
+            "Brooke Singman is a politics reporter for Fox News Digital and FOX Business.",
+        ] {
+            assert!(is_author_bio(yes, &authors), "{yes}");
+        }
+        for no in [
+            "Rebecca Solnit is a Guardian US columnist",
+            "The mayor is a former reporter who won the seat in 2019 and says she will stand again next year.",
+            "Jane Doe",
+            "John Smith is a candidate in the election.",
+        ] {
+            assert!(!is_author_bio(no, &authors), "{no}");
+        }
+    }
 }

@@ -880,4 +880,50 @@ mod tests {
         assert!(!menu_like("Council approves the budget"));
         assert!(!menu_like("Yes."));
     }
+
+    #[test]
+    fn bars_pictures_captions_and_standfirsts() {
+        let h = read_text(&format!(
+            "News | Sport | Weather | Traffic\nBridge repairs to close main road for three months\nWorkers inspect the underside of the bridge last week\nBy Jane Doe\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(h.section, None);
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Bridge repairs to close main road for three months")
+        );
+        assert!(h.body_lines.is_empty());
+        let h = read_text(&format!(
+            "News|Israel-Palestine conflict\nGaza ceasefire talks resume in Cairo\nBy Ali Hashem\n{LEDE}"
+        ));
+        assert_eq!(
+            h.section.as_deref(),
+            Some("News | Israel-Palestine conflict")
+        );
+        let h = read_text(&format!(
+            "Senate passes stopgap bill\nMarch 14, 2025\nDeirdre Walsh\nHeadshot of Deirdre Walsh\nClaudia Grisales\nHeadshot of Claudia Grisales\n{LEDE}"
+        ));
+        let explicit: Vec<&str> = h
+            .bylines
+            .iter()
+            .filter(|(_, e)| *e)
+            .map(|(b, _)| b.as_str())
+            .collect();
+        assert_eq!(explicit, ["Deirdre Walsh", "Claudia Grisales"]);
+        let h = read_text(&format!(
+            "News\nUK\nPolitics\nStarmer faces revolt over welfare cuts\nMore than 40 Labour MPs have signed a letter warning the prime minister against cuts\nArchie Mitchell\nPolitical Correspondent\nTuesday 04 March 2025 14:32 GMT\n{LEDE}"
+        ));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Starmer faces revolt over welfare cuts")
+        );
+        assert_eq!(h.body_lines.len(), 1);
+        assert!(caption_shaped("Workers inspect the bridge last week"));
+        assert!(caption_shaped("The minister, pictured, at the launch"));
+        assert!(!caption_shaped(
+            "A look at the models, and why they failed in 2021"
+        ));
+        assert!(!caption_shaped(
+            "The White House said the cuts would save billions"
+        ));
+    }
 }

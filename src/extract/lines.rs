@@ -1191,4 +1191,100 @@ mod tests {
             "Is this the end of the road for the party?"
         ));
     }
+
+    #[test]
+    fn outlets_domains_and_place_sections() {
+        for yes in [
+            "Bloomberg",
+            "POLITICO",
+            "NPR",
+            "Kompas.com",
+            "TIMESOFINDIA.COM",
+            "NOS Nieuws",
+        ] {
+            assert!(masthead_like(yes), "{yes}");
+        }
+        for no in [
+            "India News",
+            "New York News",
+            "Mr.Smith",
+            "U.S.",
+            "S.Paulo",
+            "World News",
+        ] {
+            assert!(!masthead_like(no), "{no}");
+        }
+        assert!(is_section_word("India News"));
+        assert!(is_domain("news.example.co.uk"));
+        assert!(!is_domain("example."));
+        assert!(!is_domain("a.b c.com"));
+    }
+
+    #[test]
+    fn newer_chrome_is_boilerplate() {
+        let cases: &[(&str, &str)] = &[
+            ("124 shares", "boilerplate:comment counter"),
+            ("142 Likes", "boilerplate:comment counter"),
+            ("Responses (3)", "boilerplate:comment counter"),
+            ("share2", "share_buttons"),
+            ("Share Article via Facebook", "share_buttons"),
+            ("Artikel teilen", "share_buttons"),
+            (
+                "Palestinians inspect the rubble of a destroyed house in Khan Younis, southern Gaza [File: Mohammed Salem/Reuters]",
+                "boilerplate:photo",
+            ),
+            (
+                "Anthony Albanese speaks during Question Time in Parliament House. (ABC News: Matt Roberts)",
+                "boilerplate:photo",
+            ),
+            (
+                "Senate Majority Leader John Thune walks to the chamber on Tuesday. (Jabin Botsford/The Washington Post)",
+                "boilerplate:photo",
+            ),
+            (
+                "Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.",
+                "boilerplate:copyright",
+            ),
+            ("Heard on All Things Considered", "boilerplate:audio player"),
+            ("Ascolta l'articolo", "boilerplate:audio player"),
+            ("Baca juga: Daftar UMP 2025", "boilerplate:read more"),
+            ("4-Minute Listen", "reading_time"),
+            ("6 min", "reading_time"),
+            ("By political reporter Tom Crowley", "byline:political reporter Tom Crowley"),
+            ("di Marco Rossi", "byline:Marco Rossi"),
+            ("Penulis Budi Santoso", "byline:Budi Santoso"),
+            // Not chrome: a sentence that ends in a count, a bracket that is not a credit.
+            ("The consultation drew more than 3,000 responses.", "text"),
+            ("The minister spoke to reporters (in French)", "text"),
+            ("di solito si parla di politica", "text"),
+        ];
+        let mut failures = Vec::new();
+        for (input, expected) in cases {
+            let expected = expected.replace("share_buttons", "boilerplate:share buttons");
+            let got = kind(input);
+            if got != expected {
+                failures.push(format!("{input:?}: expected {expected:?}, got {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn spaced_slashes_split_header_lines_but_not_headlines() {
+        assert_eq!(
+            segments(
+                "TOI News Desk / TIMESOFINDIA.COM / Updated: Mar 3, 2025, 14:32 IST",
+                &ctx()
+            ),
+            [
+                "TOI News Desk",
+                "TIMESOFINDIA.COM",
+                "Updated: Mar 3, 2025, 14:32 IST"
+            ]
+        );
+        assert_eq!(
+            segments("Love / Hate: the new album reviewed", &ctx()),
+            ["Love / Hate: the new album reviewed"]
+        );
+    }
 }

@@ -633,4 +633,29 @@ mod tests {
             assert!(!date_shaped(no), "{no}");
         }
     }
+
+    #[test]
+    fn glued_years_and_labelled_date_lines() {
+        assert_eq!(
+            unglue_year_time("March 14, 20255:42 PM ET").as_deref(),
+            Some("March 14, 2025 5:42 PM ET")
+        );
+        assert_eq!(
+            unglue_year_time("4 Mar 202514:05").as_deref(),
+            Some("4 Mar 2025 14:05")
+        );
+        assert_eq!(unglue_year_time("March 14, 2025 5:42 PM"), None);
+        assert_eq!(unglue_year_time("120255:42"), None);
+        assert_eq!(unglue_year_time("2025"), None);
+        assert!(is_labelled_date_line(
+            "Posted 4 Mar 20254 Mar 2025, updated 4 Mar 20254 Mar 2025"
+        ));
+        assert!(!is_labelled_date_line(
+            "Posted a letter to the council on 4 March"
+        ));
+        assert!(!is_labelled_date_line("4 March 2025"));
+        assert!(!date_shaped("share2"));
+        assert!(date_shaped("Selasa, 4 Maret 2025 14:32 WIB"));
+        assert!(date_shaped("4 marca 2025, 14:32"));
+    }
 }
