@@ -68,6 +68,54 @@ pub fn split_leading_role(s: &str) -> Option<(&str, &str)> {
     .then_some((role, names))
 }
 
+/// `Jane Doe Environment correspondent` -> `Jane Doe`: capitalised names followed, without a
+/// comma, by a role that ends in a role word (lowercase or not). The name is two or three
+/// words; the role starts at the first word that is lowercase, a section word or a role word.
+pub fn name_then_role(s: &str) -> Option<&str> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(3..=8).contains(&words.len()) || s.contains(',') || s.ends_with(['.', '?', '!']) {
+        return None;
+    }
+    let last = words[words.len() - 1].to_lowercase();
+    if !ROLE_WORDS.contains(last.as_str()) {
+        return None;
+    }
+    let cut = (2..words.len()).find(|&k| {
+        let w = words[k];
+        let lower = w.to_lowercase();
+        w.starts_with(char::is_lowercase)
+            || super::vocab::SECTION_WORDS.contains(lower.as_str())
+            || ROLE_WORDS.contains(lower.as_str())
+            || ROLE_MODIFIERS.contains(&lower.as_str())
+            || k == 3
+    })?;
+    let name_end = s.find(words[cut]).filter(|&at| at > 0)?;
+    let name = s[..name_end].trim();
+    (looks_like_names(name) && !name.split_whitespace().any(is_joiner)).then_some(name)
+}
+
+/// Words that open a role before its role word (`Chief political correspondent`).
+const ROLE_MODIFIERS: &[&str] = &[
+    "political",
+    "senior",
+    "deputy",
+    "chief",
+    "foreign",
+    "economics",
+    "diplomatic",
+    "legal",
+    "home",
+    "social",
+    "affairs",
+    "associate",
+    "assistant",
+    "managing",
+    "executive",
+    "contributing",
+    "special",
+    "investigative",
+];
+
 /// Whether text reads as a byline: up to eight capitalised name words (particles, joiners and
 /// initials allowed), optionally followed by `, Role` or `in Place`; no sentence punctuation.
 pub fn looks_like_names(s: &str) -> bool {
@@ -240,6 +288,13 @@ pub fn authors(byline: &str) -> Vec<String> {
     for (piece, after_comma) in &pieces {
         let piece = drop_for_outlet(drop_location(piece));
         let piece = split_leading_role(piece).map_or(piece, |(_, names)| names);
+        // `Jane Doe Environment correspondent` opens a byline; after a comma, `Local
+        // Democracy Reporter` is all role.
+        let piece = if *after_comma {
+            piece
+        } else {
+            name_then_role(piece).unwrap_or(piece)
+        };
         if piece.is_empty() || is_role(piece) || starts_lowercase(piece) {
             continue;
         }
@@ -460,5 +515,28 @@ mod tests {
         ] {
             assert!(!is_author_bio(no, &authors), "{no}");
         }
+    }
+
+    #[test]
+    fn a_role_after_the_name_without_a_comma() {
+        assert_eq!(
+            name_then_role("Jane Doe Environment correspondent"),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            name_then_role("Jane Doe Chief political correspondent"),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            name_then_role("Meredith Lee Hill Senior Reporter"),
+            Some("Meredith Lee Hill")
+        );
+        assert_eq!(name_then_role("Local Democracy"), None);
+        assert_eq!(name_then_role("Jane Doe and John Roe"), None);
+        assert_eq!(authors("Jane Doe Environment correspondent"), ["Jane Doe"]);
+        assert_eq!(
+            authors("Tom Ashby, Local Democracy Reporter"),
+            ["Tom Ashby"]
+        );
     }
 }

@@ -178,7 +178,7 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
             if std::mem::take(&mut pending_by) && matches!(kind, Kind::NameLike) {
                 kind = Kind::Byline(seg.to_string(), Vec::new());
             }
-            let this_is_byline = matches!(kind, Kind::Byline(..) | Kind::NameLike);
+            let mut this_is_byline = matches!(kind, Kind::Byline(..) | Kind::NameLike);
             if !matches!(kind, Kind::DateLabel(_)) {
                 pending_label = None;
             }
@@ -193,6 +193,21 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 Kind::Source(name) => h.source = Some(name),
                 Kind::Section(s) if h.title.is_none() && is_release_marker(&s) => {
                     removed.add("press release marker", seg)
+                }
+                // `JUAN PÉREZ` under the headline, over a place or a date: a byline in
+                // capitals, not a section.
+                Kind::Section(s)
+                    if whole
+                        && h.title.is_some()
+                        && h.bylines.is_empty()
+                        && caps_only_section(&s)
+                        && (2..=4).contains(&s.split_whitespace().count())
+                        && super::byline::looks_like_names(&s)
+                        && !masthead_like(&s)
+                        && !lines.get(i + 1).is_some_and(|l| paragraph_like(l.text)) =>
+                {
+                    h.bylines.push((s, false));
+                    this_is_byline = true;
                 }
                 // `KEY POINTS` over the first paragraphs, once the header has its section,
                 // byline or date: a subheading of the body.
@@ -269,7 +284,9 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                     {
                         // `BBC News, Kyiv` under a name: the author's affiliation and place,
                         // a header line that is neither body nor another author.
-                    } else if is_reporting_from(seg) {
+                    } else if is_reporting_from(seg)
+                        || (last_kind_was_byline && is_place_suffix(seg))
+                    {
                         // `Reporting from Kyiv, Ukraine` under a byline.
                     } else {
                         text_line = true;
@@ -471,7 +488,7 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
         let standfirst_next = lines.get(i + 1).is_some_and(|next| {
             i + 1 < end
                 && matches!(kinds.get(i + 1), Some(Some(Kind::Text)))
-                && lines::count_words(next.text, MAX_TITLE_WORDS + 1) as i32 > words.max(7)
+                && lines::count_words(next.text, MAX_TITLE_WORDS + 1) >= 8
         });
         let window = if standfirst_next { 4 } else { 3 };
         if kinds.iter().skip(i + 1).take(window).any(header_kind) {
@@ -549,8 +566,16 @@ fn above_title(
             return;
         }
     }
+    // Only boilerplate above: the page's first line.
+    let first_line = (0..i).all(|j| lines::boilerplate(lines[j].text).is_some());
     for seg in segments {
-        if h.source.is_none() && lines::is_outlet(&seg) {
+        // `EL MUNDO`, `NHK`, `The Hindu` as the first line: the publication, even in capitals
+        // (which alone would make a section) or at the head of a menu.
+        let first_masthead = first_line
+            && ((seg.contains(' ') && masthead_like(&seg))
+                || (is_acronym(&seg) && !lines::is_section_word_listed(&seg))
+                || super::byline::is_the_name(&seg));
+        if h.source.is_none() && (lines::is_outlet(&seg) || first_masthead) {
             // `Bloomberg`, `POLITICO`, `Kompas.com`: a publication even without a masthead
             // word, in a menu or not.
             h.source = Some(seg.clone());
@@ -664,7 +689,10 @@ const HEADER_LINE_WORDS: usize = 16;
 /// Whether the text line at `i` is a standfirst: a byline, date or reading time follows within
 /// three lines, before any other running text.
 fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
-    for line in lines.iter().skip(i + 1).take(3) {
+    // Boilerplate and short page chrome (`Share full article`, `124`) do not count towards
+    // the three lines, up to a point.
+    let mut budget = 3;
+    for line in lines.iter().skip(i + 1).take(8) {
         if line.text.len() > HEADER_LINE_MAX
             || lines::count_words(line.text, HEADER_LINE_WORDS) >= HEADER_LINE_WORDS
         {
@@ -672,6 +700,15 @@ fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool 
         }
         if lines::boilerplate(line.text).is_some() {
             continue;
+        }
+        let chrome = lines::count_words(line.text, 5) <= 3
+            && !line.text.ends_with(['.', '?', '!', ':'])
+            && !line.text.chars().any(char::is_alphabetic);
+        if !chrome {
+            if budget == 0 {
+                return false;
+            }
+            budget -= 1;
         }
         for seg in lines::segments(line.text, ctx) {
             match classify(&seg, ctx, None) {
@@ -787,6 +824,17 @@ fn is_reporting_from(s: &str) -> bool {
     ["reporting from ", "reported from ", "reporting in "]
         .iter()
         .any(|p| lines::strip_prefix_ci(s, p).is_some())
+}
+
+/// `in Beijing` on the line under a name: where the author is.
+fn is_place_suffix(s: &str) -> bool {
+    s.strip_prefix("in ").is_some_and(|place| {
+        let words: Vec<&str> = place.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) || lines::is_joiner(w))
+    })
 }
 
 /// `Political Editor` on the line under a name.
@@ -925,5 +973,27 @@ mod tests {
         assert!(!caption_shaped(
             "The White House said the cuts would save billions"
         ));
+    }
+
+    #[test]
+    fn first_line_mastheads_capital_bylines_and_places() {
+        let h = read_text(&format!(
+            "EL MUNDO\nEspaña\nEl Gobierno aprobará la ley de vivienda antes del verano\nJUAN PÉREZ\nMadrid\nMartes, 4 marzo 2025 - 14:32\n{LEDE}"
+        ));
+        assert_eq!(h.source.as_deref(), Some("EL MUNDO"));
+        assert_eq!(h.section.as_deref(), Some("España"));
+        assert_eq!(h.bylines, [("JUAN PÉREZ".to_string(), false)]);
+        assert_eq!(h.dates.len(), 1);
+        let h = read_text(&format!(
+            "NHK\nCouncil approves budget after long night\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(h.source.as_deref(), Some("NHK"));
+        let h = read_text(&format!(
+            "UK\nCouncil approves budget after long night\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(h.source, None);
+        assert!(is_place_suffix("in Beijing"));
+        assert!(is_place_suffix("in New York"));
+        assert!(!is_place_suffix("in the end"));
     }
 }

@@ -12,7 +12,8 @@ const STOPWORDS: &[(&str, &[&str])] = &[
             "the", "and", "of", "to", "is", "was", "that", "with", "for", "said", "have", "has",
             "this", "from", "which", "were", "would", "we", "our", "it", "are", "be", "about",
             "what", "they", "their", "his", "her", "not", "but", "been", "will", "had", "its",
-            "who", "an", "or", "at", "by", "how", "you", "your",
+            "who", "an", "or", "at", "by", "how", "you", "your", "on", "after", "could", "than",
+            "into", "over", "he", "she", "said", "next",
         ],
     ),
     (

@@ -100,7 +100,7 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     if is_breadcrumb(s) || is_section_word(s) {
         return Kind::Section(s.to_string());
     }
-    if byline::looks_like_names(s) {
+    if byline::looks_like_names(s) || byline::name_then_role(s).is_some() {
         return Kind::NameLike;
     }
     Kind::Text
@@ -882,6 +882,12 @@ pub fn is_section_word(s: &str) -> bool {
     }
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && words.len() <= 3
+}
+
+/// A section word or phrase from the table (`UK`, `Politics`), not a line that is a section
+/// only by being in capitals.
+pub fn is_section_word_listed(s: &str) -> bool {
+    SECTION_WORDS.contains(s.trim().to_lowercase().as_str())
 }
 
 /// A publication name: 1-6 capitalised words with a masthead word (`The Daily Ledger`,

@@ -173,7 +173,15 @@ fn build(
             .clone()
             .or_else(|| dateline.as_ref().and_then(|d| d.date.clone())),
     };
-    dates.fill(published.as_ref(), updated.or(main.last_modified.as_ref()));
+    // `Updated 4:10 p.m. ET` under `March 4, 2025`: a clock time alone is on the day of
+    // publication (or the day after it), not on the scrape day.
+    let updated = updated
+        .or(main.last_modified.as_ref())
+        .map(|u| match &published {
+            Some(p) => when::on_publication_day(u, p, &options.context),
+            None => u.clone(),
+        });
+    dates.fill(published.as_ref(), updated.as_ref());
 
     let source = header
         .source

@@ -3,7 +3,7 @@
 //! segment the engine refuses still counts as date text, with a warning. Does not own date
 //! arithmetic (`dates`) or where dates may stand on a page (`header`).
 
-use crate::dates::{Label, Resolved, Resolver};
+use crate::dates::{Context, Label, Resolved, Resolver};
 
 use super::vocab::{Words, DATE_LABELS};
 
@@ -85,6 +85,51 @@ fn unglue_year_time(s: &str) -> Option<String> {
         (starts && century && year.iter().all(u8::is_ascii_digit) && glued_time)
             .then(|| format!("{} {}", &s[..i + 4], &s[i + 4..]))
     })
+}
+
+/// An updated date written as a clock time alone (`4:10 p.m. ET`), read again as the first
+/// such time after the publication instant rather than the last one before the scrape.
+pub fn on_publication_day(updated: &DateHit, published: &DateHit, ctx: &Context) -> DateHit {
+    let (Some(u), Some(p)) = (&updated.resolved, &published.resolved) else {
+        return updated.clone();
+    };
+    if !u.relative || p.relative || !is_clock_time(&updated.text) {
+        return updated.clone();
+    }
+    // The most recent such time before the end of the day after publication is the first one
+    // after publication.
+    let Ok(reference) = p
+        .instant
+        .checked_add(jiff::SignedDuration::from_secs(86_399))
+    else {
+        return updated.clone();
+    };
+    let mut day = ctx.clone();
+    day.reference = reference;
+    match Resolver::new(&day).resolve(&updated.text) {
+        Ok(r) => DateHit {
+            text: updated.text.clone(),
+            resolved: Some(r),
+            update: updated.update,
+        },
+        Err(_) => updated.clone(),
+    }
+}
+
+/// `4:10 p.m. ET`, `16.10`, `4pm`: a time of day with no date, month, weekday or relative word.
+fn is_clock_time(text: &str) -> bool {
+    let has_time = text.contains(':')
+        || text.contains('.')
+        || tokens(text).any(|t| t.ends_with("am") || t.ends_with("pm"));
+    has_time
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && !tokens(text).any(|t| {
+            anchor_word(&t)
+                || (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+                || t.contains('/')
+        })
+        && !text.contains('/')
+        && !text.contains('-')
 }
 
 /// Whether the engine's spans are (nearly) the whole segment: at most three words outside
@@ -584,7 +629,12 @@ fn date_shaped(s: &str) -> bool {
             datey += 1;
         }
     }
-    anchored && total > 0 && datey * 10 >= total * 8
+    // A lone number (`124` comments) is no date; a number with a month, or two numbers, is.
+    let numbers = tokens(s)
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    let words = tokens(s).any(|t| anchor_word(&t));
+    anchored && total > 0 && datey * 10 >= total * 8 && (words || numbers >= 2)
 }
 
 #[cfg(test)]
@@ -657,5 +707,30 @@ mod tests {
         assert!(!date_shaped("share2"));
         assert!(date_shaped("Selasa, 4 Maret 2025 14:32 WIB"));
         assert!(date_shaped("4 marca 2025, 14:32"));
+    }
+
+    #[test]
+    fn a_clock_time_update_lands_on_the_publication_day() {
+        let ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        let resolver = Resolver::new(&ctx);
+        let hit = |text: &str| probe(text, &resolver, None).into_iter().next().unwrap();
+        let published = hit("March 4, 2025");
+        let updated = hit("Updated 4:10 p.m. ET");
+        let moved = on_publication_day(&updated, &published, &ctx);
+        let instant = moved.resolved.map(|r| r.instant.to_string());
+        assert_eq!(instant.as_deref(), Some("2025-03-04T21:10:00Z"));
+        // A relative update stays where the engine put it.
+        let ago = hit("Updated 2 hours ago");
+        let kept = on_publication_day(&ago, &published, &ctx);
+        assert_eq!(
+            kept.resolved.map(|r| r.instant),
+            ago.resolved.map(|r| r.instant)
+        );
+        assert!(is_clock_time("4:10 p.m. ET"));
+        assert!(is_clock_time("16.10"));
+        assert!(!is_clock_time("4 March 2025 16:10"));
+        assert!(!is_clock_time("2 hours ago"));
+        assert!(!date_shaped("124"));
+        assert!(date_shaped("4 March"));
     }
 }
