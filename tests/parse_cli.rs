@@ -378,6 +378,40 @@ fn date_order_and_source_flags_reach_the_record() {
 }
 
 #[test]
+fn numeric_dates_follow_the_page_language_unless_an_order_is_given() {
+    let case = fixture("publisher_20minutes_numeric_date_day_first_by_language");
+    let run = |extra: &[&str]| {
+        let out = copydesk()
+            .args(["parse", "--scraped-at", AT])
+            .args(extra)
+            .arg(&case)
+            .assert()
+            .success();
+        records(&out.get_output().stdout).remove(0)
+    };
+    // `04/03/25` on a French page is 4 March; `--date-order mdy` still means what it says.
+    assert_eq!(run(&[])["date_published"], "2025-03-04T14:32:00Z");
+    assert_eq!(
+        run(&["--date-order", "mdy"])["date_published"],
+        "2025-04-03T14:32:00Z"
+    );
+    // An English page keeps month first.
+    let english = run_on_text(
+        "Council approves budget after long night\nBy Jane Doe\n04/03/2025\nThe council approved the budget at 2am after a debate that lasted nine hours.",
+    );
+    assert_eq!(english["date_published"], "2025-04-03T00:00:00Z");
+}
+
+fn run_on_text(text: &str) -> Value {
+    let out = copydesk()
+        .args(["parse", "--scraped-at", AT, "-"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    records(&out.get_output().stdout).remove(0)
+}
+
+#[test]
 fn a_named_zone_reads_zoneless_dates_in_it() {
     // 4 March 2025 14:30 in London (GMT in March) and in New York (EST).
     let dir = tempfile::tempdir().unwrap();

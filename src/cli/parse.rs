@@ -40,8 +40,10 @@ pub struct ParseArgs {
     #[arg(long, value_name = "ZONE")]
     tz: Option<String>,
     /// How to read numeric dates like 04/03/2025 when both fields could be the month.
-    #[arg(long, value_enum, default_value_t = Order::Mdy)]
-    date_order: Order,
+    /// Default: day first on pages in a language that writes it so (French, German, ...),
+    /// else month first.
+    #[arg(long, value_enum)]
+    date_order: Option<Order>,
     /// Write the records here instead of stdout (written to a temporary file, renamed on
     /// success; .gz/.zst compress).
     #[arg(short, long, value_name = "FILE")]
@@ -167,10 +169,11 @@ fn reference(args: &ParseArgs) -> anyhow::Result<Reference> {
         options.context.zone = Some(tz);
     }
     options.source = args.source.clone();
-    let options = options.date_order(match args.date_order {
-        Order::Mdy => DateOrder::Mdy,
-        Order::Dmy => DateOrder::Dmy,
-    });
+    let options = match args.date_order {
+        Some(Order::Mdy) => options.date_order(DateOrder::Mdy),
+        Some(Order::Dmy) => options.date_order(DateOrder::Dmy),
+        None => options,
+    };
     Ok(kind(options))
 }
 

@@ -269,7 +269,12 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         // `The Hill` under the headline of a syndicated story: the outlet it
                         // came from, not an author.
                         removed.add("outlet", seg);
-                    } else if matches!(kind, Kind::NameLike) && h.bylines.is_empty() {
+                    } else if matches!(kind, Kind::NameLike)
+                        && h.bylines.is_empty()
+                        && seg.split_whitespace().nth(1).is_some()
+                    {
+                        // A bare name has two words at least: `Summary` under a live
+                        // blog's headline is a heading.
                         h.bylines.push((seg.to_string(), false));
                     } else if (matches!(kind, Kind::NameLike) || last_kind_was_byline)
                         && h.bylines.len() == 1
@@ -440,11 +445,14 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
     }
     close(&mut run, &mut plan.nav);
 
-    let header_kind = |k: &Option<Kind>| {
-        matches!(
+    // A clock time alone (`Posted at 10:15` in a live blog) is an entry's timestamp, not the
+    // page's date: it does not mark the line above it as the headline.
+    let header_kind = |k: &Option<Kind>| match k {
+        Some(Kind::Date(hits)) => !hits.iter().all(|h| super::when::is_clock_time(&h.text)),
+        _ => matches!(
             k,
-            Some(Kind::Byline(..) | Kind::Date(_) | Kind::DateLabel(_) | Kind::ReadingTime)
-        )
+            Some(Kind::Byline(..) | Kind::DateLabel(_) | Kind::ReadingTime)
+        ),
     };
     let mut best: Option<(i32, usize)> = None;
     for i in 0..end {

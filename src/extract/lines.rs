@@ -814,7 +814,7 @@ pub fn is_reading_time(s: &str) -> bool {
         if !n.is_empty()
             && n.len() <= 3
             && n.bytes().all(|b| b.is_ascii_digit())
-            && ["min", "mins", "min.", "minutes"].contains(&unit.trim())
+            && ["min", "mins", "min."].contains(&unit.trim())
         {
             return true;
         }

@@ -42,6 +42,10 @@ pub struct ExtractOptions {
     pub source: Option<String>,
     /// The page's address, carried into `url`.
     pub url: Option<String>,
+    /// Whether numeric dates that read both ways (`04/03/25`) follow the page's language
+    /// (day first on a French or German page) rather than `context.date_order`. On until
+    /// `date_order` is called.
+    pub date_order_from_language: bool,
 }
 
 impl ExtractOptions {
@@ -53,6 +57,7 @@ impl ExtractOptions {
             scraped_at: scraped_at.trim().to_string(),
             source: None,
             url: None,
+            date_order_from_language: true,
         })
     }
 
@@ -66,12 +71,14 @@ impl ExtractOptions {
             scraped_at: scraped_at.trim().to_string(),
             source: self.source.clone(),
             url: self.url.clone(),
+            date_order_from_language: self.date_order_from_language,
         })
     }
 
-    /// Sets the numeric date order.
+    /// Sets the numeric date order for every page, whatever its language.
     pub fn date_order(mut self, order: DateOrder) -> Self {
         self.context.date_order = order;
+        self.date_order_from_language = false;
         self
     }
 }
@@ -181,6 +188,16 @@ fn build(
             Some(p) => when::on_publication_day(u, p, &options.context),
             None => u.clone(),
         });
+    let body = paragraphs.join("\n\n");
+    let language = language::guess(&title, &body).map(str::to_string);
+    // `04/03/25` on a French page is the 4th of March.
+    let (published, updated) = match language.as_deref() {
+        Some(lang) if options.date_order_from_language && language::writes_day_first(lang) => (
+            published.map(|p| when::day_first(&p, &options.context)),
+            updated.map(|u| when::day_first(&u, &options.context)),
+        ),
+        _ => (published, updated),
+    };
     dates.fill(published.as_ref(), updated.as_ref());
 
     let source = header
@@ -188,8 +205,6 @@ fn build(
         .clone()
         .or(main.source.clone())
         .or(options.source.clone());
-    let body = paragraphs.join("\n\n");
-    let language = language::guess(&title, &body).map(str::to_string);
     warnings.extend(removed.warnings());
     warnings.extend(dates.warnings);
     Ok(Article {

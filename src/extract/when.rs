@@ -116,8 +116,30 @@ pub fn on_publication_day(updated: &DateHit, published: &DateHit, ctx: &Context)
     }
 }
 
+/// A date the engine read month first only by convention (`04/03/25`), read again day first.
+pub fn day_first(hit: &DateHit, ctx: &Context) -> DateHit {
+    let ambiguous = hit.resolved.as_ref().is_some_and(|r| {
+        r.warnings
+            .iter()
+            .any(|w| w == crate::dates::WARN_AMBIGUOUS_DATE_ORDER)
+    });
+    if !ambiguous {
+        return hit.clone();
+    }
+    let mut dmy = ctx.clone();
+    dmy.date_order = crate::dates::DateOrder::Dmy;
+    match Resolver::new(&dmy).resolve(&hit.text) {
+        Ok(r) => DateHit {
+            text: hit.text.clone(),
+            resolved: Some(r),
+            update: hit.update,
+        },
+        Err(_) => hit.clone(),
+    }
+}
+
 /// `4:10 p.m. ET`, `16.10`, `4pm`: a time of day with no date, month, weekday or relative word.
-fn is_clock_time(text: &str) -> bool {
+pub fn is_clock_time(text: &str) -> bool {
     let has_time = text.contains(':')
         || text.contains('.')
         || tokens(text).any(|t| t.ends_with("am") || t.ends_with("pm"));
@@ -587,7 +609,12 @@ static DATE_FILLERS: Words = Words::new(&[
 /// date repeated under the story), whether or not the engine reads it.
 pub fn is_labelled_date_line(s: &str) -> bool {
     let (label, rest) = strip_label(s.trim());
-    label.is_some() && !rest.is_empty() && rest.len() <= 160 && mostly_date_words(rest)
+    // `Posted at 10:15` in a live blog is a timestamp, kept with its entry.
+    label.is_some()
+        && !rest.is_empty()
+        && rest.len() <= 160
+        && mostly_date_words(rest)
+        && !is_clock_time(rest.trim_start_matches("at "))
 }
 
 /// Most tokens are numbers, month or weekday names or date fillers, one at least an anchor.
@@ -704,6 +731,8 @@ mod tests {
             "Posted a letter to the council on 4 March"
         ));
         assert!(!is_labelled_date_line("4 March 2025"));
+        assert!(!is_labelled_date_line("Posted at 10:15"));
+        assert!(!is_labelled_date_line("Updated 14:05 GMT"));
         assert!(!date_shaped("share2"));
         assert!(date_shaped("Selasa, 4 Maret 2025 14:32 WIB"));
         assert!(date_shaped("4 marca 2025, 14:32"));
