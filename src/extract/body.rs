@@ -27,6 +27,8 @@ pub struct Body {
     pub first_published: Option<DateHit>,
     /// The date of a `Last modified on ...` footer.
     pub last_modified: Option<DateHit>,
+    /// The names of an author box at the end (`Article rédigé par Jean Dupont`).
+    pub byline: Option<String>,
 }
 
 /// Cleans the body lines and groups them into paragraphs.
@@ -87,6 +89,20 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
                 removed.add_n("text after end marker", &format!("{after} lines"), 1);
             }
             break;
+        }
+        // `Article rédigé par Jean Dupont` / `France Télévisions` closing the page: an author
+        // box, the byline when the header had none.
+        if !kept.is_empty() && i + 4 >= n {
+            if let Some(name) = footer_byline(text) {
+                body.byline.get_or_insert_with(|| name.to_string());
+                removed.add("author box", text);
+                let after = n - i - 1;
+                if after > 0 {
+                    let word = if after == 1 { "line" } else { "lines" };
+                    removed.add("author box", &format!("{after} {word} after it"));
+                }
+                break;
+            }
         }
         if !kept.is_empty() && is_related_heading(text) {
             let end = related_block_end(lines, i);
@@ -164,6 +180,25 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     body.paragraphs = join_paragraphs(&kept);
     join_split_dateline(&mut body.paragraphs);
     body
+}
+
+/// The names in an author line at the end of a page: `Article rédigé par Jean Dupont`,
+/// `Written by Jane Doe`, `Escrito por Ana Pérez`.
+fn footer_byline(text: &str) -> Option<&str> {
+    const LABELS: &[&str] = &[
+        "article rédigé par ",
+        "rédigé par ",
+        "written by ",
+        "escrito por ",
+        "redactado por ",
+        "geschrieben von ",
+        "scritto da ",
+    ];
+    let name = LABELS
+        .iter()
+        .find_map(|l| lines::strip_prefix_ci(text, l))?
+        .trim_end_matches('.');
+    (lines::count_words(name, 8) <= 6 && super::byline::looks_like_names(name)).then_some(name)
 }
 
 /// What may follow a chrome line.
@@ -623,5 +658,30 @@ mod tests {
         assert_eq!(paras, ["The Senate passed the bill on Friday night."]);
         assert!(is_video_marker("WATCH NOW"));
         assert!(!is_video_marker("Video games are booming"));
+    }
+
+    #[test]
+    fn an_author_box_at_the_end_names_the_author() {
+        let ctx =
+            Resolver::new(&crate::dates::Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap());
+        let mut removed = Removals::default();
+        let body = clean(
+            &lines("Le Sénat a adopté le budget.\nLe texte va en commission.\nArticle rédigé par Jean Dupont\nFrance Télévisions"),
+            &ctx,
+            &mut removed,
+        );
+        assert_eq!(
+            body.paragraphs,
+            ["Le Sénat a adopté le budget.", "Le texte va en commission."]
+        );
+        assert_eq!(body.byline.as_deref(), Some("Jean Dupont"));
+        // Early in a long page, `Written by` is text, not an author box.
+        let (paras, _) =
+            run("Written by hand, the note was short.\nOne.\nTwo.\nThree.\nFour.\nFive.");
+        assert_eq!(paras.len(), 6);
+        assert_eq!(footer_byline("Written by Jane Doe"), Some("Jane Doe"));
+        assert_eq!(footer_byline("Written by the people who were there."), None);
+        let (paras, _) = run("One paragraph here.\nAnother one.\nRELATED STORY\nHarbour plan approved\nBy Lena Fischer\nJune 2, 2025\nThe protest ended peacefully, police said on the day.\nMore text.\nEven more text.\nThe end of it.");
+        assert_eq!(paras.len(), 6, "{paras:?}");
     }
 }

@@ -301,7 +301,10 @@ pub fn authors(byline: &str) -> Vec<String> {
         if *after_comma && is_affiliation(piece, has_full_name) {
             continue;
         }
-        names.push(drop_outlet(piece).to_string());
+        let name = drop_outlet(piece).to_string();
+        if !names.contains(&name) {
+            names.push(name);
+        }
     }
     if names.is_empty() || is_organisation(byline) {
         // A byline of roles only (`Staff Writer`) or an organisation stays whole.

@@ -276,6 +276,15 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         // A bare name has two words at least: `Summary` under a live
                         // blog's headline is a heading.
                         h.bylines.push((seg.to_string(), false));
+                    } else if matches!(kind, Kind::NameLike)
+                        && h.bylines.len() == 1
+                        && seg.len() > h.bylines[0].0.len()
+                        && seg.starts_with(h.bylines[0].0.as_str())
+                        && seg[h.bylines[0].0.len()..].starts_with(',')
+                    {
+                        // `By Jane Doe` then `Jane Doe, Staff Writer`: the fuller form of the
+                        // same byline.
+                        h.bylines[0].0 = seg.to_string();
                     } else if (matches!(kind, Kind::NameLike) || last_kind_was_byline)
                         && h.bylines.len() == 1
                         && is_role_line(seg)
@@ -545,7 +554,13 @@ fn above_title(
     let whole = segments.len() == 1;
     // `Home | Politics | Elections`: a breadcrumb written with bars; the section is the
     // trail as written, without its `Home`.
-    if segments.len() >= 2 && segments.iter().all(|seg| menu_like(seg)) {
+    // Only a line written with bars; glued spans (`OpinionBy Jane Doe`) are not a menu.
+    if segments.len() >= 2
+        && text.contains(['|', '｜', '·', '•'])
+        && segments
+            .iter()
+            .all(|seg| menu_like(seg) && super::byline::strip_label(seg).is_none())
+    {
         let trail: Vec<&str> = segments
             .iter()
             .map(String::as_str)
@@ -579,10 +594,21 @@ fn above_title(
     for seg in segments {
         // `EL MUNDO`, `NHK`, `The Hindu` as the first line: the publication, even in capitals
         // (which alone would make a section) or at the head of a menu.
+        // A single word over a section line (`Franceinfo` / `Politique`) too.
+        let word_over_section = whole
+            && seg.split_whitespace().nth(1).is_none()
+            && seg.starts_with(char::is_uppercase)
+            && !lines::is_section_word_listed(&seg)
+            && !is_nav_word(&seg)
+            && i + 1 < title_at
+            && lines
+                .get(i + 1)
+                .is_some_and(|l| lines::is_section_word_listed(l.text));
         let first_masthead = first_line
             && ((seg.contains(' ') && masthead_like(&seg))
                 || (is_acronym(&seg) && !lines::is_section_word_listed(&seg))
-                || super::byline::is_the_name(&seg));
+                || super::byline::is_the_name(&seg)
+                || word_over_section);
         if h.source.is_none() && (lines::is_outlet(&seg) || first_masthead) {
             // `Bloomberg`, `POLITICO`, `Kompas.com`: a publication even without a masthead
             // word, in a menu or not.
@@ -682,10 +708,14 @@ fn is_running_text(text: &str, ctx: &Resolver) -> bool {
         // Longer than any date, byline or source line: no need to classify.
         && (text.len() > HEADER_LINE_MAX
             || lines::count_words(text, HEADER_LINE_WORDS) >= HEADER_LINE_WORDS
-            || !matches!(
-            classify(text, ctx, None),
-            Kind::Byline(..) | Kind::Date(_) | Kind::Source(_)
-        ))
+            // Each part of a combined or glued line (`Jane Doe, Staff WriterMarch 3, 2025 at
+            // 5:00 p.m.` ends like a sentence).
+            || !lines::segments(text, ctx).iter().any(|seg| {
+                matches!(
+                    classify(seg, ctx, None),
+                    Kind::Byline(..) | Kind::Date(_) | Kind::Source(_)
+                )
+            }))
 }
 
 /// No byline, date or source line is longer than this many bytes (the date probe and the
@@ -1003,5 +1033,16 @@ mod tests {
         assert!(is_place_suffix("in Beijing"));
         assert!(is_place_suffix("in New York"));
         assert!(!is_place_suffix("in the end"));
+    }
+
+    #[test]
+    fn glued_kickers_and_fuller_bylines() {
+        let h = read_text(&format!(
+            "OpinionBy Jane Doe\nWhy the city should fix its buses before building a tram\nJane Doe, Staff WriterMarch 3, 2025 at 5:00 p.m.\n{LEDE}"
+        ));
+        assert_eq!(h.section.as_deref(), Some("Opinion"));
+        assert_eq!(h.bylines, [("Jane Doe, Staff Writer".to_string(), true)]);
+        assert_eq!(h.dates.len(), 1);
+        assert!(h.body_lines.is_empty());
     }
 }

@@ -27,7 +27,7 @@ const STOPWORDS: &[(&str, &[&str])] = &[
         "fr",
         &[
             "le", "les", "des", "est", "et", "une", "dans", "pour", "qui", "que", "pas", "sur",
-            "avec", "du", "au", "été", "selon", "la", "ce", "un", "ont", "cette",
+            "avec", "du", "au", "été", "selon", "la", "ce", "un", "ont", "cette", "de", "en", "se",
         ],
     ),
     (
@@ -35,7 +35,7 @@ const STOPWORDS: &[(&str, &[&str])] = &[
         &[
             "el", "los", "las", "del", "que", "y", "una", "por", "para", "con", "es", "fue",
             "según", "pero", "más", "está", "como", "este", "esta", "ha", "han", "sus", "al", "lo",
-            "sin", "sobre", "entre", "muy", "también", "la",
+            "sin", "sobre", "entre", "muy", "también", "la", "un", "en", "de", "su", "se",
         ],
     ),
     (
@@ -49,7 +49,8 @@ const STOPWORDS: &[(&str, &[&str])] = &[
         "pt",
         &[
             "os", "das", "do", "da", "que", "não", "uma", "para", "com", "em", "foi", "pelo",
-            "pela", "ao", "são", "mais", "também", "o", "nos", "dos", "às", "nesta", "pelos",
+            "pela", "ao", "são", "mais", "também", "o", "nos", "dos", "às", "nesta", "pelos", "de",
+            "se", "um", "no", "na",
         ],
     ),
     (

@@ -176,6 +176,8 @@ const GLUED_LABELS: &[&str] = &[
     "Publié",
     "Aggiornato",
     "Pubblicato",
+    // `OpinionBy Jane Doe`: a kicker glued to the byline.
+    "By ",
 ];
 
 /// Splits a span before each date label glued to a letter, digit or closing mark: one pass
@@ -390,7 +392,8 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         }
     }
     // A caption of any length that closes with a bracketed credit.
-    if !short && s.ends_with([')', ']']) && count_words(s, 51) <= 50 && ends_with_photo_credit(s) {
+    let credit_tail = s.ends_with([')', ']']) || s.rsplit(' ').take(3).any(|w| w.contains('/'));
+    if !short && credit_tail && count_words(s, 51) <= 50 && ends_with_photo_credit(s) {
         return Some("photo");
     }
     // `Copyright 2025 The Associated Press. All rights reserved. This material may not be

@@ -149,7 +149,7 @@ fn build(
         .or(paragraphs.first())
         .and_then(|p| dateline::find(p, ctx));
 
-    let byline = choose_byline(&header.bylines);
+    let byline = choose_byline(&header.bylines).or(main.byline.clone());
     let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
     // `Jane Doe is a reporter covering ...` at the end: about the author, not the story.
     for _ in 0..2 {

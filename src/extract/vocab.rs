@@ -799,6 +799,18 @@ pub const END_MARKERS: &[&str] = &[
 /// Headings that open a block of other stories' links at the end of a page.
 pub static RELATED_HEADINGS: Words = Words::new(&[
     "related",
+    "related story",
+    "related article",
+    "related link",
+    "related links",
+    "recommended reading",
+    "seguir leyendo",
+    "sigue leyendo",
+    "leer más",
+    "lire la suite",
+    "weiterlesen",
+    "continua a leggere",
+    "continue lendo",
     "related stories",
     "related articles",
     "related content",
@@ -1024,6 +1036,7 @@ pub static KNOWN_OUTLETS: Words = Words::new(&[
     "sabah",
     "anadolu",
     "substack",
+    "franceinfo",
     "20 minutes",
     "20 minutos",
 ]);
