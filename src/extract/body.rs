@@ -253,6 +253,10 @@ fn is_caption_toggle(text: &str) -> bool {
 
 /// `Video`, `WATCH:`: a video player's label, its title on the next line.
 pub fn is_video_marker(text: &str) -> bool {
+    // Called on every body line: the longest marker is short, so most lines stop here.
+    if text.len() > 24 {
+        return false;
+    }
     let lower = text.trim().to_lowercase();
     let lower = lower.trim_end_matches(':');
     // `VIDEO 03:12`: the label with the video's length.

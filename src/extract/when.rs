@@ -608,6 +608,10 @@ static DATE_FILLERS: Words = Words::new(&[
 /// `Posted 4 Mar 2025, updated 5 Mar 2025`: a line of a date label and dates only (a page's
 /// date repeated under the story), whether or not the engine reads it.
 pub fn is_labelled_date_line(s: &str) -> bool {
+    // Called on every body line: paragraphs are longer than any date line.
+    if s.len() > 180 {
+        return false;
+    }
     let (label, rest) = strip_label(s.trim());
     // `Posted at 10:15` in a live blog is a timestamp, kept with its entry.
     label.is_some()
