@@ -190,7 +190,7 @@ pub fn is_author_bio(paragraph: &str, authors: &[String]) -> bool {
     let p = paragraph.trim();
     // A full sentence: a bare tag line (`Rebecca Solnit is a Guardian US columnist`) is kept,
     // as the Guardian fixture expects.
-    if super::lines::count_words(p, 61) > 60 || !p.ends_with('.') {
+    if !p.ends_with('.') || super::lines::count_words(p, 61) > 60 {
         return false;
     }
     let author_first = authors.iter().any(|a| {

@@ -730,7 +730,7 @@ fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool 
     // Boilerplate and short page chrome (`Share full article`, `124`) do not count towards
     // the three lines, up to a point.
     let mut budget = 3;
-    for line in lines.iter().skip(i + 1).take(8) {
+    for line in lines.iter().skip(i + 1).take(6) {
         if line.text.len() > HEADER_LINE_MAX
             || lines::count_words(line.text, HEADER_LINE_WORDS) >= HEADER_LINE_WORDS
         {

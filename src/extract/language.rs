@@ -99,15 +99,15 @@ const STOPWORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Every function word with a bit per language, bucketed by first byte so a lookup compares
-/// a handful of words.
+/// Every function word with a bit per language, bucketed by first byte and length so a
+/// lookup compares one or two words.
 fn table() -> &'static [Vec<(&'static str, u16)>] {
     static TABLE: std::sync::OnceLock<Vec<Vec<(&'static str, u16)>>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: Vec<Vec<(&'static str, u16)>> = vec![Vec::new(); 256];
+        let mut t: Vec<Vec<(&'static str, u16)>> = vec![Vec::new(); 256 * 8];
         for (i, (_, words)) in STOPWORDS.iter().enumerate() {
             for w in *words {
-                let bucket = &mut t[usize::from(w.as_bytes()[0])];
+                let bucket = &mut t[bucket_of(w.as_bytes()[0], w.len())];
                 match bucket.iter_mut().find(|(x, _)| x == w) {
                     Some(entry) => entry.1 |= 1 << i,
                     None => bucket.push((w, 1 << i)),
@@ -122,10 +122,16 @@ fn lookup(word: &str) -> u16 {
     let Some(&first) = word.as_bytes().first() else {
         return 0;
     };
-    table()[usize::from(first)]
+    table()[bucket_of(first, word.len())]
         .iter()
         .find(|(w, _)| *w == word)
         .map_or(0, |(_, mask)| *mask)
+}
+
+/// The bucket of a word: its first byte and its length (function words are at most 7 bytes
+/// long; longer words share the last slot), so a lookup compares one or two words.
+fn bucket_of(first: u8, len: usize) -> usize {
+    usize::from(first) * 8 + len.min(7)
 }
 
 /// The BCP 47 tag of the language of the title and body, when the function words point
@@ -159,13 +165,10 @@ pub fn guess(title: &str, body: &str) -> Option<&'static str> {
         } else {
             buf.extend(w.chars().flat_map(char::to_lowercase));
         }
-        let mask = lookup(&buf);
-        if mask != 0 {
-            for (lang, count) in counts.iter_mut().enumerate() {
-                if mask & (1 << lang) != 0 {
-                    *count += 1;
-                }
-            }
+        let mut mask = lookup(&buf);
+        while mask != 0 {
+            counts[mask.trailing_zeros() as usize] += 1;
+            mask &= mask - 1;
         }
     }
     if total < 8 {
@@ -220,6 +223,12 @@ mod script {
     const SAMPLE: usize = 600;
 
     pub fn dominant(title: &str, body: &str) -> Verdict {
+        // Every other script starts at U+0370 (lead byte 0xCD or above in UTF-8): a sample
+        // without such bytes is Latin, with no per-character work.
+        let head = &body.as_bytes()[..body.len().min(SAMPLE * 3)];
+        if !title.bytes().chain(head.iter().copied()).any(|b| b >= 0xCD) {
+            return Verdict::Latin;
+        }
         let mut latin = 0usize;
         let mut other = 0usize;
         // Per script: Cyrillic, Greek, Hebrew, Arabic, Thai, Hangul, Kana, Han.

@@ -393,7 +393,7 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
     }
     // A caption of any length that closes with a bracketed credit.
     let credit_tail = s.ends_with([')', ']']) || s.rsplit(' ').take(3).any(|w| w.contains('/'));
-    if !short && credit_tail && count_words(s, 51) <= 50 && ends_with_photo_credit(s) {
+    if !short && credit_tail && ends_with_photo_credit(s) && count_words(s, 51) <= 50 {
         return Some("photo");
     }
     // `Copyright 2025 The Associated Press. All rights reserved. This material may not be
@@ -571,13 +571,15 @@ fn is_share_bar(lower: &str) -> bool {
     // programme, so "sharethisarticlefacebook" is found whatever the word order).
     let words = share_words_compact();
     let n = compact.len();
+    let bytes = compact.as_bytes();
     let mut reach = vec![false; n + 1];
     reach[0] = true;
     for i in 0..n {
         if !reach[i] || !compact.is_char_boundary(i) {
             continue;
         }
-        for w in words {
+        // Only the words that start with this byte.
+        for w in &words[usize::from(bytes[i])] {
             if compact[i..].starts_with(w.as_str()) {
                 reach[i + w.len()] = true;
             }
@@ -588,9 +590,19 @@ fn is_share_bar(lower: &str) -> bool {
     reach[n]
 }
 
-fn share_words_compact() -> &'static [String] {
-    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| SHARE_WORDS.iter().map(|w| w.replace(' ', "")).collect())
+/// `SHARE_WORDS` without spaces, bucketed by first byte, built once.
+fn share_words_compact() -> &'static [Vec<String>] {
+    static WORDS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut buckets = vec![Vec::new(); 256];
+        for w in SHARE_WORDS {
+            let w = w.replace(' ', "");
+            if let Some(&b) = w.as_bytes().first() {
+                buckets[usize::from(b)].push(w);
+            }
+        }
+        buckets
+    })
 }
 
 /// Picture agencies and wires, lowercase.
@@ -663,25 +675,38 @@ fn ends_with_photo_credit(s: &str) -> bool {
     if t.ends_with('.') {
         return false;
     }
-    let tail_start = t.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
-    let tail = t[tail_start..].to_lowercase();
-    if tail.ends_with(')') {
-        if let Some(open) = tail.rfind('(') {
-            let tag = &tail[open..];
-            if TAGS.contains(&tag) || tag.starts_with("(ap photo/") || tag.starts_with("(photo") {
-                return true;
-            }
+    // `(Reuters)`, `(AP Photo/Jane Doe)`, `[File: Mohammed Salem/Reuters]`, `(ABC News: Matt
+    // Roberts)`, `(Jane Doe/AFP)`: a bracketed credit closing a caption. Compared without
+    // lowercasing the line: most lines that end in `)` end in a remark.
+    if let Some(inner) =
+        trailing_bracket(t).filter(|inner| !inner.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let round = t.ends_with(')');
+        let starts_ci = |p: &str| {
+            inner
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        };
+        if round
+            && (TAGS
+                .iter()
+                .any(|tag| tag[1..tag.len() - 1].eq_ignore_ascii_case(inner))
+                || starts_ci("ap photo/")
+                || starts_ci("photo"))
+        {
+            return true;
         }
-    }
-    // `... southern Gaza [File: Mohammed Salem/Reuters]`, `... House. (ABC News: Matt
-    // Roberts)`, `... (Jane Doe/AFP)`: a bracketed credit closing a caption.
-    if let Some(inner) = trailing_bracket(t) {
         if is_bracket_credit(inner) {
             return true;
         }
     }
-    // `REUTERS/Jane Doe`, `AFP/Getty Images` at the end of a caption.
-    let last = t.rsplit(' ').find(|w| w.contains('/')).unwrap_or("");
+    // `REUTERS/Jane Doe`, `AFP/Getty Images` at the end of a caption (among its last three
+    // words: a long line is not searched whole).
+    let last = t
+        .rsplit(' ')
+        .take(3)
+        .find(|w| w.contains('/'))
+        .unwrap_or("");
     ["REUTERS/", "AFP/", "AP/", "EPA/", "EPA-EFE/"]
         .iter()
         .any(|p| last.starts_with(p))
@@ -694,7 +719,12 @@ fn trailing_bracket(t: &str) -> Option<&str> {
         ']' => ('[', ']'),
         _ => return None,
     };
-    let start = t.rfind(open)?;
+    // Only the last 90 bytes are searched: a credit is short, a paragraph long.
+    let from = t.len().saturating_sub(90);
+    let from = (from..t.len())
+        .find(|&i| t.is_char_boundary(i))
+        .unwrap_or(t.len());
+    let start = from + t[from..].rfind(open)?;
     let inner = t.get(start + 1..t.len() - close.len_utf8())?.trim();
     (start > 0 && !inner.is_empty() && inner.len() <= 80).then_some(inner)
 }
@@ -702,10 +732,13 @@ fn trailing_bracket(t: &str) -> Option<&str> {
 /// A credit in brackets: `File: Jane Doe/Reuters`, `Jane Doe/AFP`, `ABC News: Matt Roberts`,
 /// `Supplied`.
 fn is_bracket_credit(inner: &str) -> bool {
-    let lower = inner.to_lowercase();
-    if ["file", "supplied", "file photo", "handout", "archive"].contains(&lower.as_str()) {
-        return true;
+    // Every credit form has a slash or a colon, or is one of a few words.
+    if !inner.contains(['/', ':']) {
+        return ["file", "supplied", "file photo", "handout", "archive"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(inner));
     }
+    let lower = inner.to_lowercase();
     let body = ["file:", "photo:", "image:", "picture:", "foto:", "credit:"]
         .iter()
         .find_map(|p| lower.strip_prefix(p))
@@ -735,7 +768,15 @@ fn is_bracket_credit(inner: &str) -> bool {
 /// `12 comments`, `Comments (12)`, `View 34 comments`.
 /// Also other engagement counters: `124 shares`, `142 Likes`, `12 Restacks`.
 fn is_comment_counter(lower: &str) -> bool {
-    // A counter is a label, not the end of a sentence (`... drew 3,000 responses.`).
+    // A counter is a label, not the end of a sentence (`... drew 3,000 responses.`), and has
+    // a number unless it is a `View comments` / `Show comments` link: most short lines stop
+    // at the first test.
+    if !lower.bytes().any(|b| b.is_ascii_digit())
+        && !lower.starts_with("view")
+        && !lower.starts_with("show")
+    {
+        return false;
+    }
     if lower.split_whitespace().count() > 4 || lower.ends_with('.') {
         return false;
     }

@@ -199,9 +199,13 @@ const SEPARATORS: &[char] = &['|', '/', '•', '·', '-', '–', '—', ',', ';'
 /// The flag says whether the label marks an update.
 pub fn strip_label(segment: &str) -> (Option<bool>, &str) {
     // Compared on the original bytes (ASCII case folded), so no index can fall inside a
-    // character whose lowercase has another length.
+    // character whose lowercase has another length. Only the labels that share the segment's
+    // first letter are tried; most segments open with a letter no label starts with.
+    let Some(&first) = segment.as_bytes().first() else {
+        return (None, segment);
+    };
     let mut best: Option<(usize, bool)> = None;
-    for &(label, update) in DATE_LABELS {
+    for &(label, update) in &labels_by_initial()[usize::from(first.to_ascii_lowercase())] {
         let matches = segment
             .as_bytes()
             .get(..label.len())
@@ -606,19 +610,41 @@ static DATE_FILLERS: Words = Words::new(&[
 ]);
 
 /// `Posted 4 Mar 2025, updated 5 Mar 2025`: a line of a date label and dates only (a page's
-/// date repeated under the story), whether or not the engine reads it.
+/// date repeated under the story), whether or not the engine reads it. It has a number
+/// (`Posted yesterday` alone stays).
 pub fn is_labelled_date_line(s: &str) -> bool {
-    // Called on every body line: paragraphs are longer than any date line.
-    if s.len() > 180 {
+    // Called on every body line: paragraphs are longer than any date line, and the line must
+    // open with a date label's first letter.
+    if s.len() > 180 || !s.bytes().next().is_some_and(label_initial) {
         return false;
     }
     let (label, rest) = strip_label(s.trim());
     // `Posted at 10:15` in a live blog is a timestamp, kept with its entry.
     label.is_some()
-        && !rest.is_empty()
+        && rest.bytes().any(|b| b.is_ascii_digit())
         && rest.len() <= 160
         && mostly_date_words(rest)
         && !is_clock_time(rest.trim_start_matches("at "))
+}
+
+/// `DATE_LABELS` bucketed by their first byte (lowercase), built once.
+fn labels_by_initial() -> &'static [Vec<(&'static str, bool)>] {
+    static BUCKETS: std::sync::OnceLock<Vec<Vec<(&'static str, bool)>>> =
+        std::sync::OnceLock::new();
+    BUCKETS.get_or_init(|| {
+        let mut t = vec![Vec::new(); 256];
+        for &(label, update) in DATE_LABELS {
+            if let Some(&first) = label.as_bytes().first() {
+                t[usize::from(first.to_ascii_lowercase())].push((label, update));
+            }
+        }
+        t
+    })
+}
+
+/// Whether a byte can open a date label (either case).
+fn label_initial(b: u8) -> bool {
+    !labels_by_initial()[usize::from(b.to_ascii_lowercase())].is_empty()
 }
 
 /// Most tokens are numbers, month or weekday names or date fillers, one at least an anchor.
