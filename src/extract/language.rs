@@ -137,10 +137,20 @@ fn bucket_of(first: u8, len: usize) -> usize {
 /// The BCP 47 tag of the language of the title and body, when the function words point
 /// clearly at one. Short texts need fewer words but a clearer lead.
 pub fn guess(title: &str, body: &str) -> Option<&'static str> {
-    match script::dominant(title, body) {
-        script::Verdict::Latin => {}
-        script::Verdict::Other(tag) => return tag,
+    // Function words first: they settle most pages; the script is looked at only when they
+    // do not (a page in another script has none of them).
+    let by_words = function_words(title, body);
+    if by_words.is_some() {
+        return by_words;
     }
+    match script::dominant(title, body) {
+        script::Verdict::Latin => None,
+        script::Verdict::Other(tag) => tag,
+    }
+}
+
+/// The language whose function words stand out in the first 120 words, if one does.
+fn function_words(title: &str, body: &str) -> Option<&'static str> {
     let mut counts = [0usize; STOPWORDS.len()];
     let mut total = 0usize;
     let mut buf = String::with_capacity(16);
@@ -223,12 +233,6 @@ mod script {
     const SAMPLE: usize = 600;
 
     pub fn dominant(title: &str, body: &str) -> Verdict {
-        // Every other script starts at U+0370 (lead byte 0xCD or above in UTF-8): a sample
-        // without such bytes is Latin, with no per-character work.
-        let head = &body.as_bytes()[..body.len().min(SAMPLE * 3)];
-        if !title.bytes().chain(head.iter().copied()).any(|b| b >= 0xCD) {
-            return Verdict::Latin;
-        }
         let mut latin = 0usize;
         let mut other = 0usize;
         // Per script: Cyrillic, Greek, Hebrew, Arabic, Thai, Hangul, Kana, Han.
