@@ -392,7 +392,7 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         }
     }
     // A caption of any length that closes with a bracketed credit.
-    let credit_tail = s.ends_with([')', ']']) || s.rsplit(' ').take(3).any(|w| w.contains('/'));
+    let credit_tail = s.ends_with([')', ']']) || tail_bytes(s, 40).contains('/');
     if !short && credit_tail && ends_with_photo_credit(s) && count_words(s, 51) <= 50 {
         return Some("photo");
     }
@@ -700,16 +700,25 @@ fn ends_with_photo_credit(s: &str) -> bool {
             return true;
         }
     }
-    // `REUTERS/Jane Doe`, `AFP/Getty Images` at the end of a caption (among its last three
-    // words: a long line is not searched whole).
-    let last = t
-        .rsplit(' ')
-        .take(3)
-        .find(|w| w.contains('/'))
-        .unwrap_or("");
+    // `REUTERS/Jane Doe`, `AFP/Getty Images` at the end of a caption: the word holding the
+    // last slash in the line's last 40 bytes (a long line is not searched whole).
+    let tail = tail_bytes(t, 40);
+    let Some(slash) = tail.rfind('/') else {
+        return false;
+    };
+    let word = &tail[tail[..slash].rfind(' ').map_or(0, |i| i + 1)..];
     ["REUTERS/", "AFP/", "AP/", "EPA/", "EPA-EFE/"]
         .iter()
-        .any(|p| last.starts_with(p))
+        .any(|p| word.starts_with(p))
+}
+
+/// The last `n` bytes of `s` (or a few fewer, to start on a character).
+fn tail_bytes(s: &str, n: usize) -> &str {
+    let from = s.len().saturating_sub(n);
+    let from = (from..s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    &s[from..]
 }
 
 /// The text inside a `(...)` or `[...]` that ends `t`, if short.
@@ -720,11 +729,8 @@ fn trailing_bracket(t: &str) -> Option<&str> {
         _ => return None,
     };
     // Only the last 90 bytes are searched: a credit is short, a paragraph long.
-    let from = t.len().saturating_sub(90);
-    let from = (from..t.len())
-        .find(|&i| t.is_char_boundary(i))
-        .unwrap_or(t.len());
-    let start = from + t[from..].rfind(open)?;
+    let tail = tail_bytes(t, 90);
+    let start = t.len() - tail.len() + tail.rfind(open)?;
     let inner = t.get(start + 1..t.len() - close.len_utf8())?.trim();
     (start > 0 && !inner.is_empty() && inner.len() <= 80).then_some(inner)
 }
