@@ -99,30 +99,52 @@ const STOPWORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Every function word with a bit per language, bucketed by first byte and length so a
-/// lookup compares one or two words.
-fn table() -> &'static [Vec<(&'static str, u16)>] {
-    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static str, u16)>>> = std::sync::OnceLock::new();
+/// Every function word with a bit per language, grouped by bucket (first byte and length) in
+/// one flat list, with each bucket's start: small enough to stay in cache, and a lookup
+/// compares one or two words.
+struct Table {
+    words: Vec<(&'static str, u16)>,
+    /// `starts[b]..starts[b + 1]` is bucket `b` in `words`.
+    starts: Vec<u16>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: Vec<Vec<(&'static str, u16)>> = vec![Vec::new(); 256 * 8];
+        let mut merged: Vec<(&'static str, u16)> = Vec::new();
         for (i, (_, words)) in STOPWORDS.iter().enumerate() {
             for w in *words {
-                let bucket = &mut t[bucket_of(w.as_bytes()[0], w.len())];
-                match bucket.iter_mut().find(|(x, _)| x == w) {
+                match merged.iter_mut().find(|(x, _)| x == w) {
                     Some(entry) => entry.1 |= 1 << i,
-                    None => bucket.push((w, 1 << i)),
+                    None => merged.push((w, 1 << i)),
                 }
             }
         }
-        t
+        merged.sort_by_key(|(w, _)| bucket_of(w.as_bytes()[0], w.len()));
+        let mut starts = vec![0u16; BUCKETS + 1];
+        for (w, _) in &merged {
+            starts[bucket_of(w.as_bytes()[0], w.len()) + 1] += 1;
+        }
+        for b in 0..BUCKETS {
+            starts[b + 1] += starts[b];
+        }
+        Table {
+            words: merged,
+            starts,
+        }
     })
 }
+
+const BUCKETS: usize = 256 * 8;
 
 fn lookup(word: &str) -> u16 {
     let Some(&first) = word.as_bytes().first() else {
         return 0;
     };
-    table()[bucket_of(first, word.len())]
+    let t = table();
+    let b = bucket_of(first, word.len());
+    let (start, end) = (usize::from(t.starts[b]), usize::from(t.starts[b + 1]));
+    t.words[start..end]
         .iter()
         .find(|(w, _)| *w == word)
         .map_or(0, |(_, mask)| *mask)
