@@ -306,7 +306,12 @@ pub fn authors(byline: &str) -> Vec<String> {
             names.push(name);
         }
     }
-    if names.is_empty() || is_organisation(byline) {
+    // `Le Monde avec AFP`: a publication with a news agency is one organisation byline.
+    let publication = names.iter().any(|n| super::lines::is_agency(n))
+        && names
+            .iter()
+            .any(|n| super::lines::masthead_like(n) && n.split_whitespace().nth(1).is_some());
+    if names.is_empty() || is_organisation(byline) || publication {
         // A byline of roles only (`Staff Writer`) or an organisation stays whole.
         return vec![drop_location(byline.split(',').next().unwrap_or(byline)).to_string()]
             .into_iter()
@@ -486,6 +491,8 @@ mod tests {
             ("JANE SMITH FOR MAILONLINE", &["JANE SMITH"]),
             ("Jane Doe for The Guardian", &["Jane Doe"]),
             ("Jane Doe@JANEDOE", &["Jane Doe"]),
+            ("Le Monde avec AFP", &["Le Monde avec AFP"]),
+            ("Jane Doe with John Roe", &["Jane Doe", "John Roe"]),
             (
                 "Deirdre Walsh, Claudia Grisales",
                 &["Deirdre Walsh", "Claudia Grisales"],

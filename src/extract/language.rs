@@ -42,7 +42,8 @@ const STOPWORDS: &[(&str, &[&str])] = &[
         "it",
         &[
             "il", "della", "che", "di", "è", "per", "una", "con", "non", "sono", "gli", "nel",
-            "alla", "anche", "stato", "dei", "delle",
+            "alla", "anche", "stato", "dei", "delle", "dal", "dalla", "dagli", "nella", "sul",
+            "sulla", "hanno", "e", "ha", "lo",
         ],
     ),
     (

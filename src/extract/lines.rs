@@ -78,6 +78,11 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     if let Some(rest) = byline::strip_lowercase_label(s) {
         return Kind::Byline(rest.to_string(), Vec::new());
     }
+    // `dal nostro inviato Marco Rossi`, `staff writer Jane Doe`: a role in lowercase, then
+    // names.
+    if s.starts_with(char::is_lowercase) && byline::split_leading_role(s).is_some() {
+        return Kind::Byline(s.to_string(), Vec::new());
+    }
     if let Some(rest) = strip_prefix_ci(s, "source:") {
         if !rest.is_empty() && rest.split_whitespace().count() <= 6 {
             return Kind::Source(rest.to_string());
@@ -332,6 +337,11 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
 /// caller already has.
 pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
     let &first = head.as_bytes().first()?;
+    // `[1/3]Released prisoners pose ...`: a gallery caption; `... Purchase Licensing Rights,
+    // opens new tab`: a wire picture's caption with its licence link.
+    if (first == b'[' && gallery_index(head)) || s.ends_with("Licensing Rights, opens new tab") {
+        return Some("photo");
+    }
     // Only the prefixes sharing the first byte, in table order: the first match wins.
     for &(prefix, what) in &boilerplate_prefixes()[usize::from(first)] {
         if head.starts_with(prefix) {
@@ -435,6 +445,25 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// `[1/3]` at the start of a line.
+fn gallery_index(head: &str) -> bool {
+    let Some(inner) = head
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .map(|(i, _)| i)
+    else {
+        return false;
+    };
+    inner.split_once('/').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.len() <= 3
+            && b.len() <= 3
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// `BOILERPLATE_PREFIXES` bucketed by first byte, table order kept within a bucket, built once.
@@ -631,6 +660,11 @@ const AGENCIES: &[&str] = &[
     "rex",
     "corbis",
 ];
+
+/// `AFP`, `Reuters`, `dpa`: a news or picture agency's name, in any case.
+pub fn is_agency(name: &str) -> bool {
+    is_photo_agency(name.trim().to_lowercase().as_str())
+}
 
 /// Whether a lowercase credit part names a picture agency.
 fn is_photo_agency(part: &str) -> bool {
@@ -1309,6 +1343,13 @@ mod tests {
             ("By political reporter Tom Crowley", "byline:political reporter Tom Crowley"),
             ("di Marco Rossi", "byline:Marco Rossi"),
             ("Penulis Budi Santoso", "byline:Budi Santoso"),
+            ("dal nostro inviato Marco Rossi", "byline:dal nostro inviato Marco Rossi"),
+            ("[1/3]Released prisoners pose for a picture", "boilerplate:photo"),
+            (
+                "Prisoners pose after a swap. REUTERS/Jane Roe Purchase Licensing Rights, opens new tab",
+                "boilerplate:photo",
+            ),
+            ("[Updated] The council met", "text"),
             // Not chrome: a sentence that ends in a count, a bracket that is not a credit.
             ("The consultation drew more than 3,000 responses.", "text"),
             ("The minister spoke to reporters (in French)", "text"),

@@ -528,6 +528,10 @@ pub const SHARE_WORDS: &[&str] = &[
     "enviar por correo",
     "enviar",
     "copiar enlace",
+    "offrir l'article",
+    "lire plus tard",
+    "read later",
+    "save for later",
     "copiar link",
     "copia link",
     "link kopieren",
@@ -957,8 +961,9 @@ pub static NAME_PARTICLES: Words = Words::new(&[
 ]);
 
 /// Words that join names in a byline ("Jane Doe and John Roe").
-pub static NAME_JOINERS: Words =
-    Words::new(&["and", "&", "und", "et", "y", "e", "en", "og", "och", "i"]);
+pub static NAME_JOINERS: Words = Words::new(&[
+    "and", "&", "und", "et", "y", "e", "en", "og", "och", "i", "avec", "with", "con", "mit",
+]);
 
 /// Names of news outlets that carry no masthead word (`Bloomberg`, `POLITICO`, `NPR`): a line
 /// above the headline that is one of these is the publication (lowercase).
