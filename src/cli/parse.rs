@@ -40,10 +40,8 @@ pub struct ParseArgs {
     #[arg(long, value_name = "ZONE")]
     tz: Option<String>,
     /// How to read numeric dates like 04/03/2025 when both fields could be the month.
-    /// Default: day first on pages in a language that writes it so (French, German, ...),
-    /// else month first.
-    #[arg(long, value_enum)]
-    date_order: Option<Order>,
+    #[arg(long, value_enum, default_value_t = Order::Mdy)]
+    date_order: Order,
     /// Write the records here instead of stdout (written to a temporary file, renamed on
     /// success; .gz/.zst compress).
     #[arg(short, long, value_name = "FILE")]
@@ -169,11 +167,10 @@ fn reference(args: &ParseArgs) -> anyhow::Result<Reference> {
         options.context.zone = Some(tz);
     }
     options.source = args.source.clone();
-    let options = match args.date_order {
-        Some(Order::Mdy) => options.date_order(DateOrder::Mdy),
-        Some(Order::Dmy) => options.date_order(DateOrder::Dmy),
-        None => options,
-    };
+    let options = options.date_order(match args.date_order {
+        Order::Mdy => DateOrder::Mdy,
+        Order::Dmy => DateOrder::Dmy,
+    });
     Ok(kind(options))
 }
 

@@ -43,8 +43,8 @@ pub struct ExtractOptions {
     /// The page's address, carried into `url`.
     pub url: Option<String>,
     /// Whether numeric dates that read both ways (`04/03/25`) follow the page's language
-    /// (day first on a French or German page) rather than `context.date_order`. On until
-    /// `date_order` is called.
+    /// (day first on a French or German page) rather than `context.date_order`. On unless
+    /// `date_order` asked for day first everywhere.
     pub date_order_from_language: bool,
 }
 
@@ -75,10 +75,11 @@ impl ExtractOptions {
         })
     }
 
-    /// Sets the numeric date order for every page, whatever its language.
+    /// Sets the numeric date order. Month first (the default convention) still gives way to
+    /// day first on pages in day-first languages; day first holds for every page.
     pub fn date_order(mut self, order: DateOrder) -> Self {
         self.context.date_order = order;
-        self.date_order_from_language = false;
+        self.date_order_from_language = order == DateOrder::Mdy;
         self
     }
 }
