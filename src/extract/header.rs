@@ -223,6 +223,16 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 Kind::Section(s) => {
                     h.section.get_or_insert(s);
                 }
+                // `00:00` / `12:34` under the date: an audio player's clock, not a date.
+                Kind::Date(hits)
+                    if h.title.is_some()
+                        && !h.dates.is_empty()
+                        && hits
+                            .iter()
+                            .all(|d| !d.update && super::when::is_clock_time(&d.text)) =>
+                {
+                    removed.add("time", seg);
+                }
                 Kind::Date(hits) => {
                     // "One Year Ago" on the first line is a headline that looks like a date: a
                     // date above the title has digits.
@@ -663,6 +673,15 @@ fn above_title(
             Kind::NameLike if h.source.is_none() && super::byline::is_the_name(&seg) => {
                 h.source = Some(seg.clone())
             }
+            // `Politics & Policy` reads like names but holds a section word: a kicker.
+            Kind::NameLike
+                if !in_menu
+                    && seg
+                        .split_whitespace()
+                        .any(|w| lines::is_section_word_listed(w) && w.len() > 2) =>
+            {
+                h.section.get_or_insert(seg);
+            }
             Kind::NameLike if !in_menu && seg.split_whitespace().nth(1).is_some() => {
                 name_above.get_or_insert(seg.clone());
             }
@@ -797,7 +816,8 @@ fn caption_shaped(text: &str) -> bool {
 
 /// A standfirst is a sentence: a short label such as `Key events` starts the body instead.
 fn standfirst_shaped(text: &str) -> bool {
-    text.split_whitespace().nth(7).is_some() || paragraph_like(text)
+    let words = lines::count_words(text, 8);
+    words >= 8 || paragraph_like(text) || (words >= 4 && text.ends_with(['.', '!', '?']))
 }
 
 /// Whether a title line follows a masthead candidate at `i` within four lines.
@@ -1044,5 +1064,23 @@ mod tests {
         assert_eq!(h.bylines, [("Jane Doe, Staff Writer".to_string(), true)]);
         assert_eq!(h.dates.len(), 1);
         assert!(h.body_lines.is_empty());
+    }
+
+    #[test]
+    fn short_standfirsts_kickers_that_read_as_names_and_player_clocks() {
+        let h = read_text(&format!(
+            "Axios\nPolitics & Policy\nScoop: White House weighs new tariff exemptions\nJane Doe, John Roe\nMar 4, 2025\n{LEDE}"
+        ));
+        assert_eq!(h.section.as_deref(), Some("Politics & Policy"));
+        let h = read_text(&format!(
+            "The Case Against Another Stimulus\nSpending more now would make inflation worse.\nBy Jane Doe\nMarch 4, 2025, 6 AM ET\n00:00\n12:34\n{LEDE}"
+        ));
+        assert_eq!(h.bylines, [("Jane Doe".to_string(), true)]);
+        assert_eq!(h.body_lines.len(), 1);
+        assert_eq!(h.dates.len(), 1);
+        assert!(standfirst_shaped(
+            "Spending more now would make inflation worse."
+        ));
+        assert!(!standfirst_shaped("Key events"));
     }
 }

@@ -167,8 +167,28 @@ pub fn guess(title: &str, body: &str) -> Option<&'static str> {
         return by_words;
     }
     match script::dominant(title, body) {
-        script::Verdict::Latin => None,
+        script::Verdict::Latin => letters(title, body),
         script::Verdict::Other(tag) => tag,
+    }
+}
+
+/// Letters only one language of those guessed writes: `ı` `ğ` `ş` (Turkish, unless the
+/// Azerbaijani `ə` is there too), `ł` `ą` `ę` `ż` `ź` (Polish). Three of them, and none of the
+/// other language's, for short texts where function words are too few.
+fn letters(title: &str, body: &str) -> Option<&'static str> {
+    let (mut tr, mut pl, mut other) = (0usize, 0usize, false);
+    for c in title.chars().chain(body.chars()).take(2000) {
+        match c {
+            'ı' | 'ğ' | 'ş' | 'Ğ' | 'Ş' | 'İ' => tr += 1,
+            'ł' | 'ą' | 'ę' | 'ż' | 'ź' | 'Ł' | 'Ż' | 'Ź' => pl += 1,
+            'ə' | 'Ə' => other = true,
+            _ => {}
+        }
+    }
+    match (tr, pl) {
+        (t, 0) if t >= 3 && !other => Some("tr"),
+        (0, p) if p >= 3 => Some("pl"),
+        _ => None,
     }
 }
 
@@ -375,6 +395,9 @@ mod tests {
             ("정부는 월요일 세금을 인상하지 않을 것이라고 발표했으며 재무부 장관이 기자회견에서 밝혔다.", Some("ko")),
             ("أعلنت الحكومة يوم الاثنين أنها لن ترفع الضرائب، وفقا لما قاله وزير المالية في مؤتمر صحفي.", Some("ar")),
             ("Москва", None),
+            ("Almanya'da pazar günü yapılan erken genel seçimin resmi olmayan sonuçları açıklandı.", Some("tr")),
+            ("Sejm przyjął ustawę, którą poparło większość posłów.", Some("pl")),
+            ("Azərbaycanda şəhər ığdır yağış", None),
             ("La oposición anuncia que recurrirá la ley ante la Suprema Corte. El Congreso de México aprobó la madrugada del martes la reforma judicial, tras una sesión de más de 20 horas. La reforma establece la elección por voto popular de jueces y magistrados.", Some("es")),
             ("El Govern ha aprovat aquest dimarts el pressupost, però els grups de l'oposició hi han votat en contra i van dir que no és just amb els municipis. Els alcaldes també hi han mostrat el seu rebuig perquè, segons ells, aquest pressupost no inclou prou inversions per als pobles petits.", Some("ca")),
             ("Путин said on Monday that the talks with Зеленский would not resume before the summer, officials in Kyiv and Moscow said.", Some("en")),
