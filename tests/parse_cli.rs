@@ -378,6 +378,47 @@ fn date_order_and_source_flags_reach_the_record() {
 }
 
 #[test]
+fn numeric_dates_follow_the_page_language_unless_an_order_is_given() {
+    let case = fixture("publisher_20minutes_numeric_date_day_first_by_language");
+    let run = |extra: &[&str]| {
+        let out = copydesk()
+            .args(["parse", "--scraped-at", AT])
+            .args(extra)
+            .arg(&case)
+            .assert()
+            .success();
+        records(&out.get_output().stdout).remove(0)
+    };
+    // `04/03/25` on a French page is 4 March, by default and with `--date-order mdy` (the
+    // default convention), and with `--date-order dmy`.
+    assert_eq!(run(&[])["date_published"], "2025-03-04T14:32:00Z");
+    assert_eq!(
+        run(&["--date-order", "mdy"])["date_published"],
+        "2025-03-04T14:32:00Z"
+    );
+    // An English page keeps month first unless day first is asked for.
+    let english = "Council approves budget after long night\nBy Jane Doe\n04/03/2025\nThe council approved the budget at 2am after a debate that lasted nine hours.";
+    assert_eq!(
+        run_on_text(english, &[])["date_published"],
+        "2025-04-03T00:00:00Z"
+    );
+    assert_eq!(
+        run_on_text(english, &["--date-order", "dmy"])["date_published"],
+        "2025-03-04T00:00:00Z"
+    );
+}
+
+fn run_on_text(text: &str, extra: &[&str]) -> Value {
+    let out = copydesk()
+        .args(["parse", "--scraped-at", AT, "-"])
+        .args(extra)
+        .write_stdin(text)
+        .assert()
+        .success();
+    records(&out.get_output().stdout).remove(0)
+}
+
+#[test]
 fn a_named_zone_reads_zoneless_dates_in_it() {
     // 4 March 2025 14:30 in London (GMT in March) and in New York (EST).
     let dir = tempfile::tempdir().unwrap();

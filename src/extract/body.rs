@@ -27,6 +27,8 @@ pub struct Body {
     pub first_published: Option<DateHit>,
     /// The date of a `Last modified on ...` footer.
     pub last_modified: Option<DateHit>,
+    /// The names of an author box at the end (`Article rédigé par Jean Dupont`).
+    pub byline: Option<String>,
 }
 
 /// Cleans the body lines and groups them into paragraphs.
@@ -37,12 +39,46 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     let mut i = 0;
     // Whether the line before was a photo credit: an unlabelled caption follows it.
     let mut after_credit = false;
+    // What the lines after a chrome line may be: the links of a `Read more:` box, the size
+    // buttons of a `Text size` control.
+    let mut after = After::Nothing;
     while i < n {
         let line = lines[i];
         let text = line.text;
-        if std::mem::take(&mut after_credit) && is_caption(text) {
+        if std::mem::take(&mut after_credit)
+            && is_caption(text)
+            && lines::boilerplate(text).is_none()
+        {
             removed.add("photo caption", text);
             i += 1;
+            continue;
+        }
+        match std::mem::replace(&mut after, After::Nothing) {
+            After::ReadMore(left) if is_link_title(text) => {
+                removed.add("read more", text);
+                after = if left > 1 {
+                    After::ReadMore(left - 1)
+                } else {
+                    After::Nothing
+                };
+                i += 1;
+                continue;
+            }
+            After::TextSize if is_size_button(text) => {
+                removed.add("navigation", text);
+                after = After::TextSize;
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if is_video_marker(text) {
+            removed.add("video", text);
+            i += 1;
+            if lines.get(i).is_some_and(|l| is_caption(l.text)) {
+                removed.add("video caption", lines[i].text);
+                i += 1;
+            }
             continue;
         }
         let lower_head = lines::lower_head(text, 48);
@@ -53,6 +89,20 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
                 removed.add_n("text after end marker", &format!("{after} lines"), 1);
             }
             break;
+        }
+        // `Article rédigé par Jean Dupont` / `France Télévisions` closing the page: an author
+        // box, the byline when the header had none.
+        if !kept.is_empty() && i + 4 >= n {
+            if let Some(name) = footer_byline(text) {
+                body.byline.get_or_insert_with(|| name.to_string());
+                removed.add("author box", text);
+                let after = n - i - 1;
+                if after > 0 {
+                    let word = if after == 1 { "line" } else { "lines" };
+                    removed.add("author box", &format!("{after} {word} after it"));
+                }
+                break;
+            }
         }
         if !kept.is_empty() && is_related_heading(text) {
             let end = related_block_end(lines, i);
@@ -71,6 +121,17 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             i += 1;
             continue;
         }
+        if when::is_labelled_date_line(text) && !kept.is_empty() {
+            removed.add("date line", text);
+            i += 1;
+            continue;
+        }
+        // `12` (claps, likes) between the header and the story: a counter without its word.
+        if kept.len() < 2 && is_bare_count(text) {
+            removed.add("counter", text);
+            i += 1;
+            continue;
+        }
         if is_separator(text) {
             removed.add("separator", text);
             i += 1;
@@ -85,6 +146,26 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             removed.add(what, text);
             after_credit =
                 what == "photo" && !text.contains(',') && lines::count_words(text, 7) <= 6;
+            // A caption above its credit, the credit then followed by `hide caption`: the
+            // line kept just before the credit was the caption.
+            if after_credit
+                && lines.get(i + 1).is_some_and(|l| is_caption_toggle(l.text))
+                && i > 0
+                && kept
+                    .last()
+                    .is_some_and(|k| std::ptr::eq(k.text, lines[i - 1].text))
+                && lines::count_words(lines[i - 1].text, 61) <= 60
+            {
+                if let Some(caption) = kept.pop() {
+                    removed.add("photo caption", caption.text);
+                }
+                after_credit = false;
+            }
+            after = match lower_head.trim_end_matches([':', '.', ' ']) {
+                "read more" | "read also" | "see also" | "related" => After::ReadMore(4),
+                _ if is_size_control(text) => After::TextSize,
+                _ => After::Nothing,
+            };
             i += 1;
             continue;
         }
@@ -99,6 +180,98 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     body.paragraphs = join_paragraphs(&kept);
     join_split_dateline(&mut body.paragraphs);
     body
+}
+
+/// The names in an author line at the end of a page: `Article rédigé par Jean Dupont`,
+/// `Written by Jane Doe`, `Escrito por Ana Pérez`.
+fn footer_byline(text: &str) -> Option<&str> {
+    const LABELS: &[&str] = &[
+        "article rédigé par ",
+        "rédigé par ",
+        "written by ",
+        "escrito por ",
+        "redactado por ",
+        "geschrieben von ",
+        "scritto da ",
+    ];
+    let name = LABELS
+        .iter()
+        .find_map(|l| lines::strip_prefix_ci(text, l))?
+        .trim_end_matches('.');
+    (lines::count_words(name, 8) <= 6 && super::byline::looks_like_names(name)).then_some(name)
+}
+
+/// What may follow a chrome line.
+#[derive(Debug, Clone, Copy)]
+enum After {
+    Nothing,
+    /// The links of a `Read more:` box, at most this many.
+    ReadMore(u8),
+    /// The buttons of a text-size control.
+    TextSize,
+}
+
+/// A story link in a `Read more:` box: a headline, not a sentence.
+fn is_link_title(text: &str) -> bool {
+    !paragraph_like(text)
+        && !text.ends_with(['.', ':'])
+        && (2..=20).contains(&lines::count_words(text, 21))
+}
+
+/// `Text size`, `AA`: a text-size control, its buttons on the next lines.
+pub fn is_size_control(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().trim_end_matches(':'),
+        "text size" | "font size" | "aa" | "a a"
+    )
+}
+
+/// `Small`, `Medium`, `Large`, `A+`: the buttons of a text-size control.
+pub fn is_size_button(text: &str) -> bool {
+    const BUTTONS: &[&str] = &[
+        "small", "medium", "large", "larger", "smaller", "default", "normal", "a", "a+", "a-", "aa",
+    ];
+    BUTTONS.contains(&text.trim().to_lowercase().as_str())
+}
+
+/// `12`, `1.2K`: a number alone.
+fn is_bare_count(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['K', 'k', 'M']);
+    (1..=7).contains(&t.len())
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && t.bytes().next().is_some_and(|b| b.is_ascii_digit())
+}
+
+/// `hide caption`, `toggle caption`: the control under a picture.
+fn is_caption_toggle(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "hide caption" | "toggle caption" | "show caption" | "caption"
+    )
+}
+
+/// `Video`, `WATCH:`: a video player's label, its title on the next line.
+pub fn is_video_marker(text: &str) -> bool {
+    // Called on every body line: the longest marker is short, so most lines stop here.
+    if text.len() > 24 {
+        return false;
+    }
+    let lower = text.trim().to_lowercase();
+    let lower = lower.trim_end_matches(':');
+    // `VIDEO 03:12`: the label with the video's length.
+    let label = match lower.rsplit_once(' ') {
+        Some((label, length))
+            if length.contains(':') && length.chars().all(|c| c.is_ascii_digit() || c == ':') =>
+        {
+            label
+        }
+        _ => lower,
+    };
+    matches!(
+        label,
+        "video" | "watch" | "watch video" | "play video" | "watch now"
+    )
 }
 
 /// A dateline copied over several lines (`Washington` / `CNN` / `—` / `The Senate ...`): up to
@@ -131,10 +304,16 @@ fn is_separator(text: &str) -> bool {
         return false;
     }
     let marks = text.chars().filter(|c| !c.is_whitespace()).count();
-    marks >= 3
-        && text.chars().all(|c| {
-            c.is_whitespace() || matches!(c, '_' | '*' | '-' | '=' | '~' | '•' | '·' | '—' | '–')
-        })
+    // `·` or `|` left alone on a line by a share bar; a lone dash stays.
+    let lone_mark = text.chars().all(|c| {
+        c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '·' | '•' | '…' | '｜')
+    }) && text.trim() != "-";
+    lone_mark
+        || marks >= 3
+            && text.chars().all(|c| {
+                c.is_whitespace()
+                    || matches!(c, '_' | '*' | '-' | '=' | '~' | '•' | '·' | '—' | '–')
+            })
 }
 
 /// A caption under a bare credit (`Getty Images`): a short line that is not a sentence.
@@ -157,6 +336,12 @@ fn is_related_heading(text: &str) -> bool {
         || bare.starts_with("related to ")
         || bare.starts_with("read more about")
         || bare.starts_with("more stories from")
+        || bare.starts_with("most read")
+        || bare.starts_with("most watched")
+        || bare.starts_with("most popular")
+        || bare.starts_with("most viewed")
+        || bare.starts_with("written by ")
+        || bare == "about the author"
 }
 
 /// Where a related block that starts at `start` ends: the end of the text, or the first
@@ -192,7 +377,19 @@ fn footer(text: &str, lower_head: &str) -> Option<Footer> {
         return None;
     }
     Some(match *prefix {
-        p if p.starts_with("source") => Footer::Source,
+        p if p.starts_with("source")
+            || [
+                "quelle:",
+                "fuente:",
+                "fonte:",
+                "źródło:",
+                "kaynak:",
+                "sumber:",
+            ]
+            .contains(&p) =>
+        {
+            Footer::Source
+        }
         p if p.contains("first published") || p.contains("originally") => Footer::FirstPublished,
         p if p.contains("last modified") => Footer::LastModified,
         _ => Footer::Credit,
@@ -206,6 +403,26 @@ fn handle_footer(text: &str, what: Footer, ctx: &Resolver, body: &mut Body) {
                 .split_once(':')
                 .map(|(_, r)| r.trim().trim_end_matches('.'))
                 .unwrap_or("");
+            // `ZEIT ONLINE, dpa, AFP`: the publication, then the agencies it used.
+            let name = name.split(',').next().unwrap_or(name).trim();
+            // `Al Jazeera and news agencies`: the agencies are not the publication.
+            let name = [
+                " and news agencies",
+                " and agencies",
+                " with agencies",
+                " and wire services",
+                " and wires",
+            ]
+            .iter()
+            .find_map(|tail| {
+                name.len()
+                    .checked_sub(tail.len())
+                    .filter(|&at| name.is_char_boundary(at))
+                    .filter(|&at| name[at..].eq_ignore_ascii_case(tail))
+                    .map(|at| &name[..at])
+            })
+            .unwrap_or(name)
+            .trim();
             if !name.is_empty() && name.split_whitespace().count() <= 6 && body.source.is_none() {
                 body.source = Some(name.to_string());
             }
@@ -403,5 +620,72 @@ mod tests {
         assert!(!is_caption(
             "The council said it faced a gap in its budget for the next year."
         ));
+    }
+
+    #[test]
+    fn chrome_blocks_go_with_what_follows_them() {
+        let (paras, warnings) = run(
+            "The budget passed on Tuesday.\nRead more:\nStarmer says no return to austerity\nWhat is the spring statement?\nLabour MPs warned against cuts.",
+        );
+        assert_eq!(
+            paras,
+            [
+                "The budget passed on Tuesday.",
+                "Labour MPs warned against cuts."
+            ]
+        );
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        let (paras, _) = run(
+            "AA\nText Size\nSmall\nMedium\nLarge\nNEW DELHI: The court agreed to hear the plea.",
+        );
+        assert_eq!(paras, ["NEW DELHI: The court agreed to hear the plea."]);
+        let (paras, _) = run(
+            "The Senate passed the bill.\nThe leader speaks to reporters at the Capitol on Friday.\nKevin Dietsch/Getty Images\nhide caption\ntoggle caption\nKevin Dietsch/Getty Images\nThe House passed it earlier.",
+        );
+        assert_eq!(
+            paras,
+            [
+                "The Senate passed the bill.",
+                "The House passed it earlier."
+            ]
+        );
+        let (paras, _) = run("12\n--\nLast year the job took nine hours.\nVIDEO 03:12\nOil surges after the cut\nIt ended the day higher.\n·");
+        assert_eq!(
+            paras,
+            [
+                "Last year the job took nine hours.",
+                "It ended the day higher."
+            ]
+        );
+        // A credit with no toggle after it leaves the paragraph before it alone.
+        let (paras, _) = run("The Senate passed the bill on Friday night.\nGetty Images\nThe bill goes to the president");
+        assert_eq!(paras, ["The Senate passed the bill on Friday night."]);
+        assert!(is_video_marker("WATCH NOW"));
+        assert!(!is_video_marker("Video games are booming"));
+    }
+
+    #[test]
+    fn an_author_box_at_the_end_names_the_author() {
+        let ctx =
+            Resolver::new(&crate::dates::Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap());
+        let mut removed = Removals::default();
+        let body = clean(
+            &lines("Le Sénat a adopté le budget.\nLe texte va en commission.\nArticle rédigé par Jean Dupont\nFrance Télévisions"),
+            &ctx,
+            &mut removed,
+        );
+        assert_eq!(
+            body.paragraphs,
+            ["Le Sénat a adopté le budget.", "Le texte va en commission."]
+        );
+        assert_eq!(body.byline.as_deref(), Some("Jean Dupont"));
+        // Early in a long page, `Written by` is text, not an author box.
+        let (paras, _) =
+            run("Written by hand, the note was short.\nOne.\nTwo.\nThree.\nFour.\nFive.");
+        assert_eq!(paras.len(), 6);
+        assert_eq!(footer_byline("Written by Jane Doe"), Some("Jane Doe"));
+        assert_eq!(footer_byline("Written by the people who were there."), None);
+        let (paras, _) = run("One paragraph here.\nAnother one.\nRELATED STORY\nHarbour plan approved\nBy Lena Fischer\nJune 2, 2025\nThe protest ended peacefully, police said on the day.\nMore text.\nEven more text.\nThe end of it.");
+        assert_eq!(paras.len(), 6, "{paras:?}");
     }
 }

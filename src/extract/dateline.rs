@@ -26,6 +26,10 @@ pub fn find(para: &str, ctx: &Resolver) -> Option<Dateline> {
         if part.is_empty() {
             continue;
         }
+        // `JAKARTA, KOMPAS.com -`: the outlet's domain is a tag, not part of the place.
+        if super::lines::is_domain(part) {
+            continue;
+        }
         let hits = when::probe(part, ctx, None);
         if let Some(hit) = hits.into_iter().next() {
             date.get_or_insert(hit);

@@ -78,6 +78,28 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 break;
             }
         }
+        // `Video` and the video's title between the header lines.
+        if h.title.is_some() && super::body::is_video_marker(text) {
+            removed.add("video", text);
+            i += 1;
+            if lines.get(i).is_some_and(|l| {
+                super::body::is_caption(l.text) && lines::boilerplate(l.text).is_none()
+            }) {
+                removed.add("video caption", lines[i].text);
+                i += 1;
+            }
+            continue;
+        }
+        // `Headshot of Jane Doe`: the alt text of an author's picture names an author.
+        if let Some(name) = h.title.as_ref().and(author_picture(text)) {
+            match h.bylines.iter_mut().find(|(b, _)| b == name) {
+                Some((_, explicit)) => *explicit = true,
+                None => h.bylines.push((name.to_string(), true)),
+            }
+            removed.add("author photo", text);
+            i += 1;
+            continue;
+        }
         // A line the plan classified is known not to be boilerplate.
         let boiler = match plan.kind(i) {
             Some(_) => None,
@@ -86,6 +108,16 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         if let Some(what) = boiler {
             removed.add(what, text);
             i += 1;
+            // `Text Size` with its `Small` / `Medium` / `Large` buttons.
+            if super::body::is_size_control(text) {
+                while lines
+                    .get(i)
+                    .is_some_and(|l| super::body::is_size_button(l.text))
+                {
+                    removed.add(what, lines[i].text);
+                    i += 1;
+                }
+            }
             // A bare credit (`Getty Images`) with its caption on the next line.
             if what == "photo"
                 && h.title.is_some()
@@ -146,7 +178,7 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
             if std::mem::take(&mut pending_by) && matches!(kind, Kind::NameLike) {
                 kind = Kind::Byline(seg.to_string(), Vec::new());
             }
-            let this_is_byline = matches!(kind, Kind::Byline(..) | Kind::NameLike);
+            let mut this_is_byline = matches!(kind, Kind::Byline(..) | Kind::NameLike);
             if !matches!(kind, Kind::DateLabel(_)) {
                 pending_label = None;
             }
@@ -162,8 +194,44 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 Kind::Section(s) if h.title.is_none() && is_release_marker(&s) => {
                     removed.add("press release marker", seg)
                 }
+                // `JUAN PÉREZ` under the headline, over a place or a date: a byline in
+                // capitals, not a section.
+                Kind::Section(s)
+                    if whole
+                        && h.title.is_some()
+                        && h.bylines.is_empty()
+                        && caps_only_section(&s)
+                        && (2..=4).contains(&s.split_whitespace().count())
+                        && super::byline::looks_like_names(&s)
+                        && !masthead_like(&s)
+                        && !lines.get(i + 1).is_some_and(|l| paragraph_like(l.text)) =>
+                {
+                    h.bylines.push((s, false));
+                    this_is_byline = true;
+                }
+                // `KEY POINTS` over the first paragraphs, once the header has its section,
+                // byline or date: a subheading of the body.
+                Kind::Section(_)
+                    if whole
+                        && h.title.is_some()
+                        && h.section.is_some()
+                        && (!h.dates.is_empty() || !h.bylines.is_empty())
+                        && lines.get(i + 1).is_some_and(|l| paragraph_like(l.text)) =>
+                {
+                    text_line = true;
+                }
                 Kind::Section(s) => {
                     h.section.get_or_insert(s);
+                }
+                // `00:00` / `12:34` under the date: an audio player's clock, not a date.
+                Kind::Date(hits)
+                    if h.title.is_some()
+                        && !h.dates.is_empty()
+                        && hits
+                            .iter()
+                            .all(|d| !d.update && super::when::is_clock_time(&d.text)) =>
+                {
+                    removed.add("time", seg);
                 }
                 Kind::Date(hits) => {
                     // "One Year Ago" on the first line is a headline that looks like a date: a
@@ -207,9 +275,27 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                             t.push_str(seg);
                         }
                         title_line = Some(i);
-                    } else if matches!(kind, Kind::NameLike) && h.bylines.is_empty() {
+                    } else if matches!(kind, Kind::NameLike) && super::byline::is_the_name(seg) {
+                        // `The Hill` under the headline of a syndicated story: the outlet it
+                        // came from, not an author.
+                        removed.add("outlet", seg);
+                    } else if matches!(kind, Kind::NameLike)
+                        && h.bylines.is_empty()
+                        && seg.split_whitespace().nth(1).is_some()
+                    {
+                        // A bare name has two words at least: `Summary` under a live
+                        // blog's headline is a heading.
                         h.bylines.push((seg.to_string(), false));
                     } else if matches!(kind, Kind::NameLike)
+                        && h.bylines.len() == 1
+                        && seg.len() > h.bylines[0].0.len()
+                        && seg.starts_with(h.bylines[0].0.as_str())
+                        && seg[h.bylines[0].0.len()..].starts_with(',')
+                    {
+                        // `By Jane Doe` then `Jane Doe, Staff Writer`: the fuller form of the
+                        // same byline.
+                        h.bylines[0].0 = seg.to_string();
+                    } else if (matches!(kind, Kind::NameLike) || last_kind_was_byline)
                         && h.bylines.len() == 1
                         && is_role_line(seg)
                     {
@@ -222,7 +308,9 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                     {
                         // `BBC News, Kyiv` under a name: the author's affiliation and place,
                         // a header line that is neither body nor another author.
-                    } else if is_reporting_from(seg) {
+                    } else if is_reporting_from(seg)
+                        || (last_kind_was_byline && is_place_suffix(seg))
+                    {
                         // `Reporting from Kyiv, Ukraine` under a byline.
                     } else {
                         text_line = true;
@@ -235,7 +323,11 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
             // Unclassified text after the title: a standfirst when header lines follow,
             // else the body starts here.
             if standfirst_then_header(lines, i, ctx) {
-                if standfirst_shaped(text) {
+                if title_line == Some(i.wrapping_sub(1)) && caption_shaped(text) {
+                    // `Workers inspect the bridge last week` under the headline: the
+                    // picture's caption, not a standfirst.
+                    removed.add("photo caption", text);
+                } else if standfirst_shaped(text) {
                     h.body_lines.push(i);
                 } else if lines::count_words(text, 6) <= 5
                     && !text.ends_with(['.', '?', '!'])
@@ -372,11 +464,14 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
     }
     close(&mut run, &mut plan.nav);
 
-    let header_kind = |k: &Option<Kind>| {
-        matches!(
+    // A clock time alone (`Posted at 10:15` in a live blog) is an entry's timestamp, not the
+    // page's date: it does not mark the line above it as the headline.
+    let header_kind = |k: &Option<Kind>| match k {
+        Some(Kind::Date(hits)) => !hits.iter().all(|h| super::when::is_clock_time(&h.text)),
+        _ => matches!(
             k,
-            Some(Kind::Byline(..) | Kind::Date(_) | Kind::DateLabel(_) | Kind::ReadingTime)
-        )
+            Some(Kind::Byline(..) | Kind::DateLabel(_) | Kind::ReadingTime)
+        ),
     };
     let mut best: Option<(i32, usize)> = None;
     for i in 0..end {
@@ -415,8 +510,15 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
         if text.ends_with('.') && !text.ends_with("...") {
             score -= 2;
         }
-        // Followed by header lines (byline, date) within three lines.
-        if kinds.iter().skip(i + 1).take(3).any(header_kind) {
+        // Followed by header lines (byline, date) within three lines, or four when a longer
+        // text line (a standfirst) comes first: the standfirst must not outscore its headline.
+        let standfirst_next = lines.get(i + 1).is_some_and(|next| {
+            i + 1 < end
+                && matches!(kinds.get(i + 1), Some(Some(Kind::Text)))
+                && lines::count_words(next.text, MAX_TITLE_WORDS + 1) >= 8
+        });
+        let window = if standfirst_next { 4 } else { 3 };
+        if kinds.iter().skip(i + 1).take(window).any(header_kind) {
             score += 2;
         }
         // A kicker: a short line right above a much longer headline-like line.
@@ -462,7 +564,13 @@ fn above_title(
     let whole = segments.len() == 1;
     // `Home | Politics | Elections`: a breadcrumb written with bars; the section is the
     // trail as written, without its `Home`.
-    if segments.len() >= 2 && segments.iter().all(|seg| menu_like(seg)) {
+    // Only a line written with bars; glued spans (`OpinionBy Jane Doe`) are not a menu.
+    if segments.len() >= 2
+        && text.contains(['|', '｜', '·', '•'])
+        && segments
+            .iter()
+            .all(|seg| menu_like(seg) && super::byline::strip_label(seg).is_none())
+    {
         let trail: Vec<&str> = segments
             .iter()
             .map(String::as_str)
@@ -479,8 +587,44 @@ fn above_title(
             h.section.get_or_insert_with(|| trail.join(" | "));
             return;
         }
+        if !is_nav_word(&segments[0]) {
+            if segments.len() == 2 && right_above {
+                // `News | Israel-Palestine conflict` over the headline: a section and its
+                // topic, the trail as written.
+                h.section.get_or_insert_with(|| segments.join(" | "));
+            } else {
+                // `News | Sport | Weather`: a one-line menu names no section.
+                removed.add("navigation menu", text);
+            }
+            return;
+        }
     }
+    // Only boilerplate above: the page's first line.
+    let first_line = (0..i).all(|j| lines::boilerplate(lines[j].text).is_some());
     for seg in segments {
+        // `EL MUNDO`, `NHK`, `The Hindu` as the first line: the publication, even in capitals
+        // (which alone would make a section) or at the head of a menu.
+        // A single word over a section line (`Franceinfo` / `Politique`) too.
+        let word_over_section = whole
+            && seg.split_whitespace().nth(1).is_none()
+            && seg.starts_with(char::is_uppercase)
+            && !lines::is_section_word_listed(&seg)
+            && !is_nav_word(&seg)
+            && i + 1 < title_at
+            && lines
+                .get(i + 1)
+                .is_some_and(|l| lines::is_section_word_listed(l.text));
+        let first_masthead = first_line
+            && ((seg.contains(' ') && masthead_like(&seg))
+                || (is_acronym(&seg) && !lines::is_section_word_listed(&seg))
+                || super::byline::is_the_name(&seg)
+                || word_over_section);
+        if h.source.is_none() && (lines::is_outlet(&seg) || first_masthead) {
+            // `Bloomberg`, `POLITICO`, `Kompas.com`: a publication even without a masthead
+            // word, in a menu or not.
+            h.source = Some(seg.clone());
+            continue;
+        }
         let kind = match plan.kind(i).filter(|_| whole) {
             Some(k) => k.clone(),
             None => classify(&seg, ctx, None),
@@ -503,6 +647,10 @@ fn above_title(
             {
                 h.source = Some(seg.clone())
             }
+            // A second masthead-like line (`Hourly News` under `NPR`) is a menu entry.
+            Kind::Text | Kind::NameLike if h.source.is_some() && masthead_like(&seg) => {
+                removed.add("navigation", &seg)
+            }
             _ if in_menu && !right_above => *menu_lines += 1,
             _ if is_nav_word(&seg) => removed.add("navigation", &seg),
             // An acronym on the first line over a section line (`CNN` / `Politics`) is the
@@ -520,6 +668,19 @@ fn above_title(
             // A second section line is a kicker: header, not body.
             Kind::Section(s) => {
                 h.section.get_or_insert(s);
+            }
+            // `The Margin Notes` above the headline: a person's name never starts with `The`.
+            Kind::NameLike if h.source.is_none() && super::byline::is_the_name(&seg) => {
+                h.source = Some(seg.clone())
+            }
+            // `Politics & Policy` reads like names but holds a section word: a kicker.
+            Kind::NameLike
+                if !in_menu
+                    && seg
+                        .split_whitespace()
+                        .any(|w| lines::is_section_word_listed(w) && w.len() > 2) =>
+            {
+                h.section.get_or_insert(seg);
             }
             Kind::NameLike if !in_menu && seg.split_whitespace().nth(1).is_some() => {
                 name_above.get_or_insert(seg.clone());
@@ -566,10 +727,14 @@ fn is_running_text(text: &str, ctx: &Resolver) -> bool {
         // Longer than any date, byline or source line: no need to classify.
         && (text.len() > HEADER_LINE_MAX
             || lines::count_words(text, HEADER_LINE_WORDS) >= HEADER_LINE_WORDS
-            || !matches!(
-            classify(text, ctx, None),
-            Kind::Byline(..) | Kind::Date(_) | Kind::Source(_)
-        ))
+            // Each part of a combined or glued line (`Jane Doe, Staff WriterMarch 3, 2025 at
+            // 5:00 p.m.` ends like a sentence).
+            || !lines::segments(text, ctx).iter().any(|seg| {
+                matches!(
+                    classify(seg, ctx, None),
+                    Kind::Byline(..) | Kind::Date(_) | Kind::Source(_)
+                )
+            }))
 }
 
 /// No byline, date or source line is longer than this many bytes (the date probe and the
@@ -581,7 +746,10 @@ const HEADER_LINE_WORDS: usize = 16;
 /// Whether the text line at `i` is a standfirst: a byline, date or reading time follows within
 /// three lines, before any other running text.
 fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
-    for line in lines.iter().skip(i + 1).take(3) {
+    // Boilerplate and short page chrome (`Share full article`, `124`) do not count towards
+    // the three lines, up to a point.
+    let mut budget = 3;
+    for line in lines.iter().skip(i + 1).take(6) {
         if line.text.len() > HEADER_LINE_MAX
             || lines::count_words(line.text, HEADER_LINE_WORDS) >= HEADER_LINE_WORDS
         {
@@ -589,6 +757,15 @@ fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool 
         }
         if lines::boilerplate(line.text).is_some() {
             continue;
+        }
+        let chrome = lines::count_words(line.text, 5) <= 3
+            && !line.text.ends_with(['.', '?', '!', ':'])
+            && !line.text.chars().any(char::is_alphabetic);
+        if !chrome {
+            if budget == 0 {
+                return false;
+            }
+            budget -= 1;
         }
         for seg in lines::segments(line.text, ctx) {
             match classify(&seg, ctx, None) {
@@ -612,9 +789,35 @@ fn byline_follows(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
     })
 }
 
+/// A photo caption without a credit: no sentence punctuation, and either the word
+/// `pictured` or a description that ends on a recent past time (`last week`, `yesterday`,
+/// `earlier this month`), which a standfirst does not do (`... why they failed in 2021` is a
+/// standfirst).
+fn caption_shaped(text: &str) -> bool {
+    if text.ends_with(['.', '?', '!', ':', '"', '”']) || !super::body::is_caption(text) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.contains(&"pictured") || lower.contains("file photo") {
+        return true;
+    }
+    let n = words.len();
+    let tail = |k: usize| words.get(n.saturating_sub(k)..).unwrap_or(&[]);
+    matches!(
+        tail(2),
+        ["last", "week" | "month" | "year" | "night" | "weekend"]
+    ) || matches!(tail(1), ["yesterday"])
+        || matches!(tail(3), ["earlier", "this", "week" | "month" | "year"])
+}
+
 /// A standfirst is a sentence: a short label such as `Key events` starts the body instead.
 fn standfirst_shaped(text: &str) -> bool {
-    text.split_whitespace().nth(7).is_some() || paragraph_like(text)
+    let words = lines::count_words(text, 8);
+    words >= 8 || paragraph_like(text) || (words >= 4 && text.ends_with(['.', '!', '?']))
 }
 
 /// Whether a title line follows a masthead candidate at `i` within four lines.
@@ -662,6 +865,18 @@ fn names_before(seg: &str, hits: &[DateHit]) -> Option<String> {
     .then(|| head.to_string())
 }
 
+/// The name in `Headshot of Jane Doe` or `Portrait of Jane Doe`.
+fn author_picture(text: &str) -> Option<&str> {
+    ["headshot of ", "portrait of "]
+        .iter()
+        .find_map(|p| lines::strip_prefix_ci(text, p))
+        .filter(|name| {
+            name.split_whitespace().nth(1).is_some()
+                && lines::count_words(name, 6) <= 5
+                && super::byline::looks_like_names(name)
+        })
+}
+
 /// `Reporting from Kyiv, Ukraine`, `Reported from Gaza`.
 fn is_reporting_from(s: &str) -> bool {
     ["reporting from ", "reported from ", "reporting in "]
@@ -669,11 +884,27 @@ fn is_reporting_from(s: &str) -> bool {
         .any(|p| lines::strip_prefix_ci(s, p).is_some())
 }
 
+/// `in Beijing` on the line under a name: where the author is.
+fn is_place_suffix(s: &str) -> bool {
+    s.strip_prefix("in ").is_some_and(|place| {
+        let words: Vec<&str> = place.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) || lines::is_joiner(w))
+    })
+}
+
 /// `Political Editor` on the line under a name.
 fn is_role_line(s: &str) -> bool {
     let lower = s.to_lowercase();
-    let last = lower.split_whitespace().last().unwrap_or("");
-    super::vocab::ROLE_WORDS.contains(&last)
+    // `Deputy political editor @SamCoatesSky`: a handle may follow the role.
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !w.starts_with('@'))
+        .collect();
+    let last = words.last().copied().unwrap_or("");
+    words.len() <= 5 && !s.ends_with(['.', '?', '!']) && super::vocab::ROLE_WORDS.contains(&last)
 }
 
 #[cfg(test)]
@@ -754,5 +985,102 @@ mod tests {
         assert!(!menu_like("Budget 2025"));
         assert!(!menu_like("Council approves the budget"));
         assert!(!menu_like("Yes."));
+    }
+
+    #[test]
+    fn bars_pictures_captions_and_standfirsts() {
+        let h = read_text(&format!(
+            "News | Sport | Weather | Traffic\nBridge repairs to close main road for three months\nWorkers inspect the underside of the bridge last week\nBy Jane Doe\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(h.section, None);
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Bridge repairs to close main road for three months")
+        );
+        assert!(h.body_lines.is_empty());
+        let h = read_text(&format!(
+            "News|Israel-Palestine conflict\nGaza ceasefire talks resume in Cairo\nBy Ali Hashem\n{LEDE}"
+        ));
+        assert_eq!(
+            h.section.as_deref(),
+            Some("News | Israel-Palestine conflict")
+        );
+        let h = read_text(&format!(
+            "Senate passes stopgap bill\nMarch 14, 2025\nDeirdre Walsh\nHeadshot of Deirdre Walsh\nClaudia Grisales\nHeadshot of Claudia Grisales\n{LEDE}"
+        ));
+        let explicit: Vec<&str> = h
+            .bylines
+            .iter()
+            .filter(|(_, e)| *e)
+            .map(|(b, _)| b.as_str())
+            .collect();
+        assert_eq!(explicit, ["Deirdre Walsh", "Claudia Grisales"]);
+        let h = read_text(&format!(
+            "News\nUK\nPolitics\nStarmer faces revolt over welfare cuts\nMore than 40 Labour MPs have signed a letter warning the prime minister against cuts\nArchie Mitchell\nPolitical Correspondent\nTuesday 04 March 2025 14:32 GMT\n{LEDE}"
+        ));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Starmer faces revolt over welfare cuts")
+        );
+        assert_eq!(h.body_lines.len(), 1);
+        assert!(caption_shaped("Workers inspect the bridge last week"));
+        assert!(caption_shaped("The minister, pictured, at the launch"));
+        assert!(!caption_shaped(
+            "A look at the models, and why they failed in 2021"
+        ));
+        assert!(!caption_shaped(
+            "The White House said the cuts would save billions"
+        ));
+    }
+
+    #[test]
+    fn first_line_mastheads_capital_bylines_and_places() {
+        let h = read_text(&format!(
+            "EL MUNDO\nEspaña\nEl Gobierno aprobará la ley de vivienda antes del verano\nJUAN PÉREZ\nMadrid\nMartes, 4 marzo 2025 - 14:32\n{LEDE}"
+        ));
+        assert_eq!(h.source.as_deref(), Some("EL MUNDO"));
+        assert_eq!(h.section.as_deref(), Some("España"));
+        assert_eq!(h.bylines, [("JUAN PÉREZ".to_string(), false)]);
+        assert_eq!(h.dates.len(), 1);
+        let h = read_text(&format!(
+            "NHK\nCouncil approves budget after long night\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(h.source.as_deref(), Some("NHK"));
+        let h = read_text(&format!(
+            "UK\nCouncil approves budget after long night\nMarch 3, 2025\n{LEDE}"
+        ));
+        assert_eq!(h.source, None);
+        assert!(is_place_suffix("in Beijing"));
+        assert!(is_place_suffix("in New York"));
+        assert!(!is_place_suffix("in the end"));
+    }
+
+    #[test]
+    fn glued_kickers_and_fuller_bylines() {
+        let h = read_text(&format!(
+            "OpinionBy Jane Doe\nWhy the city should fix its buses before building a tram\nJane Doe, Staff WriterMarch 3, 2025 at 5:00 p.m.\n{LEDE}"
+        ));
+        assert_eq!(h.section.as_deref(), Some("Opinion"));
+        assert_eq!(h.bylines, [("Jane Doe, Staff Writer".to_string(), true)]);
+        assert_eq!(h.dates.len(), 1);
+        assert!(h.body_lines.is_empty());
+    }
+
+    #[test]
+    fn short_standfirsts_kickers_that_read_as_names_and_player_clocks() {
+        let h = read_text(&format!(
+            "Axios\nPolitics & Policy\nScoop: White House weighs new tariff exemptions\nJane Doe, John Roe\nMar 4, 2025\n{LEDE}"
+        ));
+        assert_eq!(h.section.as_deref(), Some("Politics & Policy"));
+        let h = read_text(&format!(
+            "The Case Against Another Stimulus\nSpending more now would make inflation worse.\nBy Jane Doe\nMarch 4, 2025, 6 AM ET\n00:00\n12:34\n{LEDE}"
+        ));
+        assert_eq!(h.bylines, [("Jane Doe".to_string(), true)]);
+        assert_eq!(h.body_lines.len(), 1);
+        assert_eq!(h.dates.len(), 1);
+        assert!(standfirst_shaped(
+            "Spending more now would make inflation worse."
+        ));
+        assert!(!standfirst_shaped("Key events"));
     }
 }

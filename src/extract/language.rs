@@ -1,5 +1,8 @@
-//! A small language guess from function words, for the `language` field. Owns only the guess
-//! (English, German, French, Spanish, Italian, Portuguese, Dutch); anything unclear is `None`.
+//! A small language guess for the `language` field: function words for languages in Latin
+//! script (English, German, French, Spanish, Italian, Portuguese, Dutch, Catalan, Polish,
+//! Swedish, Turkish, Indonesian), the script for the others (Russian and Ukrainian by their own
+//! letters, Greek, Hebrew, Arabic, Thai, Korean, Japanese, Chinese). Owns only the guess;
+//! anything short, mixed or unclear is `None`.
 
 /// Function words per language: common, short, and rare in the other languages listed.
 const STOPWORDS: &[(&str, &[&str])] = &[
@@ -9,7 +12,8 @@ const STOPWORDS: &[(&str, &[&str])] = &[
             "the", "and", "of", "to", "is", "was", "that", "with", "for", "said", "have", "has",
             "this", "from", "which", "were", "would", "we", "our", "it", "are", "be", "about",
             "what", "they", "their", "his", "her", "not", "but", "been", "will", "had", "its",
-            "who", "an", "or", "at", "by", "how", "you", "your",
+            "who", "an", "or", "at", "by", "how", "you", "your", "on", "after", "could", "than",
+            "into", "over", "he", "she", "said", "next",
         ],
     ),
     (
@@ -23,7 +27,7 @@ const STOPWORDS: &[(&str, &[&str])] = &[
         "fr",
         &[
             "le", "les", "des", "est", "et", "une", "dans", "pour", "qui", "que", "pas", "sur",
-            "avec", "du", "au", "été", "selon", "la", "ce", "un", "ont", "cette",
+            "avec", "du", "au", "été", "selon", "la", "ce", "un", "ont", "cette", "de", "en", "se",
         ],
     ),
     (
@@ -31,21 +35,23 @@ const STOPWORDS: &[(&str, &[&str])] = &[
         &[
             "el", "los", "las", "del", "que", "y", "una", "por", "para", "con", "es", "fue",
             "según", "pero", "más", "está", "como", "este", "esta", "ha", "han", "sus", "al", "lo",
-            "sin", "sobre", "entre", "muy", "también", "la",
+            "sin", "sobre", "entre", "muy", "también", "la", "un", "en", "de", "su", "se",
         ],
     ),
     (
         "it",
         &[
             "il", "della", "che", "di", "è", "per", "una", "con", "non", "sono", "gli", "nel",
-            "alla", "anche", "stato", "dei", "delle",
+            "alla", "anche", "stato", "dei", "delle", "dal", "dalla", "dagli", "nella", "sul",
+            "sulla", "hanno", "e", "ha", "lo",
         ],
     ),
     (
         "pt",
         &[
             "os", "das", "do", "da", "que", "não", "uma", "para", "com", "em", "foi", "pelo",
-            "pela", "ao", "são", "mais", "também",
+            "pela", "ao", "são", "mais", "também", "o", "nos", "dos", "às", "nesta", "pelos", "de",
+            "se", "um", "no", "na",
         ],
     ),
     (
@@ -55,40 +61,139 @@ const STOPWORDS: &[(&str, &[&str])] = &[
             "ook", "werd", "heeft", "naar", "bij",
         ],
     ),
+    (
+        "ca",
+        &[
+            "els", "amb", "dels", "però", "aquest", "aquesta", "va", "van", "hi", "ho", "perquè",
+            "molt", "ja", "seva", "seus", "fins", "pel", "cap", "també", "segons", "ells", "seu",
+            "als",
+        ],
+    ),
+    (
+        "pl",
+        &[
+            "się", "nie", "jest", "że", "przez", "dla", "oraz", "który", "która", "które",
+            "został", "została", "w", "z", "po", "od", "ale", "jak", "już", "tylko", "także",
+            "roku", "być",
+        ],
+    ),
+    (
+        "sv",
+        &[
+            "och", "att", "är", "för", "inte", "också", "säger", "enligt", "till", "ett", "hade",
+            "kommer", "efter", "sedan", "vid", "när", "från", "som", "det", "med",
+        ],
+    ),
+    (
+        "tr",
+        &[
+            "ve", "bir", "bu", "için", "ile", "olarak", "olan", "çok", "daha", "gibi", "kadar",
+            "sonra", "yüzde", "dedi", "ise", "göre", "değil", "veya", "şu",
+        ],
+    ),
+    (
+        "id",
+        &[
+            "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "tidak", "akan", "pada",
+            "juga", "bahwa", "tersebut", "dalam", "ke", "oleh", "adalah", "sudah", "karena",
+        ],
+    ),
 ];
 
-/// Every function word with a bit per language, bucketed by first byte so a lookup compares
-/// a handful of words.
-fn table() -> &'static [Vec<(&'static str, u8)>] {
-    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static str, u8)>>> = std::sync::OnceLock::new();
+/// Every function word with a bit per language, grouped by bucket (first byte and length) in
+/// one flat list, with each bucket's start: small enough to stay in cache, and a lookup
+/// compares one or two words.
+struct Table {
+    words: Vec<(&'static str, u16)>,
+    /// `starts[b]..starts[b + 1]` is bucket `b` in `words`.
+    starts: Vec<u16>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: Vec<Vec<(&'static str, u8)>> = vec![Vec::new(); 256];
+        let mut merged: Vec<(&'static str, u16)> = Vec::new();
         for (i, (_, words)) in STOPWORDS.iter().enumerate() {
             for w in *words {
-                let bucket = &mut t[usize::from(w.as_bytes()[0])];
-                match bucket.iter_mut().find(|(x, _)| x == w) {
+                match merged.iter_mut().find(|(x, _)| x == w) {
                     Some(entry) => entry.1 |= 1 << i,
-                    None => bucket.push((w, 1 << i)),
+                    None => merged.push((w, 1 << i)),
                 }
             }
         }
-        t
+        merged.sort_by_key(|(w, _)| bucket_of(w.as_bytes()[0], w.len()));
+        let mut starts = vec![0u16; BUCKETS + 1];
+        for (w, _) in &merged {
+            starts[bucket_of(w.as_bytes()[0], w.len()) + 1] += 1;
+        }
+        for b in 0..BUCKETS {
+            starts[b + 1] += starts[b];
+        }
+        Table {
+            words: merged,
+            starts,
+        }
     })
 }
 
-fn lookup(word: &str) -> u8 {
+const BUCKETS: usize = 256 * 8;
+
+fn lookup(word: &str) -> u16 {
     let Some(&first) = word.as_bytes().first() else {
         return 0;
     };
-    table()[usize::from(first)]
+    let t = table();
+    let b = bucket_of(first, word.len());
+    let (start, end) = (usize::from(t.starts[b]), usize::from(t.starts[b + 1]));
+    t.words[start..end]
         .iter()
         .find(|(w, _)| *w == word)
         .map_or(0, |(_, mask)| *mask)
 }
 
+/// The bucket of a word: its first byte and its length (function words are at most 7 bytes
+/// long; longer words share the last slot), so a lookup compares one or two words.
+fn bucket_of(first: u8, len: usize) -> usize {
+    usize::from(first) * 8 + len.min(7)
+}
+
 /// The BCP 47 tag of the language of the title and body, when the function words point
 /// clearly at one. Short texts need fewer words but a clearer lead.
 pub fn guess(title: &str, body: &str) -> Option<&'static str> {
+    // Function words first: they settle most pages; the script is looked at only when they
+    // do not (a page in another script has none of them).
+    let by_words = function_words(title, body);
+    if by_words.is_some() {
+        return by_words;
+    }
+    match script::dominant(title, body) {
+        script::Verdict::Latin => letters(title, body),
+        script::Verdict::Other(tag) => tag,
+    }
+}
+
+/// Letters only one language of those guessed writes: `ı` `ğ` `ş` (Turkish, unless the
+/// Azerbaijani `ə` is there too), `ł` `ą` `ę` `ż` `ź` (Polish). Three of them, and none of the
+/// other language's, for short texts where function words are too few.
+fn letters(title: &str, body: &str) -> Option<&'static str> {
+    let (mut tr, mut pl, mut other) = (0usize, 0usize, false);
+    for c in title.chars().chain(body.chars()).take(2000) {
+        match c {
+            'ı' | 'ğ' | 'ş' | 'Ğ' | 'Ş' | 'İ' => tr += 1,
+            'ł' | 'ą' | 'ę' | 'ż' | 'ź' | 'Ł' | 'Ż' | 'Ź' => pl += 1,
+            'ə' | 'Ə' => other = true,
+            _ => {}
+        }
+    }
+    match (tr, pl) {
+        (t, 0) if t >= 3 && !other => Some("tr"),
+        (0, p) if p >= 3 => Some("pl"),
+        _ => None,
+    }
+}
+
+/// The language whose function words stand out in the first 120 words, if one does.
+fn function_words(title: &str, body: &str) -> Option<&'static str> {
     let mut counts = [0usize; STOPWORDS.len()];
     let mut total = 0usize;
     let mut buf = String::with_capacity(16);
@@ -113,13 +218,10 @@ pub fn guess(title: &str, body: &str) -> Option<&'static str> {
         } else {
             buf.extend(w.chars().flat_map(char::to_lowercase));
         }
-        let mask = lookup(&buf);
-        if mask != 0 {
-            for (lang, count) in counts.iter_mut().enumerate() {
-                if mask & (1 << lang) != 0 {
-                    *count += 1;
-                }
-            }
+        let mut mask = lookup(&buf);
+        while mask != 0 {
+            counts[mask.trailing_zeros() as usize] += 1;
+            mask &= mask - 1;
         }
     }
     if total < 8 {
@@ -133,8 +235,138 @@ pub fn guess(title: &str, body: &str) -> Option<&'static str> {
         .map(|(_, &n)| n)
         .max()
         .unwrap_or(0);
-    // Enough function words, and clearly more than the runner-up.
-    (n >= 3 && n * 10 >= total && n > second * 2).then_some(STOPWORDS[best].0)
+    // Enough function words, and clearly more than the runner-up: twice as many, or half as
+    // many again with a margin of five (related languages share words such as `la`, `que`).
+    let clear = n > second * 2 || (n >= second + 5 && n * 2 >= second * 3);
+    (n >= 3 && n * 10 >= total && clear).then_some(STOPWORDS[best].0)
+}
+
+/// Whether numeric dates in a language are written day first (`04/03/2025` is 4 March).
+/// English is left to the `--date-order` convention (US pages write the month first).
+pub fn writes_day_first(tag: &str) -> bool {
+    matches!(
+        tag,
+        "de" | "fr"
+            | "es"
+            | "it"
+            | "pt"
+            | "nl"
+            | "pl"
+            | "sv"
+            | "tr"
+            | "id"
+            | "ru"
+            | "uk"
+            | "el"
+            | "ca"
+    )
+}
+
+/// The writing system of a text, from its letters.
+mod script {
+    /// Latin letters dominate (or the text is too short to tell): the function words
+    /// decide. Otherwise the script's language, or `None` when the script is shared by
+    /// several languages and nothing tells them apart.
+    pub enum Verdict {
+        Latin,
+        Other(Option<&'static str>),
+    }
+
+    /// Letters looked at: enough to tell the script, few enough to stay cheap.
+    const SAMPLE: usize = 600;
+
+    pub fn dominant(title: &str, body: &str) -> Verdict {
+        let mut latin = 0usize;
+        let mut other = 0usize;
+        // Per script: Cyrillic, Greek, Hebrew, Arabic, Thai, Hangul, Kana, Han.
+        let mut by_script = [0usize; 8];
+        // Letters that tell languages within a script apart.
+        let (mut ru, mut uk, mut other_cyrillic, mut persian) = (false, false, false, false);
+        let mut n = 0;
+        for c in title.chars().chain(body.chars()) {
+            if !c.is_alphabetic() {
+                continue;
+            }
+            n += 1;
+            if n > SAMPLE {
+                break;
+            }
+            if c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c) {
+                latin += 1;
+                continue;
+            }
+            other += 1;
+            let slot = match c {
+                '\u{400}'..='\u{4FF}' => {
+                    match c {
+                        'ы' | 'э' | 'Ы' | 'Э' => ru = true,
+                        'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => uk = true,
+                        'ў' | 'ј' | 'љ' | 'њ' | 'ћ' | 'ђ' | 'џ' | 'ѓ' | 'ќ' | 'ѕ' => {
+                            other_cyrillic = true
+                        }
+                        _ => {}
+                    }
+                    0
+                }
+                '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}' => 1,
+                '\u{590}'..='\u{5FF}' => 2,
+                '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => {
+                    // Persian and Urdu letters that Arabic does not use.
+                    if matches!(
+                        c,
+                        'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے'
+                    ) {
+                        persian = true;
+                    }
+                    3
+                }
+                '\u{E00}'..='\u{E7F}' => 4,
+                '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => 5,
+                '\u{3040}'..='\u{30FF}' => 6,
+                '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => 7,
+                _ => continue,
+            };
+            by_script[slot] += 1;
+        }
+        // Too little text, or mostly Latin: not for the script to say. A Chinese, Japanese or
+        // Korean character carries about a word, so fewer of them suffice.
+        let cjk = by_script[5] + by_script[6] + by_script[7];
+        let min = if cjk * 2 > other { 20 } else { 40 };
+        if other < min || other * 10 < (latin + other) * 7 {
+            return if other * 10 >= (latin + other) * 3 && latin + other >= 40 {
+                // A real mix of scripts: no guess.
+                Verdict::Other(None)
+            } else {
+                Verdict::Latin
+            };
+        }
+        let (slot, &count) = by_script
+            .iter()
+            .enumerate()
+            .max_by_key(|&(_, n)| *n)
+            .unwrap_or((0, &0));
+        // Japanese mixes kana and Han; anything else must be one script.
+        let kana = by_script[6];
+        if kana * 10 >= other {
+            return Verdict::Other(Some("ja"));
+        }
+        if count * 10 < other * 8 {
+            return Verdict::Other(None);
+        }
+        Verdict::Other(match slot {
+            0 if ru && !uk && !other_cyrillic => Some("ru"),
+            0 if uk && !ru && !other_cyrillic => Some("uk"),
+            0 => None,
+            1 => Some("el"),
+            2 => Some("he"),
+            3 if !persian => Some("ar"),
+            3 => None,
+            4 => Some("th"),
+            5 => Some("ko"),
+            7 => Some("zh"),
+            _ => None,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +383,25 @@ mod tests {
             ("Short text.", None),
             ("How we cut our cloud bill: first, we moved our batch jobs.", Some("en")),
             ("El Gobierno aprueba la reforma de las pensiones este martes.", Some("es")),
+            ("Sejm przyjął we wtorek nowelizację ustawy, która zmienia zasady naliczania podatku od nieruchomości dla przedsiębiorców, a projekt trafi teraz do Senatu.", Some("pl")),
+            ("Regeringen säger att skatten inte ska höjas och att beslutet kommer efter valet, enligt finansministern.", Some("sv")),
+            ("Hükümet, asgari ücretin yüzde 30 artırılacağını açıkladı ve bu karar için sendikalarla görüşme yapılacak.", Some("tr")),
+            ("Pemerintah resmi mengumumkan kenaikan upah minimum yang sudah mempertimbangkan inflasi dan pertumbuhan ekonomi di daerah.", Some("id")),
+            ("Правительство объявило в понедельник, что налоги не будут повышены, сообщил министр финансов на пресс-конференции в Москве.", Some("ru")),
+            ("Уряд оголосив у понеділок, що податки не будуть підвищені, повідомив міністр фінансів на пресконференції в Києві.", Some("uk")),
+            ("Η κυβέρνηση ανακοίνωσε τη Δευτέρα ότι οι φόροι δεν θα αυξηθούν, δήλωσε ο υπουργός Οικονομικών.", Some("el")),
+            ("政府は月曜日、増税は行わないと発表した。財務大臣が記者会見で明らかにした。野党はこの決定を批判している。", Some("ja")),
+            ("政府周一宣布不会提高税收，财政部长在新闻发布会上表示，这一决定得到了广泛支持。", Some("zh")),
+            ("정부는 월요일 세금을 인상하지 않을 것이라고 발표했으며 재무부 장관이 기자회견에서 밝혔다.", Some("ko")),
+            ("أعلنت الحكومة يوم الاثنين أنها لن ترفع الضرائب، وفقا لما قاله وزير المالية في مؤتمر صحفي.", Some("ar")),
+            ("Москва", None),
+            ("Almanya'da pazar günü yapılan erken genel seçimin resmi olmayan sonuçları açıklandı.", Some("tr")),
+            ("Sejm przyjął ustawę, którą poparło większość posłów.", Some("pl")),
+            ("Azərbaycanda şəhər ığdır yağış", None),
+            ("La oposición anuncia que recurrirá la ley ante la Suprema Corte. El Congreso de México aprobó la madrugada del martes la reforma judicial, tras una sesión de más de 20 horas. La reforma establece la elección por voto popular de jueces y magistrados.", Some("es")),
+            ("El Govern ha aprovat aquest dimarts el pressupost, però els grups de l'oposició hi han votat en contra i van dir que no és just amb els municipis. Els alcaldes també hi han mostrat el seu rebuig perquè, segons ells, aquest pressupost no inclou prou inversions per als pobles petits.", Some("ca")),
+            ("Путин said on Monday that the talks with Зеленский would not resume before the summer, officials in Kyiv and Moscow said.", Some("en")),
+            ("Сербия и България: Влада је саопштила да порези неће бити повећани, рекао је министар финансија.", None),
         ];
         for (input, expected) in cases {
             assert_eq!(guess("", input), *expected, "{input}");

@@ -9,8 +9,9 @@ use crate::dates::Resolver;
 
 use super::byline;
 use super::vocab::{
-    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, MASTHEAD_WORDS, NAME_JOINERS, NAME_PARTICLES,
-    READING_TIME_WORDS, SECTION_LABELS, SECTION_WORDS, SHARE_WORDS,
+    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, KNOWN_OUTLETS, MASTHEAD_WORDS, NAME_JOINERS,
+    NAME_PARTICLES, NEWS_WORDS, PLACE_WORDS, READING_TIME_WORDS, SECTION_LABELS, SECTION_WORDS,
+    SHARE_WORDS,
 };
 use super::when::{self, DateHit};
 
@@ -62,7 +63,7 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     }
     if let Some(rest) = byline::strip_label(s) {
         let (name, dates) = split_date_tail(rest, ctx);
-        if byline::looks_like_names(&name) {
+        if byline::looks_like_names(&name) || byline::split_leading_role(&name).is_some() {
             return Kind::Byline(name, dates);
         }
         // `Posted by admin on January 5, 2025`: a user handle, when a date or a blog-style
@@ -73,6 +74,14 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
         if is_handle(&name) && (labelled || !dates.is_empty()) {
             return Kind::Byline(name, dates);
         }
+    }
+    if let Some(rest) = byline::strip_lowercase_label(s) {
+        return Kind::Byline(rest.to_string(), Vec::new());
+    }
+    // `dal nostro inviato Marco Rossi`, `staff writer Jane Doe`: a role in lowercase, then
+    // names.
+    if s.starts_with(char::is_lowercase) && byline::split_leading_role(s).is_some() {
+        return Kind::Byline(s.to_string(), Vec::new());
     }
     if let Some(rest) = strip_prefix_ci(s, "source:") {
         if !rest.is_empty() && rest.split_whitespace().count() <= 6 {
@@ -96,7 +105,7 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     if is_breadcrumb(s) || is_section_word(s) {
         return Kind::Section(s.to_string());
     }
-    if byline::looks_like_names(s) {
+    if byline::looks_like_names(s) || byline::name_then_role(s).is_some() {
         return Kind::NameLike;
     }
     Kind::Text
@@ -125,7 +134,24 @@ pub fn segments(line: &str, ctx: &Resolver) -> Vec<String> {
         if part.is_empty() {
             continue;
         }
-        for piece in split_glued_labels(part) {
+        // `TOI News Desk / TIMESOFINDIA.COM / Updated: Mar 3, 2025`: spaced slashes join
+        // header parts too, unless the line is a breadcrumb (`World / Europe`).
+        let mut parts: Vec<&str> = vec![part];
+        if part.contains(" / ") && !is_breadcrumb(part) {
+            let pieces: Vec<&str> = part
+                .split(" / ")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            // Only a header line: a headline may hold a slash (`Love / Hate: ...`).
+            if pieces
+                .iter()
+                .any(|p| byline::strip_label(p).is_some() || !when::probe(p, ctx, None).is_empty())
+            {
+                parts = pieces;
+            }
+        }
+        for piece in parts.into_iter().flat_map(split_glued_labels) {
             match glue_split(piece, ctx) {
                 Some((left, right)) => {
                     out.push(left.to_string());
@@ -155,6 +181,8 @@ const GLUED_LABELS: &[&str] = &[
     "Publié",
     "Aggiornato",
     "Pubblicato",
+    // `OpinionBy Jane Doe`: a kicker glued to the byline.
+    "By ",
 ];
 
 /// Splits a span before each date label glued to a letter, digit or closing mark: one pass
@@ -309,6 +337,11 @@ pub fn boilerplate(s: &str) -> Option<&'static str> {
 /// caller already has.
 pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
     let &first = head.as_bytes().first()?;
+    // `[1/3]Released prisoners pose ...`: a gallery caption; `... Purchase Licensing Rights,
+    // opens new tab`: a wire picture's caption with its licence link.
+    if (first == b'[' && gallery_index(head)) || s.ends_with("Licensing Rights, opens new tab") {
+        return Some("photo");
+    }
     // Only the prefixes sharing the first byte, in table order: the first match wins.
     for &(prefix, what) in &boilerplate_prefixes()[usize::from(first)] {
         if head.starts_with(prefix) {
@@ -330,6 +363,10 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         if BOILERPLATE_LINES.contains(&bare) {
             return Some(boilerplate_name(bare));
         }
+        // Before the share bar: `142 comments` is a counter, not a button.
+        if is_comment_counter(lower) {
+            return Some("comment counter");
+        }
         if is_share_bar(lower) {
             return Some("share buttons");
         }
@@ -339,9 +376,7 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         if ends_with_photo_credit(s) {
             return Some("photo");
         }
-        if is_comment_counter(lower) {
-            return Some("comment counter");
-        }
+
         if lower.starts_with("follow ")
             && [
                 " on twitter",
@@ -365,9 +400,17 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         if (lower.starts_with("contact ") || lower.starts_with("reach ")) && lower.contains('@') {
             return Some("contact line");
         }
-        if lower.starts_with("copyright")
-            && (lower.contains("rights reserved") || lower.bytes().any(|b| b.is_ascii_digit()))
-        {
+    }
+    // A caption of any length that closes with a bracketed credit.
+    let credit_tail = s.ends_with([')', ']']) || tail_bytes(s, 40).contains('/');
+    if !short && credit_tail && ends_with_photo_credit(s) && count_words(s, 51) <= 50 {
+        return Some("photo");
+    }
+    // `Copyright 2025 The Associated Press. All rights reserved. This material may not be
+    // published, ...`: a notice of any length.
+    if head.starts_with("copyright") && count_words(s, 61) <= 60 {
+        let lower = s.to_lowercase();
+        if lower.contains("rights reserved") || lower.bytes().any(|b| b.is_ascii_digit()) {
             return Some("copyright");
         }
     }
@@ -402,6 +445,25 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// `[1/3]` at the start of a line.
+fn gallery_index(head: &str) -> bool {
+    let Some(inner) = head
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .map(|(i, _)| i)
+    else {
+        return false;
+    };
+    inner.split_once('/').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.len() <= 3
+            && b.len() <= 3
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// `BOILERPLATE_PREFIXES` bucketed by first byte, table order kept within a bucket, built once.
@@ -503,10 +565,11 @@ impl Keyword {
 
 fn boilerplate_name(bare: &str) -> &'static str {
     match bare {
-        b if b.contains("advert") || b.starts_with("ad") || b.contains("sponsored") => {
+        b if b.contains("advert") || b.starts_with("ad") || b.contains("sponsor") => {
             "advertisement"
         }
         b if b.contains("cookie") => "cookie notice",
+        b if b.starts_with("share") => "share buttons",
         b if b.contains("comment") || b.contains("conversation") => "comment counter",
         b if b.contains("share") || b.contains("like this") || b.contains("link") => {
             "share buttons"
@@ -521,9 +584,14 @@ fn boilerplate_name(bare: &str) -> &'static str {
 
 /// A line made only of share-bar words, with or without separators between them.
 fn is_share_bar(lower: &str) -> bool {
+    // Counts on the buttons (`share2`, `Comments 123`) are part of the bar.
     let compact: String = lower
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '|' | '·' | '•' | ',' | '/' | ':'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !c.is_ascii_digit()
+                && !matches!(c, '|' | '·' | '•' | ',' | '/' | ':')
+        })
         .collect();
     if compact.is_empty() || compact.len() > 200 {
         return false;
@@ -532,13 +600,15 @@ fn is_share_bar(lower: &str) -> bool {
     // programme, so "sharethisarticlefacebook" is found whatever the word order).
     let words = share_words_compact();
     let n = compact.len();
+    let bytes = compact.as_bytes();
     let mut reach = vec![false; n + 1];
     reach[0] = true;
     for i in 0..n {
         if !reach[i] || !compact.is_char_boundary(i) {
             continue;
         }
-        for w in words {
+        // Only the words that start with this byte.
+        for w in &words[usize::from(bytes[i])] {
             if compact[i..].starts_with(w.as_str()) {
                 reach[i + w.len()] = true;
             }
@@ -549,38 +619,60 @@ fn is_share_bar(lower: &str) -> bool {
     reach[n]
 }
 
-fn share_words_compact() -> &'static [String] {
-    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| SHARE_WORDS.iter().map(|w| w.replace(' ', "")).collect())
+/// `SHARE_WORDS` without spaces, bucketed by first byte, built once.
+fn share_words_compact() -> &'static [Vec<String>] {
+    static WORDS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut buckets = vec![Vec::new(); 256];
+        for w in SHARE_WORDS {
+            let w = w.replace(' ', "");
+            if let Some(&b) = w.as_bytes().first() {
+                buckets[usize::from(b)].push(w);
+            }
+        }
+        buckets
+    })
+}
+
+/// Picture agencies and wires, lowercase.
+const AGENCIES: &[&str] = &[
+    "getty images",
+    "afp via getty images",
+    "reuters",
+    "ap photo",
+    "ap",
+    "afp",
+    "epa",
+    "shutterstock",
+    "alamy",
+    "pa",
+    "pa media",
+    "pa wire",
+    "bloomberg",
+    "ansa",
+    "dpa",
+    "picture alliance",
+    "imago",
+    "anadolu",
+    "xinhua",
+    "efe",
+    "sipa",
+    "rex",
+    "corbis",
+];
+
+/// `AFP`, `Reuters`, `dpa`: a news or picture agency's name, in any case.
+pub fn is_agency(name: &str) -> bool {
+    is_photo_agency(name.trim().to_lowercase().as_str())
+}
+
+/// Whether a lowercase credit part names a picture agency.
+fn is_photo_agency(part: &str) -> bool {
+    AGENCIES.contains(&part)
 }
 
 /// `Getty Images`, `(Photo by Jane Doe/Getty Images)`, `Reuters/Jane Doe`, `AP Photo/X`.
 fn is_photo_credit(s: &str, lower: &str) -> bool {
-    const AGENCIES: &[&str] = &[
-        "getty images",
-        "afp via getty images",
-        "reuters",
-        "ap photo",
-        "ap",
-        "afp",
-        "epa",
-        "shutterstock",
-        "alamy",
-        "pa",
-        "pa media",
-        "pa wire",
-        "bloomberg",
-        "ansa",
-        "dpa",
-        "picture alliance",
-        "imago",
-        "anadolu",
-        "xinhua",
-        "efe",
-        "sipa",
-        "rex",
-        "corbis",
-    ];
     let bare = lower.trim_matches(|c: char| c == '(' || c == ')' || c == '[' || c == ']');
     if bare == "getty images"
         || bare.ends_with("/getty images")
@@ -617,27 +709,134 @@ fn ends_with_photo_credit(s: &str) -> bool {
     if t.ends_with('.') {
         return false;
     }
-    let tail_start = t.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
-    let tail = t[tail_start..].to_lowercase();
-    if tail.ends_with(')') {
-        if let Some(open) = tail.rfind('(') {
-            let tag = &tail[open..];
-            if TAGS.contains(&tag) || tag.starts_with("(ap photo/") || tag.starts_with("(photo") {
-                return true;
-            }
+    // `(Reuters)`, `(AP Photo/Jane Doe)`, `[File: Mohammed Salem/Reuters]`, `(ABC News: Matt
+    // Roberts)`, `(Jane Doe/AFP)`: a bracketed credit closing a caption. Compared without
+    // lowercasing the line: most lines that end in `)` end in a remark.
+    if let Some(inner) =
+        trailing_bracket(t).filter(|inner| !inner.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let round = t.ends_with(')');
+        let starts_ci = |p: &str| {
+            inner
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        };
+        if round
+            && (TAGS
+                .iter()
+                .any(|tag| tag[1..tag.len() - 1].eq_ignore_ascii_case(inner))
+                || starts_ci("ap photo/")
+                || starts_ci("photo"))
+        {
+            return true;
+        }
+        if is_bracket_credit(inner) {
+            return true;
         }
     }
-    // `REUTERS/Jane Doe`, `AFP/Getty Images` at the end of a caption.
-    let last = t.rsplit(' ').find(|w| w.contains('/')).unwrap_or("");
+    // `REUTERS/Jane Doe`, `AFP/Getty Images` at the end of a caption: the word holding the
+    // last slash in the line's last 40 bytes (a long line is not searched whole).
+    let tail = tail_bytes(t, 40);
+    let Some(slash) = tail.rfind('/') else {
+        return false;
+    };
+    let word = &tail[tail[..slash].rfind(' ').map_or(0, |i| i + 1)..];
     ["REUTERS/", "AFP/", "AP/", "EPA/", "EPA-EFE/"]
         .iter()
-        .any(|p| last.starts_with(p))
+        .any(|p| word.starts_with(p))
+}
+
+/// The last `n` bytes of `s` (or a few fewer, to start on a character).
+fn tail_bytes(s: &str, n: usize) -> &str {
+    let from = s.len().saturating_sub(n);
+    let from = (from..s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    &s[from..]
+}
+
+/// The text inside a `(...)` or `[...]` that ends `t`, if short.
+fn trailing_bracket(t: &str) -> Option<&str> {
+    let (open, close) = match t.chars().last()? {
+        ')' => ('(', ')'),
+        ']' => ('[', ']'),
+        _ => return None,
+    };
+    // Only the last 90 bytes are searched: a credit is short, a paragraph long.
+    let tail = tail_bytes(t, 90);
+    let start = t.len() - tail.len() + tail.rfind(open)?;
+    let inner = t.get(start + 1..t.len() - close.len_utf8())?.trim();
+    (start > 0 && !inner.is_empty() && inner.len() <= 80).then_some(inner)
+}
+
+/// A credit in brackets: `File: Jane Doe/Reuters`, `Jane Doe/AFP`, `ABC News: Matt Roberts`,
+/// `Supplied`.
+fn is_bracket_credit(inner: &str) -> bool {
+    // Every credit form has a slash or a colon, or is one of a few words.
+    if !inner.contains(['/', ':']) {
+        return ["file", "supplied", "file photo", "handout", "archive"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(inner));
+    }
+    let lower = inner.to_lowercase();
+    let body = ["file:", "photo:", "image:", "picture:", "foto:", "credit:"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .map(str::trim);
+    let words = inner.split_whitespace().count();
+    if let Some(rest) = body {
+        return !rest.is_empty() && words <= 8;
+    }
+    // `Jane Doe/Reuters`: a name and an agency or outlet after a slash.
+    if lower.contains('/') && words <= 8 {
+        return lower.split('/').any(|p| {
+            let p = p.trim();
+            is_photo_agency(p) || KNOWN_OUTLETS.contains(p) || p.ends_with("images")
+        }) || inner.split('/').any(|p| masthead_like(p.trim()));
+    }
+    // `ABC News: Matt Roberts`: an outlet (capitalised words), a colon and a name.
+    if let Some((outlet, name)) = inner.split_once(':') {
+        let capitalised = |s: &str| {
+            let ws: Vec<&str> = s.split_whitespace().collect();
+            (1..=4).contains(&ws.len()) && ws.iter().all(|w| w.starts_with(char::is_uppercase))
+        };
+        return capitalised(outlet) && capitalised(name) && masthead_like(outlet.trim());
+    }
+    false
 }
 
 /// `12 comments`, `Comments (12)`, `View 34 comments`.
+/// Also other engagement counters: `124 shares`, `142 Likes`, `12 Restacks`.
 fn is_comment_counter(lower: &str) -> bool {
-    if lower.split_whitespace().count() > 4 || !lower.contains("comment") {
+    // A counter is a label, not the end of a sentence (`... drew 3,000 responses.`), and has
+    // a number unless it is a `View comments` / `Show comments` link: most short lines stop
+    // at the first test.
+    if !lower.bytes().any(|b| b.is_ascii_digit())
+        && !lower.starts_with("view")
+        && !lower.starts_with("show")
+    {
         return false;
+    }
+    if lower.split_whitespace().count() > 4 || lower.ends_with('.') {
+        return false;
+    }
+    if !lower.contains("comment") && !lower.contains("responses") && !lower.contains("replies") {
+        const COUNTED: &[&str] = &[
+            "shares",
+            "share",
+            "likes",
+            "like",
+            "restacks",
+            "reactions",
+            "views",
+            "reposts",
+        ];
+        let mut words = lower.split_whitespace();
+        let (Some(n), Some(what), None) = (words.next(), words.next(), words.next()) else {
+            return false;
+        };
+        let n = n.trim_end_matches(['k', 'm']).replace([',', '.'], "");
+        return !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && COUNTED.contains(&what);
     }
     lower.bytes().any(|b| b.is_ascii_digit())
         || lower.starts_with("view")
@@ -694,6 +893,16 @@ pub fn is_reading_time(s: &str) -> bool {
         return false;
     }
     let lower = s.to_lowercase();
+    // `6 min` alone under the date.
+    if let Some((n, unit)) = lower.split_once(' ') {
+        if !n.is_empty()
+            && n.len() <= 3
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && ["min", "mins", "min."].contains(&unit.trim())
+        {
+            return true;
+        }
+    }
     if READING_TIME_WORDS.iter().any(|w| lower.contains(w)) {
         return true;
     }
@@ -752,8 +961,17 @@ pub fn is_section_word(s: &str) -> bool {
     if words.len() >= 2 && SECTION_WORDS.contains(&last.as_str()) && !masthead_like(s) {
         return true;
     }
+    if NEWS_WORDS.contains(last.as_str()) && place_then_news(&words) {
+        return true;
+    }
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && words.len() <= 3
+}
+
+/// A section word or phrase from the table (`UK`, `Politics`), not a line that is a section
+/// only by being in capitals.
+pub fn is_section_word_listed(s: &str) -> bool {
+    SECTION_WORDS.contains(s.trim().to_lowercase().as_str())
 }
 
 /// A publication name: 1-6 capitalised words with a masthead word (`The Daily Ledger`,
@@ -776,14 +994,18 @@ pub fn masthead_like(s: &str) -> bool {
     }
     let lower = s.to_lowercase();
     let single = lower.as_str();
+    if KNOWN_OUTLETS.contains(single) || is_domain(s) {
+        return true;
+    }
     if words.len() == 1 {
         return MASTHEAD_WORDS.contains(&single.trim_start_matches("the"));
     }
     let first = words[0].to_lowercase();
     let last = words[words.len() - 1].to_lowercase();
-    // `World News` is a section, `Northwire News` a masthead.
+    // `World News` and `India News` are sections, `Northwire News` a masthead.
     if SECTION_WORDS.contains(&lower.as_str())
-        || (last == "news" && SECTION_WORDS.contains(&first.as_str()))
+        || (NEWS_WORDS.contains(last.as_str())
+            && (SECTION_WORDS.contains(&first.as_str()) || place_then_news(&words)))
     {
         return false;
     }
@@ -793,6 +1015,44 @@ pub fn masthead_like(s: &str) -> bool {
         || words
             .iter()
             .any(|w| MASTHEAD_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// `India News`, `New York News`: every word before the news word is a place.
+fn place_then_news(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| PLACE_WORDS.contains(w.to_lowercase().as_str()))
+}
+
+/// A known outlet without a masthead word (`Bloomberg`, `POLITICO`, `NPR`) or a domain name
+/// (`Kompas.com`).
+pub fn is_outlet(s: &str) -> bool {
+    let s = s.trim();
+    s.len() <= 40 && (KNOWN_OUTLETS.contains(s.to_lowercase().as_str()) || is_domain(s))
+}
+
+/// `Kompas.com`, `TIMESOFINDIA.COM`, `news.example.co.uk`: one token of labels joined by dots,
+/// the last two to four letters in one case.
+pub fn is_domain(s: &str) -> bool {
+    let s = s.trim();
+    if s.len() > 60 || s.contains(char::is_whitespace) || !s.contains('.') {
+        return false;
+    }
+    let labels: Vec<&str> = s.split('.').collect();
+    let Some(tld) = labels.last() else {
+        return false;
+    };
+    labels.len() >= 2
+        && (2..=4).contains(&tld.len())
+        && (tld.chars().all(|c| c.is_ascii_lowercase())
+            || tld.chars().all(|c| c.is_ascii_uppercase()))
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && l.chars().any(char::is_alphabetic)
+        })
+        && labels[0].chars().count() >= 2
 }
 
 /// Whether a word joins names.
@@ -1020,5 +1280,108 @@ mod tests {
         assert!(!paragraph_like(
             "Is this the end of the road for the party?"
         ));
+    }
+
+    #[test]
+    fn outlets_domains_and_place_sections() {
+        for yes in [
+            "Bloomberg",
+            "POLITICO",
+            "NPR",
+            "Kompas.com",
+            "TIMESOFINDIA.COM",
+            "NOS Nieuws",
+        ] {
+            assert!(masthead_like(yes), "{yes}");
+        }
+        for no in [
+            "India News",
+            "New York News",
+            "Mr.Smith",
+            "U.S.",
+            "S.Paulo",
+            "World News",
+        ] {
+            assert!(!masthead_like(no), "{no}");
+        }
+        assert!(is_section_word("India News"));
+        assert!(is_domain("news.example.co.uk"));
+        assert!(!is_domain("example."));
+        assert!(!is_domain("a.b c.com"));
+    }
+
+    #[test]
+    fn newer_chrome_is_boilerplate() {
+        let cases: &[(&str, &str)] = &[
+            ("124 shares", "boilerplate:comment counter"),
+            ("142 Likes", "boilerplate:comment counter"),
+            ("Responses (3)", "boilerplate:comment counter"),
+            ("share2", "share_buttons"),
+            ("Share Article via Facebook", "share_buttons"),
+            ("Artikel teilen", "share_buttons"),
+            (
+                "Palestinians inspect the rubble of a destroyed house in Khan Younis, southern Gaza [File: Mohammed Salem/Reuters]",
+                "boilerplate:photo",
+            ),
+            (
+                "Anthony Albanese speaks during Question Time in Parliament House. (ABC News: Matt Roberts)",
+                "boilerplate:photo",
+            ),
+            (
+                "Senate Majority Leader John Thune walks to the chamber on Tuesday. (Jabin Botsford/The Washington Post)",
+                "boilerplate:photo",
+            ),
+            (
+                "Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.",
+                "boilerplate:copyright",
+            ),
+            ("Heard on All Things Considered", "boilerplate:audio player"),
+            ("Ascolta l'articolo", "boilerplate:audio player"),
+            ("Baca juga: Daftar UMP 2025", "boilerplate:read more"),
+            ("4-Minute Listen", "reading_time"),
+            ("6 min", "reading_time"),
+            ("By political reporter Tom Crowley", "byline:political reporter Tom Crowley"),
+            ("di Marco Rossi", "byline:Marco Rossi"),
+            ("Penulis Budi Santoso", "byline:Budi Santoso"),
+            ("dal nostro inviato Marco Rossi", "byline:dal nostro inviato Marco Rossi"),
+            ("[1/3]Released prisoners pose for a picture", "boilerplate:photo"),
+            (
+                "Prisoners pose after a swap. REUTERS/Jane Roe Purchase Licensing Rights, opens new tab",
+                "boilerplate:photo",
+            ),
+            ("[Updated] The council met", "text"),
+            // Not chrome: a sentence that ends in a count, a bracket that is not a credit.
+            ("The consultation drew more than 3,000 responses.", "text"),
+            ("The minister spoke to reporters (in French)", "text"),
+            ("di solito si parla di politica", "text"),
+        ];
+        let mut failures = Vec::new();
+        for (input, expected) in cases {
+            let expected = expected.replace("share_buttons", "boilerplate:share buttons");
+            let got = kind(input);
+            if got != expected {
+                failures.push(format!("{input:?}: expected {expected:?}, got {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn spaced_slashes_split_header_lines_but_not_headlines() {
+        assert_eq!(
+            segments(
+                "TOI News Desk / TIMESOFINDIA.COM / Updated: Mar 3, 2025, 14:32 IST",
+                &ctx()
+            ),
+            [
+                "TOI News Desk",
+                "TIMESOFINDIA.COM",
+                "Updated: Mar 3, 2025, 14:32 IST"
+            ]
+        );
+        assert_eq!(
+            segments("Love / Hate: the new album reviewed", &ctx()),
+            ["Love / Hate: the new album reviewed"]
+        );
     }
 }

@@ -42,6 +42,10 @@ pub struct ExtractOptions {
     pub source: Option<String>,
     /// The page's address, carried into `url`.
     pub url: Option<String>,
+    /// Whether numeric dates that read both ways (`04/03/25`) follow the page's language
+    /// (day first on a French or German page) rather than `context.date_order`. On unless
+    /// `date_order` asked for day first everywhere.
+    pub date_order_from_language: bool,
 }
 
 impl ExtractOptions {
@@ -53,6 +57,7 @@ impl ExtractOptions {
             scraped_at: scraped_at.trim().to_string(),
             source: None,
             url: None,
+            date_order_from_language: true,
         })
     }
 
@@ -66,12 +71,15 @@ impl ExtractOptions {
             scraped_at: scraped_at.trim().to_string(),
             source: self.source.clone(),
             url: self.url.clone(),
+            date_order_from_language: self.date_order_from_language,
         })
     }
 
-    /// Sets the numeric date order.
+    /// Sets the numeric date order. Month first (the default convention) still gives way to
+    /// day first on pages in day-first languages; day first holds for every page.
     pub fn date_order(mut self, order: DateOrder) -> Self {
         self.context.date_order = order;
+        self.date_order_from_language = order == DateOrder::Mdy;
         self
     }
 }
@@ -142,8 +150,20 @@ fn build(
         .or(paragraphs.first())
         .and_then(|p| dateline::find(p, ctx));
 
-    let byline = choose_byline(&header.bylines);
+    let byline = choose_byline(&header.bylines).or(main.byline.clone());
     let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
+    // `Jane Doe is a reporter covering ...` at the end: about the author, not the story.
+    for _ in 0..2 {
+        let Some(last) = paragraphs.last() else {
+            break;
+        };
+        if paragraphs.len() <= n_lead + 1 || !byline::is_author_bio(last, &authors) {
+            break;
+        }
+        if let Some(bio) = paragraphs.pop() {
+            removed.add("author bio", &bio);
+        }
+    }
 
     let mut dates = Dates::default();
     let published = header.dates.iter().find(|d| !d.update);
@@ -161,15 +181,31 @@ fn build(
             .clone()
             .or_else(|| dateline.as_ref().and_then(|d| d.date.clone())),
     };
-    dates.fill(published.as_ref(), updated.or(main.last_modified.as_ref()));
+    // `Updated 4:10 p.m. ET` under `March 4, 2025`: a clock time alone is on the day of
+    // publication (or the day after it), not on the scrape day.
+    let updated = updated
+        .or(main.last_modified.as_ref())
+        .map(|u| match &published {
+            Some(p) => when::on_publication_day(u, p, &options.context),
+            None => u.clone(),
+        });
+    let body = paragraphs.join("\n\n");
+    let language = language::guess(&title, &body).map(str::to_string);
+    // `04/03/25` on a French page is the 4th of March.
+    let (published, updated) = match language.as_deref() {
+        Some(lang) if options.date_order_from_language && language::writes_day_first(lang) => (
+            published.map(|p| when::day_first(&p, &options.context)),
+            updated.map(|u| when::day_first(&u, &options.context)),
+        ),
+        _ => (published, updated),
+    };
+    dates.fill(published.as_ref(), updated.as_ref());
 
     let source = header
         .source
         .clone()
         .or(main.source.clone())
         .or(options.source.clone());
-    let body = paragraphs.join("\n\n");
-    let language = language::guess(&title, &body).map(str::to_string);
     warnings.extend(removed.warnings());
     warnings.extend(dates.warnings);
     Ok(Article {
@@ -194,29 +230,35 @@ fn build(
     })
 }
 
-/// `article::word_count` (whitespace-separated tokens), with a byte loop for ASCII: the
-/// same answer, several times faster on long bodies. The two must agree (a property test
-/// checks it).
+/// `article::word_count` (whitespace-separated tokens), with a byte loop: the same answer,
+/// several times faster on long bodies. The two must agree (a property test checks it).
 fn count_tokens(body: &str) -> u64 {
     let bytes = body.as_bytes();
     let mut n = 0u64;
-    let mut in_word = false;
+    let mut prev_space = true;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (space, len) = if b < 0x80 {
-            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
-        } else {
+        let space = if b < 0x80 {
+            // Space, or \t \n \x0b \x0c \r.
+            b == b' ' || b.wrapping_sub(9) < 5
+        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            // Only these lead bytes start a Unicode space (U+0085, U+00A0, U+1680,
+            // U+2000-U+205F, U+3000): decode the character and step over it.
             match body.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
-                None => (false, 1),
+                Some(c) => {
+                    i += c.len_utf8() - 1;
+                    c.is_whitespace()
+                }
+                None => false,
             }
+        } else {
+            // Any other byte belongs to a character that is not a space.
+            false
         };
-        if !space && !in_word {
-            n += 1;
-        }
-        in_word = !space;
-        i += len;
+        n += u64::from(prev_space && !space);
+        prev_space = space;
+        i += 1;
     }
     n
 }
@@ -371,6 +413,9 @@ mod tests {
             "a\u{2003}b\u{3000}c\u{85}d\u{A0}e",
             "x\u{0B}y\u{0C}z",
             "“quoted”  —  text",
+            "\u{1680}x\u{2028}y\u{2029}z\u{202F}w\u{205F}v",
+            "é è  日本 語 한국어",
+            "\u{2000}\u{200A}\u{200B}zero-width-is-not-space",
         ] {
             assert_eq!(
                 count_tokens(body),

@@ -3,7 +3,7 @@
 //! segment the engine refuses still counts as date text, with a warning. Does not own date
 //! arithmetic (`dates`) or where dates may stand on a page (`header`).
 
-use crate::dates::{Label, Resolved, Resolver};
+use crate::dates::{Context, Label, Resolved, Resolver};
 
 use super::vocab::{Words, DATE_LABELS};
 
@@ -52,6 +52,14 @@ pub fn probe(segment: &str, dates: &Resolver, pending_update: Option<bool>) -> V
                 .collect();
         }
     }
+    // `March 14, 20255:42 PM ET`: a year glued to the time after it; read with a space put
+    // back (the text given is the repaired one).
+    if let Some(repaired) = unglue_year_time(segment) {
+        let hits = probe(&repaired, dates, pending_update);
+        if hits.iter().any(|h| h.resolved.is_some()) {
+            return hits;
+        }
+    }
     if date_shaped(rest) {
         return vec![DateHit {
             text: rest.to_string(),
@@ -60,6 +68,90 @@ pub fn probe(segment: &str, dates: &Resolver, pending_update: Option<bool>) -> V
         }];
     }
     Vec::new()
+}
+
+/// The text with a space between a year and a time glued to it (`20255:42` ->
+/// `2025 5:42`), or `None` when there is no such place.
+fn unglue_year_time(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(6)).find_map(|i| {
+        let year = &b[i..i + 4];
+        let starts = i == 0 || !b[i - 1].is_ascii_digit();
+        let century = year.starts_with(b"19") || year.starts_with(b"20");
+        let time = &b[i + 4..];
+        let glued_time = time.first().is_some_and(u8::is_ascii_digit)
+            && (time.get(1) == Some(&b':')
+                || (time.get(1).is_some_and(u8::is_ascii_digit) && time.get(2) == Some(&b':')));
+        (starts && century && year.iter().all(u8::is_ascii_digit) && glued_time)
+            .then(|| format!("{} {}", &s[..i + 4], &s[i + 4..]))
+    })
+}
+
+/// An updated date written as a clock time alone (`4:10 p.m. ET`), read again as the first
+/// such time after the publication instant rather than the last one before the scrape.
+pub fn on_publication_day(updated: &DateHit, published: &DateHit, ctx: &Context) -> DateHit {
+    let (Some(u), Some(p)) = (&updated.resolved, &published.resolved) else {
+        return updated.clone();
+    };
+    if !u.relative || p.relative || !is_clock_time(&updated.text) {
+        return updated.clone();
+    }
+    // The most recent such time before the end of the day after publication is the first one
+    // after publication.
+    let Ok(reference) = p
+        .instant
+        .checked_add(jiff::SignedDuration::from_secs(86_399))
+    else {
+        return updated.clone();
+    };
+    let mut day = ctx.clone();
+    day.reference = reference;
+    match Resolver::new(&day).resolve(&updated.text) {
+        Ok(r) => DateHit {
+            text: updated.text.clone(),
+            resolved: Some(r),
+            update: updated.update,
+        },
+        Err(_) => updated.clone(),
+    }
+}
+
+/// A date the engine read month first only by convention (`04/03/25`), read again day first.
+pub fn day_first(hit: &DateHit, ctx: &Context) -> DateHit {
+    let ambiguous = hit.resolved.as_ref().is_some_and(|r| {
+        r.warnings
+            .iter()
+            .any(|w| w == crate::dates::WARN_AMBIGUOUS_DATE_ORDER)
+    });
+    if !ambiguous {
+        return hit.clone();
+    }
+    let mut dmy = ctx.clone();
+    dmy.date_order = crate::dates::DateOrder::Dmy;
+    match Resolver::new(&dmy).resolve(&hit.text) {
+        Ok(r) => DateHit {
+            text: hit.text.clone(),
+            resolved: Some(r),
+            update: hit.update,
+        },
+        Err(_) => hit.clone(),
+    }
+}
+
+/// `4:10 p.m. ET`, `16.10`, `4pm`: a time of day with no date, month, weekday or relative word.
+pub fn is_clock_time(text: &str) -> bool {
+    let has_time = text.contains(':')
+        || text.contains('.')
+        || tokens(text).any(|t| t.ends_with("am") || t.ends_with("pm"));
+    has_time
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && !tokens(text).any(|t| {
+            anchor_word(&t)
+                || (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+                || t.contains('/')
+        })
+        && !text.contains('/')
+        && !text.contains('-')
 }
 
 /// Whether the engine's spans are (nearly) the whole segment: at most three words outside
@@ -107,9 +199,13 @@ const SEPARATORS: &[char] = &['|', '/', '•', '·', '-', '–', '—', ',', ';'
 /// The flag says whether the label marks an update.
 pub fn strip_label(segment: &str) -> (Option<bool>, &str) {
     // Compared on the original bytes (ASCII case folded), so no index can fall inside a
-    // character whose lowercase has another length.
+    // character whose lowercase has another length. Only the labels that share the segment's
+    // first letter are tried; most segments open with a letter no label starts with.
+    let Some(&first) = segment.as_bytes().first() else {
+        return (None, segment);
+    };
     let mut best: Option<(usize, bool)> = None;
-    for &(label, update) in DATE_LABELS {
+    for &(label, update) in &labels_by_initial()[usize::from(first.to_ascii_lowercase())] {
         let matches = segment
             .as_bytes()
             .get(..label.len())
@@ -302,6 +398,82 @@ static ANCHORS: Words = Words::new(&[
     "gisteren",
     "vandaag",
     "geleden",
+    // Indonesian.
+    "maret",
+    "agustus",
+    "desember",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    // Polish (genitive, as in dates, and nominative).
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+    "styczeń",
+    "luty",
+    "marzec",
+    "kwiecień",
+    "czerwiec",
+    "lipiec",
+    "sierpień",
+    "wrzesień",
+    "październik",
+    "listopad",
+    "grudzień",
+    "poniedziałek",
+    "wtorek",
+    "środa",
+    "czwartek",
+    "piątek",
+    "sobota",
+    "niedziela",
+    "wczoraj",
+    "dzisiaj",
+    "temu",
+    // Swedish.
+    "augusti",
+    "måndag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lördag",
+    "söndag",
+    "igår",
+    "idag",
+    // Turkish.
+    "ocak",
+    "şubat",
+    "mart",
+    "nisan",
+    "mayıs",
+    "haziran",
+    "temmuz",
+    "ağustos",
+    "eylül",
+    "ekim",
+    "kasım",
+    "aralık",
+    "pazartesi",
+    "salı",
+    "çarşamba",
+    "perşembe",
+    "cuma",
+    "cumartesi",
+    "dün",
+    "bugün",
 ]);
 
 /// Whether a lowercase word is a month or weekday name or a relative date word.
@@ -423,12 +595,76 @@ static DATE_FILLERS: Words = Words::new(&[
     "dagen",
     "updated",
     "published",
+    "wib",
+    "wita",
+    "wit",
+    "pukul",
+    "godz",
+    "kl",
+    "saat",
     "und",
     "et",
     "y",
     "e",
     "and",
 ]);
+
+/// `Posted 4 Mar 2025, updated 5 Mar 2025`: a line of a date label and dates only (a page's
+/// date repeated under the story), whether or not the engine reads it. It has a number
+/// (`Posted yesterday` alone stays).
+pub fn is_labelled_date_line(s: &str) -> bool {
+    // Called on every body line: paragraphs are longer than any date line, and the line must
+    // open with a date label's first letter.
+    if s.len() > 180 || !s.bytes().next().is_some_and(label_initial) {
+        return false;
+    }
+    let (label, rest) = strip_label(s.trim());
+    // `Posted at 10:15` in a live blog is a timestamp, kept with its entry.
+    label.is_some()
+        && rest.bytes().any(|b| b.is_ascii_digit())
+        && rest.len() <= 160
+        && mostly_date_words(rest)
+        && !is_clock_time(rest.trim_start_matches("at "))
+}
+
+/// `DATE_LABELS` bucketed by their first byte (lowercase), built once.
+fn labels_by_initial() -> &'static [Vec<(&'static str, bool)>] {
+    static BUCKETS: std::sync::OnceLock<Vec<Vec<(&'static str, bool)>>> =
+        std::sync::OnceLock::new();
+    BUCKETS.get_or_init(|| {
+        let mut t = vec![Vec::new(); 256];
+        for &(label, update) in DATE_LABELS {
+            if let Some(&first) = label.as_bytes().first() {
+                t[usize::from(first.to_ascii_lowercase())].push((label, update));
+            }
+        }
+        t
+    })
+}
+
+/// Whether a byte can open a date label (either case).
+fn label_initial(b: u8) -> bool {
+    !labels_by_initial()[usize::from(b.to_ascii_lowercase())].is_empty()
+}
+
+/// Most tokens are numbers, month or weekday names or date fillers, one at least an anchor.
+fn mostly_date_words(s: &str) -> bool {
+    let mut total = 0usize;
+    let mut datey = 0usize;
+    let mut anchored = false;
+    for t in tokens(s) {
+        total += 1;
+        // `14`, `2nd`, `5pm`, `14h32`; not `share2`.
+        let digits = t.starts_with(|c: char| c.is_ascii_digit());
+        if digits || anchor_word(&t) {
+            anchored = true;
+            datey += 1;
+        } else if DATE_FILLERS.contains(t.as_str()) || strip_label(&t).0.is_some() {
+            datey += 1;
+        }
+    }
+    anchored && total > 0 && datey * 10 >= total * 8
+}
 
 /// A fallback for text the engine refused: mostly date words, with at least one anchor or
 /// number.
@@ -441,7 +677,8 @@ fn date_shaped(s: &str) -> bool {
     let mut anchored = false;
     for t in tokens(s) {
         total += 1;
-        let digits = t.chars().any(|c| c.is_ascii_digit());
+        // `14`, `2nd`, `5pm`, `14h32`; not `share2`.
+        let digits = t.starts_with(|c: char| c.is_ascii_digit());
         if digits || anchor_word(&t) {
             anchored = true;
             datey += 1;
@@ -449,7 +686,12 @@ fn date_shaped(s: &str) -> bool {
             datey += 1;
         }
     }
-    anchored && total > 0 && datey * 10 >= total * 8
+    // A lone number (`124` comments) is no date; a number with a month, or two numbers, is.
+    let numbers = tokens(s)
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    let words = tokens(s).any(|t| anchor_word(&t));
+    anchored && total > 0 && datey * 10 >= total * 8 && (words || numbers >= 2)
 }
 
 #[cfg(test)]
@@ -497,5 +739,57 @@ mod tests {
         ] {
             assert!(!date_shaped(no), "{no}");
         }
+    }
+
+    #[test]
+    fn glued_years_and_labelled_date_lines() {
+        assert_eq!(
+            unglue_year_time("March 14, 20255:42 PM ET").as_deref(),
+            Some("March 14, 2025 5:42 PM ET")
+        );
+        assert_eq!(
+            unglue_year_time("4 Mar 202514:05").as_deref(),
+            Some("4 Mar 2025 14:05")
+        );
+        assert_eq!(unglue_year_time("March 14, 2025 5:42 PM"), None);
+        assert_eq!(unglue_year_time("120255:42"), None);
+        assert_eq!(unglue_year_time("2025"), None);
+        assert!(is_labelled_date_line(
+            "Posted 4 Mar 20254 Mar 2025, updated 4 Mar 20254 Mar 2025"
+        ));
+        assert!(!is_labelled_date_line(
+            "Posted a letter to the council on 4 March"
+        ));
+        assert!(!is_labelled_date_line("4 March 2025"));
+        assert!(!is_labelled_date_line("Posted at 10:15"));
+        assert!(!is_labelled_date_line("Updated 14:05 GMT"));
+        assert!(!date_shaped("share2"));
+        assert!(date_shaped("Selasa, 4 Maret 2025 14:32 WIB"));
+        assert!(date_shaped("4 marca 2025, 14:32"));
+    }
+
+    #[test]
+    fn a_clock_time_update_lands_on_the_publication_day() {
+        let ctx = Context::from_rfc3339("2026-11-26T02:20:00Z").unwrap();
+        let resolver = Resolver::new(&ctx);
+        let hit = |text: &str| probe(text, &resolver, None).into_iter().next().unwrap();
+        let published = hit("March 4, 2025");
+        let updated = hit("Updated 4:10 p.m. ET");
+        let moved = on_publication_day(&updated, &published, &ctx);
+        let instant = moved.resolved.map(|r| r.instant.to_string());
+        assert_eq!(instant.as_deref(), Some("2025-03-04T21:10:00Z"));
+        // A relative update stays where the engine put it.
+        let ago = hit("Updated 2 hours ago");
+        let kept = on_publication_day(&ago, &published, &ctx);
+        assert_eq!(
+            kept.resolved.map(|r| r.instant),
+            ago.resolved.map(|r| r.instant)
+        );
+        assert!(is_clock_time("4:10 p.m. ET"));
+        assert!(is_clock_time("16.10"));
+        assert!(!is_clock_time("4 March 2025 16:10"));
+        assert!(!is_clock_time("2 hours ago"));
+        assert!(!date_shaped("124"));
+        assert!(date_shaped("4 March"));
     }
 }
