@@ -114,6 +114,22 @@ impl Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Runs `f`, turning a panic (a bug here, or a library choking on hostile input) into an error
+/// for `file`: a worker thread that died would otherwise abort the process or lose its rows.
+pub fn guarded<T>(file: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::Input {
+            location: Location::file(file),
+            message: format!("cannot be read: internal error ({what}); please report it"),
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +152,15 @@ mod tests {
             "a.jsonl:42:7: record 41: /title"
         );
         assert_eq!(Location::default().with_pointer("").to_string(), "/");
+    }
+
+    #[test]
+    fn a_panic_in_a_worker_becomes_an_error_for_its_file() {
+        // The default hook prints the panic to the test's stderr; that is expected here.
+        let caught = guarded::<()>("in.parquet", || panic!("index out of bounds"));
+        let message = caught.unwrap_err().to_string();
+        assert!(message.contains("in.parquet"), "{message}");
+        assert!(message.contains("index out of bounds"), "{message}");
+        assert_eq!(guarded("x", || Ok(7)).unwrap(), 7);
     }
 }

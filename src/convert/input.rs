@@ -286,7 +286,7 @@ impl ParquetRows {
                 .name("copydesk-parquet-read".into())
                 .spawn(move || loop {
                     let name = state.name.clone();
-                    let chunk = super::guarded(&name, || state.next_chunk());
+                    let chunk = crate::error::guarded(&name, || state.next_chunk());
                     let last = !matches!(chunk, Ok(Some(_)));
                     // The pipeline hung up (it failed elsewhere), or this was the last chunk.
                     if tx.send((chunk, state.progress())).is_err() || last {

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use arrow_array::RecordBatch;
 use arrow_schema::SchemaRef;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{guarded, Error, Location, Result};
 use crate::io::read::ReadOptions;
 use crate::io::write::{
     self, Destination, Encoded, OutputFile, PartEncoder, WriteOptions, Written,
@@ -304,22 +304,6 @@ pub fn convert(
     }
     let report = run.finish(inputs, options)?;
     Ok(report)
-}
-
-/// Runs `f`, turning a panic (a bug here, or a library choking on hostile input) into an error
-/// for `file`: a worker thread that died would otherwise abort the process or lose its rows.
-pub(crate) fn guarded<T>(file: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Err(Error::Input {
-            location: Location::file(file),
-            message: format!("cannot be read: internal error ({what}); please report it"),
-        })
-    })
 }
 
 /// Refuses an output path that is one of the inputs, even with `--force`.
@@ -1008,20 +992,5 @@ impl RejectSink {
             f.commit()?;
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_panic_in_a_worker_becomes_an_error_for_its_file() {
-        // The default hook prints the panic to the test's stderr; that is expected here.
-        let caught = guarded::<()>("in.parquet", || panic!("index out of bounds"));
-        let message = caught.unwrap_err().to_string();
-        assert!(message.contains("in.parquet"), "{message}");
-        assert!(message.contains("index out of bounds"), "{message}");
-        assert_eq!(guarded("x", || Ok(7)).unwrap(), 7);
     }
 }

@@ -150,9 +150,13 @@ impl<'s> Validator<'s> {
         if threads <= 1 || small {
             let mut buf = Vec::new();
             loop {
-                match batches.next(buf).and_then(Batch::into_records) {
+                let read = caught(name, || batches.next(buf).and_then(Batch::into_records));
+                match read {
                     Ok(Some((batch, span))) => {
-                        let checked = self.check(name, &batch, span);
+                        let checked = match caught(name, || Ok(self.check(name, &batch, span))) {
+                            Ok(c) => c,
+                            Err(e) => return Ok(Err(e)),
+                        };
                         emitter.emit(&batch, checked, sink)?;
                         buf = batch.into_buffer();
                     }
@@ -191,14 +195,16 @@ impl<'s> Validator<'s> {
                         }
                         let seq = input.next_seq;
                         input.next_seq += 1;
-                        let next = input.batches.next(buf);
+                        let next = caught(name, || input.batches.next(buf));
                         input.finished = !matches!(next, Ok(Some(_)));
                         (seq, next)
                     };
-                    let done = match next.and_then(Batch::into_records) {
+                    let done = match caught(name, || next.and_then(Batch::into_records)) {
                         Ok(Some((batch, span))) => {
-                            let checked = self.check(name, &batch, span);
-                            Done::Batch(seq, batch, checked)
+                            match caught(name, || Ok(self.check(name, &batch, span))) {
+                                Ok(checked) => Done::Batch(seq, batch, checked),
+                                Err(message) => Done::Failed(seq, message),
+                            }
                         }
                         Ok(None) => return,
                         Err(message) => Done::Failed(seq, message),
@@ -327,6 +333,12 @@ impl<'s> Validator<'s> {
             };
         }
     }
+}
+
+/// Runs `f` for input `name`; a panic (a bug here, or a library choking on hostile input) ends
+/// that input with an error instead of the whole run.
+fn caught<T>(name: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    crate::error::guarded(name, || Ok(f())).unwrap_or_else(|e| Err(e.to_string()))
 }
 
 /// The (lines, data rows) a CSV block spans.
