@@ -61,3 +61,68 @@ fn the_readme_quick_start_parses_every_fixture_into_valid_records() {
         "{stderr}"
     );
 }
+
+/// An output that is a pipe (or a device such as /dev/null) is written into, never replaced by
+/// a renamed temporary file: a FIFO stands in for /dev/null so a regression cannot break the
+/// machine running the tests.
+#[cfg(unix)]
+#[test]
+fn outputs_that_are_pipes_are_written_in_place() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let page =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/parse/starmer/input.txt");
+    for (i, args) in [
+        vec![
+            "parse",
+            page.to_str().unwrap(),
+            "--scraped-at",
+            "2026-11-26T02:20:00Z",
+            "-o",
+        ],
+        vec![
+            "convert",
+            page.to_str().unwrap(),
+            "--scraped-at",
+            "2026-11-26T02:20:00Z",
+            "--to",
+            "jsonl",
+            "-o",
+        ],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let fifo = dir.path().join(format!("pipe{i}"));
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                let mut text = String::new();
+                std::fs::File::open(&fifo)
+                    .unwrap()
+                    .read_to_string(&mut text)
+                    .unwrap();
+                text
+            })
+        };
+        Command::cargo_bin("copydesk")
+            .unwrap()
+            .args(&args)
+            .arg(&fifo)
+            .assert()
+            .success();
+        // Checked before joining: a reader left on a replaced pipe would wait forever.
+        let kind = std::fs::metadata(&fifo).unwrap().file_type();
+        assert!(
+            std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+            "{args:?} replaced the pipe"
+        );
+        let text = reader.join().unwrap();
+        assert!(text.contains("\"title\""), "{args:?}: {text}");
+    }
+}

@@ -11,6 +11,7 @@ use anyhow::{bail, Context as _};
 use clap::{Args, ValueEnum};
 use copydesk::dates::DateOrder;
 use copydesk::extract::{parse_article, parse_bytes, ExtractOptions};
+use copydesk::io::write::OutputFile;
 use copydesk::io::{Format, Source};
 use rayon::prelude::*;
 
@@ -447,10 +448,11 @@ fn parse_page(
     render(parse_article(&page.text, &options), at)
 }
 
-/// Stdout, or a temporary file next to `-o FILE` that is renamed into place on success.
+/// Stdout, or `-o FILE` written through a temporary file renamed into place on success
+/// (a device or pipe such as `/dev/null` is written in place).
 struct Output {
     sink: copydesk::io::Encoder,
-    target: Option<(PathBuf, PathBuf)>,
+    target: Option<OutputFile>,
 }
 
 impl Output {
@@ -462,46 +464,28 @@ impl Output {
             )?;
             return Ok(Output { sink, target: None });
         };
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let file_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "output".into());
-        let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-        let file = std::fs::File::create(&temp)
-            .with_context(|| format!("{}: cannot create", temp.display()))?;
+        // parse replaces an existing output, as shell redirection would.
+        let (target, file) = OutputFile::create(path, true)?;
         let sink = copydesk::io::compress(Box::new(file), copydesk::io::Compression::of(path))?;
         Ok(Output {
             sink,
-            target: Some((temp, path.to_path_buf())),
+            target: Some(target),
         })
     }
 
     fn write_all(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
-        self.sink.write_all(bytes).map_err(|e| self.fail(e))
+        self.sink
+            .write_all(bytes)
+            .map_err(|e| anyhow::Error::new(e).context("cannot write the records"))
     }
 
-    fn fail(&self, e: std::io::Error) -> anyhow::Error {
-        if let Some((temp, _)) = &self.target {
-            let _ = std::fs::remove_file(temp);
-        }
-        anyhow::Error::new(e).context("cannot write the records")
-    }
-
+    /// Flushes and moves the file into place; on failure the temporary file is removed.
     fn finish(self) -> anyhow::Result<()> {
-        let target = self.target.clone();
-        if let Err(e) = self.sink.finish() {
-            if let Some((temp, _)) = &target {
-                let _ = std::fs::remove_file(temp);
-            }
-            return Err(anyhow::Error::new(e).context("cannot write the records"));
-        }
-        if let Some((temp, path)) = target {
-            std::fs::rename(&temp, &path)
-                .with_context(|| format!("cannot move {} to {}", temp.display(), path.display()))?;
+        self.sink
+            .finish()
+            .map_err(|e| anyhow::Error::new(e).context("cannot write the records"))?;
+        if let Some(target) = self.target {
+            target.commit()?;
         }
         Ok(())
     }

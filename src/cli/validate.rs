@@ -10,6 +10,7 @@ use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 
 use copydesk::io::read::ReadOptions;
+use copydesk::io::write::OutputFile;
 use copydesk::io::{self as cio, Format, Source};
 use copydesk::schema::Schema;
 use copydesk::validate::render::{self, RenderOptions, ReportFormat};
@@ -440,35 +441,27 @@ fn print_rules() -> io::Result<()> {
 }
 
 /// A `--valid-out`/`--invalid-out` file: written to a temporary name next to it, compressed
-/// by extension, and renamed into place once complete.
+/// by extension, and renamed into place once complete (a device or pipe is written in place).
 struct Output {
     encoder: cio::Encoder,
-    tmp: PathBuf,
-    path: PathBuf,
+    file: OutputFile,
 }
 
 impl Output {
     fn create(path: &Path) -> anyhow::Result<Output> {
-        let mut name = path.file_name().unwrap_or_default().to_os_string();
-        name.push(".copydesk-tmp");
-        let tmp = path.with_file_name(name);
-        let file =
-            File::create(&tmp).with_context(|| format!("{}: cannot create", path.display()))?;
-        let encoder = cio::compress(Box::new(file), cio::Compression::of(path))
+        let (file, raw) = OutputFile::create(path, true)?;
+        let encoder = cio::compress(Box::new(raw), cio::Compression::of(path))
             .with_context(|| format!("{}: cannot create", path.display()))?;
-        Ok(Output {
-            encoder,
-            tmp,
-            path: path.to_path_buf(),
-        })
+        Ok(Output { encoder, file })
     }
 
     fn finish(self) -> anyhow::Result<()> {
+        let path = self.file.path().to_path_buf();
         self.encoder
             .finish()
-            .with_context(|| format!("{}: cannot write", self.path.display()))?;
-        std::fs::rename(&self.tmp, &self.path)
-            .with_context(|| format!("{}: cannot write", self.path.display()))
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        self.file.commit()?;
+        Ok(())
     }
 }
 

@@ -50,13 +50,33 @@ pub struct WriteOptions {
 /// `commit`, the temporary file is removed, so a failed run leaves nothing at either name.
 pub struct OutputFile {
     path: PathBuf,
-    tmp: PathBuf,
+    /// `None` for a device or pipe (`/dev/null`, a FIFO), written in place: a temporary file
+    /// renamed over it would replace the device with a regular file.
+    tmp: Option<PathBuf>,
     committed: bool,
 }
 
+/// Whether `path` is a device, pipe or socket: something to write into, never to replace.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
 impl OutputFile {
-    /// Creates the temporary file; refuses an existing `path` unless `force`.
+    /// Creates the temporary file; refuses an existing `path` unless `force`. A device or pipe
+    /// (`-o /dev/null`, a FIFO) is opened and written in place.
     pub fn create(path: &Path, force: bool) -> Result<(OutputFile, File)> {
+        if is_special(path) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| Error::io(path, e))?;
+            let out = OutputFile {
+                path: path.to_path_buf(),
+                tmp: None,
+                committed: false,
+            };
+            return Ok((out, file));
+        }
         if !force && path.exists() {
             return Err(Error::Usage(format!(
                 "{}: already exists (use --force to replace it)",
@@ -85,7 +105,7 @@ impl OutputFile {
                     return Ok((
                         OutputFile {
                             path: path.to_path_buf(),
-                            tmp,
+                            tmp: Some(tmp),
                             committed: false,
                         },
                         file,
@@ -107,7 +127,9 @@ impl OutputFile {
 
     /// Moves the finished file into place.
     pub fn commit(mut self) -> Result<()> {
-        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::io(&self.path, e))?;
+        if let Some(tmp) = &self.tmp {
+            std::fs::rename(tmp, &self.path).map_err(|e| Error::io(&self.path, e))?;
+        }
         self.committed = true;
         Ok(())
     }
@@ -115,8 +137,8 @@ impl OutputFile {
 
 impl Drop for OutputFile {
     fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_file(&self.tmp);
+        if let (false, Some(tmp)) = (self.committed, &self.tmp) {
+            let _ = std::fs::remove_file(tmp);
         }
     }
 }
