@@ -31,8 +31,9 @@ const PARQUET_BATCH_ROWS: usize = 256;
 
 /// One unit of work for a decoding thread.
 pub enum Work {
-    /// JSON lines to decode, plus the records rejected while cutting them (CSV).
-    Json(Chunk, Vec<Reject>, u64),
+    /// JSON lines to decode, plus the records rejected while cutting them (a JSON element that
+    /// is no value, a text page that is no article).
+    Json(Chunk, Vec<Reject>),
     /// Rows already read (Parquet), about `PARQUET_CHUNK_BYTES` of them.
     Batches(Vec<RecordBatch>),
     /// A block of whole CSV records, read (cells typed into JSON lines) by the worker.
@@ -140,7 +141,7 @@ fn parse_text(source: &Source, name: Arc<str>, options: &TextOptions) -> Result<
             let mut text = serde_json::to_vec(&article)
                 .map_err(|e| Error::Usage(format!("internal: article as JSON: {e}")))?;
             text.push(b'\n');
-            Work::Json(Chunk { text, origin }, Vec::new(), 0)
+            Work::Json(Chunk { text, origin }, Vec::new())
         }
         Err(rejection) => Work::Json(
             Chunk {
@@ -153,7 +154,6 @@ fn parse_text(source: &Source, name: Arc<str>, options: &TextOptions) -> Result<
                 message: rejection.to_string(),
                 raw: Vec::new(),
             }],
-            1,
         ),
     })
 }
@@ -241,7 +241,6 @@ impl ParquetState {
                 },
             },
             Vec::new(),
-            0,
         )))
     }
 }
@@ -450,7 +449,7 @@ impl JsonlChunks {
         };
         self.line += lines;
         self.record += count_non_blank(&text);
-        Ok(Some(Work::Json(Chunk { text, origin }, Vec::new(), 0)))
+        Ok(Some(Work::Json(Chunk { text, origin }, Vec::new())))
     }
 }
 
@@ -518,7 +517,6 @@ impl JsonArray {
         if text.is_empty() && rejects.is_empty() {
             return Ok(None);
         }
-        let n = rejects.len() as u64;
         Ok(Some(Work::Json(
             Chunk {
                 text,
@@ -530,7 +528,6 @@ impl JsonArray {
                 },
             },
             rejects,
-            n,
         )))
     }
 }

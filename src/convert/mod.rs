@@ -560,9 +560,10 @@ impl Run {
         };
         let file = name.to_string();
         self.pool.spawn(move || {
-            let with_early = |chunk: &decode::Chunk, early: Vec<Reject>, n_early: u64| {
+            // Records rejected before decoding count as read, ahead of the decoder's rejects.
+            let with_early = |chunk: &decode::Chunk, early: Vec<Reject>| {
                 decoder.decode(chunk).map(|mut d| {
-                    d.records += n_early;
+                    d.records += early.len() as u64;
                     let mut rejects = early;
                     rejects.append(&mut d.rejects);
                     d.rejects = rejects;
@@ -570,10 +571,9 @@ impl Run {
                 })
             };
             let result = guarded(&file, || match work {
-                Work::Json(chunk, early, n_early) => with_early(&chunk, early, n_early),
+                Work::Json(chunk, early) => with_early(&chunk, early),
                 Work::Csv(block) => block.read().and_then(|(chunk, early, span)| {
-                    let n = early.len() as u64;
-                    with_early(&chunk, early, n).map(|d| Decoded {
+                    with_early(&chunk, early).map(|d| Decoded {
                         relative: Some(span),
                         ..d
                     })

@@ -202,9 +202,10 @@ pub fn compress(raw: Box<dyn Write + Send>, compression: Compression) -> io::Res
 /// The most bytes handed to one `write` call.
 const WRITE_PIECE: usize = 256 * 1024;
 
-/// Hands at most `WRITE_PIECE` bytes to each `write` of the inner writer. Measured here on 1 GB
-/// of CSV output: the same bytes written in 4-16 MiB calls cost 1.1-2.1 s of kernel time, in
-/// 256 KiB calls 0.4-0.8 s, so big encoded parts go out in pieces.
+/// Hands at most `WRITE_PIECE` bytes to each `write` of the inner writer. In an A/B of 1 GB of
+/// CSV output here (three alternating runs) 4-16 MiB calls cost 1.1-2.1 s of kernel time and
+/// 256 KiB calls 0.6-0.8 s. The page cache's cost varies a lot on these machines: a later plain
+/// write test (Python, 1 GB) showed the gap in either direction from run to run.
 pub struct SmallWrites<W>(pub W);
 
 impl<W: Write> Write for SmallWrites<W> {
