@@ -150,7 +150,7 @@ impl<'s> Validator<'s> {
         if threads <= 1 || small {
             let mut buf = Vec::new();
             loop {
-                let read = caught(name, || batches.next(buf).and_then(Batch::into_records));
+                let read = caught(name, || batches.next(buf).and_then(Taken::into_batch));
                 match read {
                     Ok(Some((batch, span))) => {
                         let checked = match caught(name, || Ok(self.check(name, &batch, span))) {
@@ -199,7 +199,7 @@ impl<'s> Validator<'s> {
                         input.finished = !matches!(next, Ok(Some(_)));
                         (seq, next)
                     };
-                    let done = match caught(name, || next.and_then(Batch::into_records)) {
+                    let done = match caught(name, || next.and_then(Taken::into_batch)) {
                         Ok(Some((batch, span))) => {
                             match caught(name, || Ok(self.check(name, &batch, span))) {
                                 Ok(checked) => Done::Batch(seq, batch, checked),
@@ -280,8 +280,6 @@ impl<'s> Validator<'s> {
                     entries.push(entry);
                 }
             }
-            // Read into records before checking (`Batch::into_records`).
-            Batch::CsvBlock { .. } => {}
         }
         let (lines, rows) = span.unwrap_or((lines, 0));
         Checked {
@@ -350,8 +348,14 @@ enum Batch {
     Lines { buf: Vec<u8>, first: bool },
     /// Records, and the pool buffer the batch holds as its ticket.
     Records(Vec<RawRecord>, Vec<u8>),
-    /// Whole CSV records, read by the worker that takes them (`into_records`); lines count from
-    /// the block's start, plus `skip` lines before it (the header, for the first block).
+}
+
+/// What a worker takes from an input while holding its lock: a batch, or a block of whole CSV
+/// records that it reads into a batch after letting go of the lock (`into_batch`).
+enum Taken {
+    Batch(Batch),
+    /// Lines count from the block's start, plus `skip` lines before it (the header, for the
+    /// first block).
     CsvBlock {
         reader: Box<csv::CsvReader>,
         skip: u64,
@@ -359,26 +363,13 @@ enum Batch {
     },
 }
 
-impl Batch {
-    fn into_buffer(self) -> Vec<u8> {
-        match self {
-            Batch::Lines { buf, .. } => buf,
-            Batch::Records(_, buf) | Batch::CsvBlock { buf, .. } => buf,
-        }
-    }
-
-    /// A CSV block read into records (in the worker, outside the input's lock), with the lines
-    /// and rows it spans; other batches as they are.
-    fn into_records(batch: Option<Batch>) -> Result<Option<(Batch, Option<Span>)>, String> {
-        let Some(batch) = batch else {
-            return Ok(None);
-        };
-        batch.read_block().map(Some)
-    }
-
-    fn read_block(self) -> Result<(Batch, Option<Span>), String> {
-        let Batch::CsvBlock { reader, skip, buf } = self else {
-            return Ok((self, None));
+impl Taken {
+    /// The batch, with the (lines, rows) a CSV block spans.
+    fn into_batch(taken: Option<Taken>) -> Result<Option<(Batch, Option<Span>)>, String> {
+        let (reader, skip, buf) = match taken {
+            None => return Ok(None),
+            Some(Taken::Batch(batch)) => return Ok(Some((batch, None))),
+            Some(Taken::CsvBlock { reader, skip, buf }) => (reader, skip, buf),
         };
         let (mut records, (lines, rows)) =
             csv::block_records(*reader).map_err(|e| e.to_string())?;
@@ -387,14 +378,25 @@ impl Batch {
                 r.location.line = r.location.line.map(|l| l + skip);
             }
         }
-        Ok((Batch::Records(records, buf), Some((skip + lines, rows))))
+        Ok(Some((
+            Batch::Records(records, buf),
+            Some((skip + lines, rows)),
+        )))
+    }
+}
+
+impl Batch {
+    fn into_buffer(self) -> Vec<u8> {
+        match self {
+            Batch::Lines { buf, .. } => buf,
+            Batch::Records(_, buf) => buf,
+        }
     }
 
     fn bytes(&self, span: &Range<usize>) -> &[u8] {
         match self {
             Batch::Lines { buf, .. } => &buf[span.clone()],
             Batch::Records(records, _) => &records[span.start].bytes,
-            Batch::CsvBlock { .. } => &[],
         }
     }
 }
@@ -463,7 +465,7 @@ impl Batches {
 
     /// The next batch, filling `buf` (a pool buffer); `Ok(None)` at the end, `Err` with the
     /// reason when the input cannot be read further.
-    fn next(&mut self, mut buf: Vec<u8>) -> Result<Option<Batch>, String> {
+    fn next(&mut self, mut buf: Vec<u8>) -> Result<Option<Taken>, String> {
         match self {
             Batches::Lines {
                 chunks,
@@ -473,13 +475,13 @@ impl Batches {
                 Ok(true) => {
                     let batch = Batch::Lines { buf, first: *first };
                     *first = false;
-                    Ok(Some(batch))
+                    Ok(Some(Taken::Batch(batch)))
                 }
                 Ok(false) => Ok(None),
                 Err(e) => Err(format!("{name}: {e}")),
             },
             Batches::Csv { reader, skip, name } => match reader.next_block(jsonl::CHUNK_SIZE) {
-                Ok(Some(block)) => Ok(Some(Batch::CsvBlock {
+                Ok(Some(block)) => Ok(Some(Taken::CsvBlock {
                     reader: Box::new(reader.block_reader(block)),
                     skip: skip.take().unwrap_or(0),
                     buf,
@@ -511,7 +513,7 @@ impl Batches {
                 if batch.is_empty() {
                     Ok(None)
                 } else {
-                    Ok(Some(Batch::Records(batch, buf)))
+                    Ok(Some(Taken::Batch(Batch::Records(batch, buf))))
                 }
             }
         }
