@@ -199,6 +199,22 @@ impl<'a> Mapper<'a> {
 
     fn column(&self, name: &str, prop: &'a Value, required: bool) -> Result<Column> {
         let prop = self.resolve(prop)?;
+        // `anyOf: [X, {"type": "null"}]` (or `oneOf`), a common way to write "X or null": the
+        // column is X's, nullable.
+        if prop.get("type").is_none() {
+            for key in ["anyOf", "oneOf"] {
+                let Some(branches) = prop.get(key).and_then(Value::as_array) else {
+                    continue;
+                };
+                let is_null = |b: &&Value| b.get("type").and_then(Value::as_str) == Some("null");
+                let others: Vec<&Value> = branches.iter().filter(|b| !is_null(b)).collect();
+                if others.len() == 1 && others.len() < branches.len() {
+                    let mut column = self.column(name, others[0], required)?;
+                    column.null_allowed = true;
+                    return Ok(column);
+                }
+            }
+        }
         let mut types: Vec<&str> = match prop.get("type") {
             Some(Value::String(t)) => vec![t.as_str()],
             Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
@@ -374,7 +390,9 @@ mod tests {
                 "o": {"type": "object", "properties": {"a": {"type": "integer"}}, "required": ["a"]},
                 "free": {"type": "object"},
                 "tags": {"type": "array", "items": {"type": ["string", "null"]}},
-                "c": {"const": 3}
+                "c": {"const": 3},
+                "maybe": {"anyOf": [{"$ref": "#/$defs/when"}, {"type": "null"}]},
+                "either": {"anyOf": [{"type": "string"}, {"type": "integer"}]}
             }
         });
         let t = Table::from_json_schema(&schema).unwrap();
@@ -388,6 +406,9 @@ mod tests {
         assert_eq!(kinds[4], &Kind::Json);
         assert!(matches!(kinds[5], Kind::List(item) if item.nullable()));
         assert_eq!(kinds[6], &Kind::Integer);
+        assert_eq!(kinds[7], &Kind::Date);
+        assert!(t.columns[7].null_allowed);
+        assert_eq!(kinds[8], &Kind::Json);
         let s = t.arrow_schema();
         assert!(s.field(2).metadata().contains_key(JSON_TEXT_KEY));
         assert!(
