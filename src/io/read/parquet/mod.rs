@@ -6,11 +6,14 @@
 //! message. A file that is not Parquet or is truncated (no footer) is an `Err` for the whole
 //! input, since none of its rows can be located.
 
+mod pages;
+
 use std::fs::File;
 use std::path::Path;
 
 use arrow_array::RecordBatch;
-use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReader;
+use parquet::arrow::{parquet_to_arrow_field_levels, FieldLevels, ProjectionMask};
 
 use super::{Position, RawRecord, ReadError, ReadErrorKind, ReadOptions, Records};
 use crate::error::{Error, Location, Result};
@@ -38,6 +41,7 @@ pub struct ParquetFile {
     pub name: String,
     pub path: std::path::PathBuf,
     pub builder_meta: parquet::arrow::arrow_reader::ArrowReaderMetadata,
+    levels: FieldLevels,
 }
 
 impl ParquetFile {
@@ -60,10 +64,17 @@ impl ParquetFile {
         let builder_meta =
             parquet::arrow::arrow_reader::ArrowReaderMetadata::load(&file, Default::default())
                 .map_err(|e| not_parquet(&name, e))?;
+        let levels = parquet_to_arrow_field_levels(
+            builder_meta.metadata().file_metadata().schema_descr(),
+            ProjectionMask::all(),
+            Some(builder_meta.schema().fields()),
+        )
+        .map_err(|e| not_parquet(&name, e))?;
         Ok(ParquetFile {
             name,
             path,
             builder_meta,
+            levels,
         })
     }
 
@@ -83,13 +94,16 @@ impl ParquetFile {
         self.builder_meta.schema().clone()
     }
 
-    /// A reader over one row group (opened afresh, so row groups can be read in parallel).
+    /// A reader over one row group (opened afresh, so row groups can be read in parallel). Its
+    /// large string pages are read in slices (`pages`), so memory does not follow page size.
     pub fn row_group(&self, index: usize, batch_size: usize) -> Result<ParquetRecordBatchReader> {
         let file = File::open(&self.path).map_err(|e| Error::io(&self.path, e))?;
-        ParquetRecordBatchReaderBuilder::new_with_metadata(file, self.builder_meta.clone())
-            .with_row_groups(vec![index])
-            .with_batch_size(batch_size)
-            .build()
+        let group = pages::RowGroup::new(
+            std::sync::Arc::new(file),
+            self.builder_meta.metadata().clone(),
+            index,
+        );
+        ParquetRecordBatchReader::try_new_with_row_groups(&self.levels, &group, batch_size, None)
             .map_err(|e| self.error(index, e))
     }
 
