@@ -23,6 +23,14 @@ fn lines(path: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// The `id` of every record of a JSONL file, in order.
+fn ids(path: &Path) -> Vec<String> {
+    lines(path)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
 const GOOD: &str = r#"{"id":"g1","title":"Good","authors":["A"],"body":"B"}"#;
 
 #[test]
@@ -119,12 +127,42 @@ fn bad_records_and_inputs_are_rejected_with_locations_while_the_rest_converts() 
         ])
         .assert()
         .success();
-    let ids: Vec<String> = lines(&back)
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(ids, ["g1", "g1", "c1", "c3"]);
+    assert_eq!(ids(&back), ["g1", "g1", "c1", "c3"]);
     assert_eq!(lines(&back)[3]["authors"], serde_json::json!(["x"]));
+}
+
+#[test]
+fn an_unclosed_quote_rejects_its_line_and_the_rows_after_it_convert() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    std::fs::write(
+        &input,
+        "id,title,authors,body\nc1,T,[],B\nc2,\"Title with a stray quote,[],B\nc3,T,[],B\nc4,T,[],B\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.jsonl");
+    let rejects = dir.path().join("rejects.jsonl");
+    copydesk()
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .arg("--rejects")
+        .arg(&rejects)
+        .assert()
+        .code(1)
+        .stderr(contains("read 4 records from 1 input, wrote 3 to"));
+    assert_eq!(ids(&out), ["c1", "c3", "c4"]);
+    let rej = lines(&rejects);
+    assert_eq!(rej.len(), 1);
+    assert_eq!(
+        (rej[0]["line"].as_u64(), rej[0]["rule"].as_str()),
+        (Some(3), Some("parse"))
+    );
+    assert!(rej[0]["reason"].as_str().unwrap().contains("not closed"));
+    assert_eq!(rej[0]["raw"], "c2,\"Title with a stray quote,[],B");
 }
 
 #[test]

@@ -18,6 +18,9 @@
 //!   column's pointer: never a silent coercion.
 //! - Blank lines are skipped, except in a one-column file, where a blank line is a null cell.
 //! - Line numbers are those of the line where a record starts (quoted line breaks counted).
+//! - A quote that never closes (or not within `OPEN_QUOTE_LIMIT`, 16 MiB) costs the lines from
+//!   its record's start to the end of the line where it opens: they are one rejected record and
+//!   reading goes on at the next line, instead of the rest of the file becoming one field.
 
 use std::io::{BufRead, Read};
 
@@ -526,6 +529,35 @@ pub struct Tokenizer {
     raw: (usize, usize),
     /// Bytes consumed before `buf[start]` (progress).
     consumed: u64,
+    /// How far after its opening quote a quoted field must close (`OPEN_QUOTE_LIMIT`).
+    limit: usize,
+}
+
+/// A quoted field must close within this many bytes of its opening quote. A quote that does
+/// not (a stray or unclosed quote, or a truncated file) would otherwise swallow the rest of the
+/// input as one field, in memory: instead the lines from the record's start to the end of the
+/// line where the quote opens are one rejected record, and reading goes on at the next line. Far
+/// above any real cell (DuckDB's reader stops at 2 MB lines).
+pub const OPEN_QUOTE_LIMIT: usize = 16 << 20;
+
+const UNCLOSED: &str = "a quoted field is not closed (no closing quote before the end of the \
+     input or within 16 MiB): the record up to the end of the line where the quote opens is \
+     rejected and reading goes on at the next line";
+
+/// Where an unclosed quote's record ends: at the end of the line where the quote opened at
+/// `open`, or at the end of the input; returns (end of the record's text, start of the next
+/// record), or `None` when that line runs past `buf` and more input may follow. Cutting at a
+/// line end (never inside a line) keeps a block cut there reading exactly as one pass does.
+fn unclosed_cut(buf: &[u8], open: usize, eof: bool) -> Option<(usize, usize)> {
+    match memchr::memchr(b'\n', &buf[open..]) {
+        Some(i) => {
+            let nl = open + i;
+            let text_end = if buf[nl - 1] == b'\r' { nl - 1 } else { nl };
+            Some((text_end, nl + 1))
+        }
+        None if eof => Some((buf.len(), buf.len())),
+        None => None,
+    }
 }
 
 enum Step {
@@ -548,7 +580,14 @@ impl Tokenizer {
             line: 1,
             raw: (0, 0),
             consumed: 0,
+            limit: OPEN_QUOTE_LIMIT,
         }
+    }
+
+    /// The same tokenizer with another open-quote limit (tests use small ones).
+    pub fn with_limit(mut self, limit: usize) -> Tokenizer {
+        self.limit = limit.max(1);
+        self
     }
 
     /// A tokenizer over bytes already in memory: a block cut by `next_block`.
@@ -564,6 +603,7 @@ impl Tokenizer {
             line: 1,
             raw: (0, 0),
             consumed: 0,
+            limit: OPEN_QUOTE_LIMIT,
         }
     }
 
@@ -588,6 +628,7 @@ impl Tokenizer {
                 self.eof,
                 self.delimiter,
                 target,
+                self.limit,
             );
             if cut > 0 {
                 let block = self.buf[self.start..self.start + cut].to_vec();
@@ -712,21 +753,29 @@ impl Tokenizer {
         loop {
             // One field.
             if pos < end && buf[pos] == b'"' {
+                let open = pos;
+                let limit = open.saturating_add(self.limit);
                 pos += 1;
                 loop {
-                    match memchr::memchr(b'"', &buf[pos..end]) {
+                    match memchr::memchr(b'"', &buf[pos.min(limit)..end.min(limit)]) {
                         None => {
-                            if !self.eof {
+                            if !self.eof && end < limit {
                                 return Step::NeedMore;
                             }
-                            newlines += memchr::memchr_iter(b'\n', &buf[pos..end]).count() as u64;
-                            rec.data.extend_from_slice(&buf[pos..end]);
-                            rec.error.get_or_insert_with(|| {
-                                "a quoted field is not closed before the end of the input"
-                                    .to_string()
-                            });
-                            pos = end;
-                            break;
+                            let Some((text_end, next)) = unclosed_cut(buf, open, self.eof) else {
+                                return Step::NeedMore;
+                            };
+                            rec.clear();
+                            rec.data.extend_from_slice(&buf[self.start..text_end]);
+                            rec.quoted.push(false);
+                            rec.ends.push(rec.data.len());
+                            rec.error = Some(UNCLOSED.to_string());
+                            rec.line = self.line;
+                            let lines = memchr::memchr_iter(b'\n', &buf[self.start..next]).count();
+                            self.line += lines as u64;
+                            self.raw = (self.start, text_end);
+                            self.start = next;
+                            return Step::Done;
                         }
                         Some(i) => {
                             let q = pos + i;
@@ -829,10 +878,10 @@ impl Tokenizer {
 
 /// The end of the whole records at the start of `buf`: records are skipped until at least
 /// `target` bytes are covered or a record runs past the buffer (with more input to come).
-fn scan_records(buf: &[u8], eof: bool, delimiter: u8, target: usize) -> usize {
+fn scan_records(buf: &[u8], eof: bool, delimiter: u8, target: usize, limit: usize) -> usize {
     let mut start = 0;
     while start < buf.len() {
-        match skip_record(buf, start, eof, delimiter) {
+        match skip_record(buf, start, eof, delimiter, limit) {
             Some(next) => start = next,
             None => break,
         }
@@ -845,16 +894,17 @@ fn scan_records(buf: &[u8], eof: bool, delimiter: u8, target: usize) -> usize {
 
 /// Where the record starting at `pos` ends (the start of the next one), exactly as
 /// `Tokenizer::parse` reads it; `None` when it runs past the buffer and more input may follow.
-fn skip_record(buf: &[u8], mut pos: usize, eof: bool, delim: u8) -> Option<usize> {
+fn skip_record(buf: &[u8], mut pos: usize, eof: bool, delim: u8, limit: usize) -> Option<usize> {
     let end = buf.len();
     loop {
         if pos < end && buf[pos] == b'"' {
+            let open = pos;
+            let limit = open.saturating_add(limit);
             pos += 1;
             loop {
-                match memchr::memchr(b'"', &buf[pos..]) {
-                    None if eof => {
-                        pos = end;
-                        break;
+                match memchr::memchr(b'"', &buf[pos.min(limit)..end.min(limit)]) {
+                    None if eof || end >= limit => {
+                        return unclosed_cut(buf, open, eof).map(|(_, next)| next)
                     }
                     None => return None,
                     Some(i) => {
@@ -917,7 +967,12 @@ mod tests {
     type Tokenized = Vec<(Vec<(String, bool)>, u64, Option<String>)>;
 
     fn tokenize(input: &[u8]) -> Tokenized {
-        let mut tok = Tokenizer::new(Box::new(std::io::Cursor::new(input.to_vec())), b',');
+        tokenize_limited(input, OPEN_QUOTE_LIMIT)
+    }
+
+    fn tokenize_limited(input: &[u8], limit: usize) -> Tokenized {
+        let mut tok =
+            Tokenizer::new(Box::new(std::io::Cursor::new(input.to_vec())), b',').with_limit(limit);
         records_of(&mut tok, 0)
     }
 
@@ -941,6 +996,10 @@ mod tests {
     /// Cuts `input` into blocks of about `target` bytes and tokenizes each block on its own,
     /// numbering lines as one file: must give exactly what one tokenizer gives.
     fn tokenize_in_blocks(input: &[u8], target: usize) -> Tokenized {
+        tokenize_in_blocks_limited(input, target, OPEN_QUOTE_LIMIT)
+    }
+
+    fn tokenize_in_blocks_limited(input: &[u8], target: usize, limit: usize) -> Tokenized {
         /// Hands out a few bytes per read, so blocks are cut before the input ends.
         struct Trickle(std::io::Cursor<Vec<u8>>, usize);
         impl Read for Trickle {
@@ -951,12 +1010,12 @@ mod tests {
         }
         let trickle = Trickle(std::io::Cursor::new(input.to_vec()), target % 3 + 1);
         let reader = std::io::BufReader::with_capacity(1, trickle);
-        let mut cutter = Tokenizer::new(Box::new(reader), b',');
+        let mut cutter = Tokenizer::new(Box::new(reader), b',').with_limit(limit);
         let mut out = Vec::new();
         let mut lines = 0;
         while let Some(block) = cutter.next_block(target).unwrap() {
             assert!(!block.is_empty());
-            let mut tok = Tokenizer::from_bytes(block, b',');
+            let mut tok = Tokenizer::from_bytes(block, b',').with_limit(limit);
             let start = out.len();
             out.extend(records_of(&mut tok, lines));
             assert!(out.len() > start, "a block holds at least one record");
@@ -998,6 +1057,20 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(tokenize_in_blocks(&bytes, target), tokenize(&bytes));
         }
+
+        /// With an open-quote limit small enough to be hit, blocks still read as one pass.
+        #[test]
+        fn blocks_match_one_pass_at_the_open_quote_limit(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b',', b'"', b'\n', b'\r', b' ']), 0..200),
+            target in 1usize..40,
+            limit in 1usize..30,
+        ) {
+            proptest::prop_assert_eq!(
+                tokenize_in_blocks_limited(&bytes, target, limit),
+                tokenize_limited(&bytes, limit)
+            );
+        }
     }
 
     fn cells(input: &[u8]) -> Vec<Vec<String>> {
@@ -1030,6 +1103,32 @@ mod tests {
                 ("x".to_string(), false)
             ]
         );
+    }
+
+    #[test]
+    fn an_unclosed_quote_costs_its_line_not_the_rest_of_the_file() {
+        // Every later quote would close it: this one never closes.
+        let recs = tokenize(b"a,b\n1,\"open\r\n2,3\n4,5\n");
+        let lines: Vec<u64> = recs.iter().map(|r| r.1).collect();
+        assert_eq!(lines, [1, 2, 3, 4]);
+        assert!(recs[1].2.as_deref().unwrap().contains("not closed"));
+        assert_eq!(recs[1].0, [("1,\"open".to_string(), false)]);
+        assert_eq!(
+            (recs[2].0[1].0.as_str(), recs[3].0[1].0.as_str()),
+            ("3", "5")
+        );
+        // A quote that closes only past the limit is cut at the end of the line where it opens.
+        let input = b"1,\"ab\ncd\nef\"\n3,4\n";
+        let recs = tokenize_limited(input, 8);
+        assert_eq!(recs.len(), 4, "{recs:?}");
+        assert!(recs[0].2.is_some());
+        assert_eq!((recs[1].0[0].0.as_str(), recs[1].1), ("cd", 2));
+        assert_eq!(recs[3].0[1].0, "4");
+        // Within the limit it is one record, however far into the record the quote opens.
+        let recs = tokenize_limited(input, 10);
+        assert_eq!((recs.len(), recs[0].0[1].0.as_str()), (2, "ab\ncd\nef"));
+        let recs = tokenize_limited(b"abcdefghijklmnop,\"q\"\n", 4);
+        assert_eq!((recs.len(), recs[0].0[1].0.as_str()), (1, "q"));
     }
 
     #[test]
