@@ -91,6 +91,16 @@ impl JsonDecoder {
         &self.schema
     }
 
+    /// How a CSV with this header is read straight into Arrow (`csv_arrow`), or `None` when
+    /// its rows go the JSON route: with `--validate` (records are checked as JSON values) or
+    /// when a column needs it.
+    pub fn csv_plan(&self, header: &[String]) -> Option<crate::convert::csv_arrow::Plan> {
+        if self.validator.is_some() {
+            return None;
+        }
+        crate::convert::csv_arrow::Plan::new(&self.table, &self.schema, header)
+    }
+
     /// Whether the schema allows no properties beyond its own.
     pub fn closed(&self) -> bool {
         self.table.closed

@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use arrow_array::RecordBatch;
 
-use super::decode::{is_blank, Chunk, Decoded, Origin, Reject};
+use super::decode::{is_blank, Chunk, Decoded, JsonDecoder, Origin, Reject};
 use super::{ConvertOptions, TextOptions};
 use crate::error::{Error, Location, Result};
-use crate::io::read::csv::CsvReader;
+use crate::io::read::csv::{CsvReader, CsvRow};
 use crate::io::read::json::{Elements, Strings};
 use crate::io::read::parquet::ParquetFile;
 use crate::io::read::ReadErrorKind;
@@ -50,9 +50,96 @@ pub struct CsvBlock {
 }
 
 impl CsvBlock {
+    /// Reads the block into batches: straight into Arrow where the header and schema allow
+    /// (`csv_arrow`), the rest through JSON lines and `decoder`, in row order either way.
+    pub fn decode(mut self, decoder: &JsonDecoder) -> Result<Decoded> {
+        let Some(plan) = decoder.csv_plan(self.reader.header()) else {
+            let (chunk, early, span) = self.read()?;
+            let mut out = decoder.decode(&chunk)?;
+            out.records += early.len() as u64;
+            let mut rejects = early;
+            rejects.append(&mut out.rejects);
+            out.rejects = rejects;
+            out.relative = Some(span);
+            return Ok(out);
+        };
+        let internal = |e: arrow_schema::ArrowError| {
+            crate::Error::Usage(format!("internal: csv -> arrow: {e}"))
+        };
+        let mut batch = Arc::new(plan).builder();
+        let mut out = Decoded::default();
+        // Rows that fit their columns only by the JSON route's reading, in a chunk decoded
+        // before any later direct row is emitted.
+        let mut pending = Chunk {
+            text: Vec::new(),
+            origin: Origin {
+                file: self.name.clone(),
+                first_line: None,
+                first_record: 0,
+                records: Some(Vec::new()),
+            },
+        };
+        let flush_pending = |pending: &mut Chunk, out: &mut Decoded| -> Result<()> {
+            if pending.text.is_empty() {
+                return Ok(());
+            }
+            let mut d = decoder.decode(pending)?;
+            out.batches.append(&mut d.batches);
+            out.rejects.append(&mut d.rejects);
+            pending.text.clear();
+            if let Some(r) = &mut pending.origin.records {
+                r.clear();
+            }
+            Ok(())
+        };
+        while self.reader.next_row()? {
+            out.records += 1;
+            if batch.push(&self.reader) {
+                flush_pending(&mut pending, &mut out)?;
+                continue;
+            }
+            let mark = pending.text.len();
+            match self.reader.coerce(&mut pending.text) {
+                Ok(()) => {
+                    // Rows already built come first.
+                    out.batches.extend(batch.flush().map_err(internal)?);
+                    pending.text.push(b'\n');
+                    let row = self.reader.row_at(None);
+                    if let Some(r) = &mut pending.origin.records {
+                        r.push((row.line, row.row - 1));
+                    }
+                }
+                Err(e) => {
+                    pending.text.truncate(mark);
+                    let row = self.reader.row_at(Some(e));
+                    out.rejects.push(self.reject(&row));
+                }
+            }
+        }
+        flush_pending(&mut pending, &mut out)?;
+        out.batches.extend(batch.flush().map_err(internal)?);
+        out.relative = Some((self.reader.line() - 1, self.reader.rows()));
+        Ok(out)
+    }
+
+    /// A row that could not be read, as a reject (its location relative to the block).
+    fn reject(&self, row: &CsvRow) -> Reject {
+        let e = row.error.as_ref();
+        Reject {
+            location: self.reader.location(row),
+            rule: match e.map(|e| &e.kind) {
+                Some(ReadErrorKind::Encoding) => "encoding",
+                Some(ReadErrorKind::Type) => "type",
+                _ => "parse",
+            },
+            message: e.map(|e| e.message.clone()).unwrap_or_default(),
+            raw: self.reader.raw().to_vec(),
+        }
+    }
+
     /// Types the block's cells into JSON lines; rows whose cells do not fit are rejected here.
     /// Returns the chunk, those rejects, and the block's (lines, rows).
-    pub fn read(mut self) -> Result<(Chunk, Vec<Reject>, (u64, u64))> {
+    fn read(mut self) -> Result<(Chunk, Vec<Reject>, (u64, u64))> {
         let mut text = Vec::with_capacity(CHUNK_BYTES + (CHUNK_BYTES >> 2));
         let mut records = Vec::new();
         let mut rejects = Vec::new();
@@ -66,18 +153,9 @@ impl CsvBlock {
                     text.push(b'\n');
                     records.push((row.line, row.row - 1));
                 }
-                Some(e) => {
+                Some(_) => {
                     text.truncate(mark);
-                    rejects.push(Reject {
-                        location: self.reader.location(&row),
-                        rule: match e.kind {
-                            ReadErrorKind::Parse => "parse",
-                            ReadErrorKind::Encoding => "encoding",
-                            ReadErrorKind::Type => "type",
-                        },
-                        message: e.message.clone(),
-                        raw: self.reader.raw().to_vec(),
-                    });
+                    rejects.push(self.reject(&row));
                 }
             }
         }
@@ -569,5 +647,181 @@ impl CsvChunks {
                 first_line,
             }))
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    use super::*;
+    use crate::io::read::ReadOptions;
+    use crate::schema::arrow::Table;
+
+    /// Every kind the direct CSV path covers, nullable and not, required and not.
+    fn schema() -> serde_json::Value {
+        json!({
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["id", "n"],
+            "properties": {
+                "id": {"type": "string"},
+                "kind": {"enum": ["news", "opinion"]},
+                "at": {"type": ["string", "null"], "format": "date-time"},
+                "day": {"type": "string", "format": "date"},
+                "n": {"type": "integer"},
+                "x": {"type": ["number", "null"]},
+                "ok": {"type": "boolean"},
+                "tags": {"type": "array", "items": {"type": "string"}}
+            }
+        })
+    }
+
+    /// Cells that fit each column of `schema()`, in its property order.
+    const FITTING: [&[&str]; 8] = [
+        &["a", "\"b, c\"", "\"q \"\"x\"\"\"", "\"\"", "\"é\nz\""],
+        &["news", "opinion", ""],
+        &[
+            "2026-03-26T02:20:00Z",
+            "2026-03-26T02:20:00.123456789+05:30",
+            "",
+        ],
+        &["2026-03-26", "0001-01-01", "1969-12-31", ""],
+        &["12", "-7", "+3", "0"],
+        &["1.5", " 2.5 ", "-0", "1e300", "7", ""],
+        &["true", "FALSE", ""],
+        &["\"[\"\"a\"\",\"\"b\"\"]\"", "[]", "\"a; b\"", "x", ""],
+    ];
+
+    /// Any cell: of another column's type, a wrong value, a null or a quoted empty.
+    const ANY: &[&str] = &[
+        "",
+        "\"\"",
+        "a",
+        "2026-03-26 02:20",
+        "2026-02-30",
+        "1e400",
+        "NaN",
+        "yes",
+        "\"[null]\"",
+        "[1]",
+        "\"[\"\"x\"\"\"",
+        "\\N",
+        "12",
+        "true",
+        "2026-03-26",
+        "news",
+    ];
+
+    /// A row of cells for `schema()`'s columns, mostly fitting.
+    fn row() -> impl Strategy<Value = Vec<String>> {
+        FITTING
+            .iter()
+            .map(|fit| {
+                prop_oneof![
+                    6 => prop::sample::select(fit.to_vec()),
+                    1 => prop::sample::select(ANY.to_vec()),
+                ]
+                .prop_map(str::to_string)
+            })
+            .collect::<Vec<_>>()
+    }
+
+    /// Reads `csv` block by block, straight into Arrow (where it applies) and by the JSON route.
+    fn both_routes(csv: &str, separator: Option<&str>, null: Option<&str>) -> [Decoded; 2] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.csv");
+        std::fs::write(&path, csv).unwrap();
+        let table = Table::from_json_schema(&schema()).unwrap();
+        let arrow = Arc::new(table.arrow_schema());
+        let decoder = JsonDecoder::new(table, arrow, None);
+        let read = ReadOptions {
+            schema: Some(schema()),
+            null_marker: null.map(str::to_string),
+            ..Default::default()
+        };
+        [true, false].map(|direct| {
+            let source = Source::File(path.clone());
+            let mut chunks = CsvChunks {
+                reader: CsvReader::open(&source, Format::Csv, &read, separator).unwrap(),
+                name: "in.csv".into(),
+                started: false,
+            };
+            let mut all = Decoded::default();
+            while let Some(Work::Csv(block)) = chunks.next_chunk().unwrap() {
+                let mut d = if direct {
+                    block.decode(&decoder).unwrap()
+                } else {
+                    let (chunk, early, _) = block.read().unwrap();
+                    let mut d = decoder.decode(&chunk).unwrap();
+                    d.records += early.len() as u64;
+                    d.rejects.extend(early);
+                    d
+                };
+                all.records += d.records;
+                all.batches.append(&mut d.batches);
+                all.rejects.append(&mut d.rejects);
+            }
+            all
+        })
+    }
+
+    fn rows(d: &Decoded) -> Vec<serde_json::Value> {
+        let mut text = Vec::new();
+        for b in &d.batches {
+            crate::io::write::jsonl::render_rows(b, &mut text, |_| {}, |t| t.push(b'\n'));
+        }
+        text.split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).unwrap())
+            .collect()
+    }
+
+    fn rejects(d: &Decoded) -> BTreeSet<(String, &'static str, String)> {
+        d.rejects
+            .iter()
+            .map(|r| (r.location.to_string(), r.rule, r.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_bundled_article_schema_takes_the_direct_route() {
+        let table =
+            Table::from_json_schema(&crate::schema::Schema::article().unwrap().json).unwrap();
+        let arrow = Arc::new(table.arrow_schema());
+        let header: Vec<String> = table.columns.iter().map(|c| c.name.clone()).collect();
+        let decoder = JsonDecoder::new(table, arrow, None);
+        assert!(decoder.csv_plan(&header).is_some());
+        assert!(decoder.csv_plan(&["id".into(), "colour".into()]).is_none());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// The direct route gives the JSON route's rows, in order, and its rejects.
+        #[test]
+        fn direct_csv_rows_are_the_json_routes(
+            cells in prop::collection::vec(row(), 0..40),
+            order in Just([0, 1, 2, 3, 4, 5, 6, 7]).prop_shuffle(),
+            separator in prop::sample::select(vec![None, Some("; ")]),
+            null in prop::sample::select(vec![None, Some("\\N")]),
+        ) {
+            let names = ["id", "kind", "at", "day", "n", "x", "ok", "tags"];
+            let mut csv = order.map(|i| names[i]).join(",") + "\n";
+            for row in &cells {
+                csv += &order.map(|i| row[i].as_str()).join(",");
+                csv.push('\n');
+            }
+            let [direct, json] = both_routes(&csv, separator, null);
+            prop_assert_eq!(direct.records, cells.len() as u64);
+            prop_assert_eq!(json.records, direct.records);
+            prop_assert_eq!(rows(&direct), rows(&json));
+            prop_assert_eq!(rejects(&direct), rejects(&json));
+            for (a, b) in direct.batches.iter().zip(&json.batches) {
+                prop_assert_eq!(a.schema(), b.schema());
+            }
+        }
     }
 }

@@ -29,6 +29,7 @@ use crate::io::{Format, Source};
 use crate::schema::arrow::Table;
 use crate::schema::Schema;
 
+pub mod csv_arrow;
 pub mod dataset;
 pub mod decode;
 pub mod infer;
@@ -572,12 +573,7 @@ impl Run {
             };
             let result = guarded(&file, || match work {
                 Work::Json(chunk, early) => with_early(&chunk, early),
-                Work::Csv(block) => block.read().and_then(|(chunk, early, span)| {
-                    with_early(&chunk, early).map(|d| Decoded {
-                        relative: Some(span),
-                        ..d
-                    })
-                }),
+                Work::Csv(block) => block.decode(&decoder),
                 Work::Batches(batches) => Ok(input::decoded(batches)),
             });
             let _ = tx.send(result);

@@ -257,29 +257,69 @@ impl CsvReader {
     /// `Ok(None)` at the end of the input; a record that cannot be read comes back with its
     /// error (and `out` holds a partial object that the caller discards).
     pub fn next_json(&mut self, out: &mut Vec<u8>) -> Result<Option<CsvRow>> {
+        if !self.next_row()? {
+            return Ok(None);
+        }
+        let error = self.coerce(out).err();
+        Ok(Some(self.row_at(error)))
+    }
+
+    /// Reads the next data row (blank lines skipped) without typing it: its cells are then
+    /// read with `cell`/`is_null`, or typed into JSON with `coerce`. `false` at the end.
+    pub fn next_row(&mut self) -> Result<bool> {
         loop {
             if !self
                 .tok
                 .next_record(&mut self.rec)
                 .map_err(|e| Error::io(&self.name, e))?
             {
-                return Ok(None);
+                return Ok(false);
             }
             let blank = self.rec.len() == 1 && self.rec.field(0).is_empty() && !self.rec.quoted[0];
             if blank && !self.one_column {
                 continue;
             }
             self.row += 1;
-            let error = self.coerce(out).err();
-            return Ok(Some(CsvRow {
-                line: self.rec.line,
-                row: self.row,
-                error,
-            }));
+            return Ok(true);
         }
     }
 
-    fn coerce(&mut self, out: &mut Vec<u8>) -> std::result::Result<(), ReadError> {
+    /// Where the current row is, with the error it was read with.
+    pub fn row_at(&self, error: Option<ReadError>) -> CsvRow {
+        CsvRow {
+            line: self.rec.line,
+            row: self.row,
+            error,
+        }
+    }
+
+    /// Whether the current row has a syntax error or a number of cells other than the
+    /// header's: then only `coerce` can say what is wrong.
+    pub fn row_is_malformed(&self) -> bool {
+        self.rec.error.is_some() || self.rec.len() != self.header.len()
+    }
+
+    /// The bytes of the current row's cell `i` (a header column), unescaped.
+    pub fn cell(&self, i: usize) -> &[u8] {
+        self.rec.field(i)
+    }
+
+    /// Whether cell `i` of the current row is null by the convention (an empty unquoted cell,
+    /// or the `--null` marker unquoted).
+    pub fn is_null(&self, i: usize) -> bool {
+        let cell = self.rec.field(i);
+        !self.rec.quoted[i]
+            && (cell.is_empty() || self.null_marker.as_deref().is_some_and(|m| m == cell))
+    }
+
+    /// The separator that splits list cells (`--list-separator`), if one was given.
+    pub fn list_separator(&self) -> Option<&str> {
+        self.list_separator.as_deref()
+    }
+
+    /// Types the current row's cells into one JSON object appended to `out` (no line break),
+    /// or says why the row cannot be read (`out` then holds a partial object).
+    pub fn coerce(&mut self, out: &mut Vec<u8>) -> std::result::Result<(), ReadError> {
         let parse_err = |message: String| ReadError {
             kind: ReadErrorKind::Parse,
             column: None,
@@ -300,9 +340,7 @@ impl CsvReader {
         let mut first = true;
         for (i, rule) in self.rules.iter().enumerate() {
             let cell = self.rec.field(i);
-            let quoted = self.rec.quoted[i];
-            let is_null = !quoted
-                && (cell.is_empty() || self.null_marker.as_deref().is_some_and(|m| m == cell));
+            let is_null = self.is_null(i);
             if is_null && !rule.write_null {
                 continue;
             }
