@@ -669,8 +669,20 @@ impl Tokenizer {
                 self.limit,
             );
             if cut > 0 {
-                let block = self.buf[self.start..self.start + cut].to_vec();
-                self.start += cut;
+                if self.start > 0 {
+                    let block = self.buf[self.start..self.start + cut].to_vec();
+                    self.start += cut;
+                    return Ok(Some(block));
+                }
+                // The block is the buffer's head: hand the buffer over and keep only the rest
+                // (a partial record), rather than copy the block out.
+                let mut rest = vec![0; self.buf.len()];
+                let tail = self.end - cut;
+                rest[..tail].copy_from_slice(&self.buf[cut..self.end]);
+                let mut block = std::mem::replace(&mut self.buf, rest);
+                block.truncate(cut);
+                self.consumed += cut as u64;
+                self.end = tail;
                 return Ok(Some(block));
             }
             // One record is larger than what is buffered (at the end everything is a record).
