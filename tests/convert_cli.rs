@@ -166,6 +166,45 @@ fn an_unclosed_quote_rejects_its_line_and_the_rows_after_it_convert() {
 }
 
 #[test]
+fn records_nested_a_hundred_thousand_levels_deep_are_rejected_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = |open: &str, close: &str| open.repeat(100_000) + &close.repeat(100_000);
+    let jsonl = dir.path().join("in.jsonl");
+    std::fs::write(
+        &jsonl,
+        format!(
+            "{GOOD}\n{}\n{{\"id\":\"d\",\"title\":\"T\",\"authors\":{},\"body\":\"B\"}}\n{GOOD}\n",
+            deep("[", "]"),
+            deep("[", "]"),
+        ),
+    )
+    .unwrap();
+    let json = dir.path().join("in.json");
+    std::fs::write(&json, format!("[{GOOD},{}]", deep("[", "]"))).unwrap();
+    for (input, read) in [(&jsonl, 4), (&json, 2)] {
+        let out = dir.path().join("out.parquet");
+        let rejects = dir.path().join("rejects.jsonl");
+        copydesk()
+            .arg("convert")
+            .arg(input)
+            .arg("-o")
+            .arg(&out)
+            .arg("--rejects")
+            .arg(&rejects)
+            .arg("--force")
+            .assert()
+            .code(1)
+            .stderr(contains(format!("read {read} records from 1 input")));
+        let rej = lines(&rejects);
+        assert_eq!(rej.len(), read - read / 2, "{input:?}");
+        assert!(rej[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("nested more than 128"));
+    }
+}
+
+#[test]
 fn existing_outputs_are_refused_and_inputs_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.jsonl");

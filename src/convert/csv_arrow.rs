@@ -55,11 +55,13 @@ enum Scalar {
 impl Plan {
     /// The plan for a CSV with this header, or `None` when some column needs the JSON route.
     pub fn new(table: &Table, schema: &SchemaRef, header: &[String]) -> Option<Plan> {
-        // Every header column must be a schema column, each once.
-        for (i, name) in header.iter().enumerate() {
-            if !table.columns.iter().any(|c| &c.name == name) || header[..i].contains(name) {
-                return None;
-            }
+        // Every header column must be a schema column (the reader refuses a name twice).
+        if header.len() > table.columns.len()
+            || !header
+                .iter()
+                .all(|h| table.columns.iter().any(|c| &c.name == h))
+        {
+            return None;
         }
         let mut columns = Vec::with_capacity(table.columns.len());
         for (column, field) in table.columns.iter().zip(schema.fields()) {

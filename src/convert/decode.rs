@@ -120,7 +120,21 @@ impl JsonDecoder {
         let mut out = Decoded::default();
         let mut kept: Option<Vec<u8>> = None;
         let mut lines = Lines::new(chunk);
-        if let Some(schema) = &self.validator {
+        if self.validator.is_none() && may_nest_deeply(&chunk.text) {
+            // Only records nested too deeply are left out here; the rest decode as usual.
+            let mut text = Vec::with_capacity(chunk.text.len());
+            while let Some(line) = lines.next_record() {
+                out.records += 1;
+                if nested_too_deeply(line.bytes) {
+                    out.rejects
+                        .push(line.reject(&chunk.origin, "parse", None, too_deep_message()));
+                } else {
+                    text.extend_from_slice(line.bytes);
+                    text.push(b'\n');
+                }
+            }
+            kept = Some(text);
+        } else if let Some(schema) = &self.validator {
             // Validation needs each record as a value: check them all, keep the valid ones.
             let mut text = Vec::with_capacity(chunk.text.len());
             while let Some(line) = lines.next_record() {
@@ -137,7 +151,7 @@ impl JsonDecoder {
                 }
             }
             kept = Some(text);
-        } else {
+        } else if kept.is_none() {
             out.records = count_records(&chunk.text);
         }
         let text = kept.as_deref().unwrap_or(&chunk.text);
@@ -222,6 +236,59 @@ impl JsonDecoder {
 
 fn arrow_err(e: ArrowError) -> crate::Error {
     crate::Error::Usage(format!("internal: json decoder: {e}"))
+}
+
+/// How deeply a record may nest. arrow-json renders a value that does not fit its column into
+/// the error message recursively, so a value nested a hundred thousand levels deep would
+/// overflow a worker's stack; serde_json (validation, diagnosis) stops at 128 levels too.
+const MAX_DEPTH: usize = 128;
+
+fn too_deep_message() -> String {
+    format!("not a record copydesk can read: nested more than {MAX_DEPTH} levels deep")
+}
+
+/// Whether some record of `text` might nest more than `MAX_DEPTH` levels: a cheap count of
+/// opening brackets (articles have a handful per record) that rules out almost every chunk.
+fn may_nest_deeply(text: &[u8]) -> bool {
+    let records = memchr::memchr_iter(b'\n', text).count() + 1;
+    let brackets = memchr::memchr2_iter(b'[', b'{', text).count();
+    brackets > MAX_DEPTH.max(records * 16)
+}
+
+/// Whether a JSON text nests more than `MAX_DEPTH` levels (brackets inside strings ignored).
+fn nested_too_deeply(line: &[u8]) -> bool {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < line.len() {
+        match line[i] {
+            b'"' => {
+                // Skip the string: to its closing quote, past escaped characters.
+                i += 1;
+                loop {
+                    let Some(j) = line.get(i..).and_then(|r| memchr::memchr2(b'"', b'\\', r))
+                    else {
+                        return false; // an unclosed string: the decoder rejects the record
+                    };
+                    i += j;
+                    if line[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 pub fn is_blank(line: &[u8]) -> bool {

@@ -156,8 +156,9 @@ impl CsvReader {
         } else {
             Vec::new()
         };
-        for (i, h) in header.iter().enumerate() {
-            if header[..i].contains(h) {
+        let mut seen = std::collections::HashSet::with_capacity(header.len());
+        for h in &header {
+            if !seen.insert(h.as_str()) {
                 return Err(Error::Input {
                     location: Location::file(&name).with_line(1),
                     message: format!("header: column name {h:?} appears twice"),
