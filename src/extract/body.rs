@@ -501,17 +501,28 @@ fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
     mid * 4 >= lines.len()
 }
 
+/// A bullet, or one or two digits and `.` or `)`. Looks only at the head, since it is also
+/// asked of a paragraph as it grows line by line.
 fn starts_list_item(text: &str) -> bool {
     let t = text.trim_start();
+    let digits = t.bytes().take(3).take_while(u8::is_ascii_digit).count();
     t.starts_with(['-', '*', '•', '–', '—', '·'])
-        || t.split_once(['.', ')']).is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
-        })
+        || ((1..=2).contains(&digits) && matches!(t.as_bytes().get(digits), Some(b'.' | b')')))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_items_are_told_by_their_head() {
+        for yes in ["- a", "  • b", "1. One", "12) Twelve", "3.x", "— dash"] {
+            assert!(starts_list_item(yes), "{yes}");
+        }
+        for no in ["123. no", "a. no", ". no", "1 . no", "Plain text", ""] {
+            assert!(!starts_list_item(no), "{no}");
+        }
+    }
 
     fn lines(text: &str) -> Vec<Line<'_>> {
         let mut out = Vec::new();

@@ -356,6 +356,8 @@ fn rfc3339(ts: jiff::Timestamp) -> String {
 #[derive(Debug, Default)]
 pub(crate) struct Removals {
     items: Vec<(String, String, usize)>,
+    /// (kind, lowercased text) -> index in `items`, so a page of many removals stays linear.
+    index: std::collections::HashMap<(String, String), usize>,
 }
 
 impl Removals {
@@ -366,14 +368,13 @@ impl Removals {
 
     pub(crate) fn add_n(&mut self, what: &str, text: &str, n: usize) {
         let text = shorten(text.trim(), 60);
-        if let Some(item) = self
-            .items
-            .iter_mut()
-            .find(|(w, t, _)| w == what && t.to_lowercase() == text.to_lowercase())
-        {
-            item.2 += n;
-        } else {
-            self.items.push((what.to_string(), text, n));
+        let key = (what.to_string(), text.to_lowercase());
+        match self.index.get(&key) {
+            Some(&i) => self.items[i].2 += n,
+            None => {
+                self.index.insert(key, self.items.len());
+                self.items.push((what.to_string(), text, n));
+            }
         }
     }
 
