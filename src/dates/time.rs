@@ -108,6 +108,16 @@ impl P<'_> {
         let Some(ht) = self.num(k).filter(|t| t.ndig <= 2 && !t.ordinal) else {
             return Ok(None);
         };
+        // The minutes of "2:32 PM" or "14.30" are no hour of their own: a time never starts
+        // right after a number and a glued ':' or '.'.
+        if k >= 2
+            && !ht.space_before
+            && (self.punct(k - 1, ':') || self.punct(k - 1, '.'))
+            && self.adjacent(k - 1)
+            && self.num(k - 2).is_some()
+        {
+            return Ok(None);
+        }
         let h = ht.num;
         let mut j = k + 1;
         let mut mi = 0;
@@ -180,6 +190,15 @@ impl P<'_> {
                 if self.punct(j, '.') && self.adjacent(j) {
                     j += 1;
                 }
+            }
+            // Arabic pages write "ص" (morning) and "م" (evening) after the time.
+            "ص" | "صباحا" => {
+                pm = Some(false);
+                j += 1;
+            }
+            "م" | "مساء" | "مساءا" => {
+                pm = Some(true);
+                j += 1;
             }
             "a" | "p" if self.punct(j + 1, '.') && self.is(j + 2, "m") => {
                 pm = Some(self.is(j, "p"));
