@@ -4,7 +4,7 @@
 //! before or after the date, and Unix timestamps. Owns conventions 8, 9 and 11 of the date
 //! engine issue.
 
-use super::calendar::{days_in_month, is_leap, Wall};
+use super::calendar::{days_in_month, from_jalali, is_leap, Wall};
 use super::lexer::Kind;
 use super::scan::{Fit, Step, P, W_AMBIGUOUS};
 use super::words;
@@ -221,10 +221,12 @@ impl P<'_> {
     fn finish_date(&self, d: DatePart) -> Step {
         let mut d = d;
         let time = if d.precision == Precision::Day {
-            match self.time_after(d.next)? {
+            // "2025/3/4(火) 14:32", "2025-03-04 星期二 14:32": a weekday between date and time.
+            let k = self.cjk_weekday_end(d.next).unwrap_or(d.next);
+            match self.time_after(k)? {
                 Some(t) => Some(t),
                 // "2025. 3. 4. 오후 2:30", "2025/03/04 下午2:30".
-                None => self.cjk_half_day_time(d.next)?,
+                None => self.cjk_half_day_time(k)?,
             }
         } else {
             None
@@ -334,6 +336,17 @@ impl P<'_> {
         }
     }
 
+    /// `era` for a year read by `year_at` that ends at `next`: a two-digit year after a Thai
+    /// month is Buddhist too ("26 พ.ย. 69" is 2569, 2026).
+    fn era_before(&self, month_at: usize, y: i32, next: usize) -> i32 {
+        let two_digits = next > 0 && self.num(next - 1).is_some_and(|t| t.ndig == 2);
+        if two_digits && words::thai(self.w(month_at)) {
+            self.era(month_at, y + 500)
+        } else {
+            self.era(month_at, y)
+        }
+    }
+
     /// Past a word naming the year after a year number ("2025 г.", "2025 года", "2025 r.").
     fn after_year_word(&self, k: usize) -> usize {
         if !words::year_word(self.w(k)) {
@@ -425,6 +438,12 @@ impl P<'_> {
             Kind::Num if !tok.ordinal && tok.ndig == 4 => {
                 let y = tok.num as i32;
                 if hijri_year(tok) {
+                    // Persian digits date by the Solar Hijri calendar: "۱۴۰۳/۱۲/۱۴".
+                    if tok.persian {
+                        if let Some(d) = self.jalali_numeric(i, y)? {
+                            return Ok(Some(d));
+                        }
+                    }
                     // Its month and day go with it: "۱۲/۱۴" is no Gregorian date either.
                     let mut end = i + 1;
                     while self
@@ -758,12 +777,18 @@ impl P<'_> {
             dashed = self.t.get(j).map(|t| t.ch);
             j += 1;
         }
-        let Some(mo) = words::month_after_day(self.w(j)) else {
+        // Persian pages date by the Solar Hijri calendar: "۵ آذر ۱۴۰۵".
+        if let Some(jm) = words::jalali_month(self.w(j)) {
+            return self.jalali_day_first(i, a.num, jm, j + 1);
+        }
+        // Levantine Arabic names four months in two words ("تشرين الثاني", November).
+        let pair = words::month_pair(self.w(j), self.w(j + 1));
+        let Some(mo) = pair.or_else(|| words::month_after_day(self.w(j))) else {
             return Ok(None);
         };
         let short_word = words::month_needs_year(self.w(j));
         let month_at = j;
-        j += 1;
+        j += if pair.is_some() { 2 } else { 1 };
         if self.punct(j, '.') {
             j += 1;
         }
@@ -773,7 +798,9 @@ impl P<'_> {
             }
         }
         let day = a.num;
-        let year = self.year_at(j).map(|(y, n)| (self.era(month_at, y), n));
+        let year = self
+            .year_at(j)
+            .map(|(y, n)| (self.era_before(month_at, y, n), n));
         if short_word && year.is_none() {
             return Ok(None);
         }
@@ -841,7 +868,9 @@ impl P<'_> {
                 {
                     next += 2;
                 }
-                let year = self.year_at(next).map(|(y, n)| (self.era(i, y), n));
+                let year = self
+                    .year_at(next)
+                    .map(|(y, n)| (self.era_before(i, y, n), n));
                 if !(1..=31).contains(&day) {
                     return if year.is_some() {
                         Err(self.fail(RefusalKind::InvalidDate, i, year.map_or(next, |y| y.1)))
@@ -936,6 +965,11 @@ impl P<'_> {
             return Ok(None);
         }
         let Some(yt) = third else {
+            // Day and month with a time after them are a date of the latest such day:
+            // "26/11 à 14h32", "11-26 14:32", "26.11. klo 14.32", "11/26(木) 14:32".
+            if let Some(d) = self.day_month_with_time(i, sep, a, b)? {
+                return Ok(Some(d));
+            }
             // Two numbers: "9/11", "24/7" are refused; "3.5" and "1-2" are not dates at all.
             if self.glued(i + 3) && !self.punct(i + 3, '.') {
                 return Ok(None);
@@ -980,6 +1014,147 @@ impl P<'_> {
         }
         Ok(Some(DatePart {
             y: Some(y),
+            mo: mo as u8,
+            d: d as u8,
+            precision: Precision::Day,
+            ambiguous,
+            alone: false,
+            start: i,
+            next,
+        }))
+    }
+}
+
+impl P<'_> {
+    /// A Solar Hijri date written day first ("۵ آذر ۱۴۰۵", "۵ آذر"): the day at `i`, the month
+    /// `jm`, and the year (Persian or ASCII digits) at `j`. Without a year, the latest such day.
+    fn jalali_day_first(
+        &self,
+        i: usize,
+        day: u64,
+        jm: u8,
+        j: usize,
+    ) -> Result<Option<DatePart>, super::scan::Fail> {
+        if !(1..=31).contains(&day) {
+            return Ok(None);
+        }
+        let mut k = j;
+        if self.punct(k, ',') || self.punct(k, '،') {
+            k += 1;
+        }
+        let year = self
+            .num(k)
+            .filter(|t| t.ndig == 4 && !t.ordinal)
+            .map(|t| t.num as i32);
+        let (gregorian, next) = match year {
+            Some(jy) => (from_jalali(jy, jm, day as u8), k + 1),
+            None => {
+                // The Solar Hijri year starts in March: the Gregorian year minus 621, or one
+                // less when that date is still to come.
+                let today = self.r.local;
+                let latest = [today.y - 621, today.y - 622].into_iter().find_map(|jy| {
+                    from_jalali(jy, jm, day as u8)
+                        .filter(|&(y, mo, d)| (y, mo, d) <= (today.y, today.mo, today.d))
+                });
+                (latest, j)
+            }
+        };
+        let Some((y, mo, d)) = gregorian else {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        };
+        Ok(Some(DatePart {
+            y: Some(y),
+            mo,
+            d,
+            precision: Precision::Day,
+            ambiguous: false,
+            alone: false,
+            start: i,
+            next,
+        }))
+    }
+
+    /// A Solar Hijri date written year first in numbers ("۱۴۰۳/۱۲/۱۴", "۱۴۰۳-۱۲-۱۴"), the year
+    /// `jy` at `i`.
+    fn jalali_numeric(&self, i: usize, jy: i32) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some(sep) = self.sep_char(i + 1) else {
+            return Ok(None);
+        };
+        let m = self.num(i + 2).filter(|t| t.ndig <= 2);
+        let d = self
+            .num(i + 4)
+            .filter(|t| t.ndig <= 2 && !t.space_before)
+            .filter(|_| self.punct(i + 3, sep) && self.adjacent(i + 3));
+        let (Some(m), Some(d)) = (m, d) else {
+            return Ok(None);
+        };
+        if self.glued(i + 5) {
+            return Ok(None);
+        }
+        let (mo, dd) = (
+            u8::try_from(m.num).unwrap_or(0),
+            u8::try_from(d.num).unwrap_or(0),
+        );
+        let Some((y, mo, d)) = from_jalali(jy, mo, dd) else {
+            return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+        };
+        Ok(Some(DatePart {
+            y: Some(y),
+            mo,
+            d,
+            precision: Precision::Day,
+            ambiguous: false,
+            alone: false,
+            start: i,
+            next: i + 5,
+        }))
+    }
+
+    /// A numeric day and month without a year (`a`, `sep`, `b` at `i`), read only when a time
+    /// with minutes follows, as pages print the dates of this year ("11-26 14:32"); alone, "9/11"
+    /// and "24/7" are no dates. The order rules are those of dates with a year.
+    fn day_month_with_time(
+        &self,
+        i: usize,
+        sep: char,
+        a: u64,
+        b: u64,
+    ) -> Result<Option<DatePart>, super::scan::Fail> {
+        let padded = |k: usize| self.num(k).is_some_and(|t| t.ndig == 2);
+        if sep == '-' && !(padded(i) && padded(i + 2)) {
+            return Ok(None);
+        }
+        let mut next = i + 3;
+        if sep == '.' && self.punct(next, '.') && self.adjacent(next) {
+            next += 1;
+        }
+        if self.glued(next) && !self.punct(next, '(') && !self.punct(next, '（') {
+            return Ok(None);
+        }
+        let k = self.cjk_weekday_end(next).unwrap_or(next);
+        let timed = self
+            .time_after(k)?
+            .is_some_and(|t| t.precision <= Precision::Minute);
+        if !timed {
+            return Ok(None);
+        }
+        let (mo, d, ambiguous) = if sep == '.' {
+            (b, a, false)
+        } else if a <= 12 && b <= 12 {
+            match self.r.date_order {
+                DateOrder::Mdy => (a, b, a != b),
+                DateOrder::Dmy => (b, a, a != b),
+            }
+        } else if a > 12 {
+            (b, a, false)
+        } else {
+            (a, b, false)
+        };
+        if !(1..=12).contains(&mo) || d == 0 || d > u64::from(days_in_month(2024, mo as u8)) {
+            return Ok(None);
+        }
+        Ok(Some(DatePart {
+            y: None,
             mo: mo as u8,
             d: d as u8,
             precision: Precision::Day,
@@ -1080,7 +1255,8 @@ mod tests {
         assert_eq!(r("4 tháng 3, 2025 14:30", m), "2025-03-04T14:30:00Z minute");
         assert_eq!(r("tháng 3 năm 2025", m), "2025-03-01T00:00:00Z month");
         assert_eq!(r("ngày 31 tháng 2 năm 2025", m), "invalid_date");
-        assert_eq!(r("۱۴۰۳/۱۲/۱۴", m), "no_date");
+        // Persian digits date by the Solar Hijri calendar; lunar Hijri dates are not read.
+        assert_eq!(r("۱۴۰۳/۱۲/۱۴", m), "2025-03-04T00:00:00Z day");
         assert_eq!(r("١٤ رمضان ١٤٤٦", m), "no_date");
         assert_eq!(r("1403/12/14", m), "1403-12-14T00:00:00Z day");
         // Instants past what a timestamp holds are refused, not turned into 1970.

@@ -62,7 +62,9 @@ impl P<'_> {
                 Some((2, i + 3))
             }
             ('昨', Some('天' | '日'), _) | ('어', Some('제'), _) => Some((1, i + 2)),
-            ('今', Some('天' | '日'), _) | ('오', Some('늘'), _) => Some((0, i + 2)),
+            ('今', Some('天' | '日'), _) | ('오', Some('늘'), _) | ('本', Some('日'), _) => {
+                Some((0, i + 2))
+            }
             ('前', Some('天'), _) => Some((2, i + 2)),
             _ => None,
         };
@@ -99,6 +101,8 @@ impl P<'_> {
             }
             _ => None,
         };
+        // "방금 전": just before.
+        let now_end = now_end.map(|e| if self.cjk(e) == Some('전') { e + 1 } else { e });
         if let Some(end) = now_end {
             // Now-like: the reference itself, precision minute.
             return self.counted_ago(0, Unit::Minute, i, end).map(|h| {
@@ -112,6 +116,8 @@ impl P<'_> {
         let (n, half, k) = match self.cjk_numeral(i) {
             Some((n, k)) => (n, false, k),
             None if c0 == '半' => (1, true, i + 1),
+            // "数分钟前", "几小时前", "数時間前": a few, read as 3 as "a few minutes ago" is.
+            None if matches!(c0, '数' | '數' | '几' | '幾') => (3, false, i + 1),
             None => return Ok(None),
         };
         let mut k = k;
@@ -334,13 +340,8 @@ impl P<'_> {
                 y
             }
         };
-        // A weekday in brackets often follows: "2025年3月4日(火)".
-        if matches!(self.t.get(k), Some(t) if t.kind == Kind::Punct && matches!(t.ch, '(' | '（'))
-            && self.cjk(k + 1).is_some()
-            && matches!(self.t.get(k + 2), Some(t) if t.kind == Kind::Punct && matches!(t.ch, ')' | '）'))
-        {
-            k += 3;
-        }
+        // A weekday often follows: "2025年3月4日(火)", "2025年3月4日 星期二", "3月4日 周二".
+        k = self.cjk_weekday_end(k).unwrap_or(k);
         if let Some((h, mi, precision, zone, end)) = self.cjk_time(k)? {
             let wall = Wall {
                 y,
@@ -364,6 +365,71 @@ impl P<'_> {
             Fit::Anywhere,
             0,
         )
+    }
+
+    /// Where a weekday written after a date ends: in brackets ("(火)", "(화)", "(Tue)",
+    /// "（木曜日）") or as a word ("星期二", "周二", "礼拜二", "火曜日").
+    pub(crate) fn cjk_weekday_end(&self, k: usize) -> Option<usize> {
+        let open = |k: usize| matches!(self.t.get(k), Some(t) if t.kind == Kind::Punct && matches!(t.ch, '(' | '（'));
+        let close = |k: usize| matches!(self.t.get(k), Some(t) if t.kind == Kind::Punct && matches!(t.ch, ')' | '）'));
+        let day = |k: usize| {
+            matches!(
+                self.cjk(k),
+                Some(
+                    '一' | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '日'
+                        | '天'
+                        | '月'
+                        | '火'
+                        | '水'
+                        | '木'
+                        | '金'
+                        | '土'
+                        | '월'
+                        | '화'
+                        | '수'
+                        | '목'
+                        | '금'
+                        | '토'
+                        | '일'
+                )
+            )
+        };
+        // The weekday itself, without brackets: where it ends.
+        let weekday = |k: usize| -> Option<usize> {
+            match (self.cjk(k), self.cjk(k + 1)) {
+                (Some('星'), Some('期')) | (Some('礼' | '禮'), Some('拜')) if day(k + 2) => {
+                    Some(k + 3)
+                }
+                (Some('周' | '週'), _) if day(k + 1) => Some(k + 2),
+                _ if day(k) => {
+                    let mut e = k + 1;
+                    if matches!(self.cjk(e), Some('曜' | '요')) {
+                        e += 1;
+                        if matches!(self.cjk(e), Some('日' | '일')) {
+                            e += 1;
+                        }
+                    }
+                    Some(e)
+                }
+                _ if super::words::weekday(self.w(k)).is_some() => Some(k + 1),
+                _ => None,
+            }
+        };
+        if open(k) {
+            let e = weekday(k + 1)?;
+            return close(e).then_some(e + 1);
+        }
+        // Unbracketed, only the forms that cannot be anything else.
+        match (self.cjk(k), self.cjk(k + 1)) {
+            (Some('星' | '礼' | '禮' | '周' | '週'), _) => weekday(k),
+            (Some(_), Some('曜' | '요')) => weekday(k),
+            _ => None,
+        }
     }
 
     /// A time after a date that is not a CJK date, only when it starts with a before-noon or

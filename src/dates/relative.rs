@@ -124,6 +124,16 @@ impl P<'_> {
         if w == "o" && j > 0 && self.is(j - 1, "acum") {
             return Some(q(1, j + 1));
         }
+        // "před pár minutami" (Czech), "for få minutter siden" (Danish, Norwegian): a few, only
+        // after their "ago" word ("par" is French, "fa" Italian).
+        if (w == "par" && j > 0 && self.is(j - 1, "pred"))
+            || (w == "fa" && j > 0 && self.is(j - 1, "for"))
+        {
+            return Some(Qty {
+                few: true,
+                ..q(3, j + 1)
+            });
+        }
         if w == "couple" {
             let next = if self.is(j + 1, "of") { j + 2 } else { j + 1 };
             return Some(q(2, next));
@@ -510,6 +520,11 @@ impl P<'_> {
             return Err(self.fail(RefusalKind::ReadingTime, i, j));
         }
         if rel.all_compact {
+            // "à 14h", "às 10h", "um 9h": after a time connector "14h" is a time of day, not
+            // 14 hours ago ("demain à 14h" is tomorrow, not this morning).
+            if i > 0 && words::time_connector(self.w(i - 1)) && !self.is(i - 1, "h") {
+                return Ok(None);
+            }
             return self.apply(&rel, i, j, Fit::NothingAfter);
         }
         if i > 0 && (words::future_prefix(self.w(i - 1))) {
@@ -586,6 +601,7 @@ impl P<'_> {
             // "i går", "i dag" (Swedish, Danish, Norwegian), "hari ini", "hôm qua", "hôm nay".
             "i" if self.is(i + 1, "gar") => (1, i + 2),
             "i" if self.is(i + 1, "dag") => (0, i + 2),
+            "i" if self.is(i + 1, "forrgar") || self.is(i + 1, "forgars") => (2, i + 2),
             "hari" if self.is(i + 1, "ini") => (0, i + 2),
             "hom" if self.is(i + 1, "qua") => (1, i + 2),
             "hom" if self.is(i + 1, "nay") => (0, i + 2),
@@ -741,6 +757,8 @@ impl P<'_> {
             "baru" if self.is(i + 1, "saja") || self.is(i + 1, "sahaja") => i + 2,
             "chiar" if self.is(i + 1, "acum") => i + 2,
             "juuri" if self.is(i + 1, "nyt") => i + 2,
+            // Vietnamese "vừa xong" (just now).
+            "vua" if self.is(i + 1, "xong") => i + 2,
             "lige" | "just" if self.is(i + 1, "nu") => i + 2,
             "μολισ" => {
                 if self.is(i + 1, "τωρα") {

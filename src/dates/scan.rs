@@ -284,6 +284,14 @@ impl P<'_> {
         if self.punct(j, ':') {
             j += 1;
         }
+        // "Publié à 14h32", "Aggiornato alle 16:10", "Atualizado às 9h": a time connector
+        // before a number belongs to the label too.
+        if words::time_connector(self.w(j))
+            && !matches!(self.w(j), "t" | "h")
+            && self.num(j + 1).is_some()
+        {
+            j += 1;
+        }
         Some((label, j))
     }
 
