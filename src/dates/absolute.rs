@@ -116,6 +116,7 @@ impl P<'_> {
                 k += 1;
             }
         }
+        let before_weekday = k;
         // "10:04 PM EST, Wed November 25, 2026": a weekday may stand before the date.
         if words::weekday_abbrev_or_mar(self.w(k)).is_some() && words::month(self.w(k)).is_none() {
             k += 1;
@@ -149,16 +150,30 @@ impl P<'_> {
                 warn,
             );
         }
-        if let Some(back) = self.day_back(k) {
-            let date = self.r.local.add_days(-back.0);
-            let wall = Wall {
+        if let Some((back, weekday, end)) = self.day_back(before_weekday) {
+            let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+            let at = |back: i64| Wall {
                 h: t.h,
                 mi: t.mi,
                 s: t.s,
-                ..date
+                ..self.r.local.add_days(-back)
             };
-            let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
-            return self.hit_at(&wall, &zone, t.precision, true, i, back.1, Fit::Anywhere, 0);
+            // "10:15 on Monday" said on a Monday before 10:15 is last week's.
+            let back = if weekday && zone.to_instant(&at(back)).is_some_and(|s| s > self.r.secs) {
+                back + 7
+            } else {
+                back
+            };
+            return self.hit_at(
+                &at(back),
+                &zone,
+                t.precision,
+                true,
+                i,
+                end,
+                Fit::Anywhere,
+                0,
+            );
         }
         // A time alone: its latest occurrence at or before the reference instant.
         let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
@@ -172,16 +187,42 @@ impl P<'_> {
         if zone.to_instant(&wall).is_some_and(|s| s > self.r.secs) {
             wall = wall.add_days(-1);
         }
-        self.hit_at(&wall, &zone, t.precision, true, i, t.next, Fit::Alone, 0)
+        // Wires give the time in GMT as well: "10:15 ET (1515 GMT)".
+        let end = self.bracketed_gmt(t.next).unwrap_or(t.next);
+        self.hit_at(&wall, &zone, t.precision, true, i, end, Fit::Alone, 0)
     }
 
-    /// "yesterday"/"today" after a time ("14:05 yesterday").
-    fn day_back(&self, k: usize) -> Option<(i64, usize)> {
+    /// Where a bracketed restatement of a time in another zone ends: "(1515 GMT)",
+    /// "(15:15 GMT)", "(3:15 p.m. GMT)".
+    fn bracketed_gmt(&self, k: usize) -> Option<usize> {
+        if !self.punct(k, '(') {
+            return None;
+        }
+        let end = match self.num(k + 1) {
+            Some(t) if t.ndig == 4 && t.num % 100 < 60 && t.num / 100 < 24 => {
+                self.zone_at(k + 2)?.1
+            }
+            Some(_) => {
+                let t = self.time_at(k + 1, true).ok().flatten()?;
+                t.zone?;
+                t.next
+            }
+            None => return None,
+        };
+        self.punct(end, ')').then_some(end + 1)
+    }
+
+    /// "yesterday"/"today" or a weekday after a time ("14:05 yesterday", "10:15 on Monday"):
+    /// days back, whether it was a weekday, and where it ends.
+    fn day_back(&self, k: usize) -> Option<(i64, bool, usize)> {
         let w = self.w(k);
         if words::today_word(w) {
-            Some((0, k + 1))
+            Some((0, false, k + 1))
         } else if words::yesterday_word(w) {
-            Some((1, k + 1))
+            Some((1, false, k + 1))
+        } else if let Some((wd, true)) = words::weekday(w) {
+            let back = (i64::from(self.r.local.weekday()) - i64::from(wd)).rem_euclid(7);
+            Some((back, true, k + 1))
         } else {
             None
         }

@@ -59,6 +59,9 @@ impl P<'_> {
             if words::less_word(w) {
                 less = true;
                 j += 1;
+            } else if w == "d" && j > i && (self.punct(j + 1, '\'') || self.punct(j + 1, '’')) {
+                // "plus d'un an", "moins d'une minute": the elided "de" after a hedge.
+                j += 2;
             } else if words::hedge(w) && self.t.get(j + 1).is_some() {
                 // "de"/"di"/"of" are hedges only after another hedge ("près de", "più di").
                 if matches!(w, "de" | "di" | "of") && j == i {
@@ -283,6 +286,20 @@ impl P<'_> {
                 Some(s) => (0, n * s, unit),
                 None => (n * if unit == Unit::Year { 12 } else { 1 }, 0, unit),
             };
+            // "il y a 1 h 30", "1h30 ago": the minutes after an hour, without their unit.
+            if unit == Unit::Hour && compact && q.digits {
+                let minutes = self
+                    .num(next)
+                    .filter(|t| t.ndig == 2 && t.num < 60 && !t.ordinal);
+                if let Some(m) = minutes {
+                    let unit_after = words::unit(self.w(next + 1)).is_some();
+                    if !unit_after && (prefixed || self.ago_at(next + 1).is_some()) {
+                        secs += m.num as i64 * 60;
+                        smallest = Unit::Minute;
+                        next += 1;
+                    }
+                }
+            }
             // "half an hour" and "an hour and a half".
             let and_half = matches!(self.w(next), "and" | "et" | "y" | "e" | "und")
                 && (words::half_word(self.w(next + 1))
