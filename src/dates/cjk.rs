@@ -66,6 +66,9 @@ impl P<'_> {
                 Some((0, i + 2))
             }
             ('前', Some('天'), _) => Some((2, i + 2)),
+            // Japanese in kana: "きょう" (today), "きのう" (yesterday).
+            ('き', Some('ょ'), Some('う')) => Some((0, i + 3)),
+            ('き', Some('の'), Some('う')) => Some((1, i + 3)),
             _ => None,
         };
         if let Some((back, end)) = day {
@@ -111,6 +114,20 @@ impl P<'_> {
                     ..h
                 })
             });
+        }
+        // A time alone after its half of the day: "上午7:00", "午後2時", "오후 2:30".
+        if let Some(t) = self.cjk_half_day_time(i)? {
+            let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+            let mut wall = Wall {
+                h: t.h,
+                mi: t.mi,
+                s: t.s,
+                ..self.ref_wall(&zone)
+            };
+            if zone.to_instant(&wall).is_some_and(|s| s > self.r.secs) {
+                wall = wall.add_days(-1);
+            }
+            return self.hit_at(&wall, &zone, t.precision, true, i, t.next, Fit::Alone, 0);
         }
         // A count in Chinese numerals, or a half, before a unit and "ago".
         let (n, half, k) = match self.cjk_numeral(i) {
@@ -241,6 +258,7 @@ impl P<'_> {
             }
             ('天' | '日' | '일', _) => (Unit::Day, k + 1),
             ('星', Some('期')) => (Unit::Week, k + 2),
+            ('週', Some('間')) => (Unit::Week, k + 2),
             ('周' | '週' | '주', _) => (Unit::Week, k + 1),
             ('个' | '個' | 'ヶ' | 'か' | 'カ' | '개', Some('月' | '월')) => {
                 (Unit::Month, k + 2)

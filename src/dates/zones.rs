@@ -122,6 +122,18 @@ pub(crate) fn abbreviation(w: &str, original_upper: bool) -> Option<ZoneRef> {
     }
 }
 
+/// An abbreviation that names two zones, read as the other one when the page's own offset is
+/// that zone's: "CST" on a page at +08:00 is China Standard Time, "IST" at +02:00 or +03:00
+/// Israel Standard Time, "AST" at +03:00 Arabia Standard Time. `page_offset` is in seconds.
+pub(crate) fn as_the_page_reads(w: &str, z: ZoneRef, page_offset: i32) -> ZoneRef {
+    match (w, page_offset) {
+        ("cst", o) if o == 8 * H => ZoneRef::Fixed(8 * H),
+        ("ist", o) if o == 2 * H || o == 3 * H => ZoneRef::Fixed(2 * H),
+        ("ast", o) if o == 3 * H => ZoneRef::Fixed(3 * H),
+        _ => z,
+    }
+}
+
 /// "Eastern", "Pacific", ... (followed by "Time", "Standard Time" or "Daylight Time").
 pub(crate) fn us_region(w: &str) -> Option<UsZone> {
     Some(match w {
