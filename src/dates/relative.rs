@@ -261,6 +261,40 @@ impl P<'_> {
             if uw == "time" && !q.digits && self.is(q.next + 1, "ago") {
                 return Ok(None);
             }
+            // "the 1990s", "over 60s", "in her 30s": a round count glued to "s" after such a
+            // word (or a year) is a decade or an age, not seconds, unless "ago" follows.
+            if !any
+                && compact
+                && unit == Unit::Second
+                && q.digits
+                && q.n >= 10
+                && q.n % 10 == 0
+                && self.adjacent(q.next)
+                && self.ago_at(q.next + 1).is_none()
+                && (q.n >= 1000
+                    || q.next >= 2
+                        && matches!(
+                            self.w(q.next - 2),
+                            "the"
+                                | "over"
+                                | "under"
+                                | "in"
+                                | "early"
+                                | "late"
+                                | "mid"
+                                | "their"
+                                | "his"
+                                | "her"
+                                | "my"
+                                | "our"
+                                | "your"
+                                | "aged"
+                                | "los"
+                                | "les"
+                        ))
+            {
+                return Ok(None);
+            }
             // Compact units need digits ("5h"), unless "ago" follows ("an hr ago", "a min ago").
             if compact && !q.digits && self.ago_at(q.next + 1).is_none() {
                 if any {
