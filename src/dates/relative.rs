@@ -654,6 +654,9 @@ impl P<'_> {
             "i" if self.is(i + 1, "dag") => (0, i + 2),
             "i" if self.is(i + 1, "forrgar") || self.is(i + 1, "forgars") => (2, i + 2),
             "hari" if self.is(i + 1, "ini") => (0, i + 2),
+            // Hungarian "ma 07:00" (today); "ma" is a word in other languages, so only before a
+            // clock time.
+            "ma" if self.num(i + 1).is_some() && self.punct(i + 2, ':') => (0, i + 1),
             "hom" if self.is(i + 1, "qua") => (1, i + 2),
             "hom" if self.is(i + 1, "nay") => (0, i + 2),
             "dun" if self.is(i + 1, "gece") => (1, i + 2),
