@@ -567,7 +567,7 @@ pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
         | "sekunden" | "secondo" | "secondi" | "seconden" => (Unit::Second, false),
         "m" | "min" | "mins" | "mn" => (Unit::Minute, true),
         "minute" | "minutes" | "minuto" | "minutos" | "minuten" | "minuti" => (Unit::Minute, false),
-        "h" | "hr" | "hrs" | "std" | "tim" => (Unit::Hour, true),
+        "h" | "hr" | "hrs" | "hs" | "std" | "tim" => (Unit::Hour, true),
         "hour" | "hours" | "heure" | "heures" | "hora" | "horas" | "stunde" | "stunden" | "ora"
         | "ore" | "uur" | "uren" => (Unit::Hour, false),
         "d" | "j" => (Unit::Day, true),
