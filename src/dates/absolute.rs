@@ -262,8 +262,14 @@ impl P<'_> {
     fn finish_date(&self, d: DatePart) -> Step {
         let mut d = d;
         let time = if d.precision == Precision::Day {
-            // "2025/3/4(火) 14:32", "2025-03-04 星期二 14:32": a weekday between date and time.
-            let k = self.cjk_weekday_end(d.next).unwrap_or(d.next);
+            // "2025/3/4(火) 14:32", "2025-03-04 星期二 14:32": a weekday between date and time;
+            // "26. studenoga 2026. u 07:00": the dot Croatian and Serbian put after the year.
+            let after_year_dot = d.next > 0
+                && self.punct(d.next, '.')
+                && self.adjacent(d.next)
+                && self.num(d.next - 1).is_some_and(|t| t.ndig == 4);
+            let next = if after_year_dot { d.next + 1 } else { d.next };
+            let k = self.cjk_weekday_end(next).unwrap_or(next);
             match self.time_after(k)? {
                 Some(t) => Some(t),
                 // "2025. 3. 4. 오후 2:30", "2025/03/04 下午2:30".

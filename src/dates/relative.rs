@@ -647,8 +647,10 @@ impl P<'_> {
             }
             "avant" if self.punct(i + 1, '-') && self.is(i + 2, "hier") => (2, i + 3),
             "avanthier" | "anteayer" | "antier" | "vorgestern" | "anteontem" | "eergisteren"
-            | "przedwczoraj" | "predevcirem" | "alaltaieri" | "toissapaivana" | "evvelsi"
-            | "позавчера" | "позавчора" | "προχθεσ" => (2, i + 1),
+            | "przedwczoraj" | "predevcirem" | "prekjucer" | "prekjuce" | "alaltaieri"
+            | "toissapaivana" | "evvelsi" | "позавчера" | "позавчора" | "προχθεσ" => {
+                (2, i + 1)
+            }
             // "i går", "i dag" (Swedish, Danish, Norwegian), "hari ini", "hôm qua", "hôm nay".
             "i" if self.is(i + 1, "gar") => (1, i + 2),
             "i" if self.is(i + 1, "dag") => (0, i + 2),

@@ -92,6 +92,20 @@ fn other_month(w: &str) -> Option<u8> {
         | "noiembrie" | "kasim" | "nopember" => 11,
         "joulukuuta" | "joulukuu" | "desember" | "grudzien" | "grudnia" | "prosinec"
         | "prosince" | "decembra" | "decembrie" | "aralik" | "disember" => 12,
+        // Croatian, Bosnian and Serbian (Latin script); the Croatian October, "listopad", is the
+        // Polish and Czech November and stays theirs.
+        "sijecanj" | "sijecnja" => 1,
+        "veljaca" | "veljace" => 2,
+        "ozujak" | "ozujka" => 3,
+        "travanj" | "travnja" => 4,
+        "svibanj" | "svibnja" => 5,
+        "lipanj" | "lipnja" => 6,
+        "srpanj" | "srpnja" => 7,
+        "kolovoz" | "kolovoza" | "avgust" | "avgusta" => 8,
+        "rujan" | "rujna" | "septembar" => 9,
+        "oktobar" => 10,
+        "studeni" | "studenoga" | "studenog" | "novembar" => 11,
+        "prosinac" | "prosinca" | "decembar" => 12,
         // Catalan and Galician.
         "gener" | "xaneiro" => 1,
         "febrer" | "febreiro" => 2,
@@ -336,8 +350,9 @@ pub(crate) fn ordinal_word(w: &str) -> Option<u8> {
 pub(crate) fn month_after_day(w: &str) -> Option<u8> {
     month(w).or(match w {
         "ian" => Some(1),
-        // Polish genitives that are also words: "marca" is a brand in Spanish, "Maja" a name.
-        "marca" => Some(3),
+        // Polish genitives that are also words: "marca" is a brand in Spanish, "Maja" a name;
+        // the Serbian "marta" is a name too.
+        "marca" | "marta" => Some(3),
         "maja" => Some(5),
         "mac" => Some(3),
         "iun" => Some(6),
@@ -598,9 +613,9 @@ fn other_unit(w: &str) -> Option<Unit> {
         "sekund" | "sekunder" | "sekunde" | "sekundy" | "sekundou" | "sekundami" | "sekunti"
         | "sekuntia" | "secunda" | "secunde" | "saniye" | "sn" | "detik" | "seconde" | "giay"
         | "masodperce" | "masodperccel" => Unit::Second,
-        "minuut" | "minut" | "minuter" | "minutter" | "minutt" | "minuty" | "minutou"
-        | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dk" | "menit" | "minit" | "phut"
-        | "perce" | "perccel" => Unit::Minute,
+        "minuut" | "minut" | "minuta" | "minuter" | "minutter" | "minutt" | "minuty"
+        | "minutou" | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dk" | "menit"
+        | "minit" | "phut" | "perce" | "perccel" => Unit::Minute,
         "timme" | "timmar" | "time" | "timer" | "tunti" | "tuntia" | "godzine" | "godziny"
         | "godzin" | "godz" | "hodinou" | "hodinami" | "hodin" | "hodiny" | "saat" | "sa"
         | "jam" | "gio" | "oraja" | "oraval" => Unit::Hour,
@@ -614,6 +629,13 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "bulan" | "thang" | "honapja" | "honappal" | "manaden" => Unit::Month,
         "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
         | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "nam" | "aret" | "evvel" => Unit::Year,
+        // Croatian, Bosnian, Serbian.
+        "sekundi" => Unit::Second,
+        "sata" | "sati" => Unit::Hour,
+        "dana" => Unit::Day,
+        "tjedan" | "tjedna" | "tjedana" => Unit::Week,
+        "mjesec" | "mjeseca" | "mjeseci" | "mesec" | "meseca" | "meseci" => Unit::Month,
+        "godinu" | "godine" | "godina" => Unit::Year,
         // Catalan.
         "segons" => Unit::Second,
         "minuts" => Unit::Minute,
@@ -835,6 +857,7 @@ pub(crate) fn few_word(w: &str) -> bool {
             | "nekolik"
             | "niekolko"
             | "cateva"
+            | "nekoliko"
             | "birkac"
             | "beberapa"
             | "nagra"
@@ -975,7 +998,7 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
 pub(crate) fn ago_prefix(w: &str) -> bool {
     matches!(
         w,
-        "pred" | "acum" | "πριν" | "преди" | "منذ" | "قبل" | "לפני"
+        "pred" | "prije" | "pre" | "acum" | "πριν" | "преди" | "منذ" | "قبل" | "לפני"
     )
 }
 
@@ -1000,6 +1023,7 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "azi"
             | "astazi"
             | "bugun"
+            | "danas"
             | "сегодня"
             | "сьогодні"
             | "σημερα"
@@ -1031,6 +1055,8 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "vcera"
             | "dun"
             | "kemarin"
+            | "jucer"
+            | "juce"
             | "semalam"
             | "вчера"
             | "вчора"
@@ -1297,11 +1323,13 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "publikalva" | "opublikowano" | "dodano" | "publikacja" | "publikovano" | "vydano"
         | "zverejneno" | "publikovane" | "publicat" | "postat" | "yayinlanma" | "yayin"
         | "olusturulma" | "giris" | "tarih" | "diterbitkan" | "dipublikasikan" | "terbit"
-        | "tanggal" => super::Label::Published,
+        | "tanggal" | "objavljeno" => super::Label::Published,
         "uppdaterad" | "gewijzigd" | "uppdaterat" | "opdateret" | "oppdatert" | "paivitetty"
         | "frissitve" | "frissites" | "guncellenme" | "aktualizacja" | "zaktualizowano"
         | "aktualizovano" | "aktualizovane" | "actualizat" | "actualizare" | "guncelleme"
-        | "guncellendi" | "diperbarui" | "diperbaharui" | "dikemaskini" => super::Label::Updated,
+        | "guncellendi" | "diperbarui" | "diperbaharui" | "dikemaskini" | "azurirano" => {
+            super::Label::Updated
+        }
         "actualitzat" | "actualitzada" => super::Label::Updated,
         _ => return None,
     })
@@ -1456,6 +1484,7 @@ pub(crate) fn time_connector(w: &str) -> bool {
     matches!(
         w,
         "at" | "a"
+            | "u"
             | "las"
             | "la"
             | "um"
