@@ -1,8 +1,8 @@
 //! Absolute forms: ISO 8601 / RFC 3339, numeric dates ("04/03/2025", "03.04.2025",
 //! "2025/03/04"), written dates in six languages ("March 3, 2025", "3 de marzo de 2025",
 //! "12. März 2025", "Tue 4 Mar 2025 14.30 GMT"), month-year and year, a time (read by `time`)
-//! before or after the date, and Unix timestamps. Owns conventions 8, 9 and 11 of the date
-//! engine issue.
+//! before or after the date, Unix timestamps, and Solar Hijri dates (Persian month names, or
+//! year first in Persian digits). Owns conventions 8, 9 and 11 of the date engine issue.
 
 use super::calendar::{days_in_month, from_jalali, is_leap, Wall};
 use super::lexer::Kind;
