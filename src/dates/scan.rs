@@ -254,10 +254,14 @@ impl P<'_> {
             }
             w => words::label_word(w)?,
         };
-        let label = prefixed.unwrap_or(word_label);
+        let mut label = prefixed.unwrap_or(word_label);
         j += 1;
-        // "Data publikacji:", "Yayın Tarihi:", "تاريخ النشر".
+        // "Data publikacji:", "Yayın Tarihi:", "تاريخ النشر"; "Data aktualizacji", "تاريخ
+        // التحديث" are updates.
         if words::label_tail(self.w(j)) {
+            if words::label_tail_updated(self.w(j)) {
+                label = Label::Updated;
+            }
             j += 1;
         }
         // "Published:", "Updated -", "Updated on", "Publié le", "Publicado em", "Stand: ".

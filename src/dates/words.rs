@@ -1363,6 +1363,8 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "अपडेटेड"
         | "अपडेट"
         | "עודכן"
+        | "التحديث"
+        | "อัปเดต"
         | "עדכון" => super::Label::Updated,
         _ => return None,
     })
@@ -1396,6 +1398,14 @@ pub(crate) fn label_tail(w: &str) -> bool {
             | "التحديث"
             | "δημοσιευσησ"
             | "ενημερωσησ"
+    )
+}
+
+/// The words of `label_tail` that make the label an update ("Data aktualizacji").
+pub(crate) fn label_tail_updated(w: &str) -> bool {
+    matches!(
+        w,
+        "aktualizacji" | "aktualizace" | "actualizarii" | "обновления" | "التحديث" | "ενημερωσησ"
     )
 }
 
