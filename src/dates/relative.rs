@@ -20,6 +20,8 @@ struct Qty {
     less: bool,
     /// Written with digits (compact units need digits: "5h", never "one h").
     digits: bool,
+    /// The decimal part in hundredths ("2.5 hours", "1,5 Stunden": 50).
+    hundredths: u64,
     next: usize,
 }
 
@@ -78,6 +80,7 @@ impl P<'_> {
             few: false,
             less,
             digits: false,
+            hundredths: 0,
             next,
         };
         let w = self.w(j);
@@ -162,6 +165,34 @@ impl P<'_> {
             if t.ordinal {
                 return None;
             }
+            // The digits after a decimal point or a time's colon are no count of their own
+            // ("1.5 years" is not 5 years).
+            if j >= 2
+                && !t.space_before
+                && (self.punct(j - 1, '.') || self.punct(j - 1, ',') || self.punct(j - 1, ':'))
+                && self.adjacent(j - 1)
+                && self.num(j - 2).is_some()
+            {
+                return None;
+            }
+            // A decimal count before a unit: "2.5 hours ago", "vor 1,5 Stunden".
+            let decimal = (self.punct(j + 1, '.') || self.punct(j + 1, ','))
+                && self.adjacent(j + 1)
+                && self
+                    .num(j + 2)
+                    .is_some_and(|f| !f.space_before && f.ndig <= 2)
+                && words::unit(self.w(j + 3))
+                    .is_some_and(|(_, compact)| !compact || self.ago_at(j + 4).is_some());
+            if decimal {
+                let f = self
+                    .num(j + 2)
+                    .map_or(0, |f| if f.ndig == 1 { f.num * 10 } else { f.num });
+                return Some(Qty {
+                    digits: true,
+                    hundredths: f,
+                    ..q(t.num, j + 3)
+                });
+            }
             // A number that is part of a time, date or decimal is not a count.
             if let Some(n) = self.t.get(j + 1) {
                 if n.kind == Kind::Punct
@@ -172,9 +203,15 @@ impl P<'_> {
                     return None;
                 }
             }
+            // "3+ hours ago": at least three.
+            let next = if self.punct(j + 1, '+') && self.adjacent(j + 1) {
+                j + 2
+            } else {
+                j + 1
+            };
             return Some(Qty {
                 digits: true,
-                ..q(t.num, j + 1)
+                ..q(t.num, next)
             });
         }
         let n = words::number_word(w)?;
@@ -226,6 +263,19 @@ impl P<'_> {
                     all_compact: false,
                     now: false,
                     next: i + 1,
+                }));
+            }
+        }
+        // "a quarter of an hour ago", "il y a un quart d'heure", "hace un cuarto de hora".
+        if let Some(end) = self.quarter_hour(i) {
+            if prefixed || self.ago_at(end).is_some() {
+                return Ok(Some(Rel {
+                    months: 0,
+                    secs: 900,
+                    smallest: Unit::Minute,
+                    all_compact: false,
+                    now: false,
+                    next: end,
                 }));
             }
         }
@@ -356,6 +406,12 @@ impl P<'_> {
                 }
                 smallest = u;
             }
+            if q.hundredths > 0 {
+                let (m, s, u) = fraction_of(unit, q.hundredths);
+                months += m;
+                secs += s;
+                smallest = smallest.min(u);
+            }
             if q.less && unit <= Unit::Minute && q.n <= 1 || q.few && unit == Unit::Second {
                 rel.now = true;
             }
@@ -385,6 +441,28 @@ impl P<'_> {
             }
         }
         Ok(any.then_some(rel))
+    }
+
+    /// Where "a quarter of an hour" ("quarter of an hour", "un quart d'heure", "un cuarto de
+    /// hora", "um quarto de hora") starting at `i` ends.
+    fn quarter_hour(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        if matches!(self.w(k), "a" | "un" | "um") {
+            k += 1;
+        }
+        if !matches!(self.w(k), "quarter" | "quart" | "cuarto" | "quarto") {
+            return None;
+        }
+        k += 1;
+        if matches!(self.w(k), "of" | "de") {
+            k += 1;
+        } else if self.is(k, "d") && (self.punct(k + 1, '\'') || self.punct(k + 1, '’')) {
+            k += 2;
+        }
+        if matches!(self.w(k), "an" | "a") {
+            k += 1;
+        }
+        matches!(self.w(k), "hour" | "heure" | "hora").then_some(k + 1)
     }
 
     /// "il y a", "hace", "vor", "há", "faz", "před", "πριν από": the length of an "ago"
@@ -892,6 +970,21 @@ impl P<'_> {
             return Err(self.fail(RefusalKind::Vague, i, i + 3));
         }
         Ok(None)
+    }
+}
+
+/// `hundredths` of one unit, as (months, seconds, precision unit): "2.5 hours" adds 30 minutes,
+/// precision minute; "1.5 years" adds 6 months; "1.5 months" adds 15 days.
+fn fraction_of(unit: Unit, hundredths: u64) -> (i64, i64, Unit) {
+    let h = hundredths as i64;
+    match unit {
+        Unit::Second => (0, 0, Unit::Second),
+        Unit::Minute => (0, 60 * h / 100, Unit::Second),
+        Unit::Hour => (0, 3600 * h / 100 / 60 * 60, Unit::Minute),
+        Unit::Day => (0, 86_400 * h / 100 / 3600 * 3600, Unit::Hour),
+        Unit::Week => (0, 604_800 * h / 100 / 3600 * 3600, Unit::Hour),
+        Unit::Month => (0, 30 * h / 100 * 86_400, Unit::Day),
+        Unit::Year => ((12 * h + 50) / 100, 0, Unit::Month),
     }
 }
 
