@@ -271,26 +271,50 @@ impl P<'_> {
     /// "2025年3月4日", "2025년 3월 4일", "3月4日", "2025年3月", each with an optional time
     /// ("14:30", "14時30分", "14시 30분").
     fn cjk_date(&self, i: usize) -> Step {
-        let first = self.num(i).map_or(0, |t| t.num);
+        let Some(first) = self.num(i) else {
+            return Ok(None);
+        };
         let (y, k) = if matches!(self.cjk(i + 1), Some('年' | '년')) {
-            (Some(first as i32), i + 2)
+            // Taiwan counts years from 1912 ("115年" is 2026); a one- or two-digit year is no
+            // year the engine can place.
+            let y = match first.ndig {
+                3 if (100..200).contains(&first.num) => first.num as i32 + 1911,
+                // Its month and day go with it: "25年3月4日" is no 4 March of this year.
+                0..=3 if self.num(i + 2).is_some() => {
+                    return Err(self.fail(RefusalKind::NoDate, i, i + 6));
+                }
+                0..=3 => return Ok(None),
+                _ => first.num as i32,
+            };
+            (Some(y), i + 2)
         } else {
             (None, i)
         };
         self.cjk_date_from(i, y, k)
     }
 
-    /// Japanese era years: "令和7年3月4日" (Reiwa 7 is 2025), "令和元年" (its first year),
+    /// Era years: "令和7年3月4日" (Reiwa 7 is 2025), "令和元年" (its first year), "民國115年" (the
+    /// Republic of China, Taiwan: 2026),
     /// "平成31年".
     fn japanese_era_date(&self, i: usize) -> Step {
-        let base = match (self.cjk(i), self.cjk(i + 1)) {
+        // "中華民國115年": the Republic of China's era, after the country's name.
+        let e = if matches!(
+            (self.cjk(i), self.cjk(i + 1)),
+            (Some('中'), Some('華' | '华'))
+        ) {
+            i + 2
+        } else {
+            i
+        };
+        let base = match (self.cjk(e), self.cjk(e + 1)) {
             (Some('令'), Some('和')) => 2018,
             (Some('平'), Some('成')) => 1988,
+            (Some('民'), Some('國' | '国')) => 1911,
             _ => return Ok(None),
         };
-        let (n, k) = match self.num(i + 2) {
-            Some(t) if t.ndig <= 2 => (t.num as i32, i + 3),
-            _ if self.cjk(i + 2) == Some('元') => (1, i + 3),
+        let (n, k) = match self.num(e + 2) {
+            Some(t) if t.ndig <= 2 || base == 1911 && t.ndig == 3 => (t.num as i32, e + 3),
+            _ if self.cjk(e + 2) == Some('元') => (1, e + 3),
             _ => return Ok(None),
         };
         if self.cjk(k) != Some('年') || n == 0 {
