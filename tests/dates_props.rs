@@ -138,6 +138,108 @@ proptest! {
     }
 }
 
+/// Words and marks the date forms start from, for lines made of many of them.
+const VOCABULARY: [&str; 24] = [
+    "3",
+    "hours",
+    "ago",
+    "il",
+    "y",
+    "a",
+    "hace",
+    "vor",
+    "年",
+    "月",
+    "日",
+    "前",
+    "at",
+    "14:32",
+    "PM",
+    "ET",
+    "March",
+    "4,",
+    "2025",
+    "|",
+    "/",
+    "yesterday",
+    "назад",
+    "منذ",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Hostile shapes: long digit runs with separators, one word repeated many times, and many
+    /// date words in a row. Each resolves or is refused (never panics), and the fast path agrees.
+    #[test]
+    fn hostile_lines_resolve_or_are_refused(
+        digits in "[0-9]{1,700}",
+        seps in "[-/.: ]{0,40}",
+        word in 0usize..VOCABULARY.len(),
+        times in 1usize..300,
+        picks in proptest::collection::vec(0usize..VOCABULARY.len(), 0..200),
+        unicode in proptest::collection::vec(any::<char>(), 0..700),
+    ) {
+        let (ctx, _) = context(1_795_000_000, 4);
+        let resolver = Resolver::new(&ctx);
+        let mut spliced = String::new();
+        for (k, c) in digits.chars().enumerate() {
+            spliced.push(c);
+            if let Some(s) = seps.chars().nth(k % 41) {
+                if k % 3 == 2 {
+                    spliced.push(s);
+                }
+            }
+        }
+        let repeated = vec![VOCABULARY[word]; times].join(" ");
+        let mixed = picks.iter().map(|&k| VOCABULARY[k]).collect::<Vec<_>>().join(" ");
+        let unicode: String = unicode.into_iter().collect();
+        for text in [&digits, &spliced, &repeated, &mixed, &unicode] {
+            let full = resolve(text, &ctx);
+            if let Ok(r) = &full {
+                prop_assert!(text.get(r.span.clone()).is_some());
+            }
+            let quick = resolver.resolve_instant(text);
+            prop_assert_eq!(quick, full.as_ref().ok().map(|r| (r.instant.as_second(), r.precision)));
+            let _ = resolve_all(text, &ctx);
+        }
+    }
+}
+
+/// The worst lines under the length cap (every token starting a form that reads far ahead)
+/// still resolve in bounded time: far below a millisecond each in a release build, so a
+/// generous bound in a debug build catches only a runaway (quadratic or worse) scan.
+#[test]
+fn worst_case_lines_are_resolved_quickly() {
+    let (ctx, _) = context(1_795_000_000, 0);
+    let lines = [
+        "1 ".repeat(255),
+        "1:".repeat(255),
+        "1/".repeat(255),
+        "1.".repeat(255),
+        "a ".repeat(255),
+        "il y a ".repeat(72),
+        "3 hours, ".repeat(56),
+        "March 4, ".repeat(56),
+        "年月日".repeat(56),
+        "9".repeat(511),
+        "2025-03-04T14:32:00 ".repeat(25),
+        "١".repeat(255),
+    ];
+    let started = std::time::Instant::now();
+    for _ in 0..20 {
+        for line in &lines {
+            let _ = resolve(line, &ctx);
+            let _ = resolve_all(line, &ctx);
+        }
+    }
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "480 worst-case lines took {:?}",
+        started.elapsed()
+    );
+}
+
 /// Date phrases with numbers in them; `{y}` year, `{a}` day, `{b}` month, `{h}` hour, `{m}`
 /// minute, `{n}` a count.
 const TEMPLATES: [&str; 8] = [

@@ -1,10 +1,10 @@
 //! Absolute forms: ISO 8601 / RFC 3339, numeric dates ("04/03/2025", "03.04.2025",
 //! "2025/03/04"), written dates in six languages ("March 3, 2025", "3 de marzo de 2025",
 //! "12. März 2025", "Tue 4 Mar 2025 14.30 GMT"), month-year and year, a time (read by `time`)
-//! before or after the date, and Unix timestamps. Owns conventions 8, 9 and 11 of the date
-//! engine issue.
+//! before or after the date, Unix timestamps, and Solar Hijri dates (Persian month names, or
+//! year first in Persian digits). Owns conventions 8, 9 and 11 of the date engine issue.
 
-use super::calendar::{days_in_month, is_leap, Wall};
+use super::calendar::{days_in_month, from_jalali, is_leap, Wall};
 use super::lexer::Kind;
 use super::scan::{Fit, Step, P, W_AMBIGUOUS};
 use super::words;
@@ -116,6 +116,7 @@ impl P<'_> {
                 k += 1;
             }
         }
+        let before_weekday = k;
         // "10:04 PM EST, Wed November 25, 2026": a weekday may stand before the date.
         if words::weekday_abbrev_or_mar(self.w(k)).is_some() && words::month(self.w(k)).is_none() {
             k += 1;
@@ -149,16 +150,30 @@ impl P<'_> {
                 warn,
             );
         }
-        if let Some(back) = self.day_back(k) {
-            let date = self.r.local.add_days(-back.0);
-            let wall = Wall {
+        if let Some((back, weekday, end)) = self.day_back(before_weekday) {
+            let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+            let at = |back: i64| Wall {
                 h: t.h,
                 mi: t.mi,
                 s: t.s,
-                ..date
+                ..self.r.local.add_days(-back)
             };
-            let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
-            return self.hit_at(&wall, &zone, t.precision, true, i, back.1, Fit::Anywhere, 0);
+            // "10:15 on Monday" said on a Monday before 10:15 is last week's.
+            let back = if weekday && zone.to_instant(&at(back)).is_some_and(|s| s > self.r.secs) {
+                back + 7
+            } else {
+                back
+            };
+            return self.hit_at(
+                &at(back),
+                &zone,
+                t.precision,
+                true,
+                i,
+                end,
+                Fit::Anywhere,
+                0,
+            );
         }
         // A time alone: its latest occurrence at or before the reference instant.
         let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
@@ -172,16 +187,42 @@ impl P<'_> {
         if zone.to_instant(&wall).is_some_and(|s| s > self.r.secs) {
             wall = wall.add_days(-1);
         }
-        self.hit_at(&wall, &zone, t.precision, true, i, t.next, Fit::Alone, 0)
+        // Wires give the time in GMT as well: "10:15 ET (1515 GMT)".
+        let end = self.bracketed_gmt(t.next).unwrap_or(t.next);
+        self.hit_at(&wall, &zone, t.precision, true, i, end, Fit::Alone, 0)
     }
 
-    /// "yesterday"/"today" after a time ("14:05 yesterday").
-    fn day_back(&self, k: usize) -> Option<(i64, usize)> {
+    /// Where a bracketed restatement of a time in another zone ends: "(1515 GMT)",
+    /// "(15:15 GMT)", "(3:15 p.m. GMT)".
+    fn bracketed_gmt(&self, k: usize) -> Option<usize> {
+        if !self.punct(k, '(') {
+            return None;
+        }
+        let end = match self.num(k + 1) {
+            Some(t) if t.ndig == 4 && t.num % 100 < 60 && t.num / 100 < 24 => {
+                self.zone_at(k + 2)?.1
+            }
+            Some(_) => {
+                let t = self.time_at(k + 1, true).ok().flatten()?;
+                t.zone?;
+                t.next
+            }
+            None => return None,
+        };
+        self.punct(end, ')').then_some(end + 1)
+    }
+
+    /// "yesterday"/"today" or a weekday after a time ("14:05 yesterday", "10:15 on Monday"):
+    /// days back, whether it was a weekday, and where it ends.
+    fn day_back(&self, k: usize) -> Option<(i64, bool, usize)> {
         let w = self.w(k);
         if words::today_word(w) {
-            Some((0, k + 1))
+            Some((0, false, k + 1))
         } else if words::yesterday_word(w) {
-            Some((1, k + 1))
+            Some((1, false, k + 1))
+        } else if let Some((wd, true)) = words::weekday(w) {
+            let back = (i64::from(self.r.local.weekday()) - i64::from(wd)).rem_euclid(7);
+            Some((back, true, k + 1))
         } else {
             None
         }
@@ -221,10 +262,18 @@ impl P<'_> {
     fn finish_date(&self, d: DatePart) -> Step {
         let mut d = d;
         let time = if d.precision == Precision::Day {
-            match self.time_after(d.next)? {
+            // "2025/3/4(火) 14:32", "2025-03-04 星期二 14:32": a weekday between date and time;
+            // "26. studenoga 2026. u 07:00": the dot Croatian and Serbian put after the year.
+            let after_year_dot = d.next > 0
+                && self.punct(d.next, '.')
+                && self.adjacent(d.next)
+                && self.num(d.next - 1).is_some_and(|t| t.ndig == 4);
+            let next = if after_year_dot { d.next + 1 } else { d.next };
+            let k = self.cjk_weekday_end(next).unwrap_or(next);
+            match self.time_after(k)? {
                 Some(t) => Some(t),
                 // "2025. 3. 4. 오후 2:30", "2025/03/04 下午2:30".
-                None => self.cjk_half_day_time(d.next)?,
+                None => self.cjk_half_day_time(k)?,
             }
         } else {
             None
@@ -334,6 +383,17 @@ impl P<'_> {
         }
     }
 
+    /// `era` for a year read by `year_at` that ends at `next`: a two-digit year after a Thai
+    /// month is Buddhist too ("26 พ.ย. 69" is 2569, 2026).
+    fn era_before(&self, month_at: usize, y: i32, next: usize) -> i32 {
+        let two_digits = next > 0 && self.num(next - 1).is_some_and(|t| t.ndig == 2);
+        if two_digits && words::thai(self.w(month_at)) {
+            self.era(month_at, y + 500)
+        } else {
+            self.era(month_at, y)
+        }
+    }
+
     /// Past a word naming the year after a year number ("2025 г.", "2025 года", "2025 r.").
     fn after_year_word(&self, k: usize) -> usize {
         if !words::year_word(self.w(k)) {
@@ -425,6 +485,12 @@ impl P<'_> {
             Kind::Num if !tok.ordinal && tok.ndig == 4 => {
                 let y = tok.num as i32;
                 if hijri_year(tok) {
+                    // Persian digits date by the Solar Hijri calendar: "۱۴۰۳/۱۲/۱۴".
+                    if tok.persian {
+                        if let Some(d) = self.jalali_numeric(i, y)? {
+                            return Ok(Some(d));
+                        }
+                    }
                     // Its month and day go with it: "۱۲/۱۴" is no Gregorian date either.
                     let mut end = i + 1;
                     while self
@@ -758,12 +824,18 @@ impl P<'_> {
             dashed = self.t.get(j).map(|t| t.ch);
             j += 1;
         }
-        let Some(mo) = words::month_after_day(self.w(j)) else {
+        // Persian pages date by the Solar Hijri calendar: "۵ آذر ۱۴۰۵".
+        if let Some(jm) = words::jalali_month(self.w(j)) {
+            return self.jalali_day_first(i, a.num, jm, j + 1);
+        }
+        // Levantine Arabic names four months in two words ("تشرين الثاني", November).
+        let pair = words::month_pair(self.w(j), self.w(j + 1));
+        let Some(mo) = pair.or_else(|| words::month_after_day(self.w(j))) else {
             return Ok(None);
         };
         let short_word = words::month_needs_year(self.w(j));
         let month_at = j;
-        j += 1;
+        j += if pair.is_some() { 2 } else { 1 };
         if self.punct(j, '.') {
             j += 1;
         }
@@ -773,7 +845,9 @@ impl P<'_> {
             }
         }
         let day = a.num;
-        let year = self.year_at(j).map(|(y, n)| (self.era(month_at, y), n));
+        let year = self
+            .year_at(j)
+            .map(|(y, n)| (self.era_before(month_at, y, n), n));
         if short_word && year.is_none() {
             return Ok(None);
         }
@@ -841,7 +915,9 @@ impl P<'_> {
                 {
                     next += 2;
                 }
-                let year = self.year_at(next).map(|(y, n)| (self.era(i, y), n));
+                let year = self
+                    .year_at(next)
+                    .map(|(y, n)| (self.era_before(i, y, n), n));
                 if !(1..=31).contains(&day) {
                     return if year.is_some() {
                         Err(self.fail(RefusalKind::InvalidDate, i, year.map_or(next, |y| y.1)))
@@ -936,6 +1012,11 @@ impl P<'_> {
             return Ok(None);
         }
         let Some(yt) = third else {
+            // Day and month with a time after them are a date of the latest such day:
+            // "26/11 à 14h32", "11-26 14:32", "26.11. klo 14.32", "11/26(木) 14:32".
+            if let Some(d) = self.day_month_with_time(i, sep, a, b)? {
+                return Ok(Some(d));
+            }
             // Two numbers: "9/11", "24/7" are refused; "3.5" and "1-2" are not dates at all.
             if self.glued(i + 3) && !self.punct(i + 3, '.') {
                 return Ok(None);
@@ -980,6 +1061,147 @@ impl P<'_> {
         }
         Ok(Some(DatePart {
             y: Some(y),
+            mo: mo as u8,
+            d: d as u8,
+            precision: Precision::Day,
+            ambiguous,
+            alone: false,
+            start: i,
+            next,
+        }))
+    }
+}
+
+impl P<'_> {
+    /// A Solar Hijri date written day first ("۵ آذر ۱۴۰۵", "۵ آذر"): the day at `i`, the month
+    /// `jm`, and the year (Persian or ASCII digits) at `j`. Without a year, the latest such day.
+    fn jalali_day_first(
+        &self,
+        i: usize,
+        day: u64,
+        jm: u8,
+        j: usize,
+    ) -> Result<Option<DatePart>, super::scan::Fail> {
+        if !(1..=31).contains(&day) {
+            return Ok(None);
+        }
+        let mut k = j;
+        if self.punct(k, ',') || self.punct(k, '،') {
+            k += 1;
+        }
+        let year = self
+            .num(k)
+            .filter(|t| t.ndig == 4 && !t.ordinal)
+            .map(|t| t.num as i32);
+        let (gregorian, next) = match year {
+            Some(jy) => (from_jalali(jy, jm, day as u8), k + 1),
+            None => {
+                // The Solar Hijri year starts in March: the Gregorian year minus 621, or one
+                // less when that date is still to come.
+                let today = self.r.local;
+                let latest = [today.y - 621, today.y - 622].into_iter().find_map(|jy| {
+                    from_jalali(jy, jm, day as u8)
+                        .filter(|&(y, mo, d)| (y, mo, d) <= (today.y, today.mo, today.d))
+                });
+                (latest, j)
+            }
+        };
+        let Some((y, mo, d)) = gregorian else {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        };
+        Ok(Some(DatePart {
+            y: Some(y),
+            mo,
+            d,
+            precision: Precision::Day,
+            ambiguous: false,
+            alone: false,
+            start: i,
+            next,
+        }))
+    }
+
+    /// A Solar Hijri date written year first in numbers ("۱۴۰۳/۱۲/۱۴", "۱۴۰۳-۱۲-۱۴"), the year
+    /// `jy` at `i`.
+    fn jalali_numeric(&self, i: usize, jy: i32) -> Result<Option<DatePart>, super::scan::Fail> {
+        let Some(sep) = self.sep_char(i + 1) else {
+            return Ok(None);
+        };
+        let m = self.num(i + 2).filter(|t| t.ndig <= 2);
+        let d = self
+            .num(i + 4)
+            .filter(|t| t.ndig <= 2 && !t.space_before)
+            .filter(|_| self.punct(i + 3, sep) && self.adjacent(i + 3));
+        let (Some(m), Some(d)) = (m, d) else {
+            return Ok(None);
+        };
+        if self.glued(i + 5) {
+            return Ok(None);
+        }
+        let (mo, dd) = (
+            u8::try_from(m.num).unwrap_or(0),
+            u8::try_from(d.num).unwrap_or(0),
+        );
+        let Some((y, mo, d)) = from_jalali(jy, mo, dd) else {
+            return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+        };
+        Ok(Some(DatePart {
+            y: Some(y),
+            mo,
+            d,
+            precision: Precision::Day,
+            ambiguous: false,
+            alone: false,
+            start: i,
+            next: i + 5,
+        }))
+    }
+
+    /// A numeric day and month without a year (`a`, `sep`, `b` at `i`), read only when a time
+    /// with minutes follows, as pages print the dates of this year ("11-26 14:32"); alone, "9/11"
+    /// and "24/7" are no dates. The order rules are those of dates with a year.
+    fn day_month_with_time(
+        &self,
+        i: usize,
+        sep: char,
+        a: u64,
+        b: u64,
+    ) -> Result<Option<DatePart>, super::scan::Fail> {
+        let padded = |k: usize| self.num(k).is_some_and(|t| t.ndig == 2);
+        if sep == '-' && !(padded(i) && padded(i + 2)) {
+            return Ok(None);
+        }
+        let mut next = i + 3;
+        if sep == '.' && self.punct(next, '.') && self.adjacent(next) {
+            next += 1;
+        }
+        if self.glued(next) && !self.punct(next, '(') && !self.punct(next, '（') {
+            return Ok(None);
+        }
+        let k = self.cjk_weekday_end(next).unwrap_or(next);
+        let timed = self
+            .time_after(k)?
+            .is_some_and(|t| t.precision <= Precision::Minute);
+        if !timed {
+            return Ok(None);
+        }
+        let (mo, d, ambiguous) = if sep == '.' {
+            (b, a, false)
+        } else if a <= 12 && b <= 12 {
+            match self.r.date_order {
+                DateOrder::Mdy => (a, b, a != b),
+                DateOrder::Dmy => (b, a, a != b),
+            }
+        } else if a > 12 {
+            (b, a, false)
+        } else {
+            (a, b, false)
+        };
+        if !(1..=12).contains(&mo) || d == 0 || d > u64::from(days_in_month(2024, mo as u8)) {
+            return Ok(None);
+        }
+        Ok(Some(DatePart {
+            y: None,
             mo: mo as u8,
             d: d as u8,
             precision: Precision::Day,
@@ -1080,7 +1302,8 @@ mod tests {
         assert_eq!(r("4 tháng 3, 2025 14:30", m), "2025-03-04T14:30:00Z minute");
         assert_eq!(r("tháng 3 năm 2025", m), "2025-03-01T00:00:00Z month");
         assert_eq!(r("ngày 31 tháng 2 năm 2025", m), "invalid_date");
-        assert_eq!(r("۱۴۰۳/۱۲/۱۴", m), "no_date");
+        // Persian digits date by the Solar Hijri calendar; lunar Hijri dates are not read.
+        assert_eq!(r("۱۴۰۳/۱۲/۱۴", m), "2025-03-04T00:00:00Z day");
         assert_eq!(r("١٤ رمضان ١٤٤٦", m), "no_date");
         assert_eq!(r("1403/12/14", m), "1403-12-14T00:00:00Z day");
         // Instants past what a timestamp holds are refused, not turned into 1970.

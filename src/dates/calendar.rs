@@ -121,6 +121,58 @@ pub(crate) fn civil_from_days(z: i64) -> (i32, u8, u8) {
     ((y + i64::from(m <= 2)) as i32, m, d)
 }
 
+/// The Gregorian date of a Solar Hijri (Jalali, Iranian) date: Borkowski's algorithm over the
+/// break years of the 33-year cycles, as jalaali-js writes it. `None` for an invalid date or a
+/// year outside 1..=3177.
+pub(crate) fn from_jalali(jy: i32, jm: u8, jd: u8) -> Option<(i32, u8, u8)> {
+    const BREAKS: [i32; 20] = [
+        -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324,
+        2394, 2456, 3178,
+    ];
+    if !(1..3178).contains(&jy) || !(1..=12).contains(&jm) || jd == 0 {
+        return None;
+    }
+    let gy = jy + 621;
+    let mut leap_j = -14;
+    let mut jp = BREAKS[0];
+    let mut jump = 0;
+    for &next_break in &BREAKS[1..] {
+        jump = next_break - jp;
+        if jy < next_break {
+            break;
+        }
+        leap_j += jump / 33 * 8 + jump % 33 / 4;
+        jp = next_break;
+    }
+    let mut n = jy - jp;
+    leap_j += n / 33 * 8 + (n % 33 + 3) / 4;
+    if jump % 33 == 4 && jump - n == 4 {
+        leap_j += 1;
+    }
+    let leap_g = gy / 4 - (gy / 100 + 1) * 3 / 4 - 150;
+    // The Gregorian day in March of 1 Farvardin.
+    let march = 20 + leap_j - leap_g;
+    if jump - n < 6 {
+        n = n - jump + (jump + 4) / 33 * 33;
+    }
+    let leap = ((n + 1) % 33 - 1) % 4;
+    let days_in = match jm {
+        1..=6 => 31,
+        7..=11 => 30,
+        _ if leap == 0 => 30,
+        _ => 29,
+    };
+    if jd > days_in {
+        return None;
+    }
+    let jm = i64::from(jm);
+    let days = days_from_civil(gy, 3, u8::try_from(march).ok()?) + (jm - 1) * 31
+        - jm / 7 * (jm - 7)
+        + i64::from(jd)
+        - 1;
+    Some(civil_from_days(days))
+}
+
 /// How wall-clock readings map to instants: a fixed UTC offset or a named zone with DST rules.
 #[derive(Debug, Clone)]
 pub(crate) enum Zone {
@@ -187,6 +239,20 @@ mod tests {
             Wall::midnight(2025, 1, 15).add_months(-1),
             Some(Wall::midnight(2024, 12, 15))
         );
+    }
+
+    #[test]
+    fn solar_hijri_dates_map_to_gregorian_ones() {
+        // Nowruz (1 Farvardin) of four years, the end of a leap year, and Yalda night.
+        assert_eq!(from_jalali(1402, 1, 1), Some((2023, 3, 21)));
+        assert_eq!(from_jalali(1403, 1, 1), Some((2024, 3, 20)));
+        assert_eq!(from_jalali(1404, 1, 1), Some((2025, 3, 21)));
+        assert_eq!(from_jalali(1403, 12, 30), Some((2025, 3, 20)));
+        assert_eq!(from_jalali(1404, 12, 30), None);
+        assert_eq!(from_jalali(1403, 9, 30), Some((2024, 12, 20)));
+        assert_eq!(from_jalali(1405, 9, 5), Some((2026, 11, 26)));
+        assert_eq!(from_jalali(1405, 13, 1), None);
+        assert_eq!(from_jalali(1405, 7, 31), None);
     }
 
     #[test]

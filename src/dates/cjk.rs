@@ -62,8 +62,13 @@ impl P<'_> {
                 Some((2, i + 3))
             }
             ('昨', Some('天' | '日'), _) | ('어', Some('제'), _) => Some((1, i + 2)),
-            ('今', Some('天' | '日'), _) | ('오', Some('늘'), _) => Some((0, i + 2)),
+            ('今', Some('天' | '日'), _) | ('오', Some('늘'), _) | ('本', Some('日'), _) => {
+                Some((0, i + 2))
+            }
             ('前', Some('天'), _) => Some((2, i + 2)),
+            // Japanese in kana: "きょう" (today), "きのう" (yesterday).
+            ('き', Some('ょ'), Some('う')) => Some((0, i + 3)),
+            ('き', Some('の'), Some('う')) => Some((1, i + 3)),
             _ => None,
         };
         if let Some((back, end)) = day {
@@ -99,6 +104,8 @@ impl P<'_> {
             }
             _ => None,
         };
+        // "방금 전": just before.
+        let now_end = now_end.map(|e| if self.cjk(e) == Some('전') { e + 1 } else { e });
         if let Some(end) = now_end {
             // Now-like: the reference itself, precision minute.
             return self.counted_ago(0, Unit::Minute, i, end).map(|h| {
@@ -108,10 +115,26 @@ impl P<'_> {
                 })
             });
         }
+        // A time alone after its half of the day: "上午7:00", "午後2時", "오후 2:30".
+        if let Some(t) = self.cjk_half_day_time(i)? {
+            let zone = t.zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
+            let mut wall = Wall {
+                h: t.h,
+                mi: t.mi,
+                s: t.s,
+                ..self.ref_wall(&zone)
+            };
+            if zone.to_instant(&wall).is_some_and(|s| s > self.r.secs) {
+                wall = wall.add_days(-1);
+            }
+            return self.hit_at(&wall, &zone, t.precision, true, i, t.next, Fit::Alone, 0);
+        }
         // A count in Chinese numerals, or a half, before a unit and "ago".
         let (n, half, k) = match self.cjk_numeral(i) {
             Some((n, k)) => (n, false, k),
             None if c0 == '半' => (1, true, i + 1),
+            // "数分钟前", "几小时前", "数時間前": a few, read as 3 as "a few minutes ago" is.
+            None if matches!(c0, '数' | '數' | '几' | '幾') => (3, false, i + 1),
             None => return Ok(None),
         };
         let mut k = k;
@@ -235,6 +258,7 @@ impl P<'_> {
             }
             ('天' | '日' | '일', _) => (Unit::Day, k + 1),
             ('星', Some('期')) => (Unit::Week, k + 2),
+            ('週', Some('間')) => (Unit::Week, k + 2),
             ('周' | '週' | '주', _) => (Unit::Week, k + 1),
             ('个' | '個' | 'ヶ' | 'か' | 'カ' | '개', Some('月' | '월')) => {
                 (Unit::Month, k + 2)
@@ -247,26 +271,50 @@ impl P<'_> {
     /// "2025年3月4日", "2025년 3월 4일", "3月4日", "2025年3月", each with an optional time
     /// ("14:30", "14時30分", "14시 30분").
     fn cjk_date(&self, i: usize) -> Step {
-        let first = self.num(i).map_or(0, |t| t.num);
+        let Some(first) = self.num(i) else {
+            return Ok(None);
+        };
         let (y, k) = if matches!(self.cjk(i + 1), Some('年' | '년')) {
-            (Some(first as i32), i + 2)
+            // Taiwan counts years from 1912 ("115年" is 2026); a one- or two-digit year is no
+            // year the engine can place.
+            let y = match first.ndig {
+                3 if (100..200).contains(&first.num) => first.num as i32 + 1911,
+                // Its month and day go with it: "25年3月4日" is no 4 March of this year.
+                0..=3 if self.num(i + 2).is_some() => {
+                    return Err(self.fail(RefusalKind::NoDate, i, i + 6));
+                }
+                0..=3 => return Ok(None),
+                _ => first.num as i32,
+            };
+            (Some(y), i + 2)
         } else {
             (None, i)
         };
         self.cjk_date_from(i, y, k)
     }
 
-    /// Japanese era years: "令和7年3月4日" (Reiwa 7 is 2025), "令和元年" (its first year),
+    /// Era years: "令和7年3月4日" (Reiwa 7 is 2025), "令和元年" (its first year), "民國115年" (the
+    /// Republic of China, Taiwan: 2026),
     /// "平成31年".
     fn japanese_era_date(&self, i: usize) -> Step {
-        let base = match (self.cjk(i), self.cjk(i + 1)) {
+        // "中華民國115年": the Republic of China's era, after the country's name.
+        let e = if matches!(
+            (self.cjk(i), self.cjk(i + 1)),
+            (Some('中'), Some('華' | '华'))
+        ) {
+            i + 2
+        } else {
+            i
+        };
+        let base = match (self.cjk(e), self.cjk(e + 1)) {
             (Some('令'), Some('和')) => 2018,
             (Some('平'), Some('成')) => 1988,
+            (Some('民'), Some('國' | '国')) => 1911,
             _ => return Ok(None),
         };
-        let (n, k) = match self.num(i + 2) {
-            Some(t) if t.ndig <= 2 => (t.num as i32, i + 3),
-            _ if self.cjk(i + 2) == Some('元') => (1, i + 3),
+        let (n, k) = match self.num(e + 2) {
+            Some(t) if t.ndig <= 2 || base == 1911 && t.ndig == 3 => (t.num as i32, e + 3),
+            _ if self.cjk(e + 2) == Some('元') => (1, e + 3),
             _ => return Ok(None),
         };
         if self.cjk(k) != Some('年') || n == 0 {
@@ -334,13 +382,8 @@ impl P<'_> {
                 y
             }
         };
-        // A weekday in brackets often follows: "2025年3月4日(火)".
-        if matches!(self.t.get(k), Some(t) if t.kind == Kind::Punct && matches!(t.ch, '(' | '（'))
-            && self.cjk(k + 1).is_some()
-            && matches!(self.t.get(k + 2), Some(t) if t.kind == Kind::Punct && matches!(t.ch, ')' | '）'))
-        {
-            k += 3;
-        }
+        // A weekday often follows: "2025年3月4日(火)", "2025年3月4日 星期二", "3月4日 周二".
+        k = self.cjk_weekday_end(k).unwrap_or(k);
         if let Some((h, mi, precision, zone, end)) = self.cjk_time(k)? {
             let wall = Wall {
                 y,
@@ -364,6 +407,71 @@ impl P<'_> {
             Fit::Anywhere,
             0,
         )
+    }
+
+    /// Where a weekday written after a date ends: in brackets ("(火)", "(화)", "(Tue)",
+    /// "（木曜日）") or as a word ("星期二", "周二", "礼拜二", "火曜日").
+    pub(crate) fn cjk_weekday_end(&self, k: usize) -> Option<usize> {
+        let open = |k: usize| matches!(self.t.get(k), Some(t) if t.kind == Kind::Punct && matches!(t.ch, '(' | '（'));
+        let close = |k: usize| matches!(self.t.get(k), Some(t) if t.kind == Kind::Punct && matches!(t.ch, ')' | '）'));
+        let day = |k: usize| {
+            matches!(
+                self.cjk(k),
+                Some(
+                    '一' | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '日'
+                        | '天'
+                        | '月'
+                        | '火'
+                        | '水'
+                        | '木'
+                        | '金'
+                        | '土'
+                        | '월'
+                        | '화'
+                        | '수'
+                        | '목'
+                        | '금'
+                        | '토'
+                        | '일'
+                )
+            )
+        };
+        // The weekday itself, without brackets: where it ends.
+        let weekday = |k: usize| -> Option<usize> {
+            match (self.cjk(k), self.cjk(k + 1)) {
+                (Some('星'), Some('期')) | (Some('礼' | '禮'), Some('拜')) if day(k + 2) => {
+                    Some(k + 3)
+                }
+                (Some('周' | '週'), _) if day(k + 1) => Some(k + 2),
+                _ if day(k) => {
+                    let mut e = k + 1;
+                    if matches!(self.cjk(e), Some('曜' | '요')) {
+                        e += 1;
+                        if matches!(self.cjk(e), Some('日' | '일')) {
+                            e += 1;
+                        }
+                    }
+                    Some(e)
+                }
+                _ if super::words::weekday(self.w(k)).is_some() => Some(k + 1),
+                _ => None,
+            }
+        };
+        if open(k) {
+            let e = weekday(k + 1)?;
+            return close(e).then_some(e + 1);
+        }
+        // Unbracketed, only the forms that cannot be anything else.
+        match (self.cjk(k), self.cjk(k + 1)) {
+            (Some('星' | '礼' | '禮' | '周' | '週'), _) => weekday(k),
+            (Some(_), Some('曜' | '요')) => weekday(k),
+            _ => None,
+        }
     }
 
     /// A time after a date that is not a CJK date, only when it starts with a before-noon or

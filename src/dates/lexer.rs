@@ -31,6 +31,9 @@ pub(crate) struct Tok {
     pub ordinal: bool,
     /// Numbers written with Arabic-Indic or Persian digits ("١٤٤٦", "۱۴۰۳").
     pub arabic: bool,
+    /// Numbers written with Persian (Eastern Arabic-Indic) digits ("۱۴۰۳"), whose years count
+    /// from the Solar Hijri era.
+    pub persian: bool,
     /// Whitespace stood right before this token.
     pub space_before: bool,
     /// Punctuation: the character.
@@ -50,6 +53,7 @@ impl Tok {
             ndig: 0,
             ordinal: false,
             arabic: false,
+            persian: false,
             space_before,
             ch: '\0',
             woff: 0,
@@ -116,9 +120,11 @@ impl Line {
                         Some((d, len)) => {
                             v = v.saturating_mul(10).saturating_add(u64::from(d));
                             n += 1;
-                            i += len;
-                            // Arabic-Indic and Persian digits are the only two-byte ones.
+                            // Arabic-Indic and Persian digits are the only two-byte ones;
+                            // Persian ones (U+06F0..U+06F9) start with the byte 0xDB.
                             t.arabic |= len == 2;
+                            t.persian |= len == 2 && bytes[i] == 0xDB;
+                            i += len;
                         }
                         None => break,
                     }

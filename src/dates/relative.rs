@@ -20,6 +20,8 @@ struct Qty {
     less: bool,
     /// Written with digits (compact units need digits: "5h", never "one h").
     digits: bool,
+    /// The decimal part in hundredths ("2.5 hours", "1,5 Stunden": 50).
+    hundredths: u64,
     next: usize,
 }
 
@@ -59,6 +61,9 @@ impl P<'_> {
             if words::less_word(w) {
                 less = true;
                 j += 1;
+            } else if w == "d" && j > i && (self.punct(j + 1, '\'') || self.punct(j + 1, '’')) {
+                // "plus d'un an", "moins d'une minute": the elided "de" after a hedge.
+                j += 2;
             } else if words::hedge(w) && self.t.get(j + 1).is_some() {
                 // "de"/"di"/"of" are hedges only after another hedge ("près de", "più di").
                 if matches!(w, "de" | "di" | "of") && j == i {
@@ -75,6 +80,7 @@ impl P<'_> {
             few: false,
             less,
             digits: false,
+            hundredths: 0,
             next,
         };
         let w = self.w(j);
@@ -124,6 +130,16 @@ impl P<'_> {
         if w == "o" && j > 0 && self.is(j - 1, "acum") {
             return Some(q(1, j + 1));
         }
+        // "před pár minutami" (Czech), "for få minutter siden" (Danish, Norwegian): a few, only
+        // after their "ago" word ("par" is French, "fa" Italian).
+        if (w == "par" && j > 0 && self.is(j - 1, "pred"))
+            || (w == "fa" && j > 0 && self.is(j - 1, "for"))
+        {
+            return Some(Qty {
+                few: true,
+                ..q(3, j + 1)
+            });
+        }
         if w == "couple" {
             let next = if self.is(j + 1, "of") { j + 2 } else { j + 1 };
             return Some(q(2, next));
@@ -149,6 +165,34 @@ impl P<'_> {
             if t.ordinal {
                 return None;
             }
+            // The digits after a decimal point or a time's colon are no count of their own
+            // ("1.5 years" is not 5 years).
+            if j >= 2
+                && !t.space_before
+                && (self.punct(j - 1, '.') || self.punct(j - 1, ',') || self.punct(j - 1, ':'))
+                && self.adjacent(j - 1)
+                && self.num(j - 2).is_some()
+            {
+                return None;
+            }
+            // A decimal count before a unit: "2.5 hours ago", "vor 1,5 Stunden".
+            let decimal = (self.punct(j + 1, '.') || self.punct(j + 1, ','))
+                && self.adjacent(j + 1)
+                && self
+                    .num(j + 2)
+                    .is_some_and(|f| !f.space_before && f.ndig <= 2)
+                && words::unit(self.w(j + 3))
+                    .is_some_and(|(_, compact)| !compact || self.ago_at(j + 4).is_some());
+            if decimal {
+                let f = self
+                    .num(j + 2)
+                    .map_or(0, |f| if f.ndig == 1 { f.num * 10 } else { f.num });
+                return Some(Qty {
+                    digits: true,
+                    hundredths: f,
+                    ..q(t.num, j + 3)
+                });
+            }
             // A number that is part of a time, date or decimal is not a count.
             if let Some(n) = self.t.get(j + 1) {
                 if n.kind == Kind::Punct
@@ -159,9 +203,15 @@ impl P<'_> {
                     return None;
                 }
             }
+            // "3+ hours ago": at least three.
+            let next = if self.punct(j + 1, '+') && self.adjacent(j + 1) {
+                j + 2
+            } else {
+                j + 1
+            };
             return Some(Qty {
                 digits: true,
-                ..q(t.num, j + 1)
+                ..q(t.num, next)
             });
         }
         let n = words::number_word(w)?;
@@ -216,6 +266,19 @@ impl P<'_> {
                 }));
             }
         }
+        // "a quarter of an hour ago", "il y a un quart d'heure", "hace un cuarto de hora".
+        if let Some(end) = self.quarter_hour(i) {
+            if prefixed || self.ago_at(end).is_some() {
+                return Ok(Some(Rel {
+                    months: 0,
+                    secs: 900,
+                    smallest: Unit::Minute,
+                    all_compact: false,
+                    now: false,
+                    next: end,
+                }));
+            }
+        }
         let mut any = false;
         let mut j = i;
         while let Some(q) = self.quantity(j) {
@@ -248,6 +311,40 @@ impl P<'_> {
             if uw == "time" && !q.digits && self.is(q.next + 1, "ago") {
                 return Ok(None);
             }
+            // "the 1990s", "over 60s", "in her 30s": a round count glued to "s" after such a
+            // word (or a year) is a decade or an age, not seconds, unless "ago" follows.
+            if !any
+                && compact
+                && unit == Unit::Second
+                && q.digits
+                && q.n >= 10
+                && q.n % 10 == 0
+                && self.adjacent(q.next)
+                && self.ago_at(q.next + 1).is_none()
+                && (q.n >= 1000
+                    || q.next >= 2
+                        && matches!(
+                            self.w(q.next - 2),
+                            "the"
+                                | "over"
+                                | "under"
+                                | "in"
+                                | "early"
+                                | "late"
+                                | "mid"
+                                | "their"
+                                | "his"
+                                | "her"
+                                | "my"
+                                | "our"
+                                | "your"
+                                | "aged"
+                                | "los"
+                                | "les"
+                        ))
+            {
+                return Ok(None);
+            }
             // Compact units need digits ("5h"), unless "ago" follows ("an hr ago", "a min ago").
             if compact && !q.digits && self.ago_at(q.next + 1).is_none() {
                 if any {
@@ -273,6 +370,20 @@ impl P<'_> {
                 Some(s) => (0, n * s, unit),
                 None => (n * if unit == Unit::Year { 12 } else { 1 }, 0, unit),
             };
+            // "il y a 1 h 30", "1h30 ago": the minutes after an hour, without their unit.
+            if unit == Unit::Hour && compact && q.digits {
+                let minutes = self
+                    .num(next)
+                    .filter(|t| t.ndig == 2 && t.num < 60 && !t.ordinal);
+                if let Some(m) = minutes {
+                    let unit_after = words::unit(self.w(next + 1)).is_some();
+                    if !unit_after && (prefixed || self.ago_at(next + 1).is_some()) {
+                        secs += m.num as i64 * 60;
+                        smallest = Unit::Minute;
+                        next += 1;
+                    }
+                }
+            }
             // "half an hour" and "an hour and a half".
             let and_half = matches!(self.w(next), "and" | "et" | "y" | "e" | "und")
                 && (words::half_word(self.w(next + 1))
@@ -294,6 +405,12 @@ impl P<'_> {
                     };
                 }
                 smallest = u;
+            }
+            if q.hundredths > 0 {
+                let (m, s, u) = fraction_of(unit, q.hundredths);
+                months += m;
+                secs += s;
+                smallest = smallest.min(u);
             }
             if q.less && unit <= Unit::Minute && q.n <= 1 || q.few && unit == Unit::Second {
                 rel.now = true;
@@ -324,6 +441,28 @@ impl P<'_> {
             }
         }
         Ok(any.then_some(rel))
+    }
+
+    /// Where "a quarter of an hour" ("quarter of an hour", "un quart d'heure", "un cuarto de
+    /// hora", "um quarto de hora") starting at `i` ends.
+    fn quarter_hour(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        if matches!(self.w(k), "a" | "un" | "um") {
+            k += 1;
+        }
+        if !matches!(self.w(k), "quarter" | "quart" | "cuarto" | "quarto") {
+            return None;
+        }
+        k += 1;
+        if matches!(self.w(k), "of" | "de") {
+            k += 1;
+        } else if self.is(k, "d") && (self.punct(k + 1, '\'') || self.punct(k + 1, '’')) {
+            k += 2;
+        }
+        if matches!(self.w(k), "an" | "a") {
+            k += 1;
+        }
+        matches!(self.w(k), "hour" | "heure" | "hora").then_some(k + 1)
     }
 
     /// "il y a", "hace", "vor", "há", "faz", "před", "πριν από": the length of an "ago"
@@ -510,6 +649,11 @@ impl P<'_> {
             return Err(self.fail(RefusalKind::ReadingTime, i, j));
         }
         if rel.all_compact {
+            // "à 14h", "às 10h", "um 9h": after a time connector "14h" is a time of day, not
+            // 14 hours ago ("demain à 14h" is tomorrow, not this morning).
+            if i > 0 && words::time_connector(self.w(i - 1)) && !self.is(i - 1, "h") {
+                return Ok(None);
+            }
             return self.apply(&rel, i, j, Fit::NothingAfter);
         }
         if i > 0 && (words::future_prefix(self.w(i - 1))) {
@@ -581,12 +725,18 @@ impl P<'_> {
             }
             "avant" if self.punct(i + 1, '-') && self.is(i + 2, "hier") => (2, i + 3),
             "avanthier" | "anteayer" | "antier" | "vorgestern" | "anteontem" | "eergisteren"
-            | "przedwczoraj" | "predevcirem" | "alaltaieri" | "toissapaivana" | "evvelsi"
-            | "позавчера" | "позавчора" | "προχθεσ" => (2, i + 1),
+            | "przedwczoraj" | "predevcirem" | "prekjucer" | "prekjuce" | "alaltaieri"
+            | "toissapaivana" | "evvelsi" | "позавчера" | "позавчора" | "προχθεσ" => {
+                (2, i + 1)
+            }
             // "i går", "i dag" (Swedish, Danish, Norwegian), "hari ini", "hôm qua", "hôm nay".
             "i" if self.is(i + 1, "gar") => (1, i + 2),
             "i" if self.is(i + 1, "dag") => (0, i + 2),
+            "i" if self.is(i + 1, "forrgar") || self.is(i + 1, "forgars") => (2, i + 2),
             "hari" if self.is(i + 1, "ini") => (0, i + 2),
+            // Hungarian "ma 07:00" (today); "ma" is a word in other languages, so only before a
+            // clock time.
+            "ma" if self.num(i + 1).is_some() && self.punct(i + 2, ':') => (0, i + 1),
             "hom" if self.is(i + 1, "qua") => (1, i + 2),
             "hom" if self.is(i + 1, "nay") => (0, i + 2),
             "dun" if self.is(i + 1, "gece") => (1, i + 2),
@@ -741,6 +891,8 @@ impl P<'_> {
             "baru" if self.is(i + 1, "saja") || self.is(i + 1, "sahaja") => i + 2,
             "chiar" if self.is(i + 1, "acum") => i + 2,
             "juuri" if self.is(i + 1, "nyt") => i + 2,
+            // Vietnamese "vừa xong" (just now).
+            "vua" if self.is(i + 1, "xong") => i + 2,
             "lige" | "just" if self.is(i + 1, "nu") => i + 2,
             "μολισ" => {
                 if self.is(i + 1, "τωρα") {
@@ -818,6 +970,21 @@ impl P<'_> {
             return Err(self.fail(RefusalKind::Vague, i, i + 3));
         }
         Ok(None)
+    }
+}
+
+/// `hundredths` of one unit, as (months, seconds, precision unit): "2.5 hours" adds 30 minutes,
+/// precision minute; "1.5 years" adds 6 months; "1.5 months" adds 15 days.
+fn fraction_of(unit: Unit, hundredths: u64) -> (i64, i64, Unit) {
+    let h = hundredths as i64;
+    match unit {
+        Unit::Second => (0, 0, Unit::Second),
+        Unit::Minute => (0, 60 * h / 100, Unit::Second),
+        Unit::Hour => (0, 3600 * h / 100 / 60 * 60, Unit::Minute),
+        Unit::Day => (0, 86_400 * h / 100 / 3600 * 3600, Unit::Hour),
+        Unit::Week => (0, 604_800 * h / 100 / 3600 * 3600, Unit::Hour),
+        Unit::Month => (0, 30 * h / 100 * 86_400, Unit::Day),
+        Unit::Year => ((12 * h + 50) / 100, 0, Unit::Month),
     }
 }
 

@@ -120,6 +120,11 @@ impl P<'_> {
         }
         match t.ch {
             '|' | '•' | '·' | '—' | '–' | '‧' | '◦' | '∙' => true,
+            // "Publié à 07h00, mis à jour à 09h12": a comma before a label starts a segment.
+            ',' => {
+                self.t.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
+                    && self.label_at(i + 1).is_some()
+            }
             '/' | '-' => {
                 let spaced_after = self.t.get(i + 1).is_none_or(|n| n.space_before);
                 t.space_before && spaced_after
@@ -249,10 +254,14 @@ impl P<'_> {
             }
             w => words::label_word(w)?,
         };
-        let label = prefixed.unwrap_or(word_label);
+        let mut label = prefixed.unwrap_or(word_label);
         j += 1;
-        // "Data publikacji:", "Yayın Tarihi:", "تاريخ النشر".
+        // "Data publikacji:", "Yayın Tarihi:", "تاريخ النشر"; "Data aktualizacji", "تاريخ
+        // التحديث" are updates.
         if words::label_tail(self.w(j)) {
+            if words::label_tail_updated(self.w(j)) {
+                label = Label::Updated;
+            }
             j += 1;
         }
         // "Published:", "Updated -", "Updated on", "Publié le", "Publicado em", "Stand: ".
@@ -283,6 +292,15 @@ impl P<'_> {
         }
         if self.punct(j, ':') {
             j += 1;
+        }
+        // "Publié à 14h32", "Aggiornato alle 16:10", "Actualizado a las 9:12": time connectors
+        // before a number belong to the label too.
+        let connector =
+            |k: usize| words::time_connector(self.w(k)) && !matches!(self.w(k), "t" | "h");
+        if connector(j) && self.num(j + 1).is_some() {
+            j += 1;
+        } else if connector(j) && connector(j + 1) && self.num(j + 2).is_some() {
+            j += 2;
         }
         Some((label, j))
     }

@@ -105,9 +105,22 @@ impl P<'_> {
                 next,
             }));
         }
+        if let Some(basic) = self.basic_iso_time(k)? {
+            return Ok(Some(basic));
+        }
         let Some(ht) = self.num(k).filter(|t| t.ndig <= 2 && !t.ordinal) else {
             return Ok(None);
         };
+        // The minutes of "2:32 PM" or "14.30" are no hour of their own: a time never starts
+        // right after a number and a glued ':' or '.'.
+        if k >= 2
+            && !ht.space_before
+            && (self.punct(k - 1, ':') || self.punct(k - 1, '.'))
+            && self.adjacent(k - 1)
+            && self.num(k - 2).is_some()
+        {
+            return Ok(None);
+        }
         let h = ht.num;
         let mut j = k + 1;
         let mut mi = 0;
@@ -181,6 +194,15 @@ impl P<'_> {
                     j += 1;
                 }
             }
+            // Arabic pages write "ص" (morning) and "م" (evening) after the time.
+            "ص" | "صباحا" => {
+                pm = Some(false);
+                j += 1;
+            }
+            "م" | "مساء" | "مساءا" => {
+                pm = Some(true);
+                j += 1;
+            }
             "a" | "p" if self.punct(j + 1, '.') && self.is(j + 2, "m") => {
                 pm = Some(self.is(j, "p"));
                 j += 3;
@@ -228,6 +250,41 @@ impl P<'_> {
         }
         let s = s.min(59);
         let (zone, next) = self.zone_at(j).map_or((None, j), |(z, n)| (Some(z), n));
+        Ok(Some(TimePart {
+            h: h as u8,
+            mi: mi as u8,
+            s: s as u8,
+            precision,
+            zone,
+            next,
+        }))
+    }
+
+    /// The basic ISO 8601 time after its "T" ("20250304T143207Z", "20250304T1432+0100"): four
+    /// or six digits glued to the "T".
+    fn basic_iso_time(&self, k: usize) -> Result<Option<TimePart>, super::scan::Fail> {
+        let Some(t) = self
+            .num(k)
+            .filter(|t| matches!(t.ndig, 4 | 6) && !t.space_before)
+        else {
+            return Ok(None);
+        };
+        if !(k > 0 && self.is(k - 1, "t") && self.adjacent(k - 1)) {
+            return Ok(None);
+        }
+        let (hms, precision) = if t.ndig == 6 {
+            (t.num, Precision::Second)
+        } else {
+            (t.num * 100, Precision::Minute)
+        };
+        let (h, mi, s) = (hms / 10_000, hms / 100 % 100, hms % 100);
+        if h > 23 || mi > 59 || s > 59 {
+            return Err(self.fail(RefusalKind::InvalidTime, k, k + 1));
+        }
+        let (zone, next) = match self.zone_at(k + 1) {
+            Some((z, n)) => (Some(z), n),
+            None => (None, k + 1),
+        };
         Ok(Some(TimePart {
             h: h as u8,
             mi: mi as u8,
@@ -308,6 +365,8 @@ impl P<'_> {
                 return None;
             }
             let z = zones::abbreviation(w, self.upper(j))?;
+            let page_offset = (self.r.local.as_utc_seconds() - self.r.secs) as i32;
+            let z = zones::as_the_page_reads(w, z, page_offset);
             if let ZoneRef::Fixed(0) = z {
                 if let Some((off, n)) = self.offset_at(j + 1) {
                     return Some((ZoneRef::Fixed(off), n));

@@ -92,6 +92,20 @@ fn other_month(w: &str) -> Option<u8> {
         | "noiembrie" | "kasim" | "nopember" => 11,
         "joulukuuta" | "joulukuu" | "desember" | "grudzien" | "grudnia" | "prosinec"
         | "prosince" | "decembra" | "decembrie" | "aralik" | "disember" => 12,
+        // Croatian, Bosnian and Serbian (Latin script); the Croatian October, "listopad", is the
+        // Polish and Czech November and stays theirs.
+        "sijecanj" | "sijecnja" => 1,
+        "veljaca" | "veljace" => 2,
+        "ozujak" | "ozujka" => 3,
+        "travanj" | "travnja" => 4,
+        "svibanj" | "svibnja" => 5,
+        "lipanj" | "lipnja" => 6,
+        "srpanj" | "srpnja" => 7,
+        "kolovoz" | "kolovoza" | "avgust" | "avgusta" => 8,
+        "rujan" | "rujna" | "septembar" => 9,
+        "oktobar" => 10,
+        "studeni" | "studenoga" | "studenog" | "novembar" => 11,
+        "prosinac" | "prosinca" | "decembar" => 12,
         // Catalan and Galician.
         "gener" | "xaneiro" => 1,
         "febrer" | "febreiro" => 2,
@@ -123,6 +137,7 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "ינואר"
         | "בינואר"
         | "جنوری"
+        | "ژانویه"
         | "มกราคม"
         | "มค" => 1,
         "февраля"
@@ -142,6 +157,7 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "פברואר"
         | "בפברואר"
         | "فروری"
+        | "فوریه"
         | "กุมภาพันธ"
         | "กพ" => 2,
         "марта" | "март" | "марте" | "мар" | "березня" | "березень" | "μαρτιου" | "μαρτιοσ"
@@ -150,7 +166,7 @@ fn other_month_script(w: &str) -> Option<u8> {
         }
         "апреля" | "апрель" | "апреле" | "апр" | "квітня" | "квітень" | "април" | "απριλιου"
         | "απριλιοσ" | "απρ" | "ابريل" | "نيسان" | "अपरैल" | "אפריל" | "באפריל" | "اپریل"
-        | "เมษายน" | "เมย" => 4,
+        | "اوریل" | "เมษายน" | "เมย" => 4,
         "мая"
         | "май"
         | "мае"
@@ -184,6 +200,7 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "יוני"
         | "ביוני"
         | "جون"
+        | "ژوئن"
         | "มิถุนายน"
         | "มิย" => 6,
         "июля"
@@ -203,6 +220,7 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "יולי"
         | "ביולי"
         | "جولائی"
+        | "ژوئیه"
         | "กรกฎาคม"
         | "กค" => 7,
         "августа"
@@ -219,6 +237,7 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "אוגוסט"
         | "באוגוסט"
         | "اگست"
+        | "اوت"
         | "สิงหาคม"
         | "สค" => 8,
         "сентября"
@@ -240,11 +259,14 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "ספטמבר"
         | "בספטמבר"
         | "ستمبر"
+        | "سپتامبر"
         | "กันยายน"
         | "กย" => 9,
         "октября" | "октябрь" | "октябре" | "окт" | "жовтня" | "жовтень" | "октомври"
         | "οκτωβριου" | "οκτωβριοσ" | "οκτ" | "اكتوبر" | "अकटूबर" | "अकतूबर" | "אוקטובר"
-        | "באוקטובר" | "اکتوبر" | "ตุลาคม" | "ตค" => 10,
+        | "באוקטובר" | "اکتوبر" | "اکتبر" | "ตุลาคม" | "ตค" => {
+            10
+        }
         "ноября"
         | "ноябрь"
         | "ноябре"
@@ -262,6 +284,7 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "נובמבר"
         | "בנובמבר"
         | "نومبر"
+        | "نوامبر"
         | "พฤศจิกายน"
         | "พย" => 11,
         "декабря"
@@ -280,6 +303,7 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "דצמבר"
         | "בדצמבר"
         | "دسمبر"
+        | "دسامبر"
         | "ธันวาคม"
         | "ธค" => 12,
         _ => return None,
@@ -326,8 +350,9 @@ pub(crate) fn ordinal_word(w: &str) -> Option<u8> {
 pub(crate) fn month_after_day(w: &str) -> Option<u8> {
     month(w).or(match w {
         "ian" => Some(1),
-        // Polish genitives that are also words: "marca" is a brand in Spanish, "Maja" a name.
-        "marca" => Some(3),
+        // Polish genitives that are also words: "marca" is a brand in Spanish, "Maja" a name;
+        // the Serbian "marta" is a name too.
+        "marca" | "marta" => Some(3),
         "maja" => Some(5),
         "mac" => Some(3),
         "iun" => Some(6),
@@ -337,8 +362,64 @@ pub(crate) fn month_after_day(w: &str) -> Option<u8> {
         "out" => Some(10),
         "noi" => Some(11),
         "des" => Some(12),
+        // Turkish and Polish abbreviations ("26 Kas 2026", "4 lis 2025").
+        "oca" | "sty" => Some(1),
+        "sub" | "lut" => Some(2),
+        "nis" | "kwi" => Some(4),
+        "haz" | "cze" => Some(6),
+        "tem" | "lip" => Some(7),
+        "sie" => Some(8),
+        "eyl" | "wrz" => Some(9),
+        "eki" | "paz" => Some(10),
+        "kas" | "lis" => Some(11),
+        "ara" | "gru" => Some(12),
+        // Ukrainian abbreviations, and the Persian "مه" (May).
+        "січ" => Some(1),
+        "лют" => Some(2),
+        "бер" => Some(3),
+        "квіт" => Some(4),
+        "трав" | "مه" => Some(5),
+        "черв" => Some(6),
+        "лип" => Some(7),
+        "серп" => Some(8),
+        "вер" => Some(9),
+        "жовт" => Some(10),
+        "лист" => Some(11),
+        "груд" => Some(12),
         _ => None,
     })
+}
+
+/// The months of the Solar Hijri calendar Persian pages date by ("۵ آذر ۱۴۰۵"), folded ("آذر"
+/// is "اذر").
+pub(crate) fn jalali_month(w: &str) -> Option<u8> {
+    Some(match w {
+        "فروردین" => 1,
+        "اردیبهشت" => 2,
+        "خرداد" => 3,
+        "تیر" => 4,
+        "مرداد" | "امرداد" => 5,
+        "شهریور" => 6,
+        "مهر" => 7,
+        "ابان" => 8,
+        "اذر" => 9,
+        "دی" => 10,
+        "بهمن" => 11,
+        "اسفند" => 12,
+        _ => return None,
+    })
+}
+
+/// The Levantine Arabic months written in two words: "تشرين الأول" (October), "تشرين الثاني"
+/// (November), "كانون الأول" (December), "كانون الثاني" (January).
+pub(crate) fn month_pair(first: &str, second: &str) -> Option<u8> {
+    match (first, second) {
+        ("تشرين", "الاول") => Some(10),
+        ("تشرين", "الثاني") => Some(11),
+        ("كانون", "الاول") => Some(12),
+        ("كانون", "الثاني") => Some(1),
+        _ => None,
+    }
 }
 
 /// The month words of `month_after_day` that are also common words: a date with them needs a
@@ -358,6 +439,38 @@ pub(crate) fn month_needs_year(w: &str) -> bool {
             | "noi"
             | "des"
             | "اب"
+            | "oca"
+            | "sty"
+            | "sub"
+            | "lut"
+            | "nis"
+            | "kwi"
+            | "haz"
+            | "cze"
+            | "tem"
+            | "lip"
+            | "sie"
+            | "eyl"
+            | "wrz"
+            | "eki"
+            | "paz"
+            | "kas"
+            | "lis"
+            | "ara"
+            | "gru"
+            | "січ"
+            | "лют"
+            | "бер"
+            | "квіт"
+            | "трав"
+            | "черв"
+            | "лип"
+            | "серп"
+            | "вер"
+            | "жовт"
+            | "лист"
+            | "груд"
+            | "مه"
     )
 }
 
@@ -469,7 +582,7 @@ pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
         | "sekunden" | "secondo" | "secondi" | "seconden" => (Unit::Second, false),
         "m" | "min" | "mins" | "mn" => (Unit::Minute, true),
         "minute" | "minutes" | "minuto" | "minutos" | "minuten" | "minuti" => (Unit::Minute, false),
-        "h" | "hr" | "hrs" | "std" | "tim" => (Unit::Hour, true),
+        "h" | "hr" | "hrs" | "hs" | "std" | "tim" => (Unit::Hour, true),
         "hour" | "hours" | "heure" | "heures" | "hora" | "horas" | "stunde" | "stunden" | "ora"
         | "ore" | "uur" | "uren" => (Unit::Hour, false),
         "d" | "j" => (Unit::Day, true),
@@ -499,23 +612,30 @@ fn other_unit(w: &str) -> Option<Unit> {
     Some(match w {
         "sekund" | "sekunder" | "sekunde" | "sekundy" | "sekundou" | "sekundami" | "sekunti"
         | "sekuntia" | "secunda" | "secunde" | "saniye" | "sn" | "detik" | "seconde" | "giay"
-        | "masodperce" => Unit::Second,
-        "minuut" | "minut" | "minuter" | "minutter" | "minutt" | "minuty" | "minutou"
-        | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dk" | "menit" | "minit" | "phut"
-        | "perce" => Unit::Minute,
+        | "masodperce" | "masodperccel" => Unit::Second,
+        "minuut" | "minut" | "minuta" | "minuter" | "minutter" | "minutt" | "minuty"
+        | "minutou" | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dk" | "menit"
+        | "minit" | "phut" | "perce" | "perccel" => Unit::Minute,
         "timme" | "timmar" | "time" | "timer" | "tunti" | "tuntia" | "godzine" | "godziny"
         | "godzin" | "godz" | "hodinou" | "hodinami" | "hodin" | "hodiny" | "saat" | "sa"
-        | "jam" | "gio" | "oraja" => Unit::Hour,
+        | "jam" | "gio" | "oraja" | "oraval" => Unit::Hour,
         "dagar" | "dage" | "dager" | "paiva" | "paivaa" | "dzien" | "dni" | "dnem" | "dny"
-        | "dnami" | "zi" | "zile" | "gun" | "hari" | "ngay" | "napja" => Unit::Day,
+        | "dnami" | "zi" | "zile" | "gun" | "hari" | "ngay" | "napja" | "nappal" => Unit::Day,
         "vecka" | "veckor" | "uge" | "uger" | "uke" | "uker" | "viikko" | "viikkoa" | "tydzien"
         | "tygodnie" | "tygodni" | "tydnem" | "tydny" | "tyzdnom" | "saptamana" | "saptamani"
-        | "hafta" | "minggu" | "tuan" | "hete" | "veckan" => Unit::Week,
+        | "hafta" | "minggu" | "tuan" | "hete" | "hettel" | "veckan" => Unit::Week,
         "manad" | "manader" | "maned" | "maneder" | "kuukausi" | "kuukautta" | "miesiac"
         | "miesiace" | "miesiecy" | "mesicem" | "mesici" | "mesiacmi" | "luna" | "luni" | "ay"
-        | "bulan" | "thang" | "honapja" | "manaden" => Unit::Month,
+        | "bulan" | "thang" | "honapja" | "honappal" | "manaden" => Unit::Month,
         "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
-        | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "nam" | "aret" => Unit::Year,
+        | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "nam" | "aret" | "evvel" => Unit::Year,
+        // Croatian, Bosnian, Serbian.
+        "sekundi" => Unit::Second,
+        "sata" | "sati" => Unit::Hour,
+        "dana" => Unit::Day,
+        "tjedan" | "tjedna" | "tjedana" => Unit::Week,
+        "mjesec" | "mjeseca" | "mjeseci" | "mesec" | "meseca" | "meseci" => Unit::Month,
+        "godinu" | "godine" | "godina" => Unit::Year,
         // Catalan.
         "segons" => Unit::Second,
         "minuts" => Unit::Minute,
@@ -547,158 +667,54 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         | "שניות"
         | "שנייה"
         | "سیکنڈ"
-        | "วินาที"
-        | "วินาทีทีแลว" => Unit::Second,
-        "минуту"
-        | "минуты"
-        | "минут"
-        | "мин"
-        | "хвилину"
-        | "хвилини"
-        | "хвилин"
-        | "хв"
-        | "λεπτο"
-        | "λεπτα"
-        | "دقيقة"
-        | "دقائق"
-        | "मिनट"
-        | "دقیقه"
-        | "דקות"
-        | "דקה"
-        | "منٹ"
-        | "นาที"
-        | "นาทีทีแลว" => Unit::Minute,
-        "час"
-        | "часа"
-        | "часов"
-        | "ч"
-        | "годину"
-        | "години"
-        | "годин"
-        | "ωρα"
-        | "ωρεσ"
-        | "ساعة"
-        | "ساعات"
-        | "घंटा"
-        | "घंटे"
-        | "ساعت"
-        | "שעות"
-        | "שעה"
-        | "گھنٹے"
-        | "گھنٹہ"
-        | "گھنٹا"
-        | "ชัวโมง"
-        | "ชม"
-        | "ชัวโมงทีแลว" => Unit::Hour,
-        "день"
-        | "дня"
-        | "дней"
-        | "дн"
-        | "дні"
-        | "днів"
-        | "ημερα"
-        | "ημερεσ"
-        | "μερα"
-        | "μερεσ"
-        | "يوم"
-        | "ايام"
-        | "दिन"
-        | "روز"
-        | "ימים"
-        | "יום"
-        | "دن"
-        | "วัน"
-        | "วันทีแลว" => Unit::Day,
-        "неделю"
-        | "недели"
-        | "недель"
-        | "нед"
-        | "тиждень"
-        | "тижні"
-        | "тижнів"
-        | "εβδομαδα"
-        | "εβδομαδεσ"
-        | "اسبوع"
-        | "اسابيع"
-        | "सपताह"
-        | "हफता"
-        | "हफते"
-        | "هفته"
-        | "שבועות"
-        | "שבוע"
-        | "ہفتے"
-        | "ہفتہ"
-        | "สัปดาห"
-        | "อาทิตย"
-        | "สัปดาหทีแลว"
-        | "อาทิตยทีแลว" => Unit::Week,
-        "месяц"
-        | "месяца"
-        | "месяцев"
-        | "мес"
-        | "місяць"
-        | "місяці"
-        | "місяців"
-        | "μηνα"
-        | "μηνεσ"
-        | "شهر"
-        | "اشهر"
-        | "شهور"
-        | "महीना"
-        | "महीने"
-        | "ماه"
-        | "חודשים"
-        | "חודש"
-        | "مہینے"
-        | "مہینہ"
-        | "เดือน"
-        | "เดือนทีแลว" => Unit::Month,
-        "год"
-        | "года"
-        | "лет"
-        | "рік"
-        | "роки"
-        | "років"
-        | "χρονο"
-        | "χρονια"
-        | "ετοσ"
-        | "ετη"
-        | "سنة"
-        | "سنوات"
-        | "عام"
-        | "اعوام"
-        | "साल"
-        | "वरष"
-        | "سال"
-        | "שנים"
-        | "שנה"
-        | "ปี"
-        | "ปีทีแลว" => Unit::Year,
-        _ => return None,
+        | "วินาที" => Unit::Second,
+        "минуту" | "минуты" | "минут" | "мин" | "хвилину" | "хвилини" | "хвилин" | "хв"
+        | "λεπτο" | "λεπτα" | "دقيقة" | "دقائق" | "मिनट" | "دقیقه" | "דקות" | "דקה" | "منٹ"
+        | "นาที" => Unit::Minute,
+        "час" | "часа" | "часов" | "ч" | "годину" | "години" | "годин" | "ωρα" | "ωρεσ"
+        | "ساعة" | "ساعات" | "घंटा" | "घंटे" | "ساعت" | "שעות" | "שעה" | "گھنٹے" | "گھنٹہ"
+        | "گھنٹا" | "ชัวโมง" | "ชม" => Unit::Hour,
+        "день" | "дня" | "дней" | "дн" | "дні" | "днів" | "ημερα" | "ημερεσ" | "μερα" | "μερεσ"
+        | "يوم" | "ايام" | "दिन" | "روز" | "ימים" | "יום" | "دن" | "วัน" => {
+            Unit::Day
+        }
+        "неделю" | "недели" | "недель" | "нед" | "тиждень" | "тижні" | "тижнів" | "εβδομαδα"
+        | "εβδομαδεσ" | "اسبوع" | "اسابيع" | "सपताह" | "हफता" | "हफते" | "هفته" | "שבועות"
+        | "שבוע" | "ہفتے" | "ہفتہ" | "สัปดาห" | "อาทิตย" => {
+            Unit::Week
+        }
+        "месяц" | "месяца" | "месяцев" | "мес" | "місяць" | "місяці" | "місяців" | "μηνα"
+        | "μηνεσ" | "شهر" | "اشهر" | "شهور" | "महीना" | "महीने" | "ماه" | "חודשים" | "חודש"
+        | "مہینے" | "مہینہ" | "เดือน" => Unit::Month,
+        "год" | "года" | "лет" | "рік" | "роки" | "років" | "χρονο" | "χρονια" | "ετοσ" | "ετη"
+        | "سنة" | "سنوات" | "عام" | "اعوام" | "साल" | "वरष" | "سال" | "שנים" | "שנה" | "ปี" => {
+            Unit::Year
+        }
+        _ => return thai_ago_stem(w).and_then(other_unit_script),
     })
+}
+
+/// A Thai unit written together with its "ago" ("ชั่วโมงที่แล้ว", "วันที่ผ่านมา", "นาทีก่อน"):
+/// the unit without it.
+fn thai_ago_stem(w: &str) -> Option<&str> {
+    if !thai(w) {
+        return None;
+    }
+    ["ทีแลว", "ทีผานมา", "กอน"]
+        .iter()
+        .find_map(|suffix| w.strip_suffix(suffix))
+        .filter(|stem| !stem.is_empty())
 }
 
 /// Unit words that carry "ago" in their ending: Hungarian ("2 órája", "5 perce", "3 napja")
 /// and Thai written without a space ("3 ชั่วโมงที่แล้ว").
 /// "éve" (years ago) is left out: folded it is the English "eve".
 pub(crate) fn unit_with_ago(w: &str) -> bool {
-    matches!(
-        w,
-        "masodperce"
-            | "perce"
-            | "oraja"
-            | "napja"
-            | "hete"
-            | "honapja"
-            | "วินาทีทีแลว"
-            | "นาทีทีแลว"
-            | "ชัวโมงทีแลว"
-            | "วันทีแลว"
-            | "สัปดาหทีแลว"
-            | "อาทิตยทีแลว"
-            | "เดือนทีแลว"
-            | "ปีทีแลว"
-    )
+    thai_ago_stem(w).is_some_and(|stem| other_unit_script(stem).is_some())
+        || matches!(
+            w,
+            "masodperce" | "perce" | "oraja" | "napja" | "hete" | "honapja"
+        )
 }
 
 /// Unit words that carry their own count: "час назад" (an hour ago), "před hodinou", "منذ
@@ -715,6 +731,13 @@ pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
         "месяц" | "місяць" | "miesiac" | "mesicem" | "شهر" => (Unit::Month, 1),
         "год" | "рік" | "rok" | "rokem" | "سنة" | "عام" => (Unit::Year, 1),
         "sekejap" => (Unit::Second, 1),
+        // Finnish: "tunti sitten" (an hour ago).
+        "sekunti" => (Unit::Second, 1),
+        "minuutti" => (Unit::Minute, 1),
+        "tunti" => (Unit::Hour, 1),
+        "viikko" => (Unit::Week, 1),
+        "kuukausi" => (Unit::Month, 1),
+        "vuosi" => (Unit::Year, 1),
         // Hebrew: one unit, and the dual forms (two hours, two days).
         "דקה" => (Unit::Minute, 1),
         "שעה" => (Unit::Hour, 1),
@@ -834,6 +857,7 @@ pub(crate) fn few_word(w: &str) -> bool {
             | "nekolik"
             | "niekolko"
             | "cateva"
+            | "nekoliko"
             | "birkac"
             | "beberapa"
             | "nagra"
@@ -845,6 +869,9 @@ pub(crate) fn few_word(w: &str) -> bool {
             | "μερικα"
             | "λιγα"
             | "بضع"
+            | "vai"
+            | "कुछ"
+            | "چند"
     )
 }
 
@@ -952,11 +979,13 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "lalu"
             | "sitten"
             | "truoc"
+            | "ezelott"
             | "назад"
             | "тому"
             | "πριν"
             | "पहले"
             | "ทีแลว"
+            | "ทีผานมา"
             | "กอน"
             | "پہلے"
             | "پیش"
@@ -969,7 +998,7 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
 pub(crate) fn ago_prefix(w: &str) -> bool {
     matches!(
         w,
-        "pred" | "acum" | "πριν" | "преди" | "منذ" | "قبل" | "לפני"
+        "pred" | "prije" | "pre" | "acum" | "πριν" | "преди" | "منذ" | "قبل" | "לפני"
     )
 }
 
@@ -994,6 +1023,7 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "azi"
             | "astazi"
             | "bugun"
+            | "danas"
             | "сегодня"
             | "сьогодні"
             | "σημερα"
@@ -1025,12 +1055,15 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "vcera"
             | "dun"
             | "kemarin"
+            | "jucer"
+            | "juce"
             | "semalam"
             | "вчера"
             | "вчора"
             | "χθεσ"
             | "امس"
             | "เมือวาน"
+            | "เมือวานนี"
             | "دیروز"
             | "אתמול"
     )
@@ -1272,7 +1305,7 @@ pub(crate) fn label_word(w: &str) -> Option<super::Label> {
         | "actualizado" | "actualizada" | "actualizacion" | "modificado" | "modificada"
         | "aktualisiert" | "geandert" | "stand" | "atualizado" | "atualizada" | "atualizacao"
         | "aggiornato" | "aggiornata" | "aggiornamento" | "modificato" | "modifica"
-        | "bijgewerkt" => Label::Updated,
+        | "bijgewerkt" | "aangepast" => Label::Updated,
         _ => return other_label(w),
     })
 }
@@ -1290,11 +1323,13 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "publikalva" | "opublikowano" | "dodano" | "publikacja" | "publikovano" | "vydano"
         | "zverejneno" | "publikovane" | "publicat" | "postat" | "yayinlanma" | "yayin"
         | "olusturulma" | "giris" | "tarih" | "diterbitkan" | "dipublikasikan" | "terbit"
-        | "tanggal" => super::Label::Published,
+        | "tanggal" | "objavljeno" => super::Label::Published,
         "uppdaterad" | "gewijzigd" | "uppdaterat" | "opdateret" | "oppdatert" | "paivitetty"
         | "frissitve" | "frissites" | "guncellenme" | "aktualizacja" | "zaktualizowano"
         | "aktualizovano" | "aktualizovane" | "actualizat" | "actualizare" | "guncelleme"
-        | "guncellendi" | "diperbarui" | "diperbaharui" | "dikemaskini" => super::Label::Updated,
+        | "guncellendi" | "diperbarui" | "diperbaharui" | "dikemaskini" | "azurirano" => {
+            super::Label::Updated
+        }
         "actualitzat" | "actualitzada" => super::Label::Updated,
         _ => return None,
     })
@@ -1313,6 +1348,7 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "نشر"
         | "تاريخ"
         | "بتاريخ"
+        | "تاریخ"
         | "परकाशित"
         | "פורסם" => super::Label::Published,
         "обновлено"
@@ -1327,6 +1363,8 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "अपडेटेड"
         | "अपडेट"
         | "עודכן"
+        | "التحديث"
+        | "อัปเดต"
         | "עדכון" => super::Label::Updated,
         _ => return None,
     })
@@ -1356,9 +1394,18 @@ pub(crate) fn label_tail(w: &str) -> bool {
             | "обновления"
             | "публікації"
             | "النشر"
+            | "انتشار"
             | "التحديث"
             | "δημοσιευσησ"
             | "ενημερωσησ"
+    )
+}
+
+/// The words of `label_tail` that make the label an update ("Data aktualizacji").
+pub(crate) fn label_tail_updated(w: &str) -> bool {
+    matches!(
+        w,
+        "aktualizacji" | "aktualizace" | "actualizarii" | "обновления" | "التحديث" | "ενημερωσησ"
     )
 }
 
@@ -1447,6 +1494,7 @@ pub(crate) fn time_connector(w: &str) -> bool {
     matches!(
         w,
         "at" | "a"
+            | "u"
             | "las"
             | "la"
             | "um"
@@ -1473,6 +1521,7 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "об"
             | "στισ"
             | "الساعة"
+            | "เวลา"
     )
 }
 
@@ -1519,6 +1568,9 @@ pub(crate) fn moment_word(w: &str) -> bool {
             | "augenblicken"
             | "ogenblik"
             | "instantes"
+            | "لحظات"
+            | "لحظة"
+            | "لحظه"
     )
 }
 

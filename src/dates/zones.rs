@@ -75,7 +75,11 @@ pub(crate) fn abbreviation(w: &str, original_upper: bool) -> Option<ZoneRef> {
         "bst" | "cet" | "mez" | "wat" => fixed(H),
         "cest" | "mesz" | "eet" | "sast" | "cat" => fixed(2 * H),
         "eest" | "msk" | "мск" | "trt" => fixed(3 * H),
+        "idt" => fixed(3 * H),
+        "irst" => fixed(3 * H + 30 * 60),
+        "gst" => fixed(4 * H),
         "ist" => fixed(5 * H + 30 * 60),
+        "npt" => fixed(5 * H + 45 * 60),
         "pkt" => fixed(5 * H),
         "ict" | "wib" => fixed(7 * H),
         "hkt" | "sgt" | "awst" | "pht" | "myt" | "wita" => fixed(8 * H),
@@ -86,7 +90,12 @@ pub(crate) fn abbreviation(w: &str, original_upper: bool) -> Option<ZoneRef> {
         "aedt" => fixed(11 * H),
         "nzst" => fixed(12 * H),
         "nzdt" => fixed(13 * H),
-        "brt" => fixed(-3 * H),
+        "brt" | "uyt" | "adt" => fixed(-3 * H),
+        // Atlantic time (Halifax, Puerto Rico), as the tz database names it; the Gulf's
+        // "Arabia Standard Time" pages write as GST or +03.
+        "ast" | "clt" => fixed(-4 * H),
+        "nst" => fixed(-3 * H - 30 * 60),
+        "ndt" => fixed(-2 * H - 30 * 60),
         "est" => fixed(-5 * H),
         "edt" => fixed(-4 * H),
         "cst" => fixed(-6 * H),
@@ -98,9 +107,11 @@ pub(crate) fn abbreviation(w: &str, original_upper: bool) -> Option<ZoneRef> {
         "akst" => fixed(-9 * H),
         "akdt" => fixed(-8 * H),
         "hst" => fixed(-10 * H),
-        "west" | "eat" | "art" if original_upper => match w {
+        "west" | "eat" | "art" | "vet" | "cot" | "pet" if original_upper => match w {
             "west" => fixed(H),
             "eat" => fixed(3 * H),
+            "vet" => fixed(-4 * H),
+            "cot" | "pet" => fixed(-5 * H),
             _ => fixed(-3 * H),
         },
         "et" if original_upper => Some(ZoneRef::Us(UsZone::Eastern)),
@@ -108,6 +119,18 @@ pub(crate) fn abbreviation(w: &str, original_upper: bool) -> Option<ZoneRef> {
         "mt" if original_upper => Some(ZoneRef::Us(UsZone::Mountain)),
         "pt" if original_upper => Some(ZoneRef::Us(UsZone::Pacific)),
         _ => None,
+    }
+}
+
+/// An abbreviation that names two zones, read as the other one when the page's own offset is
+/// that zone's: "CST" on a page at +08:00 is China Standard Time, "IST" at +02:00 or +03:00
+/// Israel Standard Time, "AST" at +03:00 Arabia Standard Time. `page_offset` is in seconds.
+pub(crate) fn as_the_page_reads(w: &str, z: ZoneRef, page_offset: i32) -> ZoneRef {
+    match (w, page_offset) {
+        ("cst", o) if o == 8 * H => ZoneRef::Fixed(8 * H),
+        ("ist", o) if o == 2 * H || o == 3 * H => ZoneRef::Fixed(2 * H),
+        ("ast", o) if o == 3 * H => ZoneRef::Fixed(3 * H),
+        _ => z,
     }
 }
 
