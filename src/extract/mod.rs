@@ -22,6 +22,7 @@ mod byline;
 mod dateline;
 mod decode;
 mod header;
+mod html;
 mod language;
 mod lines;
 mod vocab;
@@ -122,6 +123,19 @@ fn build(
     options: &ExtractOptions,
     mut warnings: Vec<String>,
 ) -> Result<Article, Rejection> {
+    // An HTML page is read as the text a reader would copy from it; its metadata tags fill
+    // what that text leaves empty.
+    let (rendered, meta) = if html::looks_like_html(text) {
+        let (rendered, meta) = html::render(text);
+        warnings.push("read as HTML: the page's text, without its markup".to_string());
+        if meta.dropped_footer {
+            warnings.push("removed page footer: the <footer> outside the article".to_string());
+        }
+        (Some(rendered), meta)
+    } else {
+        (None, html::Meta::default())
+    };
+    let text = rendered.as_deref().unwrap_or(text);
     let resolver = Resolver::new(&options.context);
     let ctx = &resolver;
     let lines = split_lines(text);
@@ -150,7 +164,9 @@ fn build(
         .or(paragraphs.first())
         .and_then(|p| dateline::find(p, ctx));
 
-    let byline = choose_byline(&header.bylines).or(main.byline.clone());
+    let byline = choose_byline(&header.bylines)
+        .or(main.byline.clone())
+        .or(meta.author.clone());
     let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
     // `Jane Doe is a reporter covering ...` at the end: about the author, not the story.
     for _ in 0..2 {
@@ -166,8 +182,23 @@ fn build(
     }
 
     let mut dates = Dates::default();
-    let published = header.dates.iter().find(|d| !d.update);
-    let updated = header.dates.iter().find(|d| d.update);
+    let meta_date = |text: &Option<String>, update: bool| {
+        let mut hit = when::probe(text.as_deref()?, ctx, Some(update))
+            .into_iter()
+            .next()?;
+        hit.update = update;
+        Some(hit)
+    };
+    let (meta_published, meta_modified) = (
+        meta_date(&meta.published, false),
+        meta_date(&meta.modified, true),
+    );
+    let published = meta_published
+        .as_ref()
+        .or(header.dates.iter().find(|d| !d.update));
+    let updated = meta_modified
+        .as_ref()
+        .or(header.dates.iter().find(|d| d.update));
     let published = match (published, updated) {
         (Some(p), _) => Some(p.clone()),
         (None, Some(u)) => {
@@ -201,11 +232,13 @@ fn build(
     };
     dates.fill(published.as_ref(), updated.as_ref());
 
-    let source = header
-        .source
+    let source = meta
+        .site_name
         .clone()
+        .or(header.source.clone())
         .or(main.source.clone())
-        .or(options.source.clone());
+        .or(options.source.clone())
+        .or_else(|| meta.site_from_title(&title));
     warnings.extend(removed.warnings());
     warnings.extend(dates.warnings);
     Ok(Article {

@@ -56,7 +56,8 @@ impl Format {
             "csv" => Format::Csv,
             "tsv" | "tab" => Format::Tsv,
             "parquet" | "pq" => Format::Parquet,
-            "txt" | "text" => Format::Text,
+            // Loose pages: copied text, or HTML (rendered to its text by `extract`).
+            "txt" | "text" | "html" | "htm" => Format::Text,
             _ => return None,
         })
     }
