@@ -157,6 +157,19 @@ pub fn render(html: &str) -> (String, Meta) {
         if name.is_empty() || name.starts_with('!') || name.starts_with('?') {
             continue;
         }
+        // Scripts and styles are raw text up to their end tag: never read as markup.
+        if !closing && (name == "script" || name == "style") && !tag.ends_with('/') {
+            let end = find_end_tag(rest, &name);
+            if name == "script"
+                && attribute(tag, "type")
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+            {
+                read_json_ld(&rest[..end], &mut meta);
+            }
+            rest = &rest[end..];
+            rest = rest.find('>').map_or("", |i| &rest[i + 1..]);
+            continue;
+        }
         if let Some(h) = &hidden {
             if closing && *h == name {
                 hidden = None;
@@ -255,6 +268,105 @@ fn tag_end(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where the end tag `</name` starts in `s` (any case), or the end of `s`.
+fn find_end_tag(s: &str, name: &str) -> usize {
+    let mut from = 0;
+    while let Some(i) = s[from..].find("</") {
+        let at = from + i;
+        let rest = &s.as_bytes()[at + 2..];
+        if rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return at;
+        }
+        from = at + 2;
+    }
+    s.len()
+}
+
+/// Reads schema.org article data (`NewsArticle`, `Article`, `BlogPosting`, ..., also inside
+/// `@graph`) from a JSON-LD script: times, authors and the publisher's name.
+fn read_json_ld(text: &str, meta: &mut Meta) {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
+        return;
+    };
+    let mut stack = vec![&value];
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > 1000 {
+            break;
+        }
+        match v {
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            serde_json::Value::Object(o) => {
+                if let Some(graph) = o.get("@graph") {
+                    stack.push(graph);
+                }
+                let types = match o.get("@type") {
+                    Some(serde_json::Value::String(t)) => vec![t.as_str()],
+                    Some(serde_json::Value::Array(ts)) => {
+                        ts.iter().filter_map(|t| t.as_str()).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                if !types.iter().any(|t| {
+                    t.ends_with("Article") || *t == "BlogPosting" || *t == "LiveBlogPosting"
+                }) {
+                    continue;
+                }
+                let text_of = |key: &str| {
+                    o.get(key)
+                        .and_then(|v| v.as_str())
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                };
+                if meta.published.is_none() {
+                    meta.published = text_of("datePublished");
+                }
+                if meta.modified.is_none() {
+                    meta.modified = text_of("dateModified");
+                }
+                if meta.author.is_none() {
+                    meta.author = json_ld_names(o.get("author"));
+                }
+                if meta.site_name.is_none() {
+                    meta.site_name = o
+                        .get("publisher")
+                        .and_then(|p| p.get("name"))
+                        .and_then(|n| n.as_str())
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The names in a JSON-LD `author`: a string, a `{name}` object, or a list of them, joined as
+/// a byline is written (`A, B and C`).
+fn json_ld_names(author: Option<&serde_json::Value>) -> Option<String> {
+    let name = |v: &serde_json::Value| -> Option<String> {
+        let n = match v {
+            serde_json::Value::String(s) => s.as_str(),
+            serde_json::Value::Object(o) => o.get("name")?.as_str()?,
+            _ => return None,
+        };
+        let n = n.trim();
+        (!n.is_empty() && !n.starts_with("http")).then(|| n.to_string())
+    };
+    let names: Vec<String> = match author? {
+        serde_json::Value::Array(items) => items.iter().filter_map(name).take(20).collect(),
+        v => name(v).into_iter().collect(),
+    };
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    }
 }
 
 /// Reads a `<meta>` tag's name (or property, or itemprop) and content into `meta`.
@@ -575,6 +687,24 @@ mod tests {
             Some("The Bugle")
         );
         assert_eq!(meta.site_from_title("Other headline"), None);
+    }
+
+    #[test]
+    fn json_ld_gives_times_authors_and_publisher() {
+        let page = r#"<html><head><script type="application/ld+json">
+        {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
+         {"@type":["NewsArticle"],"datePublished":"2025-03-04T09:00:00-05:00",
+          "dateModified":"2025-03-04T11:00:00-05:00",
+          "author":[{"@type":"Person","name":"Ana Ruiz"},{"name":"Bo Li"},"Cy Ng"],
+          "publisher":{"@type":"Organization","name":"Gazette"}}]}
+        </script><script>if (a < b && c) { document.write("</div>"); }</script></head>
+        <body><h1>Headline</h1><p>Text.</p></body></html>"#;
+        let (text, meta) = render(page);
+        assert_eq!(text, "Headline\n\nText.");
+        assert_eq!(meta.published.as_deref(), Some("2025-03-04T09:00:00-05:00"));
+        assert_eq!(meta.modified.as_deref(), Some("2025-03-04T11:00:00-05:00"));
+        assert_eq!(meta.author.as_deref(), Some("Ana Ruiz, Bo Li and Cy Ng"));
+        assert_eq!(meta.site_name.as_deref(), Some("Gazette"));
     }
 
     #[test]
