@@ -239,6 +239,9 @@ pub fn render(html: &str) -> (String, Meta) {
         }
         if PARAGRAPHS.contains(&name.as_str()) {
             out.paragraph();
+        } else if name == "br" {
+            // `<br><br>` separates paragraphs in pages without `<p>`.
+            out.breaks = (out.breaks + 1).min(2);
         } else if LINES.contains(&name.as_str()) || (nav > 0 && name == "a") {
             // A menu's links are one per line, as a copied menu is.
             out.line();
@@ -721,6 +724,8 @@ mod tests {
         }
         let (text, _) = render("<html><body><p>a < b &amp;&#65;</p>");
         assert_eq!(text, "a < b &A");
+        let (text, _) = render("<html><body><div>One<br>two<br><br>Three</div>");
+        assert_eq!(text, "One\ntwo\n\nThree");
     }
 
     proptest::proptest! {
