@@ -29,6 +29,9 @@ pub const CHUNK_BYTES: usize = 4 << 20;
 const PARQUET_CHUNK_BYTES: usize = 1 << 20;
 const PARQUET_BATCH_ROWS: usize = 256;
 
+/// At most this many lines per JSONL chunk (articles fill `CHUNK_BYTES` long before).
+const MAX_CHUNK_LINES: usize = 8192;
+
 /// One unit of work for a decoding thread.
 pub enum Work {
     /// JSON lines to decode, plus the records rejected while cutting them (a JSON element that
@@ -513,6 +516,16 @@ impl JsonlChunks {
             if let Some(last) = memchr::memrchr(b'\n', &text) {
                 self.carry = text[last + 1..].to_vec();
                 text.truncate(last + 1);
+            }
+        }
+        // Bounded in lines too: each record costs memory for its row or its reject whatever its
+        // size, so a file of tiny records must not make chunks of a million.
+        if let Some(cut) = memchr::memchr_iter(b'\n', &text).nth(MAX_CHUNK_LINES - 1) {
+            if cut + 1 < text.len() {
+                let mut rest = text[cut + 1..].to_vec();
+                rest.append(&mut self.carry);
+                self.carry = rest;
+                text.truncate(cut + 1);
             }
         }
         if text.is_empty() {

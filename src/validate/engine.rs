@@ -66,6 +66,10 @@ pub struct Validator<'s> {
 /// Records per batch for non-JSONL formats.
 const RECORDS_PER_BATCH: usize = 512;
 
+/// Lines per JSONL batch at most: a batch holds every violation of its records until it is
+/// emitted, so a file of tiny invalid records (`{}` lines) must not make batches of a million.
+const MAX_BATCH_LINES: usize = 4096;
+
 impl<'s> Validator<'s> {
     pub fn new(schema: &'s Schema, mut options: Options) -> Self {
         if options.read.schema.is_none() {
@@ -439,7 +443,8 @@ impl Batches {
     fn open(input: &Input, options: &Options) -> crate::Result<Batches> {
         Ok(match input.format {
             Format::Jsonl => Batches::Lines {
-                chunks: LineChunks::new(input.source.open()?, options.chunk_size),
+                chunks: LineChunks::new(input.source.open()?, options.chunk_size)
+                    .with_max_lines(MAX_BATCH_LINES),
                 first: true,
                 name: input.source.display_name(),
             },

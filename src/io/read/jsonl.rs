@@ -263,6 +263,7 @@ pub struct LineChunks<R> {
     reader: R,
     carry: Vec<u8>,
     target: usize,
+    max_lines: usize,
     eof: bool,
 }
 
@@ -272,7 +273,30 @@ impl<R: Read> LineChunks<R> {
             reader,
             carry: Vec::new(),
             target: target.max(1),
+            max_lines: usize::MAX,
             eof: false,
+        }
+    }
+
+    /// Chunks of at most `max_lines` lines as well: what a consumer keeps per record (rows,
+    /// violations) then stays bounded when records are tiny.
+    pub fn with_max_lines(mut self, max_lines: usize) -> Self {
+        self.max_lines = max_lines.max(1);
+        self
+    }
+
+    /// Moves the lines after the first `max_lines` back to `carry`.
+    fn cap(&mut self, buf: &mut Vec<u8>) {
+        if self.max_lines == usize::MAX {
+            return;
+        }
+        if let Some(cut) = memchr::memchr_iter(b'\n', buf).nth(self.max_lines - 1) {
+            if cut + 1 < buf.len() {
+                let mut rest = buf[cut + 1..].to_vec();
+                rest.append(&mut self.carry);
+                self.carry = rest;
+                buf.truncate(cut + 1);
+            }
         }
     }
 
@@ -292,12 +316,14 @@ impl<R: Read> LineChunks<R> {
                 }
             }
             if self.eof {
+                self.cap(buf);
                 return Ok(!buf.is_empty());
             }
             match memchr::memrchr(b'\n', buf) {
                 Some(i) => {
                     self.carry.extend_from_slice(&buf[i + 1..]);
                     buf.truncate(i + 1);
+                    self.cap(buf);
                     return Ok(true);
                 }
                 // One line longer than the chunk: read on until it ends.
@@ -310,6 +336,25 @@ impl<R: Read> LineChunks<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_are_bounded_in_lines_too() {
+        let input = b"a\nb\nc\nd\ne";
+        let mut c = LineChunks::new(&input[..], 1 << 20).with_max_lines(2);
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        while c.next_into(&mut buf).unwrap() {
+            out.push(String::from_utf8(buf.clone()).unwrap());
+        }
+        assert_eq!(out, ["a\nb\n", "c\nd\n", "e"]);
+        let mut c = LineChunks::new(&input[..], 3).with_max_lines(2);
+        out.clear();
+        while c.next_into(&mut buf).unwrap() {
+            out.push(String::from_utf8(buf.clone()).unwrap());
+        }
+        assert_eq!(out.concat(), "a\nb\nc\nd\ne");
+        assert!(out.iter().all(|c| c.matches('\n').count() <= 2));
+    }
 
     fn chunks(input: &[u8], target: usize) -> Vec<Vec<u8>> {
         let mut c = LineChunks::new(input, target);
