@@ -56,11 +56,14 @@ impl Plan {
     /// The plan for a CSV with this header, or `None` when some column needs the JSON route.
     pub fn new(table: &Table, schema: &SchemaRef, header: &[String]) -> Option<Plan> {
         // Every header column must be a schema column (the reader refuses a name twice).
-        if header.len() > table.columns.len()
-            || !header
-                .iter()
-                .all(|h| table.columns.iter().any(|c| &c.name == h))
-        {
+        let cells: std::collections::HashMap<&str, usize> = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.as_str(), i))
+            .collect();
+        let known: std::collections::HashSet<&str> =
+            table.columns.iter().map(|c| c.name.as_str()).collect();
+        if !header.iter().all(|h| known.contains(h.as_str())) {
             return None;
         }
         let mut columns = Vec::with_capacity(table.columns.len());
@@ -80,7 +83,7 @@ impl Plan {
                 }
                 _ => return None,
             };
-            let cell = header.iter().position(|h| h == &column.name);
+            let cell = cells.get(column.name.as_str()).copied();
             if cell.is_none() && !field.is_nullable() {
                 return None;
             }
@@ -222,7 +225,7 @@ fn type_cell<'a>(kind: &Scalar, text: &'a str, separator: Option<&'a str>) -> Op
         Scalar::String | Scalar::Enum => Typed::Text(text),
         Scalar::Timestamp => {
             let ts: jiff::Timestamp = text.parse().ok()?;
-            Typed::Integer(ts.as_microsecond())
+            Typed::Integer(crate::convert::decode::micros(ts))
         }
         Scalar::Date => {
             if text.len() != 10 {

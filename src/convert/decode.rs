@@ -247,12 +247,22 @@ fn too_deep_message() -> String {
     format!("not a record copydesk can read: nested more than {MAX_DEPTH} levels deep")
 }
 
-/// Whether some record of `text` might nest more than `MAX_DEPTH` levels: a cheap count of
-/// opening brackets (articles have a handful per record) that rules out almost every chunk.
+/// Whether some line of `text` might nest more than `MAX_DEPTH` levels: only a line with more
+/// opening brackets than that can (articles have a handful), so one pass of `memchr2` over the
+/// chunk rules out almost every chunk.
 fn may_nest_deeply(text: &[u8]) -> bool {
-    let records = memchr::memchr_iter(b'\n', text).count() + 1;
-    let brackets = memchr::memchr2_iter(b'[', b'{', text).count();
-    brackets > MAX_DEPTH.max(records * 16)
+    let mut in_line = 0;
+    for i in memchr::memchr3_iter(b'[', b'{', b'\n', text) {
+        if text[i] == b'\n' {
+            in_line = 0;
+        } else {
+            in_line += 1;
+            if in_line > MAX_DEPTH {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a JSON text nests more than `MAX_DEPTH` levels (brackets inside strings ignored).
@@ -598,6 +608,13 @@ fn mismatch(tape: &Tape<'_>, idx: u32, expected: &str) -> ArrowError {
     ArrowError::JsonError(format!("expected {expected}, found {found}"))
 }
 
+/// An instant in whole microseconds, rounded down (toward the past): jiff's `as_microsecond`
+/// truncates toward 1970, which moved `1969-12-31T23:59:59.9999995Z` to 1970.
+pub(crate) fn micros(ts: jiff::Timestamp) -> i64 {
+    let micros = ts.as_nanosecond().div_euclid(1000);
+    i64::try_from(micros).unwrap_or(if micros < 0 { i64::MIN } else { i64::MAX })
+}
+
 struct TimestampDecoder;
 
 impl ArrayDecoder for TimestampDecoder {
@@ -615,7 +632,7 @@ impl ArrayDecoder for TimestampDecoder {
                     let ts: jiff::Timestamp = s
                         .parse()
                         .map_err(|_| mismatch(tape, p, "an RFC 3339 date-time"))?;
-                    b.append_value(ts.as_microsecond());
+                    b.append_value(micros(ts));
                 }
                 _ => return Err(mismatch(tape, p, "an RFC 3339 date-time")),
             }

@@ -489,10 +489,16 @@ impl Run {
         };
         if let Some(header) = reader.csv_header() {
             // A CSV whose columns the schema does not have would reject every row: say it once.
+            let known: std::collections::HashSet<&str> = self
+                .schema
+                .fields()
+                .iter()
+                .map(|f| f.name().as_str())
+                .collect();
             let unknown: Vec<&str> = header
                 .iter()
-                .filter(|h| self.schema.index_of(h).is_err())
                 .map(String::as_str)
+                .filter(|h| !known.contains(h))
                 .collect();
             if self.decoder.closed() && !unknown.is_empty() {
                 return self.fail_input_with(

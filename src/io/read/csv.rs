@@ -169,14 +169,13 @@ impl CsvReader {
             Some(schema) => Some(Table::from_json_schema(schema)?),
             None => None,
         };
+        let columns: std::collections::HashMap<&str, &Column> = table
+            .iter()
+            .flat_map(|t| t.columns.iter().map(|c| (c.name.as_str(), c)))
+            .collect();
         let rules = header
             .iter()
-            .map(|h| {
-                let column = table
-                    .as_ref()
-                    .and_then(|t| t.columns.iter().find(|c| &c.name == h));
-                rule_for(h, column)
-            })
+            .map(|h| rule_for(h, columns.get(h.as_str()).copied()))
             .collect();
         Ok(CsvReader {
             tok,
@@ -670,7 +669,9 @@ impl Tokenizer {
                 self.limit,
             );
             if cut > 0 {
-                if self.start > 0 {
+                // Handing the buffer over pays only when the block is most of it: after one
+                // huge record the buffer stays large, and small blocks are copied out.
+                if self.start > 0 || cut * 2 < self.buf.len() {
                     let block = self.buf[self.start..self.start + cut].to_vec();
                     self.start += cut;
                     return Ok(Some(block));

@@ -134,11 +134,15 @@ impl Codec {
         const BUFFER: usize = 128 << 10;
         Ok(match self {
             Codec::None => Box::new(Cursor::new(stored)),
-            Codec::Zstd => Box::new(BufReader::with_capacity(
-                BUFFER,
-                zstd::stream::read::Decoder::with_buffer(Cursor::new(stored))
-                    .map_err(|e| general(format!("zstd: {e}")))?,
-            )),
+            Codec::Zstd => {
+                let mut decoder = zstd::stream::read::Decoder::with_buffer(Cursor::new(stored))
+                    .map_err(|e| general(format!("zstd: {e}")))?;
+                // Any window a writer chose (`--long`), as parquet-rs's one-shot decoding takes.
+                decoder
+                    .window_log_max(31)
+                    .map_err(|e| general(format!("zstd: {e}")))?;
+                Box::new(BufReader::with_capacity(BUFFER, decoder))
+            }
             Codec::Gzip => Box::new(BufReader::with_capacity(
                 BUFFER,
                 flate2::read::MultiGzDecoder::new(Cursor::new(stored)),
@@ -147,7 +151,8 @@ impl Codec {
     }
 
     fn whole(self, stored: Bytes) -> Result<Bytes> {
-        if self == Codec::None {
+        // An empty section (a v2 page of nulls only) has nothing to decompress.
+        if self == Codec::None || stored.is_empty() {
             return Ok(stored);
         }
         let mut out = Vec::new();
@@ -172,12 +177,15 @@ struct SplitPages<P> {
     split: Option<Split>,
 }
 
-/// The page being cut: its values still to read, and its definition levels.
+/// The page being cut: its values still to read, and its definition levels, decoded as the
+/// slices need them (a page's header may claim any number of values).
 struct Split {
     values: Box<dyn BufRead + Send>,
-    levels: Vec<u8>,
-    next: usize,
+    levels: Levels,
 }
+
+/// At most this many levels per slice, so a page of nulls is cut too.
+const SLICE_LEVELS: usize = 1 << 16;
 
 impl<P: PageReader> SplitPages<P> {
     fn page(&mut self, page: Page) -> Result<Page> {
@@ -196,13 +204,23 @@ impl<P: PageReader> SplitPages<P> {
                         self.rows
                     )));
                 }
+                if buf.is_empty() || num_values == 0 {
+                    // Nothing to cut (and nothing to decompress): as stored.
+                    return Ok(Page::DataPage {
+                        buf,
+                        num_values,
+                        encoding: Encoding::PLAIN,
+                        def_level_encoding: Encoding::RLE,
+                        rep_level_encoding,
+                        statistics: None,
+                    });
+                }
                 let mut values = self.codec.stream(buf)?;
-                let mut levels = Vec::new();
+                let mut encoded = Vec::new();
                 if self.max_def > 0 {
                     let mut len = [0u8; 4];
                     read_exact(&mut values, &mut len)?;
                     let len = u32::from_le_bytes(len) as usize;
-                    let mut encoded = Vec::new();
                     // Read as the stream yields it: a corrupt length cannot allocate gigabytes.
                     (&mut values)
                         .take(len as u64)
@@ -211,20 +229,10 @@ impl<P: PageReader> SplitPages<P> {
                     if encoded.len() != len {
                         return Err(general("page ends inside its definition levels".into()));
                     }
-                    decode_levels(
-                        &encoded,
-                        bit_width(self.max_def),
-                        num_values as usize,
-                        &mut levels,
-                    )?;
-                } else {
-                    levels.resize(num_values as usize, 0);
                 }
-                let _ = rep_level_encoding; // a flat column has no repetition levels
                 self.split = Some(Split {
                     values,
-                    levels,
-                    next: 0,
+                    levels: Levels::new(encoded, bit_width(self.max_def), num_values as usize)?,
                 });
                 return self.slice();
             }
@@ -265,10 +273,11 @@ impl<P: PageReader> SplitPages<P> {
         let Some(split) = self.split.as_mut() else {
             return Err(general("no page is being cut".into()));
         };
-        let start = split.next;
+        let mut levels = Vec::new();
         let mut values = Vec::with_capacity(SLICE_BYTES + (SLICE_BYTES >> 3));
-        while split.next < split.levels.len() && values.len() < SLICE_BYTES {
-            if split.levels[split.next] == max_def {
+        while split.levels.left > 0 && values.len() < SLICE_BYTES && levels.len() < SLICE_LEVELS {
+            let level = split.levels.next()?;
+            if level == max_def {
                 let mut len = [0u8; 4];
                 read_exact(&mut split.values, &mut len)?;
                 let n = u32::from_le_bytes(len) as usize;
@@ -291,19 +300,18 @@ impl<P: PageReader> SplitPages<P> {
                     need -= k;
                 }
             }
-            split.next += 1;
+            levels.push(level);
         }
-        let levels = &split.levels[start..split.next];
         let num_values = levels.len() as u32;
         let mut buf = Vec::with_capacity(values.len() + 16);
         if max_def > 0 {
             let mut encoded = Vec::new();
-            encode_levels(levels, bit_width(max_def), &mut encoded);
+            encode_levels(&levels, bit_width(max_def), &mut encoded);
             buf.extend_from_slice(&(encoded.len() as u32).to_le_bytes());
             buf.extend_from_slice(&encoded);
         }
         buf.extend_from_slice(&values);
-        if split.next >= split.levels.len() {
+        if split.levels.left == 0 {
             self.split = None;
         }
         Ok(Page::DataPage {
@@ -347,7 +355,7 @@ impl<P: PageReader> PageReader for SplitPages<P> {
         match &self.split {
             Some(split) => Ok(Some(PageMetadata {
                 num_rows: None,
-                num_levels: Some(split.levels.len() - split.next),
+                num_levels: Some(split.levels.left),
                 is_dict: false,
             })),
             None => self.inner.peek_next_page(),
@@ -370,21 +378,73 @@ fn bit_width(max: u8) -> u8 {
     (8 - max.leading_zeros()) as u8
 }
 
-/// Decodes `n` levels of the RLE / bit-packed hybrid encoding.
-fn decode_levels(data: &[u8], width: u8, n: usize, out: &mut Vec<u8>) -> Result<()> {
-    let bad =
-        || general("definition levels are corrupt (they end before the page's values)".into());
-    if width > 8 {
-        return Err(general(format!("definition levels {width} bits wide")));
+/// Definition levels in the RLE / bit-packed hybrid encoding, decoded one at a time.
+struct Levels {
+    data: Vec<u8>,
+    at: usize,
+    width: u8,
+    /// Levels still to give.
+    left: usize,
+    /// The run being read: a repeated value, or a group of eight bit-packed ones.
+    repeat: (u8, usize),
+    group: [u8; 8],
+    in_group: usize,
+    groups_left: usize,
+}
+
+impl Levels {
+    fn new(data: Vec<u8>, width: u8, count: usize) -> Result<Levels> {
+        if width > 8 {
+            return Err(general(format!("definition levels {width} bits wide")));
+        }
+        Ok(Levels {
+            data,
+            at: 0,
+            width,
+            left: count,
+            repeat: (0, 0),
+            group: [0; 8],
+            in_group: 8,
+            groups_left: 0,
+        })
     }
-    out.reserve(n);
-    let mut at = 0;
-    while out.len() < n {
+
+    fn next(&mut self) -> Result<u8> {
+        if self.left == 0 {
+            return Err(corrupt_levels());
+        }
+        self.left -= 1;
+        if self.width == 0 {
+            return Ok(0);
+        }
+        loop {
+            if self.repeat.1 > 0 {
+                self.repeat.1 -= 1;
+                return Ok(self.repeat.0);
+            }
+            if self.in_group < 8 {
+                self.in_group += 1;
+                return Ok(self.group[self.in_group - 1]);
+            }
+            if self.groups_left > 0 {
+                self.unpack_group()?;
+                continue;
+            }
+            self.read_header()?;
+        }
+    }
+
+    fn byte(&mut self) -> Result<u8> {
+        let b = *self.data.get(self.at).ok_or_else(corrupt_levels)?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn read_header(&mut self) -> Result<()> {
         let mut header: u64 = 0;
         let mut shift = 0;
         loop {
-            let byte = *data.get(at).ok_or_else(bad)?;
-            at += 1;
+            let byte = self.byte()?;
             if shift < 64 {
                 header |= u64::from(byte & 0x7f) << shift;
             }
@@ -394,32 +454,36 @@ fn decode_levels(data: &[u8], width: u8, n: usize, out: &mut Vec<u8>) -> Result<
             }
         }
         if header & 1 == 1 {
-            let groups = (header >> 1) as usize;
-            let bytes = groups.checked_mul(width as usize).ok_or_else(bad)?;
-            let packed = data.get(at..at.checked_add(bytes).ok_or_else(bad)?);
-            let packed = packed.ok_or_else(bad)?;
-            at += bytes;
-            let count = (groups * 8).min(n - out.len());
-            let mask = (1u16 << width) - 1;
-            for j in 0..count {
-                let bit = j * width as usize;
-                let lo = packed[bit / 8] as u16;
-                let hi = packed.get(bit / 8 + 1).copied().unwrap_or(0) as u16;
-                out.push((((hi << 8 | lo) >> (bit % 8)) & mask) as u8);
-            }
+            self.groups_left = usize::try_from(header >> 1).unwrap_or(usize::MAX);
         } else {
-            let count = ((header >> 1) as usize).min(n - out.len());
-            let value = if width == 0 {
-                0
-            } else {
-                let v = *data.get(at).ok_or_else(bad)?;
-                at += 1;
-                v
-            };
-            out.resize(out.len() + count, value);
+            let value = self.byte()?;
+            self.repeat = (value, usize::try_from(header >> 1).unwrap_or(usize::MAX));
         }
+        Ok(())
     }
-    Ok(())
+
+    fn unpack_group(&mut self) -> Result<()> {
+        let width = self.width as usize;
+        let bytes = self
+            .data
+            .get(self.at..self.at + width)
+            .ok_or_else(corrupt_levels)?;
+        let mask = (1u16 << width) - 1;
+        for j in 0..8 {
+            let bit = j * width;
+            let lo = bytes[bit / 8] as u16;
+            let hi = bytes.get(bit / 8 + 1).copied().unwrap_or(0) as u16;
+            self.group[j] = (((hi << 8 | lo) >> (bit % 8)) & mask) as u8;
+        }
+        self.at += width;
+        self.groups_left -= 1;
+        self.in_group = 0;
+        Ok(())
+    }
+}
+
+fn corrupt_levels() -> ParquetError {
+    general("definition levels are corrupt (they end before the page's values)".into())
 }
 
 /// Encodes levels as RLE runs (every run its own; correct for any levels, compact for the
@@ -446,6 +510,15 @@ fn encode_levels(levels: &[u8], width: u8, out: &mut Vec<u8>) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Decodes `n` levels through `Levels`.
+    fn decode_levels(data: &[u8], width: u8, n: usize, out: &mut Vec<u8>) -> Result<()> {
+        let mut levels = Levels::new(data.to_vec(), width, n)?;
+        for _ in 0..n {
+            out.push(levels.next()?);
+        }
+        Ok(())
+    }
 
     #[test]
     fn widths() {
