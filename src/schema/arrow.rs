@@ -127,7 +127,10 @@ pub struct Table {
 impl Table {
     /// Derives the columns from a JSON Schema for one record (an object schema).
     pub fn from_json_schema(schema: &Value) -> Result<Table> {
-        let mapper = Mapper { root: schema };
+        let mapper = Mapper {
+            root: schema,
+            open: std::cell::RefCell::new(vec![schema as *const Value]),
+        };
         let root = mapper.resolve(schema)?;
         let Some(props) = root.get("properties").and_then(Value::as_object) else {
             return Err(Error::Schema {
@@ -163,7 +166,14 @@ impl Table {
 
 struct Mapper<'a> {
     root: &'a Value,
+    /// The object and array schemas being mapped, outermost first: a property whose schema is
+    /// one of them recurses (a tree of comments, say), and is stored as JSON text, which holds
+    /// any depth; Arrow columns cannot nest without end.
+    open: std::cell::RefCell<Vec<*const Value>>,
 }
+
+/// Nesting deeper than this is stored as JSON text too.
+const MAX_NESTING: usize = 32;
 
 impl<'a> Mapper<'a> {
     /// Follows local `$ref`s until a schema without one.
@@ -242,7 +252,36 @@ impl<'a> Mapper<'a> {
             }
         }
         types.retain(|t| *t != "null");
-        let kind = match types.as_slice() {
+        let nested = matches!(types.as_slice(), ["array"] | ["object"]);
+        let me = prop as *const Value;
+        if nested {
+            let open = self.open.borrow();
+            if open.contains(&me) || open.len() > MAX_NESTING {
+                return Ok(Column {
+                    name: name.into(),
+                    kind: Kind::Json,
+                    null_allowed,
+                    required,
+                });
+            }
+        }
+        if nested {
+            self.open.borrow_mut().push(me);
+        }
+        let kind = self.kind(prop, &types);
+        if nested {
+            self.open.borrow_mut().pop();
+        }
+        Ok(Column {
+            name: name.into(),
+            kind: kind?,
+            null_allowed,
+            required,
+        })
+    }
+
+    fn kind(&self, prop: &'a Value, types: &[&str]) -> Result<Kind> {
+        Ok(match types {
             ["string"] => match prop.get("format").and_then(Value::as_str) {
                 Some("date-time") => Kind::Timestamp,
                 Some("date") => Kind::Date,
@@ -263,12 +302,6 @@ impl<'a> Mapper<'a> {
                 _ => Kind::Json,
             },
             _ => Kind::Json,
-        };
-        Ok(Column {
-            name: name.into(),
-            kind,
-            null_allowed,
-            required,
         })
     }
 }
@@ -345,6 +378,38 @@ mod tests {
     fn article() -> Table {
         let schema: Value = serde_json::from_str(crate::schema::ARTICLE_SCHEMA).unwrap();
         Table::from_json_schema(&schema).unwrap()
+    }
+
+    #[test]
+    fn recursive_schemas_store_the_recursion_as_json_text() {
+        let schema = serde_json::json!({
+            "$defs": {"comment": {"type": "object", "properties": {
+                "text": {"type": "string"},
+                "replies": {"type": "array", "items": {"$ref": "#/$defs/comment"}}
+            }}},
+            "type": "object",
+            "properties": {
+                "top": {"$ref": "#/$defs/comment"},
+                "self": {"$ref": "#"},
+                "n": {"type": "integer"}
+            }
+        });
+        let t = Table::from_json_schema(&schema).unwrap();
+        let kind = |n: &str| t.columns.iter().find(|c| c.name == n).unwrap().kind.clone();
+        assert_eq!(kind("self"), Kind::Json);
+        let Kind::Struct(top) = kind("top") else {
+            panic!("top is a struct: {:?}", kind("top"));
+        };
+        assert_eq!(top[0].kind, Kind::String);
+        let Kind::List(item) = &top[1].kind else {
+            panic!("replies is a list: {:?}", top[1].kind);
+        };
+        assert_eq!(
+            item.kind,
+            Kind::Json,
+            "a reply is a comment again: JSON text"
+        );
+        assert_eq!(kind("n"), Kind::Integer);
     }
 
     #[test]
