@@ -114,6 +114,50 @@ fn other_month(w: &str) -> Option<u8> {
         "juliol" | "xullo" => 7,
         "agost" => 8,
         "desembre" | "decembro" => 12,
+        // Lithuanian, genitive first ("2026 m. lapkričio 26 d."), then nominative.
+        "sausio" | "sausis" => 1,
+        "vasario" | "vasaris" => 2,
+        "kovo" | "kovas" => 3,
+        "balandzio" | "balandis" => 4,
+        "geguzes" | "geguze" => 5,
+        "birzelio" | "birzelis" => 6,
+        "liepos" | "liepa" => 7,
+        "rugpjucio" | "rugpjutis" => 8,
+        "rugsejo" | "rugsejis" => 9,
+        "spalio" | "spalis" => 10,
+        "lapkricio" | "lapkritis" => 11,
+        "gruodzio" | "gruodis" => 12,
+        // Latvian, locative first ("2026. gada 25. novembrī"), then nominative; the locatives
+        // of March and May ("martā", "maijā") are names and count only after a day.
+        "janvari" | "janvaris" => 1,
+        "februaris" => 2,
+        "aprili" => 4,
+        "maijs" => 5,
+        "junija" | "junijs" => 6,
+        "julija" | "julijs" => 7,
+        "augusts" => 8,
+        "septembri" | "septembris" => 9,
+        "oktobri" | "oktobris" => 10,
+        "novembri" | "novembris" => 11,
+        "decembri" | "decembris" => 12,
+        // Estonian, nominative and adessive ("25. novembril 2026"; "mail" is left out).
+        "jaanuar" | "jaanuaril" => 1,
+        "veebruar" | "veebruaril" => 2,
+        "martsil" => 3,
+        "aprill" | "aprillil" => 4,
+        "juuni" | "juunil" => 6,
+        "juuli" | "juulil" => 7,
+        "augustil" => 8,
+        "septembril" => 9,
+        "oktoober" | "oktoobril" => 10,
+        "novembril" => 11,
+        "detsember" | "detsembril" => 12,
+        // Slovenian genitives ("25. januarja 2026") and the months the others do not share.
+        "januarja" => 1,
+        "februarja" => 2,
+        "marec" => 3,
+        "junij" => 6,
+        "julij" => 7,
         _ => return None,
     })
 }
@@ -353,7 +397,7 @@ pub(crate) fn month_after_day(w: &str) -> Option<u8> {
         // Polish genitives that are also words: "marca" is a brand in Spanish, "Maja" a name;
         // the Serbian "marta" is a name too.
         "marca" | "marta" => Some(3),
-        "maja" => Some(5),
+        "maja" | "maija" => Some(5),
         "mac" => Some(3),
         "iun" => Some(6),
         "iul" => Some(7),
@@ -420,6 +464,40 @@ pub(crate) fn month_pair(first: &str, second: &str) -> Option<u8> {
         ("كانون", "الثاني") => Some(1),
         _ => None,
     }
+}
+
+/// A month of the Lunar Hijri calendar Arabic pages date by ("5 جمادى الأولى 1447 هـ"), folded,
+/// and how many words it takes: one ("رمضان") or two ("ربيع الأول", "ذو الحجة").
+pub(crate) fn hijri_month(first: &str, second: &str) -> Option<(u8, usize)> {
+    let one = match first {
+        "محرم" | "المحرم" => 1,
+        "صفر" => 2,
+        "رجب" => 7,
+        "شعبان" => 8,
+        "رمضان" => 9,
+        "شوال" => 10,
+        _ => 0,
+    };
+    if one > 0 {
+        return Some((one, 1));
+    }
+    let two = match (first, second) {
+        ("ربيع", "الاول") => 3,
+        ("ربيع", "الاخر" | "الثاني") => 4,
+        ("جمادى" | "جمادي", "الاولى" | "الاول") => 5,
+        ("جمادى" | "جمادي", "الاخرة" | "الاخر" | "الثانية" | "الثاني") => {
+            6
+        }
+        ("ذو" | "ذي", "القعدة") => 11,
+        ("ذو" | "ذي", "الحجة") => 12,
+        _ => return None,
+    };
+    Some((two, 2))
+}
+
+/// The era mark after a Lunar Hijri year ("1447 هـ", "1447ه").
+pub(crate) fn hijri_era(w: &str) -> bool {
+    matches!(w, "ه" | "هـ" | "هجري" | "هجرية" | "للهجرة")
 }
 
 /// The month words of `month_after_day` that are also common words: a date with them needs a
@@ -644,6 +722,24 @@ fn other_unit(w: &str) -> Option<Unit> {
         "setmana" | "setmanes" => Unit::Week,
         "mesos" => Unit::Month,
         "anys" => Unit::Year,
+        // Lithuanian ("prieš 2 valandas"), Latvian ("pirms 2 stundām"), Estonian ("2 tundi
+        // tagasi") and Slovenian ("pred 2 urama"); the English-looking "minute", "minutes"
+        // are in `unit`.
+        "sekundes" | "sekundziu" | "sekundem" | "sekundit" | "sekundo" | "sekundama" => {
+            Unit::Second
+        }
+        "minuciu" | "minutem" | "minutit" | "minuto" | "minutama" => Unit::Minute,
+        "valanda" | "valandas" | "valandu" | "val" | "stunda" | "stundas" | "stundam"
+        | "stundu" | "tund" | "tundi" | "tunni" | "uro" | "urama" | "urami" => Unit::Hour,
+        "diena" | "dienas" | "dienu" | "dienam" | "paev" | "paeva" | "dnevi" | "dnevoma" => {
+            Unit::Day
+        }
+        "savaite" | "savaites" | "savaiciu" | "nedela" | "nedelas" | "nedelam" | "nedelu"
+        | "nadal" | "nadalat" | "tednom" | "tedni" | "tednoma" => Unit::Week,
+        "menesi" | "menesius" | "menesiu" | "menesiem" | "menesa" | "menesis" | "kuu" | "kuud"
+        | "mesecem" | "mesecema" => Unit::Month,
+        "metus" | "metu" | "metai" | "gadiem" | "gadu" | "gadi" | "aasta" | "aastat" | "letom"
+        | "leti" | "letoma" => Unit::Year,
         _ => return None,
     })
 }
@@ -978,6 +1074,7 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "once"
             | "lalu"
             | "sitten"
+            | "tagasi"
             | "truoc"
             | "ezelott"
             | "назад"
@@ -998,7 +1095,17 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
 pub(crate) fn ago_prefix(w: &str) -> bool {
     matches!(
         w,
-        "pred" | "prije" | "pre" | "acum" | "πριν" | "преди" | "منذ" | "قبل" | "לפני"
+        "pred"
+            | "prije"
+            | "pre"
+            | "acum"
+            | "pries"
+            | "pirms"
+            | "πριν"
+            | "преди"
+            | "منذ"
+            | "قبل"
+            | "לפני"
     )
 }
 
@@ -1024,6 +1131,10 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "astazi"
             | "bugun"
             | "danas"
+            | "danes"
+            | "siandien"
+            | "sodien"
+            | "tana"
             | "сегодня"
             | "сьогодні"
             | "σημερα"
@@ -1057,6 +1168,9 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "kemarin"
             | "jucer"
             | "juce"
+            | "vceraj"
+            | "vakar"
+            | "eile"
             | "semalam"
             | "вчера"
             | "вчора"
@@ -1323,14 +1437,17 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "publikalva" | "opublikowano" | "dodano" | "publikacja" | "publikovano" | "vydano"
         | "zverejneno" | "publikovane" | "publicat" | "postat" | "yayinlanma" | "yayin"
         | "olusturulma" | "giris" | "tarih" | "diterbitkan" | "dipublikasikan" | "terbit"
-        | "tanggal" | "objavljeno" => super::Label::Published,
+        | "tanggal" | "objavljeno" | "paskelbta" | "publikuota" | "publicets" | "avaldatud" => {
+            super::Label::Published
+        }
         "uppdaterad" | "gewijzigd" | "uppdaterat" | "opdateret" | "oppdatert" | "paivitetty"
         | "frissitve" | "frissites" | "guncellenme" | "aktualizacja" | "zaktualizowano"
         | "aktualizovano" | "aktualizovane" | "actualizat" | "actualizare" | "guncelleme"
         | "guncellendi" | "diperbarui" | "diperbaharui" | "dikemaskini" | "azurirano" => {
             super::Label::Updated
         }
-        "actualitzat" | "actualitzada" => super::Label::Updated,
+        "actualitzat" | "actualitzada" | "atnaujinta" | "atjaunots" | "atjauninats"
+        | "uuendatud" | "muudetud" | "posodobljeno" | "updates" => super::Label::Updated,
         _ => return None,
     })
 }
@@ -1350,9 +1467,14 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "بتاريخ"
         | "تاریخ"
         | "परकाशित"
+        | "публикувано"
+        | "публикуван"
         | "פורסם" => super::Label::Published,
         "обновлено"
         | "обновлен"
+        | "обновено"
+        | "актуализирано"
+        | "актуализиран"
         | "изменено"
         | "оновлено"
         | "змінено"
@@ -1415,11 +1537,20 @@ pub(crate) fn thai(w: &str) -> bool {
 }
 
 /// Words that name the year after a year number ("2025 г.", "2025 года", "2025 r.", "2025 roku",
-/// "2025 yılı").
+/// "2025 yılı", the Lithuanian "2025 m." and the Latvian "2025. gada").
 pub(crate) fn year_word(w: &str) -> bool {
     matches!(
         w,
-        "г" | "года" | "году" | "р" | "року" | "r" | "roku" | "yili" | "ετουσ"
+        "г" | "года"
+            | "году"
+            | "р"
+            | "року"
+            | "r"
+            | "roku"
+            | "yili"
+            | "ετουσ"
+            | "m"
+            | "gada"
     )
 }
 
@@ -1520,6 +1651,10 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "о"
             | "об"
             | "στισ"
+            | "les"
+            | "ob"
+            | "kell"
+            | "plkst"
             | "الساعة"
             | "เวลา"
     )
