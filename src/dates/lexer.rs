@@ -347,8 +347,9 @@ fn ascii_punct(c: char) -> char {
 }
 
 /// Marks that a word may be written with or without and stays the same word: Thai tone marks,
-/// Arabic vowel marks and the tatweel, Hebrew points, the Devanagari nukta and virama (so
-/// "मार्च" is read as "मारच" and the word tables are written that way).
+/// Arabic vowel marks and the tatweel, Hebrew points, the Devanagari and Bengali nukta and virama
+/// (so "मार्च" is read as "मारच", "নভেম্বর" as "নভেমবর", and the word tables are written that
+/// way).
 fn is_silent_mark(c: char) -> bool {
     matches!(
         c,
@@ -360,6 +361,8 @@ fn is_silent_mark(c: char) -> bool {
             | '\u{0591}'..='\u{05C7}'
             | '\u{093C}'
             | '\u{094D}'
+            | '\u{09BC}'
+            | '\u{09CD}'
     )
 }
 
@@ -407,6 +410,11 @@ fn push_folded(out: &mut String, c: char) {
         'ё' => 'е',
         'ς' => 'σ',
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        // Bengali letters written with their nukta in one character: the base letter, as when
+        // the nukta is written apart (and dropped).
+        '\u{9DC}' => '\u{9A1}',
+        '\u{9DD}' => '\u{9A2}',
+        '\u{9DF}' => '\u{9AF}',
         // Full-width Latin letters ("Ｍａｒｃｈ").
         '\u{FF41}'..='\u{FF5A}' => char::from_u32(lower as u32 - 0xFEE0).unwrap_or('?'),
         // Latin letters with marks, and accented Greek: the base letter.
@@ -422,14 +430,16 @@ fn push_folded(out: &mut String, c: char) {
                 _ => '?',
             }
         }
-        // Cyrillic, Hebrew, Arabic (Persian letters included) and Devanagari letters stand for
-        // themselves (Greek was folded above).
+        // Cyrillic, Hebrew, Arabic (Persian letters included), Devanagari and Bengali letters
+        // stand for themselves (Greek was folded above).
         '\u{400}'..='\u{4FF}'
         | '\u{5D0}'..='\u{5EA}'
         | '\u{621}'..='\u{64A}'
         | '\u{671}'..='\u{6D3}'
         | '\u{900}'..='\u{963}'
         | '\u{970}'..='\u{97F}'
+        | '\u{980}'..='\u{9E3}'
+        | '\u{9F0}'..='\u{9FF}'
         | '\u{E01}'..='\u{E3A}'
         | '\u{E40}'..='\u{E4E}' => lower,
         // Letters the tables never use still take a place, so they never match a table word.
@@ -480,6 +490,10 @@ mod tests {
         assert_eq!(words("Μαΐου ΜΑΡΤΙΟΣ"), ["μαιου", "μαρτιοσ"]);
         assert_eq!(words("أمس"), ["امس"]);
         assert_eq!(words("Ｍａｒｃｈ"), ["march"]);
+        // Bengali: the virama goes, and "য়" reads the same in one character or two.
+        assert_eq!(words("নভেম্বর"), ["নভেমবর"]);
+        assert_eq!(words("জানু\u{9DF}ারি জানু\u{9AF}\u{9BC}ারি"), ["জানুযারি", "জানুযারি"]);
+        assert_eq!(words("Lapkričio novembrī"), ["lapkricio", "novembri"]);
     }
 
     #[test]

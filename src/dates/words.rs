@@ -350,6 +350,19 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "دسامبر"
         | "ธันวาคม"
         | "ธค" => 12,
+        // Bengali, folded (no virama: "নভেম্বর" is "নভেমবর").
+        "জানুযারি" => 1,
+        "ফেবরুযারি" => 2,
+        "মারচ" => 3,
+        "এপরিল" => 4,
+        "মে" => 5,
+        "জুন" => 6,
+        "জুলাই" => 7,
+        "আগসট" => 8,
+        "সেপটেমবর" => 9,
+        "অকটোবর" => 10,
+        "নভেমবর" => 11,
+        "ডিসেমবর" => 12,
         _ => return None,
     })
 }
@@ -786,6 +799,14 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         | "سنة" | "سنوات" | "عام" | "اعوام" | "साल" | "वरष" | "سال" | "שנים" | "שנה" | "ปี" => {
             Unit::Year
         }
+        // Bengali, folded ("ঘণ্টা" is "ঘণটা").
+        "সেকেনড" => Unit::Second,
+        "মিনিট" => Unit::Minute,
+        "ঘণটা" | "ঘনটা" => Unit::Hour,
+        "দিন" => Unit::Day,
+        "সপতাহ" => Unit::Week,
+        "মাস" => Unit::Month,
+        "বছর" => Unit::Year,
         _ => return thai_ago_stem(w).and_then(other_unit_script),
     })
 }
@@ -1086,6 +1107,7 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "กอน"
             | "پہلے"
             | "پیش"
+            | "আগে"
     )
 }
 
@@ -1143,6 +1165,7 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "امروز"
             | "היום"
             | "आज"
+            | "আজ"
     )
 }
 
@@ -1180,6 +1203,7 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "เมือวานนี"
             | "دیروز"
             | "אתמול"
+            | "গতকাল"
     )
 }
 
@@ -1467,6 +1491,8 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "بتاريخ"
         | "تاریخ"
         | "परकाशित"
+        | "পরকাশিত"
+        | "পরকাশ"
         | "публикувано"
         | "публикуван"
         | "פורסם" => super::Label::Published,
@@ -1484,6 +1510,8 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "محدث"
         | "अपडेटेड"
         | "अपडेट"
+        | "আপডেট"
+        | "হালনাগাদ"
         | "עודכן"
         | "التحديث"
         | "อัปเดต"
