@@ -955,6 +955,9 @@ impl P<'_> {
                     && self.num(next + 1).is_none_or(|n| n.space_before)
                 {
                     next += 1;
+                } else if self.is(next, "d") && self.punct(next + 1, '.') {
+                    // The Lithuanian "d." (diena, day): "lapkričio 25 d.".
+                    next += 2;
                 }
                 // A range of days ("March 3-5, 2025", "March 3–5"): the first day counts.
                 if (self.punct(next, '-') || self.punct(next, '–'))

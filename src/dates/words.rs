@@ -2,7 +2,8 @@
 //! forms are made of, in English, French, Spanish, German, Portuguese, Italian and Dutch, with
 //! the month names, units and day words of the other languages news pages print most: Polish,
 //! Czech, Slovak, Romanian, Turkish, Indonesian/Malay, Swedish, Danish, Norwegian, Finnish,
-//! Hungarian (months), Russian, Ukrainian, Bulgarian (months), Greek and Arabic. Words arrive
+//! Hungarian (months), Lithuanian, Latvian, Estonian, Slovenian, Tagalog, Russian, Ukrainian,
+//! Serbian and Bulgarian, Greek, Arabic (with the Lunar Hijri months) and Bengali. Words arrive
 //! folded by the lexer (lowercase, accents removed: "März" -> "marz", "Března" -> "brezna";
 //! Cyrillic, Greek and Arabic keep their script: "марта", "μαρτιου"). Owns vocabulary only;
 //! grammar is in `relative` and `absolute`.
@@ -114,6 +115,17 @@ fn other_month(w: &str) -> Option<u8> {
         "juliol" | "xullo" => 7,
         "agost" => 8,
         "desembre" | "decembro" => 12,
+        // Tagalog and Swahili ("Nobyembre 25, 2026", "Novemba 25, 2026"), the names the others
+        // do not share.
+        "pebrero" => 2,
+        "marso" | "machi" => 3,
+        "hunyo" => 6,
+        "hulyo" => 7,
+        "agosti" => 8,
+        "setyembre" | "septemba" => 9,
+        "oktubre" | "oktoba" => 10,
+        "nobyembre" | "novemba" => 11,
+        "disyembre" | "desemba" => 12,
         // Lithuanian, genitive first ("2026 m. lapkričio 26 d."), then nominative.
         "sausio" | "sausis" => 1,
         "vasario" | "vasaris" => 2,
@@ -350,6 +362,18 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "دسامبر"
         | "ธันวาคม"
         | "ธค" => 12,
+        // Serbian in Cyrillic, nominative and genitive (the forms Russian or Bulgarian share,
+        // "март", "марта", "април", "август", "августа", are theirs above).
+        "јануар" | "јануара" => 1,
+        "фебруар" | "фебруара" => 2,
+        "априла" => 4,
+        "мај" | "маја" => 5,
+        "јун" | "јуна" => 6,
+        "јул" | "јула" => 7,
+        "септембар" | "септембра" => 9,
+        "октобар" | "октобра" => 10,
+        "новембар" | "новембра" => 11,
+        "децембар" | "децембра" => 12,
         // Bengali, folded (no virama: "নভেম্বর" is "নভেমবর").
         "জানুযারি" => 1,
         "ফেবরুযারি" => 2,
@@ -735,6 +759,12 @@ fn other_unit(w: &str) -> Option<Unit> {
         "setmana" | "setmanes" => Unit::Week,
         "mesos" => Unit::Month,
         "anys" => Unit::Year,
+        // Tagalog ("2 oras ang nakalipas").
+        "oras" => Unit::Hour,
+        "araw" => Unit::Day,
+        "linggo" => Unit::Week,
+        "buwan" => Unit::Month,
+        "taon" => Unit::Year,
         // Lithuanian ("prieš 2 valandas"), Latvian ("pirms 2 stundām"), Estonian ("2 tundi
         // tagasi") and Slovenian ("pred 2 urama"); the English-looking "minute", "minutes"
         // are in `unit`.
@@ -799,6 +829,14 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         | "سنة" | "سنوات" | "عام" | "اعوام" | "साल" | "वरष" | "سال" | "שנים" | "שנה" | "ปี" => {
             Unit::Year
         }
+        // Serbian in Cyrillic ("пре 2 сата"); "године" is years, the Ukrainian "години" hours.
+        "секунде" => Unit::Second,
+        "минута" | "минуте" => Unit::Minute,
+        "сат" | "сата" | "сати" => Unit::Hour,
+        "дана" => Unit::Day,
+        "недеље" => Unit::Week,
+        "месец" | "месеца" | "месеци" => Unit::Month,
+        "године" => Unit::Year,
         // Bengali, folded ("ঘণ্টা" is "ঘণটা").
         "সেকেনড" => Unit::Second,
         "মিনিট" => Unit::Minute,
@@ -873,6 +911,15 @@ pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
         "seminggu" => (Unit::Week, 1),
         "sebulan" => (Unit::Month, 1),
         "setahun" => (Unit::Year, 1),
+        // Lithuanian ("prieš valandą"), Latvian ("pirms stundas") and Estonian ("tund tagasi"):
+        // one unit without a count.
+        "sekund" => (Unit::Second, 1),
+        "minut" => (Unit::Minute, 1),
+        "valanda" | "stundas" | "tund" => (Unit::Hour, 1),
+        "diena" | "dienas" | "paev" => (Unit::Day, 1),
+        "savaite" | "nedelas" | "nadal" => (Unit::Week, 1),
+        "menesi" | "menesa" | "kuu" => (Unit::Month, 1),
+        "metus" | "gada" | "aasta" => (Unit::Year, 1),
         // Half an hour in one word.
         "полчаса" | "півгодини" => (Unit::Minute, 30),
         "دقيقتين" | "دقيقتان" => (Unit::Minute, 2),
@@ -933,8 +980,8 @@ pub(crate) fn number_word(w: &str) -> Option<u64> {
 /// Number words of the other languages ("bir", "en", "jeden", "два", "μια").
 fn other_number_word(w: &str) -> Option<u64> {
     Some(match w {
-        "bir" | "en" | "ett" | "jeden" | "jedna" | "jedno" | "один" | "одну" | "одна" | "ενα"
-        | "μια" | "satu" | "sebuah" | "yksi" => 1,
+        "bir" | "en" | "ett" | "egy" | "jeden" | "jedna" | "jedno" | "один" | "одну" | "одна"
+        | "ενα" | "μια" | "satu" | "sebuah" | "yksi" => 1,
         "iki" | "dwa" | "dwie" | "dva" | "dve" | "doua" | "два" | "две" | "δυο" | "dua" | "tva" => {
             2
         }
@@ -1096,6 +1143,7 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "lalu"
             | "sitten"
             | "tagasi"
+            | "atpakal"
             | "truoc"
             | "ezelott"
             | "назад"
@@ -1123,6 +1171,7 @@ pub(crate) fn ago_prefix(w: &str) -> bool {
             | "acum"
             | "pries"
             | "pirms"
+            | "пре"
             | "πριν"
             | "преди"
             | "منذ"
@@ -1676,6 +1725,7 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "luc"
             | "jam"
             | "в"
+            | "у"
             | "о"
             | "об"
             | "στισ"
