@@ -284,7 +284,8 @@ fn ordinal_suffix(rest: &[u8]) -> usize {
 }
 
 /// The value and byte length of the digit at byte `i`: ASCII, full-width, Arabic-Indic, Eastern
-/// Arabic-Indic (Persian, Urdu), Devanagari and Bengali digits.
+/// Arabic-Indic (Persian, Urdu), Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu,
+/// Kannada and Malayalam digits.
 #[inline]
 pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
     let b = *text.as_bytes().get(i)?;
@@ -301,6 +302,12 @@ pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
         '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
         '\u{0966}'..='\u{096F}' => '\u{0966}',
         '\u{09E6}'..='\u{09EF}' => '\u{09E6}',
+        '\u{0A66}'..='\u{0A6F}' => '\u{0A66}',
+        '\u{0AE6}'..='\u{0AEF}' => '\u{0AE6}',
+        '\u{0BE6}'..='\u{0BEF}' => '\u{0BE6}',
+        '\u{0C66}'..='\u{0C6F}' => '\u{0C66}',
+        '\u{0CE6}'..='\u{0CEF}' => '\u{0CE6}',
+        '\u{0D66}'..='\u{0D6F}' => '\u{0D66}',
         '\u{0E50}'..='\u{0E59}' => '\u{0E50}',
         _ => return None,
     };
@@ -347,7 +354,7 @@ fn ascii_punct(c: char) -> char {
 }
 
 /// Marks that a word may be written with or without and stays the same word: Thai tone marks,
-/// Arabic vowel marks and the tatweel, Hebrew points, the Devanagari and Bengali nukta and virama
+/// Arabic vowel marks and the tatweel, Hebrew points, the nukta and virama of the Indic scripts
 /// (so "मार्च" is read as "मारच", "নভেম্বর" as "নভেমবর", and the word tables are written that
 /// way).
 fn is_silent_mark(c: char) -> bool {
@@ -363,6 +370,15 @@ fn is_silent_mark(c: char) -> bool {
             | '\u{094D}'
             | '\u{09BC}'
             | '\u{09CD}'
+            | '\u{0A3C}'
+            | '\u{0A4D}'
+            | '\u{0ABC}'
+            | '\u{0ACD}'
+            | '\u{0BCD}'
+            | '\u{0C4D}'
+            | '\u{0CBC}'
+            | '\u{0CCD}'
+            | '\u{0D4D}'
     )
 }
 
@@ -415,6 +431,13 @@ fn push_folded(out: &mut String, c: char) {
         '\u{9DC}' => '\u{9A1}',
         '\u{9DD}' => '\u{9A2}',
         '\u{9DF}' => '\u{9AF}',
+        // The same for Gurmukhi ("ਫ਼ਰਵਰੀ" is "ਫਰਵਰੀ").
+        '\u{A33}' => '\u{A32}',
+        '\u{A36}' => '\u{A38}',
+        '\u{A59}' => '\u{A16}',
+        '\u{A5A}' => '\u{A17}',
+        '\u{A5B}' => '\u{A1C}',
+        '\u{A5E}' => '\u{A2B}',
         // Full-width Latin letters ("Ｍａｒｃｈ").
         '\u{FF41}'..='\u{FF5A}' => char::from_u32(lower as u32 - 0xFEE0).unwrap_or('?'),
         // Latin letters with marks, and accented Greek: the base letter.
@@ -430,8 +453,9 @@ fn push_folded(out: &mut String, c: char) {
                 _ => '?',
             }
         }
-        // Cyrillic, Hebrew, Arabic (Persian letters included), Devanagari and Bengali letters
-        // stand for themselves (Greek was folded above).
+        // Cyrillic, Hebrew, Arabic (Persian letters included) and the Indic scripts' letters
+        // (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Kannada, Malayalam) stand
+        // for themselves (Greek was folded above).
         '\u{400}'..='\u{4FF}'
         | '\u{5D0}'..='\u{5EA}'
         | '\u{621}'..='\u{64A}'
@@ -440,6 +464,16 @@ fn push_folded(out: &mut String, c: char) {
         | '\u{970}'..='\u{97F}'
         | '\u{980}'..='\u{9E3}'
         | '\u{9F0}'..='\u{9FF}'
+        | '\u{A00}'..='\u{A65}'
+        | '\u{A70}'..='\u{A7F}'
+        | '\u{A80}'..='\u{AE5}'
+        | '\u{AF0}'..='\u{AFF}'
+        | '\u{B80}'..='\u{BE5}'
+        | '\u{BF0}'..='\u{BFF}'
+        | '\u{C00}'..='\u{C65}'
+        | '\u{C70}'..='\u{CE5}'
+        | '\u{CF0}'..='\u{D65}'
+        | '\u{D70}'..='\u{D7F}'
         | '\u{E01}'..='\u{E3A}'
         | '\u{E40}'..='\u{E4E}' => lower,
         // Letters the tables never use still take a place, so they never match a table word.
@@ -494,6 +528,8 @@ mod tests {
         assert_eq!(words("নভেম্বর"), ["নভেমবর"]);
         assert_eq!(words("জানু\u{9DF}ারি জানু\u{9AF}\u{9BC}ারি"), ["জানুযারি", "জানুযারি"]);
         assert_eq!(words("Lapkričio novembrī"), ["lapkricio", "novembri"]);
+        // Gurmukhi, Tamil, Telugu: letters kept, viramas dropped.
+        assert_eq!(words("ਫ਼ਰਵਰੀ நவம்பர் నవంబర్"), ["ਫਰਵਰੀ", "நவமபர", "నవంబర"]);
     }
 
     #[test]
@@ -530,6 +566,10 @@ mod tests {
         assert_eq!(words("۱۴۰۲"), ["#1402"]);
         assert_eq!(words("１４：３０"), ["#14", ":", "#30"]);
         assert_eq!(words("१५"), ["#15"]);
+        assert_eq!(
+            words("૨૫ ௨௫ ౨౫ ೨೫ ൨൫ ੨੫"),
+            ["#25", "#25", "#25", "#25", "#25", "#25"]
+        );
         assert_eq!(
             words("2025\u{2011}03\u{2011}04"),
             ["#2025", "-", "#3", "-", "#4"]

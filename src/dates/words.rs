@@ -387,6 +387,94 @@ fn other_month_script(w: &str) -> Option<u8> {
         "অকটোবর" => 10,
         "নভেমবর" => 11,
         "ডিসেমবর" => 12,
+        // The other Indic scripts, folded the same way; Marathi shares "जून" and "मार्च" with
+        // Hindi.
+        // Tamil.
+        "ஜனவரி" => 1,
+        "பிபரவரி" => 2,
+        "மாரச" => 3,
+        "ஏபரல" => 4,
+        "மே" => 5,
+        "ஜூன" => 6,
+        "ஜூலை" => 7,
+        "ஆகஸட" => 8,
+        "செபடமபர" => 9,
+        "அகடோபர" => 10,
+        "நவமபர" => 11,
+        "டிசமபர" => 12,
+        // Telugu.
+        "జనవరి" => 1,
+        "ఫిబరవరి" => 2,
+        "మారచి" => 3,
+        "ఏపరిల" => 4,
+        "మే" => 5,
+        "జూన" => 6,
+        "జూలై" => 7,
+        "ఆగసటు" => 8,
+        "సెపటెంబర" => 9,
+        "అకటోబర" => 10,
+        "నవంబర" => 11,
+        "డిసెంబర" => 12,
+        // Gujarati.
+        "જાનયુઆરી" => 1,
+        "ફેબરુઆરી" => 2,
+        "મારચ" => 3,
+        "એપરિલ" => 4,
+        "મે" => 5,
+        "જૂન" => 6,
+        "જુલાઈ" => 7,
+        "ઓગસટ" => 8,
+        "સપટેમબર" => 9,
+        "ઓકટોબર" => 10,
+        "નવેમબર" => 11,
+        "ડિસેમબર" => 12,
+        // Punjabi.
+        "ਜਨਵਰੀ" => 1,
+        "ਫਰਵਰੀ" => 2,
+        "ਮਾਰਚ" => 3,
+        "ਮਈ" => 5,
+        "ਜੂਨ" => 6,
+        "ਜੁਲਾਈ" => 7,
+        "ਅਗਸਤ" => 8,
+        "ਅਕਤੂਬਰ" => 10,
+        "ਨਵੰਬਰ" => 11,
+        "ਦਸੰਬਰ" => 12,
+        // Marathi.
+        "जानेवारी" => 1,
+        "फेबरुवारी" => 2,
+        "एपरिल" => 4,
+        "मे" => 5,
+        "जुलै" => 7,
+        "सपटेंबर" => 9,
+        "ऑकटोबर" => 10,
+        "नोवहेंबर" => 11,
+        "डिसेंबर" => 12,
+        // Kannada.
+        "ಜನವರಿ" => 1,
+        "ಫೆಬರವರಿ" => 2,
+        "ಮಾರಚ" => 3,
+        "ಏಪರಿಲ" => 4,
+        "ಮೇ" => 5,
+        "ಜೂನ" => 6,
+        "ಆಗಸಟ" => 8,
+        "ಸೆಪಟೆಂಬರ" => 9,
+        "ಅಕಟೋಬರ" => 10,
+        "ನವೆಂಬರ" => 11,
+        "ಡಿಸೆಂಬರ" => 12,
+        // Malayalam.
+        "ജനുവരി" => 1,
+        "ഫെബരുവരി" => 2,
+        "മാർചച" => 3,
+        "ഏപരിൽ" => 4,
+        "മേയ" => 5,
+        "ജൂൺ" => 6,
+        "ജൂലൈ" => 7,
+        "ഓഗസററ" => 8,
+        "സെപററംബർ" => 9,
+        "ഒകടോബർ" => 10,
+        "നവംബർ" => 11,
+        "ഡിസംബർ" => 12,
+        "മെയ" => 5,
         _ => return None,
     })
 }
@@ -837,6 +925,71 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         "недеље" => Unit::Week,
         "месец" | "месеца" | "месеци" => Unit::Month,
         "године" => Unit::Year,
+        // Telugu, Gujarati, Punjabi and Tamil, folded like Bengali; Marathi writes "ago" into
+        // the unit ("2 तासांपूर्वी", see `unit_with_ago`).
+        "సెకనల" => Unit::Second,
+        "సెకనలు" => Unit::Second,
+        "నిమిషాల" => Unit::Minute,
+        "నిమిషాలు" => Unit::Minute,
+        "నిమిషం" => Unit::Minute,
+        "గంటల" => Unit::Hour,
+        "గంటలు" => Unit::Hour,
+        "గంట" => Unit::Hour,
+        "రోజుల" => Unit::Day,
+        "రోజులు" => Unit::Day,
+        "రోజు" => Unit::Day,
+        "వారాల" => Unit::Week,
+        "వారం" => Unit::Week,
+        "నెలల" => Unit::Month,
+        "నెల" => Unit::Month,
+        "సంవతసరాల" => Unit::Year,
+        "సంవతసరం" => Unit::Year,
+        "સેકનડ" => Unit::Second,
+        "મિનિટ" => Unit::Minute,
+        "કલાક" => Unit::Hour,
+        "દિવસ" => Unit::Day,
+        "અઠવાડિયા" => Unit::Week,
+        "અઠવાડિયું" => Unit::Week,
+        "મહિના" => Unit::Month,
+        "મહિનો" => Unit::Month,
+        "વરષ" => Unit::Year,
+        "ਸਕਿੰਟ" => Unit::Second,
+        "ਮਿੰਟ" => Unit::Minute,
+        "ਘੰਟੇ" => Unit::Hour,
+        "ਘੰਟਾ" => Unit::Hour,
+        "ਦਿਨ" => Unit::Day,
+        "ਦਿਨਾਂ" => Unit::Day,
+        "ਹਫਤੇ" => Unit::Week,
+        "ਹਫਤਾ" => Unit::Week,
+        "ਮਹੀਨੇ" => Unit::Month,
+        "ਮਹੀਨਾ" => Unit::Month,
+        "ਸਾਲ" => Unit::Year,
+        "நிமிடஙகளுககு" => Unit::Minute,
+        "நிமிடம" => Unit::Minute,
+        "நிமிடஙகள" => Unit::Minute,
+        "நாடகளுககு" => Unit::Day,
+        "நாடகள" => Unit::Day,
+        "நாள" => Unit::Day,
+        "வாரஙகளுககு" => Unit::Week,
+        "வாரம" => Unit::Week,
+        "மாதஙகளுககு" => Unit::Month,
+        "மாதம" => Unit::Month,
+        "ஆணடுகளுககு" => Unit::Year,
+        "ஆணடு" => Unit::Year,
+        "வினாடிகளுககு" => Unit::Second,
+        "सेकंदांपूरवी" => Unit::Second,
+        "मिनिटांपूरवी" => Unit::Minute,
+        "मिनिटापूरवी" => Unit::Minute,
+        "तासांपूरवी" => Unit::Hour,
+        "तासापूरवी" => Unit::Hour,
+        "दिवसांपूरवी" => Unit::Day,
+        "दिवसापूरवी" => Unit::Day,
+        "आठवडयांपूरवी" => Unit::Week,
+        "आठवडयापूरवी" => Unit::Week,
+        "महिनयांपूरवी" => Unit::Month,
+        "महिनयापूरवी" => Unit::Month,
+        "वरषांपूरवी" => Unit::Year,
+        "वरषापूरवी" => Unit::Year,
         // Bengali, folded ("ঘণ্টা" is "ঘণটা").
         "সেকেনড" => Unit::Second,
         "মিনিট" => Unit::Minute,
@@ -861,14 +1014,32 @@ fn thai_ago_stem(w: &str) -> Option<&str> {
         .filter(|stem| !stem.is_empty())
 }
 
-/// Unit words that carry "ago" in their ending: Hungarian ("2 órája", "5 perce", "3 napja")
-/// and Thai written without a space ("3 ชั่วโมงที่แล้ว").
+/// Unit words that carry "ago" in their ending: Hungarian ("2 órája", "5 perce", "3 napja"),
+/// Marathi ("2 तासांपूर्वी") and Thai written without a space ("3 ชั่วโมงที่แล้ว").
 /// "éve" (years ago) is left out: folded it is the English "eve".
 pub(crate) fn unit_with_ago(w: &str) -> bool {
     thai_ago_stem(w).is_some_and(|stem| other_unit_script(stem).is_some())
         || matches!(
             w,
-            "masodperce" | "perce" | "oraja" | "napja" | "hete" | "honapja"
+            "masodperce"
+                | "perce"
+                | "oraja"
+                | "napja"
+                | "hete"
+                | "honapja"
+                | "सेकंदांपूरवी"
+                | "मिनिटांपूरवी"
+                | "मिनिटापूरवी"
+                | "तासांपूरवी"
+                | "तासापूरवी"
+                | "दिवसांपूरवी"
+                | "दिवसापूरवी"
+                | "आठवडयांपूरवी"
+                | "आठवडयापूरवी"
+                | "महिनयांपूरवी"
+                | "महिनयापूरवी"
+                | "वरषांपूरवी"
+                | "वरषापूरवी"
         )
 }
 
@@ -1156,6 +1327,13 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "پہلے"
             | "پیش"
             | "আগে"
+            | "కరితం"
+            | "પહેલા"
+            | "પહેલાં"
+            | "ਪਹਿਲਾਂ"
+            | "ਪਹਿਲਾ"
+            | "முனபு"
+            | "முன"
     )
 }
 
@@ -1215,6 +1393,12 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "היום"
             | "आज"
             | "আজ"
+            | "ఈరోజు"
+            | "આજે"
+            | "ਅੱਜ"
+            | "இனறு"
+            | "ಇಂದು"
+            | "ഇനന"
     )
 }
 
@@ -1253,6 +1437,11 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "دیروز"
             | "אתמול"
             | "গতকাল"
+            | "నినన"
+            | "ગઈકાલે"
+            | "ਕੱਲਹ"
+            | "நேறறு"
+            | "काल"
     )
 }
 
@@ -1542,6 +1731,10 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "परकाशित"
         | "পরকাশিত"
         | "পরকাশ"
+        | "పరచురించబడింది"
+        | "પરકાશિત"
+        | "ਪਰਕਾਸਿਤ"
+        | "வெளியிடபபடடது"
         | "публикувано"
         | "публикуван"
         | "פורסם" => super::Label::Published,
@@ -1561,6 +1754,10 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "अपडेट"
         | "আপডেট"
         | "হালনাগাদ"
+        | "అప‌డేట"
+        | "અપડેટ"
+        | "ਅਪਡੇਟ"
+        | "புதுபபிககபபடடது"
         | "עודכן"
         | "التحديث"
         | "อัปเดต"
