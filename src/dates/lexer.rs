@@ -422,6 +422,8 @@ fn push_folded(out: &mut String, c: char) {
         'ł' => 'l',
         'đ' | 'ð' => 'd',
         'ı' => 'i',
+        // The Azerbaijani schwa ("əvvəl" is "evvel").
+        'ə' => 'e',
         'ħ' => 'h',
         'ё' => 'е',
         'ς' => 'σ',

@@ -5,12 +5,12 @@
 //! The pieces: `lexer` (text -> tokens; digits of other scripts such as "２０２５" and "٢٠٢٥"
 //! become numbers, letters are folded so that "Března" is "brezna"), `words` (vocabulary: English,
 //! French, Spanish, German, Portuguese, Italian and Dutch in full; months, units, day words and
-//! labels in Polish, Czech, Slovak, Slovenian, Croatian, Serbian (both scripts), Romanian,
-//! Hungarian, Turkish, Indonesian/Malay, Tagalog, Swedish, Danish, Norwegian, Finnish,
-//! Lithuanian, Latvian, Estonian, Russian, Ukrainian, Bulgarian, Greek, Arabic, Persian, Urdu,
-//! Hebrew, Hindi, Marathi, Bengali, Telugu, Gujarati, Punjabi, Tamil (months and most counts),
-//! Kannada and Malayalam (months), Thai with its Buddhist years, and Vietnamese), `zones` (zone
-//! names), `time` (times of day, "5 de la tarde", and the zone after them), `calendar` (wall
+//! labels in Polish, Czech, Slovak, Slovenian, Croatian, Serbian (both scripts), Macedonian,
+//! Albanian, Romanian, Hungarian, Turkish, Azerbaijani, Uzbek, Kazakh, Indonesian/Malay, Tagalog,
+//! Swedish, Danish, Norwegian, Finnish, Afrikaans, Lithuanian, Latvian, Estonian, Russian,
+//! Ukrainian, Bulgarian, Greek, Arabic, Persian, Urdu, Nepali, Hebrew, Hindi, Marathi, Bengali,
+//! Telugu, Gujarati, Punjabi, Tamil (months and most counts), Kannada and Malayalam (months),
+//! Thai with its Buddhist years, and Vietnamese), `zones` (zone names), `time` (times of day, "5 de la tarde", and the zone after them), `calendar` (wall
 //! clock <-> instant, month arithmetic, Solar Hijri dates, Lunar Hijri dates by the tabular
 //! calendar), `relative` ("3 hours ago", "3 часа назад", "yesterday", "last Monday"),
 //! `absolute` ("March 3, 2025 10:04 AM EST", "04/03/2025", ISO 8601 with week dates, "the first

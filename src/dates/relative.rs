@@ -498,9 +498,11 @@ impl P<'_> {
         if j > 0 && words::unit_with_ago(self.w(j - 1)) {
             return Some(j);
         }
-        // Two-word "ago": Indonesian "yang lalu", Tagalog "ang nakalipas".
-        ((w == "yang" && self.is(j + 1, "lalu")) || (w == "ang" && self.is(j + 1, "nakalipas")))
-            .then_some(j + 2)
+        // Two-word "ago": Indonesian "yang lalu", Tagalog "ang nakalipas", Albanian "më parë".
+        ((w == "yang" && self.is(j + 1, "lalu"))
+            || (w == "ang" && self.is(j + 1, "nakalipas"))
+            || (w == "me" && self.is(j + 1, "pare")))
+        .then_some(j + 2)
     }
 
     /// The instant a counted offset points to.

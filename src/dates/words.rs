@@ -117,6 +117,17 @@ fn other_month(w: &str) -> Option<u8> {
         "desembre" | "decembro" => 12,
         // Tagalog and Swahili ("Nobyembre 25, 2026", "Novemba 25, 2026"), the names the others
         // do not share.
+        // Albanian, Azerbaijani and Uzbek (Latin), Afrikaans.
+        "janar" | "yanvar" | "januarie" => 1,
+        "shkurt" | "fevral" => 2,
+        "prill" | "aprel" => 4,
+        "qershor" | "iyun" | "junie" => 6,
+        "korrik" | "iyul" => 7,
+        "gusht" | "avqust" => 8,
+        "shtator" | "sentyabr" | "sentabr" => 9,
+        "tetor" | "oktyabr" | "oktabr" => 10,
+        "nentor" | "noyabr" => 11,
+        "dhjetor" | "dekabr" => 12,
         "pebrero" => 2,
         "marso" | "machi" => 3,
         "hunyo" => 6,
@@ -362,6 +373,19 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "دسامبر"
         | "ธันวาคม"
         | "ธค" => 12,
+        // Kazakh.
+        "қаңтар" => 1,
+        "ақпан" => 2,
+        "наурыз" => 3,
+        "сәуір" => 4,
+        "мамыр" => 5,
+        "маусым" => 6,
+        "шілде" => 7,
+        "тамыз" => 8,
+        "қыркүйек" => 9,
+        "қазан" => 10,
+        "қараша" => 11,
+        "желтоқсан" => 12,
         // Serbian in Cyrillic, nominative and genitive (the forms Russian or Bulgarian share,
         // "март", "марта", "април", "август", "августа", are theirs above).
         "јануар" | "јануара" => 1,
@@ -831,7 +855,7 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "miesiace" | "miesiecy" | "mesicem" | "mesici" | "mesiacmi" | "luna" | "luni" | "ay"
         | "bulan" | "thang" | "honapja" | "honappal" | "manaden" => Unit::Month,
         "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
-        | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "nam" | "aret" | "evvel" => Unit::Year,
+        | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "nam" | "aret" => Unit::Year,
         // Croatian, Bosnian, Serbian.
         "sekundi" => Unit::Second,
         "sata" | "sati" => Unit::Hour,
@@ -847,6 +871,15 @@ fn other_unit(w: &str) -> Option<Unit> {
         "setmana" | "setmanes" => Unit::Week,
         "mesos" => Unit::Month,
         "anys" => Unit::Year,
+        // Albanian ("2 orë më parë"; the hour is the Italian "ore"), Azerbaijani ("2 saat əvvəl"),
+        // Uzbek ("2 soat oldin") and Afrikaans ("2 uur gelede").
+        "sekonda" | "soniya" | "sekondes" => Unit::Second,
+        "deqiqe" | "daqiqa" => Unit::Minute,
+        "soat" => Unit::Hour,
+        "dite" | "dae" | "kun" => Unit::Day,
+        "jave" | "hefte" | "weke" => Unit::Week,
+        "muaj" | "oy" | "maande" => Unit::Month,
+        "vit" | "vite" | "vjet" => Unit::Year,
         // Tagalog ("2 oras ang nakalipas").
         "oras" => Unit::Hour,
         "araw" => Unit::Day,
@@ -917,6 +950,13 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         | "سنة" | "سنوات" | "عام" | "اعوام" | "साल" | "वरष" | "سال" | "שנים" | "שנה" | "ปี" => {
             Unit::Year
         }
+        // Kazakh ("2 сағат бұрын") and Nepali ("२ घण्टा अगाडि").
+        "сағат" | "घणटा" => Unit::Hour,
+        "मिनेट" => Unit::Minute,
+        "күн" => Unit::Day,
+        "апта" => Unit::Week,
+        "ай" => Unit::Month,
+        "жыл" => Unit::Year,
         // Serbian in Cyrillic ("пре 2 сата"); "године" is years, the Ukrainian "години" hours.
         "секунде" => Unit::Second,
         "минута" | "минуте" => Unit::Minute,
@@ -1315,6 +1355,12 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "sitten"
             | "tagasi"
             | "atpakal"
+            | "evvel"
+            | "oldin"
+            | "avval"
+            | "gelede"
+            | "бұрын"
+            | "अगाडि"
             | "truoc"
             | "ezelott"
             | "назад"
@@ -1350,6 +1396,7 @@ pub(crate) fn ago_prefix(w: &str) -> bool {
             | "pries"
             | "pirms"
             | "пре"
+            | "пред"
             | "πριν"
             | "преди"
             | "منذ"
