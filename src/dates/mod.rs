@@ -10,13 +10,13 @@
 //! Swedish, Danish, Norwegian, Finnish, Afrikaans, Lithuanian, Latvian, Estonian, Russian,
 //! Ukrainian, Bulgarian, Greek, Arabic, Persian, Urdu, Nepali, Hebrew, Hindi, Marathi, Bengali,
 //! Telugu, Gujarati, Punjabi, Tamil (months and most counts), Kannada and Malayalam (months),
-//! Thai with its Buddhist years, and Vietnamese), `zones` (zone names), `time` (times of day, "5 de la tarde", and the zone after them), `calendar` (wall
-//! clock <-> instant, month arithmetic, Solar Hijri dates, Lunar Hijri dates by the tabular
-//! calendar), `relative` ("3 hours ago", "3 часа назад", "yesterday", "last Monday"),
-//! `absolute` ("March 3, 2025 10:04 AM EST", "04/03/2025", ISO 8601 with week dates, "the first
-//! of March", "۵ آذر ۱۴۰۵", "5 جمادى الأولى 1447 هـ", "2026 m. lapkričio 26 d."), `cjk`
-//! ("2025年3月4日", "3時間前", "昨天 14:30"), and `scan` (labels, separators, which matches
-//! count, which refusal to give).
+//! Thai with its Buddhist years, and Vietnamese), `zones` (zone names), `time` (times of day,
+//! "5 de la tarde", and the zone after them), `calendar` (wall clock <-> instant, month
+//! arithmetic, Solar Hijri dates, Lunar Hijri dates by the tabular calendar), `relative` ("3
+//! hours ago", "3 часа назад", "yesterday", "last Monday"), `absolute` ("March 3, 2025 10:04 AM
+//! EST", "04/03/2025", ISO 8601 with week dates, "the first of March", "۵ آذر ۱۴۰۵", "5 جمادى
+//! الأولى 1447 هـ", "2026 m. lapkričio 26 d."), `cjk` ("2025年3月4日", "3時間前", "昨天 14:30"),
+//! and `scan` (labels, separators, which matches count, which refusal to give).
 //!
 //! ```
 //! use copydesk::dates::{resolve, Context, Precision};
