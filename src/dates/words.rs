@@ -880,6 +880,14 @@ fn other_unit(w: &str) -> Option<Unit> {
         "jave" | "hefte" | "weke" => Unit::Week,
         "muaj" | "oy" | "maande" => Unit::Month,
         "vit" | "vite" | "vjet" => Unit::Year,
+        // Swahili and Yoruba, which put the unit first ("Saa 2 zilizopita", "wákàtí 2 sẹ́yìn",
+        // see `ago_after_unit_first`), and Somali ("2 saacadood kahor").
+        "saa" | "wakati" | "saacadood" | "saac" => Unit::Hour,
+        "iseju" | "daqiiqo" | "daqiiqadood" => Unit::Minute,
+        "siku" | "ojo" | "maalin" | "maalmood" => Unit::Day,
+        "wiki" | "toddobaad" => Unit::Week,
+        "mwezi" | "miezi" | "bil" | "bilood" => Unit::Month,
+        "mwaka" | "miaka" | "sano" => Unit::Year,
         // Tagalog ("2 oras ang nakalipas").
         "oras" => Unit::Hour,
         "araw" => Unit::Day,
@@ -950,6 +958,8 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         | "سنة" | "سنوات" | "عام" | "اعوام" | "साल" | "वरष" | "سال" | "שנים" | "שנה" | "ปี" => {
             Unit::Year
         }
+        // Tamil: the hour is "மணி நேரம்" ("2 மணி நேரத்திற்கு முன்பு"), see `ago_at`.
+        "மணி" => Unit::Hour,
         // Kazakh ("2 сағат бұрын") and Nepali ("२ घण्टा अगाडि").
         "сағат" | "घणटा" => Unit::Hour,
         "मिनेट" => Unit::Minute,
@@ -1356,6 +1366,10 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "tagasi"
             | "atpakal"
             | "evvel"
+            | "kahor"
+            | "अघि"
+            | "முனனர"
+            | "قبل"
             | "oldin"
             | "avval"
             | "gelede"
@@ -1380,6 +1394,15 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "ਪਹਿਲਾ"
             | "முனபு"
             | "முன"
+    )
+}
+
+/// Words that mean "ago" after a unit and its count, in the languages that put the unit first:
+/// Swahili ("Saa 2 zilizopita", "Mwezi 1 uliopita") and Yoruba ("wákàtí 2 sẹ́yìn").
+pub(crate) fn ago_after_unit_first(w: &str) -> bool {
+    matches!(
+        w,
+        "zilizopita" | "iliyopita" | "uliopita" | "yaliyopita" | "lililopita" | "seyin"
     )
 }
 
