@@ -498,6 +498,10 @@ impl P<'_> {
         if j > 0 && words::unit_with_ago(self.w(j - 1)) {
             return Some(j);
         }
+        // Nigerian Pidgin: "2 hours wey don pass".
+        if w == "wey" && self.is(j + 1, "don") && self.is(j + 2, "pass") {
+            return Some(j + 3);
+        }
         // Two-word "ago": Indonesian "yang lalu", Tagalog "ang nakalipas", Albanian "më parë";
         // and the Tamil hour's second word ("மணி நேரத்திற்கு முன்பு", folded) before "ago".
         ((w == "yang" && self.is(j + 1, "lalu"))
