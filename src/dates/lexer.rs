@@ -456,8 +456,8 @@ fn push_folded(out: &mut String, c: char) {
             }
         }
         // Cyrillic, Hebrew, Arabic (Persian letters included), the Indic scripts' letters
-        // (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Kannada, Malayalam) and
-        // Ethiopic syllables stand for themselves (Greek was folded above).
+        // (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Kannada, Malayalam),
+        // Ethiopic, Armenian and Georgian stand for themselves (Greek was folded above).
         '\u{400}'..='\u{4FF}'
         | '\u{5D0}'..='\u{5EA}'
         | '\u{621}'..='\u{64A}'
@@ -476,8 +476,10 @@ fn push_folded(out: &mut String, c: char) {
         | '\u{C70}'..='\u{CE5}'
         | '\u{CF0}'..='\u{D65}'
         | '\u{D70}'..='\u{D7F}'
-        // Ethiopic syllables (Amharic, Tigrinya).
+        // Ethiopic syllables (Amharic, Tigrinya), Armenian and Georgian letters.
         | '\u{1200}'..='\u{135A}'
+        | '\u{561}'..='\u{587}'
+        | '\u{10D0}'..='\u{10FF}'
         | '\u{E01}'..='\u{E3A}'
         | '\u{E40}'..='\u{E4E}' => lower,
         // Letters the tables never use still take a place, so they never match a table word.

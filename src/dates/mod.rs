@@ -10,8 +10,8 @@
 //! Swedish, Danish, Norwegian, Finnish, Afrikaans, Lithuanian, Latvian, Estonian, Russian,
 //! Ukrainian, Bulgarian, Greek, Arabic, Persian, Urdu, Nepali, Hebrew, Hindi, Marathi, Bengali,
 //! Telugu, Gujarati, Punjabi, Tamil (months and most counts), Kannada and Malayalam (months),
-//! Thai with its Buddhist years, Vietnamese, and counts in Swahili, Yoruba, Somali, Pidgin,
-//! Pashto, Kyrgyz, Amharic and Tigrinya), `zones` (zone names), `time` (times of day,
+//! Thai with its Buddhist years, Vietnamese, Georgian, Armenian, and counts in Swahili, Yoruba,
+//! Somali, Pidgin, Pashto, Kyrgyz, Amharic and Tigrinya), `zones` (zone names), `time` (times of day,
 //! "5 de la tarde", and the zone after them), `calendar` (wall clock <-> instant, month
 //! arithmetic, Solar Hijri dates, Lunar Hijri dates by the tabular calendar), `relative` ("3
 //! hours ago", "3 часа назад", "yesterday", "last Monday"), `absolute` ("March 3, 2025 10:04 AM
