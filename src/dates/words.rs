@@ -2135,6 +2135,17 @@ mod tests {
             "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
             "ιανουαριου φεβρουαριου μαρτιου απριλιου μαιου ιουνιου ιουλιου αυγουστου σεπτεμβριου οκτωβριου νοεμβριου δεκεμβριου",
             "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
+            "sausio vasario kovo balandzio geguzes birzelio liepos rugpjucio rugsejo spalio lapkricio gruodzio",
+            "janvari februari marta aprili maija junija julija augusta septembri oktobri novembri decembri",
+            "jaanuar veebruar marts aprill mai juuni juuli august september oktoober november detsember",
+            "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra",
+            "janar shkurt mars prill maj qershor korrik gusht shtator tetor nentor dhjetor",
+            "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
+            "јануара фебруара марта априла маја јуна јула августа септембра октобра новембра децембра",
+            "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
+            "জানুযারি ফেবরুযারি মারচ এপরিল মে জুন জুলাই আগসট সেপটেমবর অকটোবর নভেমবর ডিসেমবর",
+            "იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი დეკემბერი",
+            "հունվարի փետրվարի մարտի ապրիլի մայիսի հունիսի հուլիսի օգոստոսի սեպտեմբերի հոկտեմբերի նոյեմբերի դեկտեմբերի",
         ];
         for names in languages {
             let got: Vec<Option<u8>> = names.split(' ').map(month_after_day).collect();
