@@ -502,11 +502,13 @@ impl P<'_> {
         if w == "wey" && self.is(j + 1, "don") && self.is(j + 2, "pass") {
             return Some(j + 3);
         }
-        // Two-word "ago": Indonesian "yang lalu", Tagalog "ang nakalipas", Albanian "më parë";
-        // and the Tamil hour's second word ("மணி நேரத்திற்கு முன்பு", folded) before "ago".
+        // Two-word "ago": Indonesian "yang lalu", Tagalog "ang nakalipas", Albanian "më parë",
+        // Welsh "yn ôl"; and the Tamil hour's second word ("மணி நேரத்திற்கு முன்பு", folded)
+        // before "ago".
         ((w == "yang" && self.is(j + 1, "lalu"))
             || (w == "ang" && self.is(j + 1, "nakalipas"))
             || (w == "me" && self.is(j + 1, "pare"))
+            || (w == "yn" && self.is(j + 1, "ol"))
             || (matches!(w, "நேரததிறகு" | "நேரஙகளுககு" | "நேரம")
                 && words::ago_suffix(self.w(j + 1))))
         .then_some(j + 2)

@@ -128,6 +128,18 @@ fn other_month(w: &str) -> Option<u8> {
         "tetor" | "oktyabr" | "oktabr" => 10,
         "nentor" | "noyabr" => 11,
         "dhjetor" | "dekabr" => 12,
+        // Welsh.
+        "ionawr" => 1,
+        "chwefror" => 2,
+        "mawrth" => 3,
+        "ebrill" => 4,
+        "mehefin" => 6,
+        "gorffennaf" => 7,
+        "awst" => 8,
+        "medi" => 9,
+        "hydref" => 10,
+        "tachwedd" => 11,
+        "rhagfyr" => 12,
         "pebrero" => 2,
         "marso" | "machi" => 3,
         "hunyo" => 6,
@@ -899,6 +911,15 @@ fn other_unit(w: &str) -> Option<Unit> {
         "setmana" | "setmanes" => Unit::Week,
         "mesos" => Unit::Month,
         "anys" => Unit::Year,
+        // Icelandic after "fyrir" ("fyrir 2 klukkustundum"), Welsh before "yn ôl" ("2 awr yn ôl";
+        // the month "mis" is left out: it is French "mis à jour").
+        "sekundum" | "eiliad" => Unit::Second,
+        "minutum" | "munud" => Unit::Minute,
+        "klukkustundum" | "klst" | "awr" => Unit::Hour,
+        "dogum" | "diwrnod" => Unit::Day,
+        "vikum" | "wythnos" => Unit::Week,
+        "manudum" => Unit::Month,
+        "arum" | "blynedd" | "mlynedd" => Unit::Year,
         // Albanian ("2 orë më parë"; the hour is the Italian "ore"), Azerbaijani ("2 saat əvvəl"),
         // Uzbek ("2 soat oldin") and Afrikaans ("2 uur gelede").
         "sekonda" | "soniya" | "sekondes" => Unit::Second,
@@ -1474,6 +1495,7 @@ pub(crate) fn ago_prefix(w: &str) -> bool {
             | "пре"
             | "пред"
             | "ቅድሚ"
+            | "fyrir"
             | "πριν"
             | "преди"
             | "منذ"
