@@ -4,7 +4,7 @@
 //! before or after the date, Unix timestamps, and Solar Hijri dates (Persian month names, or
 //! year first in Persian digits). Owns conventions 8, 9 and 11 of the date engine issue.
 
-use super::calendar::{days_in_month, from_jalali, is_leap, Wall};
+use super::calendar::{days_in_month, from_hijri, from_jalali, is_leap, Wall};
 use super::lexer::Kind;
 use super::scan::{Fit, Step, P, W_AMBIGUOUS};
 use super::words;
@@ -460,6 +460,59 @@ impl P<'_> {
         }))
     }
 
+    /// A date written year first in words, the year `y` at `i` marked by a dot or a year word:
+    /// "2025. március 3." (month, day), "2025 m. kovo 3 d." (with the Lithuanian "d." for
+    /// day), "2025. gada 3. martā" (day, month).
+    fn year_first_words(&self, i: usize, y: i32) -> Result<Option<DatePart>, super::scan::Fail> {
+        let mut k = i + 1;
+        let dot = self.punct(k, '.') && self.adjacent(k);
+        if dot {
+            k += 1;
+        }
+        let after_word = self.after_year_word(k);
+        if after_word == k && !dot {
+            return Ok(None);
+        }
+        k = after_word;
+        let (mo, day_at) = if let Some(mo) = words::month(self.w(k)) {
+            // "2025. márc. 3.": the month may be abbreviated.
+            (mo, if self.punct(k + 1, '.') { k + 2 } else { k + 1 })
+        } else if self.punct(k + 1, '.') && self.adjacent(k + 1) {
+            match words::month_after_day(self.w(k + 2)) {
+                Some(mo) if self.num(k).is_some() => (mo, k),
+                _ => return Ok(None),
+            }
+        } else {
+            return Ok(None);
+        };
+        let Some(d) = self.num(day_at).filter(|t| t.ndig <= 2 && !t.ordinal) else {
+            return Ok(None);
+        };
+        let mut next = day_at + 1;
+        if day_at == k {
+            // Day first: past the dot and the month.
+            next = k + 3;
+        } else if self.punct(next, '.') && self.adjacent(next) {
+            next += 1;
+        } else if self.is(next, "d") && self.punct(next + 1, '.') && self.adjacent(next + 1) {
+            // The Lithuanian "d." (diena, day).
+            next += 2;
+        }
+        if d.num == 0 || d.num > u64::from(days_in_month(y, mo)) {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        }
+        Ok(Some(DatePart {
+            y: Some(y),
+            mo,
+            d: d.num as u8,
+            precision: Precision::Day,
+            ambiguous: false,
+            alone: false,
+            start: i,
+            next,
+        }))
+    }
+
     /// Whether an am/pm marker follows (so "Mar 3, 10 am" has no year 2010).
     fn words_time_after(&self, k: usize) -> bool {
         matches!(self.w(k), "am" | "pm" | "uhr" | "uur" | "h")
@@ -484,6 +537,16 @@ impl P<'_> {
         match tok.kind {
             Kind::Num if !tok.ordinal && tok.ndig == 4 => {
                 let y = tok.num as i32;
+                // A Lunar Hijri date year first: "1447 جمادى الأولى 5".
+                if let Some((hm, len)) = words::hijri_month(self.w(i + 1), self.w(i + 2)) {
+                    let k = i + 1 + len;
+                    if let Some(d) = self.num(k).filter(|t| t.ndig <= 2 && !t.ordinal) {
+                        let Some((gy, mo, dd)) = from_hijri(y, hm, d.num as u8) else {
+                            return Err(self.fail(RefusalKind::InvalidDate, i, k + 1));
+                        };
+                        return Ok(Some(part(Some(gy), mo, dd, Precision::Day, false, k + 1)));
+                    }
+                }
                 if hijri_year(tok) {
                     // Persian digits date by the Solar Hijri calendar: "۱۴۰۳/۱۲/۱۴".
                     if tok.persian {
@@ -576,29 +639,11 @@ impl P<'_> {
                         return Ok(None);
                     }
                 }
-                // Hungarian year first: "2025. március 3.".
-                if self.punct(i + 1, '.') && self.adjacent(i + 1) {
-                    if let Some(mo) = words::month(self.w(i + 2)) {
-                        // "2025. márc. 3.": the month may be abbreviated.
-                        let k = if self.punct(i + 3, '.') { i + 4 } else { i + 3 };
-                        if let Some(d) = self.num(k).filter(|t| t.ndig <= 2 && !t.ordinal) {
-                            let mut next = k + 1;
-                            if self.punct(next, '.') && self.adjacent(next) {
-                                next += 1;
-                            }
-                            if d.num == 0 || d.num > u64::from(days_in_month(y, mo)) {
-                                return Err(self.fail(RefusalKind::InvalidDate, i, next));
-                            }
-                            return Ok(Some(part(
-                                Some(y),
-                                mo,
-                                d.num as u8,
-                                Precision::Day,
-                                false,
-                                next,
-                            )));
-                        }
-                    }
+                // Year first in words: Hungarian "2025. március 3.", Lithuanian "2025 m. kovo
+                // 3 d.", Latvian "2025. gada 3. martā". The year is marked by a dot or a year
+                // word, so "2025 March 3" stays a year and a date.
+                if let Some(d) = self.year_first_words(i, y)? {
+                    return Ok(Some(d));
                 }
                 // "2025 年"? no: a bare year.
                 if (1800..=2200).contains(&y) && !self.glued(i + 1) {
@@ -828,6 +873,10 @@ impl P<'_> {
         if let Some(jm) = words::jalali_month(self.w(j)) {
             return self.jalali_day_first(i, a.num, jm, j + 1);
         }
+        // Arabic pages by the Lunar Hijri one: "5 جمادى الأولى 1447 هـ".
+        if let Some((hm, len)) = words::hijri_month(self.w(j), self.w(j + 1)) {
+            return self.hijri_day_first(i, a.num, hm, j + len);
+        }
         // Levantine Arabic names four months in two words ("تشرين الثاني", November).
         let pair = words::month_pair(self.w(j), self.w(j + 1));
         let Some(mo) = pair.or_else(|| words::month_after_day(self.w(j))) else {
@@ -906,6 +955,9 @@ impl P<'_> {
                     && self.num(next + 1).is_none_or(|n| n.space_before)
                 {
                     next += 1;
+                } else if self.is(next, "d") && self.punct(next + 1, '.') {
+                    // The Lithuanian "d." (diena, day): "lapkričio 25 d.".
+                    next += 2;
                 }
                 // A range of days ("March 3-5, 2025", "March 3–5"): the first day counts.
                 if (self.punct(next, '-') || self.punct(next, '–'))
@@ -1121,6 +1173,45 @@ impl P<'_> {
         }))
     }
 
+    /// A Lunar Hijri date written day first ("5 جمادى الأولى 1447 هـ"): the day at `i`, the
+    /// month `hm`, the year at `j` (a year is needed: the Hijri year is 11 days shorter, so no
+    /// day of it can be guessed), and the era mark after it.
+    fn hijri_day_first(
+        &self,
+        i: usize,
+        day: u64,
+        hm: u8,
+        j: usize,
+    ) -> Result<Option<DatePart>, super::scan::Fail> {
+        let mut k = j;
+        if self.punct(k, ',') || self.punct(k, '،') {
+            k += 1;
+        }
+        let Some(hy) = self
+            .num(k)
+            .filter(|t| (3..=4).contains(&t.ndig) && !t.ordinal)
+        else {
+            return Ok(None);
+        };
+        let mut next = k + 1;
+        if words::hijri_era(self.w(next)) {
+            next += 1;
+        }
+        let Some((y, mo, d)) = from_hijri(hy.num as i32, hm, u8::try_from(day).unwrap_or(0)) else {
+            return Err(self.fail(RefusalKind::InvalidDate, i, next));
+        };
+        Ok(Some(DatePart {
+            y: Some(y),
+            mo,
+            d,
+            precision: Precision::Day,
+            ambiguous: false,
+            alone: false,
+            start: i,
+            next,
+        }))
+    }
+
     /// A Solar Hijri date written year first in numbers ("۱۴۰۳/۱۲/۱۴", "۱۴۰۳-۱۲-۱۴"), the year
     /// `jy` at `i`.
     fn jalali_numeric(&self, i: usize, jy: i32) -> Result<Option<DatePart>, super::scan::Fail> {
@@ -1302,9 +1393,15 @@ mod tests {
         assert_eq!(r("4 tháng 3, 2025 14:30", m), "2025-03-04T14:30:00Z minute");
         assert_eq!(r("tháng 3 năm 2025", m), "2025-03-01T00:00:00Z month");
         assert_eq!(r("ngày 31 tháng 2 năm 2025", m), "invalid_date");
-        // Persian digits date by the Solar Hijri calendar; lunar Hijri dates are not read.
+        // Persian digits date by the Solar Hijri calendar, Arabic month names by the Lunar one.
         assert_eq!(r("۱۴۰۳/۱۲/۱۴", m), "2025-03-04T00:00:00Z day");
-        assert_eq!(r("١٤ رمضان ١٤٤٦", m), "no_date");
+        assert_eq!(r("١٤ رمضان ١٤٤٦", m), "2025-03-14T00:00:00Z day");
+        assert_eq!(r("1447 جمادى الأولى 5", m), "2025-10-27T00:00:00Z day");
+        assert_eq!(r("5 جمادى الأولى 1447 هـ", m), "2025-10-27T00:00:00Z day");
+        assert_eq!(r("30 صفر 1447", m), "invalid_date");
+        // Year first with a year word: Lithuanian and Latvian.
+        assert_eq!(r("2026 m. lapkričio 26 d.", m), "2026-11-26T00:00:00Z day");
+        assert_eq!(r("2025. gada 3. martā", m), "2025-03-03T00:00:00Z day");
         assert_eq!(r("1403/12/14", m), "1403-12-14T00:00:00Z day");
         // Instants past what a timestamp holds are refused, not turned into 1970.
         assert_eq!(r("9999-12-31", m), "out_of_range");

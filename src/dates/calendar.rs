@@ -173,6 +173,31 @@ pub(crate) fn from_jalali(jy: i32, jm: u8, jd: u8) -> Option<(i32, u8, u8)> {
     Some(civil_from_days(days))
 }
 
+/// The Gregorian date of a Lunar Hijri date by the tabular (arithmetic) Islamic calendar: odd
+/// months have 30 days, even months 29, and the last month 30 in the 11 leap years of each
+/// 30-year cycle (2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29). Pages dating by Umm al-Qura or by
+/// sighting of the moon may differ by a day. `None` for an invalid date or a year outside
+/// 1..=9666.
+pub(crate) fn from_hijri(hy: i32, hm: u8, hd: u8) -> Option<(i32, u8, u8)> {
+    if !(1..=9666).contains(&hy) || !(1..=12).contains(&hm) || hd == 0 {
+        return None;
+    }
+    let leap = (14 + 11 * hy) % 30 < 11;
+    let days_in = if hm % 2 == 1 || (hm == 12 && leap) {
+        30
+    } else {
+        29
+    };
+    if hd > days_in {
+        return None;
+    }
+    let (y, m) = (i64::from(hy), i64::from(hm));
+    // Julian day number of 1 Muharram 1 AH is 1948440 (16 July 622, Julian); 1970-01-01 is
+    // 2440588.
+    let jdn = i64::from(hd) + (59 * (m - 1) + 1) / 2 + 354 * (y - 1) + (3 + 11 * y) / 30 + 1948439;
+    Some(civil_from_days(jdn - 2440588))
+}
+
 /// How wall-clock readings map to instants: a fixed UTC offset or a named zone with DST rules.
 #[derive(Debug, Clone)]
 pub(crate) enum Zone {
@@ -253,6 +278,20 @@ mod tests {
         assert_eq!(from_jalali(1405, 9, 5), Some((2026, 11, 26)));
         assert_eq!(from_jalali(1405, 13, 1), None);
         assert_eq!(from_jalali(1405, 7, 31), None);
+    }
+
+    #[test]
+    fn lunar_hijri_dates_map_to_gregorian_ones() {
+        assert_eq!(from_hijri(1, 1, 1), Some((622, 7, 19)));
+        assert_eq!(from_hijri(1447, 1, 1), Some((2025, 6, 27)));
+        assert_eq!(from_hijri(1447, 5, 5), Some((2025, 10, 27)));
+        assert_eq!(from_hijri(1447, 9, 1), Some((2026, 2, 18)));
+        assert_eq!(from_hijri(1448, 6, 14), Some((2026, 11, 25)));
+        assert_eq!(from_hijri(1447, 2, 30), None);
+        assert_eq!(from_hijri(1447, 13, 1), None);
+        // 1445 is a leap year (its last month has 30 days), 1446 is not.
+        assert!(from_hijri(1445, 12, 30).is_some());
+        assert_eq!(from_hijri(1446, 12, 30), None);
     }
 
     #[test]

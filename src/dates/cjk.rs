@@ -99,12 +99,14 @@ impl P<'_> {
             ('刚', Some('刚' | '才')) | ('剛', Some('剛' | '才')) | ('방', Some('금')) => {
                 Some(i + 2)
             }
+            // "조금 전" (a little before); "조금" alone is "a little".
+            ('조', Some('금')) if c2 == Some('전') => Some(i + 2),
             ('た', Some('っ')) if c2 == Some('た') && self.cjk(i + 3) == Some('今') => {
                 Some(i + 4)
             }
             _ => None,
         };
-        // "방금 전": just before.
+        // "방금 전", "조금 전": just before.
         let now_end = now_end.map(|e| if self.cjk(e) == Some('전') { e + 1 } else { e });
         if let Some(end) = now_end {
             // Now-like: the reference itself, precision minute.

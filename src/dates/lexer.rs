@@ -284,7 +284,8 @@ fn ordinal_suffix(rest: &[u8]) -> usize {
 }
 
 /// The value and byte length of the digit at byte `i`: ASCII, full-width, Arabic-Indic, Eastern
-/// Arabic-Indic (Persian, Urdu), Devanagari and Bengali digits.
+/// Arabic-Indic (Persian, Urdu), Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu,
+/// Kannada and Malayalam digits.
 #[inline]
 pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
     let b = *text.as_bytes().get(i)?;
@@ -301,6 +302,12 @@ pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
         '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
         '\u{0966}'..='\u{096F}' => '\u{0966}',
         '\u{09E6}'..='\u{09EF}' => '\u{09E6}',
+        '\u{0A66}'..='\u{0A6F}' => '\u{0A66}',
+        '\u{0AE6}'..='\u{0AEF}' => '\u{0AE6}',
+        '\u{0BE6}'..='\u{0BEF}' => '\u{0BE6}',
+        '\u{0C66}'..='\u{0C6F}' => '\u{0C66}',
+        '\u{0CE6}'..='\u{0CEF}' => '\u{0CE6}',
+        '\u{0D66}'..='\u{0D6F}' => '\u{0D66}',
         '\u{0E50}'..='\u{0E59}' => '\u{0E50}',
         _ => return None,
     };
@@ -347,8 +354,9 @@ fn ascii_punct(c: char) -> char {
 }
 
 /// Marks that a word may be written with or without and stays the same word: Thai tone marks,
-/// Arabic vowel marks and the tatweel, Hebrew points, the Devanagari nukta and virama (so
-/// "मार्च" is read as "मारच" and the word tables are written that way).
+/// Arabic vowel marks and the tatweel, Hebrew points, the nukta and virama of the Indic scripts
+/// (so "मार्च" is read as "मारच", "নভেম্বর" as "নভেমবর", and the word tables are written that
+/// way).
 fn is_silent_mark(c: char) -> bool {
     matches!(
         c,
@@ -360,6 +368,17 @@ fn is_silent_mark(c: char) -> bool {
             | '\u{0591}'..='\u{05C7}'
             | '\u{093C}'
             | '\u{094D}'
+            | '\u{09BC}'
+            | '\u{09CD}'
+            | '\u{0A3C}'
+            | '\u{0A4D}'
+            | '\u{0ABC}'
+            | '\u{0ACD}'
+            | '\u{0BCD}'
+            | '\u{0C4D}'
+            | '\u{0CBC}'
+            | '\u{0CCD}'
+            | '\u{0D4D}'
     )
 }
 
@@ -403,10 +422,24 @@ fn push_folded(out: &mut String, c: char) {
         'ł' => 'l',
         'đ' | 'ð' => 'd',
         'ı' => 'i',
+        // The Azerbaijani schwa ("əvvəl" is "evvel").
+        'ə' => 'e',
         'ħ' => 'h',
         'ё' => 'е',
         'ς' => 'σ',
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        // Bengali letters written with their nukta in one character: the base letter, as when
+        // the nukta is written apart (and dropped).
+        '\u{9DC}' => '\u{9A1}',
+        '\u{9DD}' => '\u{9A2}',
+        '\u{9DF}' => '\u{9AF}',
+        // The same for Gurmukhi ("ਫ਼ਰਵਰੀ" is "ਫਰਵਰੀ").
+        '\u{A33}' => '\u{A32}',
+        '\u{A36}' => '\u{A38}',
+        '\u{A59}' => '\u{A16}',
+        '\u{A5A}' => '\u{A17}',
+        '\u{A5B}' => '\u{A1C}',
+        '\u{A5E}' => '\u{A2B}',
         // Full-width Latin letters ("Ｍａｒｃｈ").
         '\u{FF41}'..='\u{FF5A}' => char::from_u32(lower as u32 - 0xFEE0).unwrap_or('?'),
         // Latin letters with marks, and accented Greek: the base letter.
@@ -422,14 +455,31 @@ fn push_folded(out: &mut String, c: char) {
                 _ => '?',
             }
         }
-        // Cyrillic, Hebrew, Arabic (Persian letters included) and Devanagari letters stand for
-        // themselves (Greek was folded above).
+        // Cyrillic, Hebrew, Arabic (Persian letters included), the Indic scripts' letters
+        // (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Kannada, Malayalam),
+        // Ethiopic, Armenian and Georgian stand for themselves (Greek was folded above).
         '\u{400}'..='\u{4FF}'
         | '\u{5D0}'..='\u{5EA}'
         | '\u{621}'..='\u{64A}'
         | '\u{671}'..='\u{6D3}'
         | '\u{900}'..='\u{963}'
         | '\u{970}'..='\u{97F}'
+        | '\u{980}'..='\u{9E3}'
+        | '\u{9F0}'..='\u{9FF}'
+        | '\u{A00}'..='\u{A65}'
+        | '\u{A70}'..='\u{A7F}'
+        | '\u{A80}'..='\u{AE5}'
+        | '\u{AF0}'..='\u{AFF}'
+        | '\u{B80}'..='\u{BE5}'
+        | '\u{BF0}'..='\u{BFF}'
+        | '\u{C00}'..='\u{C65}'
+        | '\u{C70}'..='\u{CE5}'
+        | '\u{CF0}'..='\u{D65}'
+        | '\u{D70}'..='\u{D7F}'
+        // Ethiopic syllables (Amharic, Tigrinya), Armenian and Georgian letters.
+        | '\u{1200}'..='\u{135A}'
+        | '\u{561}'..='\u{587}'
+        | '\u{10D0}'..='\u{10FF}'
         | '\u{E01}'..='\u{E3A}'
         | '\u{E40}'..='\u{E4E}' => lower,
         // Letters the tables never use still take a place, so they never match a table word.
@@ -480,6 +530,12 @@ mod tests {
         assert_eq!(words("Μαΐου ΜΑΡΤΙΟΣ"), ["μαιου", "μαρτιοσ"]);
         assert_eq!(words("أمس"), ["امس"]);
         assert_eq!(words("Ｍａｒｃｈ"), ["march"]);
+        // Bengali: the virama goes, and "য়" reads the same in one character or two.
+        assert_eq!(words("নভেম্বর"), ["নভেমবর"]);
+        assert_eq!(words("জানু\u{9DF}ারি জানু\u{9AF}\u{9BC}ারি"), ["জানুযারি", "জানুযারি"]);
+        assert_eq!(words("Lapkričio novembrī"), ["lapkricio", "novembri"]);
+        // Gurmukhi, Tamil, Telugu: letters kept, viramas dropped.
+        assert_eq!(words("ਫ਼ਰਵਰੀ நவம்பர் నవంబర్"), ["ਫਰਵਰੀ", "நவமபர", "నవంబర"]);
     }
 
     #[test]
@@ -516,6 +572,10 @@ mod tests {
         assert_eq!(words("۱۴۰۲"), ["#1402"]);
         assert_eq!(words("１４：３０"), ["#14", ":", "#30"]);
         assert_eq!(words("१५"), ["#15"]);
+        assert_eq!(
+            words("૨૫ ௨௫ ౨౫ ೨೫ ൨൫ ੨੫"),
+            ["#25", "#25", "#25", "#25", "#25", "#25"]
+        );
         assert_eq!(
             words("2025\u{2011}03\u{2011}04"),
             ["#2025", "-", "#3", "-", "#4"]

@@ -2,18 +2,22 @@
 //! instant comes in through `Context`. Owns every date form news pages print, relative or
 //! absolute; does not own where a date sits on a page (that is `extract`).
 //!
-//! The pieces: `lexer` (text -> tokens; digits of other scripts such as "２０２５" and "٢٠٢٥"
-//! become numbers, letters are folded so that "Března" is "brezna"), `words` (vocabulary: English,
-//! French, Spanish, German, Portuguese, Italian and Dutch in full; months, units, day words and
-//! labels in Polish, Czech, Slovak, Croatian, Serbian, Romanian, Hungarian, Turkish,
-//! Indonesian/Malay, Swedish, Danish, Norwegian, Finnish, Russian, Ukrainian, Greek, Arabic,
-//! Persian, Urdu, Hebrew, Hindi, Thai with its Buddhist years, and Vietnamese), `zones` (zone
-//! names), `time` (times of day, "5 de la tarde", and the zone after them), `calendar` (wall
-//! clock <-> instant, month arithmetic, Solar Hijri dates), `relative` ("3 hours ago",
-//! "3 часа назад", "yesterday", "last Monday"), `absolute` ("March 3, 2025 10:04 AM EST",
-//! "04/03/2025", ISO 8601 with week dates, "the first of March", "۵ آذر ۱۴۰۵"), `cjk`
-//! ("2025年3月4日", "3時間前", "昨天 14:30"), and `scan` (labels, separators, which matches
-//! count, which refusal to give).
+//! The pieces: `lexer` (text -> tokens; digits of other scripts such as "２０２５" and "٢٠٢٥" become
+//! numbers, letters are folded so that "Března" is "brezna"), `words` (vocabulary: English, French,
+//! Spanish, German, Portuguese, Italian and Dutch in full; months, units, day words and labels in
+//! Polish, Czech, Slovak, Slovenian, Croatian, Serbian (both scripts), Macedonian, Albanian,
+//! Romanian, Hungarian, Turkish, Azerbaijani, Uzbek, Kazakh, Indonesian/Malay, Tagalog, Swedish,
+//! Danish, Norwegian, Finnish, Icelandic, Welsh, Afrikaans, Lithuanian, Latvian, Estonian, Russian,
+//! Ukrainian, Bulgarian, Greek, Arabic, Persian, Urdu, Nepali, Hebrew, Hindi, Marathi, Bengali,
+//! Telugu, Gujarati, Punjabi, Tamil (months and most counts), Kannada and Malayalam (months), Thai
+//! with its Buddhist years, Vietnamese, Georgian, Armenian, and counts in Swahili, Yoruba, Somali,
+//! Pidgin, Pashto, Kyrgyz, Amharic and Tigrinya), `zones` (zone names), `time` (times of day, "5 de
+//! la tarde", and the zone after them), `calendar` (wall clock <-> instant, month arithmetic, Solar
+//! Hijri dates, Lunar Hijri dates by the tabular calendar), `relative` ("3 hours ago", "3 часа
+//! назад", "yesterday", "last Monday"), `absolute` ("March 3, 2025 10:04 AM EST", "04/03/2025", ISO
+//! 8601 with week dates, "the first of March", "۵ آذر ۱۴۰۵", "5 جمادى الأولى 1447 هـ", "2026 m.
+//! lapkričio 26 d."), `cjk` ("2025年3月4日", "3時間前", "昨天 14:30"), and `scan` (labels, separators,
+//! which matches count, which refusal to give).
 //!
 //! ```
 //! use copydesk::dates::{resolve, Context, Precision};

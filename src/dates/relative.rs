@@ -498,7 +498,20 @@ impl P<'_> {
         if j > 0 && words::unit_with_ago(self.w(j - 1)) {
             return Some(j);
         }
-        (w == "yang" && self.is(j + 1, "lalu")).then_some(j + 2)
+        // Nigerian Pidgin: "2 hours wey don pass".
+        if w == "wey" && self.is(j + 1, "don") && self.is(j + 2, "pass") {
+            return Some(j + 3);
+        }
+        // Two-word "ago": Indonesian "yang lalu", Tagalog "ang nakalipas", Albanian "më parë",
+        // Welsh "yn ôl"; and the Tamil hour's second word ("மணி நேரத்திற்கு முன்பு", folded)
+        // before "ago".
+        ((w == "yang" && self.is(j + 1, "lalu"))
+            || (w == "ang" && self.is(j + 1, "nakalipas"))
+            || (w == "me" && self.is(j + 1, "pare"))
+            || (w == "yn" && self.is(j + 1, "ol"))
+            || (matches!(w, "நேரததிறகு" | "நேரஙகளுககு" | "நேரம")
+                && words::ago_suffix(self.w(j + 1))))
+        .then_some(j + 2)
     }
 
     /// The instant a counted offset points to.
@@ -630,6 +643,12 @@ impl P<'_> {
                     next: after,
                 };
                 return self.apply(&rel, i, after, Fit::Anywhere);
+            }
+        }
+        // The unit first: "Saa 2 zilizopita" (Swahili), "wákàtí 2 sẹ́yìn" (Yoruba).
+        if let (Some((unit, _)), Some(n)) = (words::unit(self.w(i)), self.num(i + 1)) {
+            if !n.ordinal && words::ago_after_unit_first(self.w(i + 2)) {
+                return self.counted_ago(n.num, unit, i, i + 3);
             }
         }
         let Some(rel) = self.rel_list(i, false)? else {

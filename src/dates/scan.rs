@@ -237,6 +237,9 @@ impl P<'_> {
         };
         if prefixed.is_some() {
             j += 1;
+        } else if self.is(j, "live") && words::label_word(self.w(j + 1)).is_some() {
+            // A live blog's stamp: "Live updates: 9:02 a.m. ET", "LIVE Updated 10:15".
+            j += 1;
         }
         let word_label = match self.w(j) {
             // Vietnamese "Cập nhật" (updated), "Đăng" / "Xuất bản" (published).

@@ -29,8 +29,8 @@ pub(crate) struct TimePart {
 }
 
 impl P<'_> {
-    /// A time after a date or day word, with its connector (",", "at", "à", "a las", "um",
-    /// "às", "alle", "T", "|", "/").
+    /// A time after a date or day word, with its connector (",", "at", "à", "a las", "a les",
+    /// "um", "às", "alle", "T", "|", "/").
     pub(crate) fn time_after(&self, j: usize) -> Result<Option<TimePart>, super::scan::Fail> {
         let mut k = j;
         for _ in 0..4 {
@@ -48,6 +48,7 @@ impl P<'_> {
                                         && matches!(
                                             self.w(k + 1),
                                             "las"
+                                                | "les"
                                                 | "ore"
                                                 | "la"
                                                 | "noon"

@@ -2,7 +2,8 @@
 //! forms are made of, in English, French, Spanish, German, Portuguese, Italian and Dutch, with
 //! the month names, units and day words of the other languages news pages print most: Polish,
 //! Czech, Slovak, Romanian, Turkish, Indonesian/Malay, Swedish, Danish, Norwegian, Finnish,
-//! Hungarian (months), Russian, Ukrainian, Bulgarian (months), Greek and Arabic. Words arrive
+//! Hungarian (months), Lithuanian, Latvian, Estonian, Slovenian, Tagalog, Russian, Ukrainian,
+//! Serbian and Bulgarian, Greek, Arabic (with the Lunar Hijri months) and Bengali. Words arrive
 //! folded by the lexer (lowercase, accents removed: "März" -> "marz", "Března" -> "brezna";
 //! Cyrillic, Greek and Arabic keep their script: "марта", "μαρτιου"). Owns vocabulary only;
 //! grammar is in `relative` and `absolute`.
@@ -114,6 +115,84 @@ fn other_month(w: &str) -> Option<u8> {
         "juliol" | "xullo" => 7,
         "agost" => 8,
         "desembre" | "decembro" => 12,
+        // Tagalog and Swahili ("Nobyembre 25, 2026", "Novemba 25, 2026"), the names the others
+        // do not share.
+        // Albanian, Azerbaijani and Uzbek (Latin), Afrikaans.
+        "janar" | "yanvar" | "januarie" => 1,
+        "shkurt" | "fevral" => 2,
+        "prill" | "aprel" => 4,
+        "qershor" | "iyun" | "junie" => 6,
+        "korrik" | "iyul" => 7,
+        "gusht" | "avqust" => 8,
+        "shtator" | "sentyabr" | "sentabr" => 9,
+        "tetor" | "oktyabr" | "oktabr" => 10,
+        "nentor" | "noyabr" => 11,
+        "dhjetor" | "dekabr" => 12,
+        // Welsh.
+        "ionawr" => 1,
+        "chwefror" => 2,
+        "mawrth" => 3,
+        "ebrill" => 4,
+        "mehefin" => 6,
+        "gorffennaf" => 7,
+        "awst" => 8,
+        "medi" => 9,
+        "hydref" => 10,
+        "tachwedd" => 11,
+        "rhagfyr" => 12,
+        "pebrero" => 2,
+        "marso" | "machi" => 3,
+        "hunyo" => 6,
+        "hulyo" => 7,
+        "agosti" => 8,
+        "setyembre" | "septemba" => 9,
+        "oktubre" | "oktoba" => 10,
+        "nobyembre" | "novemba" => 11,
+        "disyembre" | "desemba" => 12,
+        // Lithuanian, genitive first ("2026 m. lapkričio 26 d."), then nominative.
+        "sausio" | "sausis" => 1,
+        "vasario" | "vasaris" => 2,
+        "kovo" | "kovas" => 3,
+        "balandzio" | "balandis" => 4,
+        "geguzes" | "geguze" => 5,
+        "birzelio" | "birzelis" => 6,
+        "liepos" | "liepa" => 7,
+        "rugpjucio" | "rugpjutis" => 8,
+        "rugsejo" | "rugsejis" => 9,
+        "spalio" | "spalis" => 10,
+        "lapkricio" | "lapkritis" => 11,
+        "gruodzio" | "gruodis" => 12,
+        // Latvian, locative first ("2026. gada 25. novembrī"), then nominative; the locatives
+        // of March and May ("martā", "maijā") are names and count only after a day.
+        "janvari" | "janvaris" => 1,
+        "februaris" => 2,
+        "aprili" => 4,
+        "maijs" => 5,
+        "junija" | "junijs" => 6,
+        "julija" | "julijs" => 7,
+        "augusts" => 8,
+        "septembri" | "septembris" => 9,
+        "oktobri" | "oktobris" => 10,
+        "novembri" | "novembris" => 11,
+        "decembri" | "decembris" => 12,
+        // Estonian, nominative and adessive ("25. novembril 2026"; "mail" is left out).
+        "jaanuar" | "jaanuaril" => 1,
+        "veebruar" | "veebruaril" => 2,
+        "martsil" => 3,
+        "aprill" | "aprillil" => 4,
+        "juuni" | "juunil" => 6,
+        "juuli" | "juulil" => 7,
+        "augustil" => 8,
+        "septembril" => 9,
+        "oktoober" | "oktoobril" => 10,
+        "novembril" => 11,
+        "detsember" | "detsembril" => 12,
+        // Slovenian genitives ("25. januarja 2026") and the months the others do not share.
+        "januarja" => 1,
+        "februarja" => 2,
+        "marec" => 3,
+        "junij" => 6,
+        "julij" => 7,
         _ => return None,
     })
 }
@@ -306,6 +385,160 @@ fn other_month_script(w: &str) -> Option<u8> {
         | "دسامبر"
         | "ธันวาคม"
         | "ธค" => 12,
+        // Georgian (nominative, and the dative "25 ნოემბერს") and Armenian (nominative, and the
+        // genitive "25 նոյեմբերի").
+        "იანვარი" | "იანვარს" | "հունվար" | "հունվարի" => {
+            1
+        }
+        "თებერვალი" | "თებერვალს" | "փետրվար" | "փետրվարի" => {
+            2
+        }
+        "მარტი" | "მარტს" | "մարտ" | "մարտի" => 3,
+        "აპრილი" | "აპრილს" | "ապրիլ" | "ապրիլի" => 4,
+        "მაისი" | "მაისს" | "մայիս" | "մայիսի" => 5,
+        "ივნისი" | "ივნისს" | "հունիս" | "հունիսի" => 6,
+        "ივლისი" | "ივლისს" | "հուլիս" | "հուլիսի" => 7,
+        "აგვისტო" | "აგვისტოს" | "օգոստոս" | "օգոստոսի" => {
+            8
+        }
+        "სექტემბერი" | "სექტემბერს" | "սեպտեմբեր" | "սեպտեմբերի" => {
+            9
+        }
+        "ოქტომბერი" | "ოქტომბერს" | "հոկտեմբեր" | "հոկտեմբերի" => {
+            10
+        }
+        "ნოემბერი" | "ნოემბერს" | "նոյեմբեր" | "նոյեմբերի" => {
+            11
+        }
+        "დეკემბერი" | "დეკემბერს" | "դեկտեմբեր" | "դեկտեմբերի" => {
+            12
+        }
+        // Kazakh.
+        "қаңтар" => 1,
+        "ақпан" => 2,
+        "наурыз" => 3,
+        "сәуір" => 4,
+        "мамыр" => 5,
+        "маусым" => 6,
+        "шілде" => 7,
+        "тамыз" => 8,
+        "қыркүйек" => 9,
+        "қазан" => 10,
+        "қараша" => 11,
+        "желтоқсан" => 12,
+        // Serbian in Cyrillic, nominative and genitive (the forms Russian or Bulgarian share,
+        // "март", "марта", "април", "август", "августа", are theirs above).
+        "јануар" | "јануара" => 1,
+        "фебруар" | "фебруара" => 2,
+        "априла" => 4,
+        "мај" | "маја" => 5,
+        "јун" | "јуна" => 6,
+        "јул" | "јула" => 7,
+        "септембар" | "септембра" => 9,
+        "октобар" | "октобра" => 10,
+        "новембар" | "новембра" => 11,
+        "децембар" | "децембра" => 12,
+        // Bengali, folded (no virama: "নভেম্বর" is "নভেমবর").
+        "জানুযারি" => 1,
+        "ফেবরুযারি" => 2,
+        "মারচ" => 3,
+        "এপরিল" => 4,
+        "মে" => 5,
+        "জুন" => 6,
+        "জুলাই" => 7,
+        "আগসট" => 8,
+        "সেপটেমবর" => 9,
+        "অকটোবর" => 10,
+        "নভেমবর" => 11,
+        "ডিসেমবর" => 12,
+        // The other Indic scripts, folded the same way; Marathi shares "जून" and "मार्च" with
+        // Hindi.
+        // Tamil.
+        "ஜனவரி" => 1,
+        "பிபரவரி" => 2,
+        "மாரச" => 3,
+        "ஏபரல" => 4,
+        "மே" => 5,
+        "ஜூன" => 6,
+        "ஜூலை" => 7,
+        "ஆகஸட" => 8,
+        "செபடமபர" => 9,
+        "அகடோபர" => 10,
+        "நவமபர" => 11,
+        "டிசமபர" => 12,
+        // Telugu.
+        "జనవరి" => 1,
+        "ఫిబరవరి" => 2,
+        "మారచి" => 3,
+        "ఏపరిల" => 4,
+        "మే" => 5,
+        "జూన" => 6,
+        "జూలై" => 7,
+        "ఆగసటు" => 8,
+        "సెపటెంబర" => 9,
+        "అకటోబర" => 10,
+        "నవంబర" => 11,
+        "డిసెంబర" => 12,
+        // Gujarati.
+        "જાનયુઆરી" => 1,
+        "ફેબરુઆરી" => 2,
+        "મારચ" => 3,
+        "એપરિલ" => 4,
+        "મે" => 5,
+        "જૂન" => 6,
+        "જુલાઈ" => 7,
+        "ઓગસટ" => 8,
+        "સપટેમબર" => 9,
+        "ઓકટોબર" => 10,
+        "નવેમબર" => 11,
+        "ડિસેમબર" => 12,
+        // Punjabi.
+        "ਜਨਵਰੀ" => 1,
+        "ਫਰਵਰੀ" => 2,
+        "ਮਾਰਚ" => 3,
+        "ਮਈ" => 5,
+        "ਜੂਨ" => 6,
+        "ਜੁਲਾਈ" => 7,
+        "ਅਗਸਤ" => 8,
+        "ਅਕਤੂਬਰ" => 10,
+        "ਨਵੰਬਰ" => 11,
+        "ਦਸੰਬਰ" => 12,
+        // Marathi.
+        "जानेवारी" => 1,
+        "फेबरुवारी" => 2,
+        "एपरिल" => 4,
+        "मे" => 5,
+        "जुलै" => 7,
+        "सपटेंबर" => 9,
+        "ऑकटोबर" => 10,
+        "नोवहेंबर" => 11,
+        "डिसेंबर" => 12,
+        // Kannada.
+        "ಜನವರಿ" => 1,
+        "ಫೆಬರವರಿ" => 2,
+        "ಮಾರಚ" => 3,
+        "ಏಪರಿಲ" => 4,
+        "ಮೇ" => 5,
+        "ಜೂನ" => 6,
+        "ಆಗಸಟ" => 8,
+        "ಸೆಪಟೆಂಬರ" => 9,
+        "ಅಕಟೋಬರ" => 10,
+        "ನವೆಂಬರ" => 11,
+        "ಡಿಸೆಂಬರ" => 12,
+        // Malayalam.
+        "ജനുവരി" => 1,
+        "ഫെബരുവരി" => 2,
+        "മാർചച" => 3,
+        "ഏപരിൽ" => 4,
+        "മേയ" => 5,
+        "ജൂൺ" => 6,
+        "ജൂലൈ" => 7,
+        "ഓഗസററ" => 8,
+        "സെപററംബർ" => 9,
+        "ഒകടോബർ" => 10,
+        "നവംബർ" => 11,
+        "ഡിസംബർ" => 12,
+        "മെയ" => 5,
         _ => return None,
     })
 }
@@ -353,7 +586,7 @@ pub(crate) fn month_after_day(w: &str) -> Option<u8> {
         // Polish genitives that are also words: "marca" is a brand in Spanish, "Maja" a name;
         // the Serbian "marta" is a name too.
         "marca" | "marta" => Some(3),
-        "maja" => Some(5),
+        "maja" | "maija" => Some(5),
         "mac" => Some(3),
         "iun" => Some(6),
         "iul" => Some(7),
@@ -420,6 +653,40 @@ pub(crate) fn month_pair(first: &str, second: &str) -> Option<u8> {
         ("كانون", "الثاني") => Some(1),
         _ => None,
     }
+}
+
+/// A month of the Lunar Hijri calendar Arabic pages date by ("5 جمادى الأولى 1447 هـ"), folded,
+/// and how many words it takes: one ("رمضان") or two ("ربيع الأول", "ذو الحجة").
+pub(crate) fn hijri_month(first: &str, second: &str) -> Option<(u8, usize)> {
+    let one = match first {
+        "محرم" | "المحرم" => 1,
+        "صفر" => 2,
+        "رجب" => 7,
+        "شعبان" => 8,
+        "رمضان" => 9,
+        "شوال" => 10,
+        _ => 0,
+    };
+    if one > 0 {
+        return Some((one, 1));
+    }
+    let two = match (first, second) {
+        ("ربيع", "الاول") => 3,
+        ("ربيع", "الاخر" | "الثاني") => 4,
+        ("جمادى" | "جمادي", "الاولى" | "الاول") => 5,
+        ("جمادى" | "جمادي", "الاخرة" | "الاخر" | "الثانية" | "الثاني") => {
+            6
+        }
+        ("ذو" | "ذي", "القعدة") => 11,
+        ("ذو" | "ذي", "الحجة") => 12,
+        _ => return None,
+    };
+    Some((two, 2))
+}
+
+/// The era mark after a Lunar Hijri year ("1447 هـ", "1447ه").
+pub(crate) fn hijri_era(w: &str) -> bool {
+    matches!(w, "ه" | "هـ" | "هجري" | "هجرية" | "للهجرة")
 }
 
 /// The month words of `month_after_day` that are also common words: a date with them needs a
@@ -628,7 +895,7 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "miesiace" | "miesiecy" | "mesicem" | "mesici" | "mesiacmi" | "luna" | "luni" | "ay"
         | "bulan" | "thang" | "honapja" | "honappal" | "manaden" => Unit::Month,
         "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
-        | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "nam" | "aret" | "evvel" => Unit::Year,
+        | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "nam" | "aret" => Unit::Year,
         // Croatian, Bosnian, Serbian.
         "sekundi" => Unit::Second,
         "sata" | "sati" => Unit::Hour,
@@ -644,6 +911,56 @@ fn other_unit(w: &str) -> Option<Unit> {
         "setmana" | "setmanes" => Unit::Week,
         "mesos" => Unit::Month,
         "anys" => Unit::Year,
+        // Icelandic after "fyrir" ("fyrir 2 klukkustundum"), Welsh before "yn ôl" ("2 awr yn ôl";
+        // the month "mis" is left out: it is French "mis à jour").
+        "sekundum" | "eiliad" => Unit::Second,
+        "minutum" | "munud" => Unit::Minute,
+        "klukkustundum" | "klst" | "awr" => Unit::Hour,
+        "dogum" | "diwrnod" => Unit::Day,
+        "vikum" | "wythnos" => Unit::Week,
+        "manudum" => Unit::Month,
+        "arum" | "blynedd" | "mlynedd" => Unit::Year,
+        // Albanian ("2 orë më parë"; the hour is the Italian "ore"), Azerbaijani ("2 saat əvvəl"),
+        // Uzbek ("2 soat oldin") and Afrikaans ("2 uur gelede").
+        "sekonda" | "soniya" | "sekondes" => Unit::Second,
+        "deqiqe" | "daqiqa" => Unit::Minute,
+        "soat" => Unit::Hour,
+        "dite" | "dae" | "kun" => Unit::Day,
+        "jave" | "hefte" | "weke" => Unit::Week,
+        "muaj" | "oy" | "maande" => Unit::Month,
+        "vit" | "vite" | "vjet" => Unit::Year,
+        // Swahili and Yoruba, which put the unit first ("Saa 2 zilizopita", "wákàtí 2 sẹ́yìn",
+        // see `ago_after_unit_first`), and Somali ("2 saacadood kahor").
+        "saa" | "wakati" | "saacadood" | "saac" => Unit::Hour,
+        "iseju" | "daqiiqo" | "daqiiqadood" => Unit::Minute,
+        "siku" | "ojo" | "maalin" | "maalmood" => Unit::Day,
+        "wiki" | "toddobaad" => Unit::Week,
+        "mwezi" | "miezi" | "bil" | "bilood" => Unit::Month,
+        "mwaka" | "miaka" | "sano" => Unit::Year,
+        // Tagalog ("2 oras ang nakalipas").
+        "oras" => Unit::Hour,
+        "araw" => Unit::Day,
+        "linggo" => Unit::Week,
+        "buwan" => Unit::Month,
+        "taon" => Unit::Year,
+        // Lithuanian ("prieš 2 valandas"), Latvian ("pirms 2 stundām"), Estonian ("2 tundi
+        // tagasi") and Slovenian ("pred 2 urama"); the English-looking "minute", "minutes"
+        // are in `unit`.
+        "sekundes" | "sekundziu" | "sekundem" | "sekundit" | "sekundo" | "sekundama" => {
+            Unit::Second
+        }
+        "minuciu" | "minutem" | "minutit" | "minuto" | "minutama" => Unit::Minute,
+        "valanda" | "valandas" | "valandu" | "val" | "stunda" | "stundas" | "stundam"
+        | "stundu" | "tund" | "tundi" | "tunni" | "uro" | "urama" | "urami" => Unit::Hour,
+        "diena" | "dienas" | "dienu" | "dienam" | "paev" | "paeva" | "dnevi" | "dnevoma" => {
+            Unit::Day
+        }
+        "savaite" | "savaites" | "savaiciu" | "nedela" | "nedelas" | "nedelam" | "nedelu"
+        | "nadal" | "nadalat" | "tednom" | "tedni" | "tednoma" => Unit::Week,
+        "menesi" | "menesius" | "menesiu" | "menesiem" | "menesa" | "menesis" | "kuu" | "kuud"
+        | "mesecem" | "mesecema" => Unit::Month,
+        "metus" | "metu" | "metai" | "gadiem" | "gadu" | "gadi" | "aasta" | "aastat" | "letom"
+        | "leti" | "letoma" => Unit::Year,
         _ => return None,
     })
 }
@@ -690,6 +1007,115 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         | "سنة" | "سنوات" | "عام" | "اعوام" | "साल" | "वरष" | "سال" | "שנים" | "שנה" | "ปี" => {
             Unit::Year
         }
+        // Tamil: the hour is "மணி நேரம்" ("2 மணி நேரத்திற்கு முன்பு"), see `ago_at`.
+        "மணி" => Unit::Hour,
+        // Pashto ("۲ ساعته مخکې"), Kyrgyz ("2 саат мурун"), Amharic ("ከ2 ሰዓት በፊት") and
+        // Tigrinya ("ቅድሚ 2 ሰዓት").
+        "ثانیې" | "ሰከንድ" => Unit::Second,
+        "دقیقې" | "دقیقو" | "мүнөт" | "ደቂቃ" | "ደቂቃዎች" => {
+            Unit::Minute
+        }
+        "ساعته" | "ساعتونه" | "саат" | "ሰዓት" | "ሰዓታት" => Unit::Hour,
+        "ورځې" | "ورځو" | "ቀን" | "ቀናት" | "መዓልቲ" => Unit::Day,
+        "اونۍ" | "жума" | "ሳምንት" | "ሳምንታት" => Unit::Week,
+        "میاشتې" | "میاشتو" | "ወር" | "ወራት" => Unit::Month,
+        "کاله" | "ዓመት" | "ዓመታት" => Unit::Year,
+        // Georgian ("2 საათის წინ") and Armenian ("2 ժամ առաջ").
+        "წამის" | "վայրկյան" => Unit::Second,
+        "წუთის" | "րոպե" => Unit::Minute,
+        "საათის" | "ժամ" => Unit::Hour,
+        "დღის" | "օր" => Unit::Day,
+        "კვირის" | "շաբաթ" => Unit::Week,
+        "თვის" | "ամիս" => Unit::Month,
+        "წლის" | "տարի" => Unit::Year,
+        // Kazakh ("2 сағат бұрын") and Nepali ("२ घण्टा अगाडि").
+        "сағат" | "घणटा" => Unit::Hour,
+        "मिनेट" => Unit::Minute,
+        "күн" => Unit::Day,
+        "апта" => Unit::Week,
+        "ай" => Unit::Month,
+        "жыл" => Unit::Year,
+        // Serbian in Cyrillic ("пре 2 сата"); "године" is years, the Ukrainian "години" hours.
+        "секунде" => Unit::Second,
+        "минута" | "минуте" => Unit::Minute,
+        "сат" | "сата" | "сати" => Unit::Hour,
+        "дана" => Unit::Day,
+        "недеље" => Unit::Week,
+        "месец" | "месеца" | "месеци" => Unit::Month,
+        "године" => Unit::Year,
+        // Telugu, Gujarati, Punjabi and Tamil, folded like Bengali; Marathi writes "ago" into
+        // the unit ("2 तासांपूर्वी", see `unit_with_ago`).
+        "సెకనల" => Unit::Second,
+        "సెకనలు" => Unit::Second,
+        "నిమిషాల" => Unit::Minute,
+        "నిమిషాలు" => Unit::Minute,
+        "నిమిషం" => Unit::Minute,
+        "గంటల" => Unit::Hour,
+        "గంటలు" => Unit::Hour,
+        "గంట" => Unit::Hour,
+        "రోజుల" => Unit::Day,
+        "రోజులు" => Unit::Day,
+        "రోజు" => Unit::Day,
+        "వారాల" => Unit::Week,
+        "వారం" => Unit::Week,
+        "నెలల" => Unit::Month,
+        "నెల" => Unit::Month,
+        "సంవతసరాల" => Unit::Year,
+        "సంవతసరం" => Unit::Year,
+        "સેકનડ" => Unit::Second,
+        "મિનિટ" => Unit::Minute,
+        "કલાક" => Unit::Hour,
+        "દિવસ" => Unit::Day,
+        "અઠવાડિયા" => Unit::Week,
+        "અઠવાડિયું" => Unit::Week,
+        "મહિના" => Unit::Month,
+        "મહિનો" => Unit::Month,
+        "વરષ" => Unit::Year,
+        "ਸਕਿੰਟ" => Unit::Second,
+        "ਮਿੰਟ" => Unit::Minute,
+        "ਘੰਟੇ" => Unit::Hour,
+        "ਘੰਟਾ" => Unit::Hour,
+        "ਦਿਨ" => Unit::Day,
+        "ਦਿਨਾਂ" => Unit::Day,
+        "ਹਫਤੇ" => Unit::Week,
+        "ਹਫਤਾ" => Unit::Week,
+        "ਮਹੀਨੇ" => Unit::Month,
+        "ਮਹੀਨਾ" => Unit::Month,
+        "ਸਾਲ" => Unit::Year,
+        "நிமிடஙகளுககு" => Unit::Minute,
+        "நிமிடம" => Unit::Minute,
+        "நிமிடஙகள" => Unit::Minute,
+        "நாடகளுககு" => Unit::Day,
+        "நாடகள" => Unit::Day,
+        "நாள" => Unit::Day,
+        "வாரஙகளுககு" => Unit::Week,
+        "வாரம" => Unit::Week,
+        "மாதஙகளுககு" => Unit::Month,
+        "மாதம" => Unit::Month,
+        "ஆணடுகளுககு" => Unit::Year,
+        "ஆணடு" => Unit::Year,
+        "வினாடிகளுககு" => Unit::Second,
+        "सेकंदांपूरवी" => Unit::Second,
+        "मिनिटांपूरवी" => Unit::Minute,
+        "मिनिटापूरवी" => Unit::Minute,
+        "तासांपूरवी" => Unit::Hour,
+        "तासापूरवी" => Unit::Hour,
+        "दिवसांपूरवी" => Unit::Day,
+        "दिवसापूरवी" => Unit::Day,
+        "आठवडयांपूरवी" => Unit::Week,
+        "आठवडयापूरवी" => Unit::Week,
+        "महिनयांपूरवी" => Unit::Month,
+        "महिनयापूरवी" => Unit::Month,
+        "वरषांपूरवी" => Unit::Year,
+        "वरषापूरवी" => Unit::Year,
+        // Bengali, folded ("ঘণ্টা" is "ঘণটা").
+        "সেকেনড" => Unit::Second,
+        "মিনিট" => Unit::Minute,
+        "ঘণটা" | "ঘনটা" => Unit::Hour,
+        "দিন" => Unit::Day,
+        "সপতাহ" => Unit::Week,
+        "মাস" => Unit::Month,
+        "বছর" => Unit::Year,
         _ => return thai_ago_stem(w).and_then(other_unit_script),
     })
 }
@@ -706,14 +1132,32 @@ fn thai_ago_stem(w: &str) -> Option<&str> {
         .filter(|stem| !stem.is_empty())
 }
 
-/// Unit words that carry "ago" in their ending: Hungarian ("2 órája", "5 perce", "3 napja")
-/// and Thai written without a space ("3 ชั่วโมงที่แล้ว").
+/// Unit words that carry "ago" in their ending: Hungarian ("2 órája", "5 perce", "3 napja"),
+/// Marathi ("2 तासांपूर्वी") and Thai written without a space ("3 ชั่วโมงที่แล้ว").
 /// "éve" (years ago) is left out: folded it is the English "eve".
 pub(crate) fn unit_with_ago(w: &str) -> bool {
     thai_ago_stem(w).is_some_and(|stem| other_unit_script(stem).is_some())
         || matches!(
             w,
-            "masodperce" | "perce" | "oraja" | "napja" | "hete" | "honapja"
+            "masodperce"
+                | "perce"
+                | "oraja"
+                | "napja"
+                | "hete"
+                | "honapja"
+                | "सेकंदांपूरवी"
+                | "मिनिटांपूरवी"
+                | "मिनिटापूरवी"
+                | "तासांपूरवी"
+                | "तासापूरवी"
+                | "दिवसांपूरवी"
+                | "दिवसापूरवी"
+                | "आठवडयांपूरवी"
+                | "आठवडयापूरवी"
+                | "महिनयांपूरवी"
+                | "महिनयापूरवी"
+                | "वरषांपूरवी"
+                | "वरषापूरवी"
         )
 }
 
@@ -756,6 +1200,15 @@ pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
         "seminggu" => (Unit::Week, 1),
         "sebulan" => (Unit::Month, 1),
         "setahun" => (Unit::Year, 1),
+        // Lithuanian ("prieš valandą"), Latvian ("pirms stundas") and Estonian ("tund tagasi"):
+        // one unit without a count.
+        "sekund" => (Unit::Second, 1),
+        "minut" => (Unit::Minute, 1),
+        "valanda" | "stundas" | "tund" => (Unit::Hour, 1),
+        "diena" | "dienas" | "paev" => (Unit::Day, 1),
+        "savaite" | "nedelas" | "nadal" => (Unit::Week, 1),
+        "menesi" | "menesa" | "kuu" => (Unit::Month, 1),
+        "metus" | "gada" | "aasta" => (Unit::Year, 1),
         // Half an hour in one word.
         "полчаса" | "півгодини" => (Unit::Minute, 30),
         "دقيقتين" | "دقيقتان" => (Unit::Minute, 2),
@@ -816,8 +1269,8 @@ pub(crate) fn number_word(w: &str) -> Option<u64> {
 /// Number words of the other languages ("bir", "en", "jeden", "два", "μια").
 fn other_number_word(w: &str) -> Option<u64> {
     Some(match w {
-        "bir" | "en" | "ett" | "jeden" | "jedna" | "jedno" | "один" | "одну" | "одна" | "ενα"
-        | "μια" | "satu" | "sebuah" | "yksi" => 1,
+        "bir" | "en" | "ett" | "egy" | "jeden" | "jedna" | "jedno" | "один" | "одну" | "одна"
+        | "ενα" | "μια" | "satu" | "sebuah" | "yksi" => 1,
         "iki" | "dwa" | "dwie" | "dva" | "dve" | "doua" | "два" | "две" | "δυο" | "dua" | "tva" => {
             2
         }
@@ -978,6 +1431,24 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "once"
             | "lalu"
             | "sitten"
+            | "tagasi"
+            | "atpakal"
+            | "evvel"
+            | "kahor"
+            | "مخکې"
+            | "وړاندې"
+            | "мурун"
+            | "წინ"
+            | "առաջ"
+            | "በፊት"
+            | "अघि"
+            | "முனனர"
+            | "قبل"
+            | "oldin"
+            | "avval"
+            | "gelede"
+            | "бұрын"
+            | "अगाडि"
             | "truoc"
             | "ezelott"
             | "назад"
@@ -989,6 +1460,23 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "กอน"
             | "پہلے"
             | "پیش"
+            | "আগে"
+            | "కరితం"
+            | "પહેલા"
+            | "પહેલાં"
+            | "ਪਹਿਲਾਂ"
+            | "ਪਹਿਲਾ"
+            | "முனபு"
+            | "முன"
+    )
+}
+
+/// Words that mean "ago" after a unit and its count, in the languages that put the unit first:
+/// Swahili ("Saa 2 zilizopita", "Mwezi 1 uliopita") and Yoruba ("wákàtí 2 sẹ́yìn").
+pub(crate) fn ago_after_unit_first(w: &str) -> bool {
+    matches!(
+        w,
+        "zilizopita" | "iliyopita" | "uliopita" | "yaliyopita" | "lililopita" | "seyin"
     )
 }
 
@@ -998,7 +1486,21 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
 pub(crate) fn ago_prefix(w: &str) -> bool {
     matches!(
         w,
-        "pred" | "prije" | "pre" | "acum" | "πριν" | "преди" | "منذ" | "قبل" | "לפני"
+        "pred"
+            | "prije"
+            | "pre"
+            | "acum"
+            | "pries"
+            | "pirms"
+            | "пре"
+            | "пред"
+            | "ቅድሚ"
+            | "fyrir"
+            | "πριν"
+            | "преди"
+            | "منذ"
+            | "قبل"
+            | "לפני"
     )
 }
 
@@ -1024,6 +1526,10 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "astazi"
             | "bugun"
             | "danas"
+            | "danes"
+            | "siandien"
+            | "sodien"
+            | "tana"
             | "сегодня"
             | "сьогодні"
             | "σημερα"
@@ -1032,6 +1538,13 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "امروز"
             | "היום"
             | "आज"
+            | "আজ"
+            | "ఈరోజు"
+            | "આજે"
+            | "ਅੱਜ"
+            | "இனறு"
+            | "ಇಂದು"
+            | "ഇനന"
     )
 }
 
@@ -1057,6 +1570,9 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "kemarin"
             | "jucer"
             | "juce"
+            | "vceraj"
+            | "vakar"
+            | "eile"
             | "semalam"
             | "вчера"
             | "вчора"
@@ -1066,6 +1582,12 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "เมือวานนี"
             | "دیروز"
             | "אתמול"
+            | "গতকাল"
+            | "నినన"
+            | "ગઈકાલે"
+            | "ਕੱਲਹ"
+            | "நேறறு"
+            | "काल"
     )
 }
 
@@ -1323,14 +1845,17 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "publikalva" | "opublikowano" | "dodano" | "publikacja" | "publikovano" | "vydano"
         | "zverejneno" | "publikovane" | "publicat" | "postat" | "yayinlanma" | "yayin"
         | "olusturulma" | "giris" | "tarih" | "diterbitkan" | "dipublikasikan" | "terbit"
-        | "tanggal" | "objavljeno" => super::Label::Published,
+        | "tanggal" | "objavljeno" | "paskelbta" | "publikuota" | "publicets" | "avaldatud" => {
+            super::Label::Published
+        }
         "uppdaterad" | "gewijzigd" | "uppdaterat" | "opdateret" | "oppdatert" | "paivitetty"
         | "frissitve" | "frissites" | "guncellenme" | "aktualizacja" | "zaktualizowano"
         | "aktualizovano" | "aktualizovane" | "actualizat" | "actualizare" | "guncelleme"
         | "guncellendi" | "diperbarui" | "diperbaharui" | "dikemaskini" | "azurirano" => {
             super::Label::Updated
         }
-        "actualitzat" | "actualitzada" => super::Label::Updated,
+        "actualitzat" | "actualitzada" | "atnaujinta" | "atjaunots" | "atjauninats"
+        | "uuendatud" | "muudetud" | "posodobljeno" | "updates" => super::Label::Updated,
         _ => return None,
     })
 }
@@ -1350,9 +1875,20 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "بتاريخ"
         | "تاریخ"
         | "परकाशित"
+        | "পরকাশিত"
+        | "পরকাশ"
+        | "పరచురించబడింది"
+        | "પરકાશિત"
+        | "ਪਰਕਾਸਿਤ"
+        | "வெளியிடபபடடது"
+        | "публикувано"
+        | "публикуван"
         | "פורסם" => super::Label::Published,
         "обновлено"
         | "обновлен"
+        | "обновено"
+        | "актуализирано"
+        | "актуализиран"
         | "изменено"
         | "оновлено"
         | "змінено"
@@ -1362,6 +1898,12 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "محدث"
         | "अपडेटेड"
         | "अपडेट"
+        | "আপডেট"
+        | "হালনাগাদ"
+        | "అప‌డేట"
+        | "અપડેટ"
+        | "ਅਪਡੇਟ"
+        | "புதுபபிககபபடடது"
         | "עודכן"
         | "التحديث"
         | "อัปเดต"
@@ -1415,11 +1957,20 @@ pub(crate) fn thai(w: &str) -> bool {
 }
 
 /// Words that name the year after a year number ("2025 г.", "2025 года", "2025 r.", "2025 roku",
-/// "2025 yılı").
+/// "2025 yılı", the Lithuanian "2025 m." and the Latvian "2025. gada").
 pub(crate) fn year_word(w: &str) -> bool {
     matches!(
         w,
-        "г" | "года" | "году" | "р" | "року" | "r" | "roku" | "yili" | "ετουσ"
+        "г" | "года"
+            | "году"
+            | "р"
+            | "року"
+            | "r"
+            | "roku"
+            | "yili"
+            | "ετουσ"
+            | "m"
+            | "gada"
     )
 }
 
@@ -1517,9 +2068,14 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "luc"
             | "jam"
             | "в"
+            | "у"
             | "о"
             | "об"
             | "στισ"
+            | "les"
+            | "ob"
+            | "kell"
+            | "plkst"
             | "الساعة"
             | "เวลา"
     )
@@ -1601,6 +2157,17 @@ mod tests {
             "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
             "ιανουαριου φεβρουαριου μαρτιου απριλιου μαιου ιουνιου ιουλιου αυγουστου σεπτεμβριου οκτωβριου νοεμβριου δεκεμβριου",
             "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
+            "sausio vasario kovo balandzio geguzes birzelio liepos rugpjucio rugsejo spalio lapkricio gruodzio",
+            "janvari februari marta aprili maija junija julija augusta septembri oktobri novembri decembri",
+            "jaanuar veebruar marts aprill mai juuni juuli august september oktoober november detsember",
+            "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra",
+            "janar shkurt mars prill maj qershor korrik gusht shtator tetor nentor dhjetor",
+            "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
+            "јануара фебруара марта априла маја јуна јула августа септембра октобра новембра децембра",
+            "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
+            "জানুযারি ফেবরুযারি মারচ এপরিল মে জুন জুলাই আগসট সেপটেমবর অকটোবর নভেমবর ডিসেমবর",
+            "იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი დეკემბერი",
+            "հունվարի փետրվարի մարտի ապրիլի մայիսի հունիսի հուլիսի օգոստոսի սեպտեմբերի հոկտեմբերի նոյեմբերի դեկտեմբերի",
         ];
         for names in languages {
             let got: Vec<Option<u8>> = names.split(' ').map(month_after_day).collect();
