@@ -42,6 +42,8 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     // What the lines after a chrome line may be: the links of a `Read more:` box, the size
     // buttons of a `Text size` control.
     let mut after = After::Nothing;
+    // The lowercase start of the current line, in one buffer for all lines.
+    let mut lower_head = String::with_capacity(64);
     while i < n {
         let line = lines[i];
         let text = line.text;
@@ -81,7 +83,7 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             }
             continue;
         }
-        let lower_head = lines::lower_head(text, 48);
+        lines::lower_head_into(&mut lower_head, text, 48);
         if END_MARKERS.contains(&lower_head.trim()) && !kept.is_empty() {
             removed.add("end marker", text);
             let after = n - i - 1;

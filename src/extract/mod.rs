@@ -233,34 +233,7 @@ fn build(
 /// `article::word_count` (whitespace-separated tokens), with a byte loop: the same answer,
 /// several times faster on long bodies. The two must agree (a property test checks it).
 fn count_tokens(body: &str) -> u64 {
-    let bytes = body.as_bytes();
-    let mut n = 0u64;
-    let mut prev_space = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let space = if b < 0x80 {
-            // Space, or \t \n \x0b \x0c \r.
-            b == b' ' || b.wrapping_sub(9) < 5
-        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            // Only these lead bytes start a Unicode space (U+0085, U+00A0, U+1680,
-            // U+2000-U+205F, U+3000): decode the character and step over it.
-            match body.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => {
-                    i += c.len_utf8() - 1;
-                    c.is_whitespace()
-                }
-                None => false,
-            }
-        } else {
-            // Any other byte belongs to a character that is not a space.
-            false
-        };
-        n += u64::from(prev_space && !space);
-        prev_space = space;
-        i += 1;
-    }
-    n
+    lines::count_tokens(body, usize::MAX) as u64
 }
 
 /// Non-blank lines, trimmed, each knowing whether a blank line stood before it.

@@ -11,8 +11,9 @@ pub struct Words {
     sorted: OnceLock<Sorted>,
 }
 
-/// The words sorted, and for each first byte the range of words that start with it, so a
-/// lookup binary-searches a handful of words.
+/// The words sorted by first byte, then length, then bytes, and for each first byte the range
+/// of words that start with it: a lookup binary-searches a handful of words and compares the
+/// bytes only of those of its own length.
 struct Sorted {
     words: Vec<&'static str>,
     ranges: Vec<(u32, u32)>,
@@ -33,7 +34,7 @@ impl Words {
         };
         let sorted = self.sorted.get_or_init(|| {
             let mut words = self.list.to_vec();
-            words.sort_unstable();
+            words.sort_unstable_by(|a, b| by_length_then_bytes(a, b));
             words.dedup();
             let mut ranges = vec![(0u32, 0u32); 256];
             for (i, w) in words.iter().enumerate() {
@@ -51,13 +52,18 @@ impl Words {
         });
         let (start, end) = sorted.ranges[usize::from(first)];
         sorted.words[start as usize..end as usize]
-            .binary_search(&word)
+            .binary_search_by(|w| by_length_then_bytes(w, word))
             .is_ok()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'static str> {
         self.list.iter().copied()
     }
+}
+
+/// The order of a `Words` bucket (all words share their first byte).
+fn by_length_then_bytes(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 /// Section or kicker words: a short header line made of these is a section, not a title.
