@@ -342,7 +342,7 @@ impl Removals {
         if let Some(item) = self
             .items
             .iter_mut()
-            .find(|(w, t, _)| w == what && t.to_lowercase() == text.to_lowercase())
+            .find(|(w, t, _)| w == what && same_ignoring_case(t, &text))
         {
             item.2 += n;
         } else {
@@ -362,6 +362,15 @@ impl Removals {
                 }
             })
             .collect()
+    }
+}
+
+/// Whether two texts are the same once lowercased (ASCII ones without a lowercase copy).
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
     }
 }
 
