@@ -84,11 +84,33 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             continue;
         }
         lines::lower_head_into(&mut lower_head, text, 48);
-        if END_MARKERS.contains(&lower_head.trim()) && !kept.is_empty() {
-            removed.add("end marker", text);
+        // `SOURCE Acme Robotics, Inc.` (a wire press release's last line), a paywall's
+        // `Continue reading your article with`, a comment section's heading in the second
+        // half: the article ends here.
+        let end = if END_MARKERS.contains(&lower_head.trim()) {
+            Some("end marker")
+        } else if is_release_source(text) {
+            Some("release source")
+        } else if is_paywall(&lower_head) {
+            Some("paywall")
+        } else if i + 2 < n
+            && is_comments_heading(&lower_head)
+            && (i * 2 >= n || comments_follow(&lines[i + 1..]))
+        {
+            // Names, times and replies follow the heading (a lone counter is just removed).
+            Some("comments")
+        } else {
+            None
+        };
+        if let Some(what) = end.filter(|_| !kept.is_empty()) {
+            if what == "release source" {
+                body.source
+                    .get_or_insert_with(|| text["SOURCE ".len()..].trim().to_string());
+            }
+            removed.add(what, text);
             let after = n - i - 1;
             if after > 0 {
-                removed.add_n("text after end marker", &format!("{after} lines"), 1);
+                removed.add_n(&format!("text after {what}"), &format!("{after} lines"), 1);
             }
             break;
         }
@@ -184,6 +206,93 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     body
 }
 
+/// `SOURCE Acme Robotics, Inc.`: the last line of a PR Newswire release, naming the issuer.
+fn is_release_source(text: &str) -> bool {
+    text.strip_prefix("SOURCE ").is_some_and(|rest| {
+        let rest = rest.trim();
+        !rest.is_empty() && lines::count_words(rest, 9) <= 8 && !rest.ends_with(['?', '!'])
+    })
+}
+
+/// The prompt that replaces the rest of a paywalled article (lowercase line start).
+fn is_paywall(lower_head: &str) -> bool {
+    const PROMPTS: &[&str] = &[
+        "continue reading your article",
+        "continue reading with a",
+        "to continue reading",
+        "subscribe to continue reading",
+        "subscribe to read the full",
+        "sign in to continue reading",
+        "log in to continue reading",
+        "this article is for subscribers",
+        "this article is reserved for subscribers",
+        "this content is for subscribers",
+        "the rest of this article is for subscribers",
+        "unlock this article",
+        "read the full article with",
+        "il vous reste",
+        "la suite est réservée aux abonnés",
+        "para seguir leyendo",
+        "suscríbete para seguir leyendo",
+        "per continuare a leggere",
+        "jetzt weiterlesen mit",
+        "weiterlesen mit",
+        "この記事は有料記事です",
+        "この記事は会員記事です",
+    ];
+    PROMPTS.iter().any(|p| lower_head.starts_with(p))
+}
+
+/// What a comment section opens with under its heading: a count (`42 Comments`) or a sort
+/// control (`Sort by Newest`).
+fn comments_follow(next: &[Line<'_>]) -> bool {
+    next.first().is_some_and(|l| {
+        let lower = lines::lower_head(l.text, 48);
+        is_comments_heading(&lower) || lower.starts_with("sort by") || lower == "newest"
+    })
+}
+
+/// The heading of a comment section: `Comments`, `42 Comments`, `Comments (42)`, `Join the
+/// conversation`, `Leave a comment` (lowercase line start).
+fn is_comments_heading(lower_head: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "comments",
+        "comment",
+        "postings",
+        "kommentare",
+        "kommentarer",
+        "commentaires",
+        "comentarios",
+        "commenti",
+        "reacties",
+    ];
+    let bare = lower_head.trim().trim_end_matches(':');
+    if bare.len() > 40 {
+        return false;
+    }
+    let words: Vec<&str> = bare
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let count = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    let counted_noun = match words.as_slice() {
+        [noun] => NOUNS.contains(noun),
+        [a, b] => (NOUNS.contains(a) && count(b)) || (count(a) && NOUNS.contains(b)),
+        _ => false,
+    };
+    counted_noun
+        || matches!(
+            bare,
+            "join the conversation"
+                | "leave a comment"
+                | "post a comment"
+                | "add a comment"
+                | "reader comments"
+                | "show comments"
+                | "view comments"
+        )
+}
+
 /// The names in an author line at the end of a page: `Article rédigé par Jean Dupont`,
 /// `Written by Jane Doe`, `Escrito por Ana Pérez`.
 fn footer_byline(text: &str) -> Option<&str> {
@@ -237,7 +346,7 @@ pub fn is_size_button(text: &str) -> bool {
 }
 
 /// `12`, `1.2K`: a number alone.
-fn is_bare_count(text: &str) -> bool {
+pub fn is_bare_count(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['K', 'k', 'M']);
     (1..=7).contains(&t.len())
         && t.bytes()
@@ -388,7 +497,8 @@ fn footer(text: &str, lower_head: &str) -> Option<Footer> {
                 "kaynak:",
                 "sumber:",
             ]
-            .contains(&p) =>
+            .contains(&p)
+            || p.starts_with("来源") =>
         {
             Footer::Source
         }
@@ -402,7 +512,7 @@ fn handle_footer(text: &str, what: Footer, ctx: &Resolver, body: &mut Body) {
     match what {
         Footer::Source => {
             let name = text
-                .split_once(':')
+                .split_once([':', '：'])
                 .map(|(_, r)| r.trim().trim_end_matches('.'))
                 .unwrap_or("");
             // `ZEIT ONLINE, dpa, AFP`: the publication, then the agencies it used.
@@ -664,6 +774,41 @@ mod tests {
         assert_eq!(paras, ["The Senate passed the bill on Friday night."]);
         assert!(is_video_marker("WATCH NOW"));
         assert!(!is_video_marker("Video games are booming"));
+    }
+
+    #[test]
+    fn pages_end_at_paywalls_release_sources_and_comment_sections() {
+        assert!(is_paywall("continue reading your article with"));
+        assert!(is_paywall("il vous reste 78.43% de cet article à lire"));
+        assert!(!is_paywall("continue the talks"));
+        assert!(is_release_source("SOURCE Acme Robotics, Inc."));
+        assert!(!is_release_source("Source: Acme"));
+        assert!(!is_release_source("SOURCE"));
+        for heading in [
+            "comments",
+            "42 comments",
+            "comments (42)",
+            "59 postings",
+            "join the conversation",
+        ] {
+            assert!(is_comments_heading(heading), "{heading}");
+        }
+        for text in [
+            "comments from readers were mixed",
+            "no comments",
+            "the comments section",
+        ] {
+            assert!(!is_comments_heading(text), "{text}");
+        }
+        // A comment count in the first half of a page, with text after it, stays a counter.
+        let (paras, _) = run("One.\n42 Comments\nTwo.\nThree.\nFour.\nFive.");
+        assert_eq!(paras.len(), 5);
+        let (paras, warnings) =
+            run("One.\nTwo.\nThree.\nComments\n42 Comments\nJohnQ\nWhat a waste.\nReply\nMore.");
+        assert_eq!(paras, ["One.", "Two.", "Three."]);
+        assert!(warnings
+            .iter()
+            .any(|w| w == "removed text after comments: 5 lines"));
     }
 
     #[test]

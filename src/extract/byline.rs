@@ -33,6 +33,18 @@ pub fn strip_label(s: &str) -> Option<&str> {
     None
 }
 
+/// `김철수 기자` (reporter), `김철수 특파원` (correspondent): a Korean byline, the name of two
+/// to four hangul syllables before the role.
+pub fn korean_reporter(s: &str) -> Option<&str> {
+    let name = ["기자", "특파원", "선임기자"]
+        .iter()
+        .find_map(|role| s.strip_suffix(role))?
+        .trim_end();
+    ((2..=4).contains(&name.chars().count())
+        && name.chars().all(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c)))
+    .then_some(name)
+}
+
 /// `di Marco Rossi`, `par Jean Dupont`: a foreign label in lowercase, accepted only before a
 /// short run of capitalised names (running text never looks like that).
 pub fn strip_lowercase_label(s: &str) -> Option<&str> {

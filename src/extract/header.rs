@@ -108,6 +108,12 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         if let Some(what) = zone.boilerplate(i) {
             removed.add(what, text);
             i += 1;
+            // `News provided by` over the issuer's name: a press release's source.
+            if what == "press release label" && i < limit && h.title.is_none() {
+                h.source.get_or_insert_with(|| lines[i].text.to_string());
+                i += 1;
+                continue;
+            }
             // `Text Size` with its `Small` / `Medium` / `Large` buttons.
             if super::body::is_size_control(text) {
                 while lines
@@ -226,6 +232,20 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 {
                     removed.add("time", seg);
                 }
+                // `Tue 11 Mar 2025 08.45 GMT` then `First published on Tue 11 Mar 2025 05.30
+                // GMT` (a live blog): the first publication is the date published, the dates
+                // read before it are updates.
+                Kind::Date(hits)
+                    if h.title.is_some()
+                        && ["first published", "originally published"]
+                            .iter()
+                            .any(|l| lines::strip_prefix_ci(seg, l).is_some()) =>
+                {
+                    for d in h.dates.iter_mut() {
+                        d.update = true;
+                    }
+                    h.dates.splice(0..0, hits);
+                }
                 Kind::Date(hits) => {
                     // "One Year Ago" on the first line is a headline that looks like a date: a
                     // date above the title has digits.
@@ -242,6 +262,11 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         }
                         h.dates.extend(hits);
                     }
+                }
+                // `Stephen Clark – Mar 7, 2025 12:41 AM | 213`: a comment count after the
+                // byline and date.
+                Kind::Text if !whole && super::body::is_bare_count(seg) => {
+                    removed.add("counter", seg)
                 }
                 Kind::NameLike | Kind::Text => {
                     if h.title.is_none() {
@@ -293,6 +318,14 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         let (b, _) = &mut h.bylines[0];
                         b.push_str(", ");
                         b.push_str(seg);
+                    } else if last_kind_was_byline && h.bylines.len() == 1 && continues_byline(seg)
+                    {
+                        // `By Hannah Erin Lang` then `and Jack Pitcher`: one byline broken
+                        // over two lines.
+                        let (b, _) = &mut h.bylines[0];
+                        b.push(' ');
+                        b.push_str(seg);
+                        this_is_byline = true;
                     } else if matches!(kind, Kind::NameLike)
                         && !h.bylines.is_empty()
                         && last_kind_was_byline
@@ -605,6 +638,20 @@ fn plan_title(zone: &Zone<'_>, limit: usize) -> TitlePlan {
                 && matches!(kinds.get(i + 1), Some(Some(Kind::Text | Kind::NameLike)))
             {
                 score -= 4;
+            }
+            // `The Indicator from Planet Money` over `Why egg prices are so high` over the
+            // date: a show or series name over a short headline that the header lines
+            // follow directly (a standfirst is longer or ends with a period).
+            let next_text = next.text;
+            if (4..8).contains(&next_words)
+                && !next_text.ends_with(['.', '!', '?'])
+                && matches!(kinds.get(i + 1), Some(Some(Kind::Text)))
+                && kinds.get(i + 2).is_some_and(header_kind)
+                && !kinds
+                    .get(i + 2)
+                    .is_some_and(|k| matches!(k, Some(Kind::ReadingTime)))
+            {
+                score -= 3;
             }
         }
         // Position: the headline is normally the first candidate.
@@ -930,10 +977,18 @@ fn names_before(seg: &str, hits: &[DateHit]) -> Option<String> {
         .trim_end_matches([',', '-', '–', '—', '|', ':'])
         .trim();
     let (_, head) = super::when::strip_label(head);
-    (head.split_whitespace().nth(1).is_some()
+    // `山田太郎2025年3月4日`: a name in Chinese characters, kana or hangul is two to six
+    // letters with no space and no case.
+    let cjk_name = (2..=6).contains(&head.chars().count())
+        && head
+            .chars()
+            .all(|c| c.is_alphabetic() && !c.is_ascii() && !c.is_uppercase())
+        && !head.chars().any(|c| c.is_lowercase());
+    ((head.split_whitespace().nth(1).is_some()
         && super::byline::looks_like_names(head)
         && !lines::masthead_like(head))
-    .then(|| head.to_string())
+        || cjk_name)
+        .then(|| head.to_string())
 }
 
 /// The name in `Headshot of Jane Doe` or `Portrait of Jane Doe`.
@@ -946,6 +1001,16 @@ fn author_picture(text: &str) -> Option<&str> {
                 && lines::count_words(name, 6) <= 5
                 && super::byline::looks_like_names(name)
         })
+}
+
+/// `and Jack Pitcher` under a byline: the rest of its names.
+fn continues_byline(s: &str) -> bool {
+    let Some((joiner, rest)) = s.split_once(' ') else {
+        return false;
+    };
+    matches!(joiner, "and" | "&" | "und" | "et" | "y" | "e")
+        && lines::count_words(rest, 7) <= 6
+        && super::byline::looks_like_names(rest)
 }
 
 /// `Reporting from Kyiv, Ukraine`, `Reported from Gaza`.

@@ -75,6 +75,9 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
             return Kind::Byline(name, dates);
         }
     }
+    if let Some(name) = byline::korean_reporter(s) {
+        return Kind::Byline(name.to_string(), Vec::new());
+    }
     if let Some(rest) = byline::strip_lowercase_label(s) {
         return Kind::Byline(rest.to_string(), Vec::new());
     }
@@ -160,6 +163,16 @@ pub fn segments(line: &str, ctx: &Resolver) -> Vec<String> {
                 None => out.push(piece.to_string()),
             }
         }
+    }
+    // `9:15 AM PDT · March 17, 2025`: a time and its day on either side of a separator are
+    // one date (`Published 5 days ago | Updated 2 hours ago` stays two).
+    if out.len() >= 2
+        && out
+            .iter()
+            .all(|seg| !when::probe(seg, ctx, None).is_empty())
+        && when::probe(line, ctx, None).len() == 1
+    {
+        return vec![line.trim().to_string()];
     }
     out
 }
@@ -347,6 +360,10 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
     let second = head.as_bytes().get(1);
     for &(prefix, what) in &boilerplate_prefixes()[usize::from(first)] {
         if prefix.as_bytes().get(1).is_none_or(|b| second == Some(b)) && head.starts_with(prefix) {
+            // `Photos: Thousands turn out for the parade`: a gallery's headline, not a credit.
+            if prefix == "photos:" && count_words(s, 6) >= 6 && !s.contains('/') {
+                continue;
+            }
             return Some(what);
         }
     }
@@ -364,6 +381,14 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         let bare = lower.trim_end_matches([':', '.', '!']).trim();
         if BOILERPLATE_LINES.contains(&bare) {
             return Some(boilerplate_name(bare));
+        }
+        // `kim@yna.co.kr` alone under the story: the reporter's address.
+        if !s.contains(' ') && is_email(s.trim_end_matches('.')) {
+            return Some("contact line");
+        }
+        // `1 of 12`: a gallery's picture counter.
+        if is_gallery_counter(lower) {
+            return Some("gallery counter");
         }
         // Before the share bar: `142 comments` is a counter, not a button.
         if is_comment_counter(lower) {
@@ -435,6 +460,22 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             .any(|w| lower.contains(w))
         {
             return Some("newsletter prompt");
+        }
+    }
+    // `If you buy something from a Verge link, Vox Media may earn a commission.`
+    if COMMISSION.is_in(s) && count_words(s, 41) <= 40 {
+        let lower = s.to_lowercase();
+        if [
+            "may earn",
+            "may receive",
+            "earns a",
+            "earn a commission",
+            "affiliate",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        {
+            return Some("affiliate disclosure");
         }
     }
     if COOKIE.is_in(s) && count_words(s, 31) <= 30 {
@@ -615,6 +656,7 @@ pub fn lower_head_into(out: &mut String, s: &str, max: usize) {
 static PHOTO: Keyword = Keyword::new("photo");
 static NEWSLETTER: Keyword = Keyword::new("newsletter");
 static COOKIE: Keyword = Keyword::new("cookie");
+static COMMISSION: Keyword = Keyword::new("commission");
 
 /// A lowercase ASCII keyword found in any line with SIMD substring search (`memmem`), in
 /// lowercase, capitalised or capitals (`newsletter`, `Newsletter`, `NEWSLETTER`); the searchers
@@ -667,6 +709,7 @@ impl Keyword {
 
 fn boilerplate_name(bare: &str) -> &'static str {
     match bare {
+        "news provided by" => "press release label",
         b if b.contains("advert") || b.starts_with("ad") || b.contains("sponsor") => {
             "advertisement"
         }
@@ -801,10 +844,23 @@ fn is_photo_credit(s: &str, lower: &str) -> bool {
     }
     if s.split_whitespace().count() <= 8 && lower.contains('/') {
         let wrapped = s.trim().starts_with('(') && s.trim().ends_with(')');
+        // `Joe Lewnard/jlewnard@dailyherald.com`: the photographer and their address.
+        if let Some((name, address)) = s.split_once('/') {
+            if is_email(address.trim()) && byline::looks_like_names(name) {
+                return true;
+            }
+        }
         return bare.split('/').any(|p| AGENCIES.contains(&p.trim()))
             && (wrapped || !lower.ends_with('.'));
     }
     false
+}
+
+/// `jane@paper.com`: one token with a name, an `@` and a domain.
+fn is_email(s: &str) -> bool {
+    s.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty() && !user.contains(char::is_whitespace) && is_domain(domain)
+    })
 }
 
 /// A caption that ends in an agency credit: `... on Tuesday (Reuters)`, `... REUTERS/Jane Doe`.
@@ -924,6 +980,15 @@ fn is_bracket_credit(inner: &str) -> bool {
     false
 }
 
+/// `1 of 12`, `3/12` alone: which picture of a gallery is shown.
+fn is_gallery_counter(lower: &str) -> bool {
+    let number = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    match lower.split_once(" of ") {
+        Some((a, b)) => number(a.trim()) && number(b.trim()),
+        None => false,
+    }
+}
+
 /// `12 comments`, `Comments (12)`, `View 34 comments`.
 /// Also other engagement counters: `124 shares`, `142 Likes`, `12 Restacks`.
 fn is_comment_counter(lower: &str) -> bool {
@@ -949,6 +1014,11 @@ fn is_comment_counter(lower: &str) -> bool {
             "reactions",
             "views",
             "reposts",
+            "postings",
+            "kommentare",
+            "kommentarer",
+            "comentarios",
+            "reacties",
         ];
         let mut words = lower.split_whitespace();
         let (Some(n), Some(what), None) = (words.next(), words.next(), words.next()) else {
@@ -1001,6 +1071,8 @@ pub fn is_wire_credit(s: &str) -> bool {
         "video by",
         "design by",
     ];
+    // `(Reporting by ...; Editing by ...)` closing a republished wire story.
+    let s = s.strip_prefix('(').unwrap_or(s);
     let words = count_words(s, 41);
     if words <= 25 && mentions_contribution(s) {
         return true;
@@ -1021,8 +1093,9 @@ pub fn is_reading_time(s: &str) -> bool {
         return false;
     }
     let lower = s.to_lowercase();
-    // `6 min` alone under the date.
-    if let Some((n, unit)) = lower.split_once(' ') {
+    // `6 min` alone under the date, or `(2 min)`.
+    let bare = lower.strip_prefix('(').and_then(|l| l.strip_suffix(')'));
+    if let Some((n, unit)) = bare.unwrap_or(&lower).split_once(' ') {
         if !n.is_empty()
             && n.len() <= 3
             && n.bytes().all(|b| b.is_ascii_digit())
@@ -1210,6 +1283,35 @@ pub fn paragraph_like(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn galleries_credits_addresses_and_split_dates() {
+        assert_eq!(kind("1 of 12"), "boilerplate:gallery counter");
+        assert!(!is_gallery_counter("1 of the 12"));
+        assert_eq!(
+            kind("Joe Lewnard/jlewnard@dailyherald.com"),
+            "boilerplate:photo"
+        );
+        assert_eq!(kind("kim@yna.co.kr"), "boilerplate:contact line");
+        assert_eq!(kind("(2 min)"), "reading_time");
+        assert_eq!(
+            kind("(Reporting by Jane Doe; Editing by John Roe)"),
+            "boilerplate:wire credit"
+        );
+        assert_eq!(kind("김철수 기자"), "byline:김철수");
+        assert_eq!(
+            kind("Photos: Thousands turn out for the parade in Chicago"),
+            "text"
+        );
+        assert_eq!(kind("Photos: Jane Doe/Reuters"), "boilerplate:photo");
+        let ctx = ctx();
+        assert_eq!(segments("9:15 AM PDT · March 17, 2025", &ctx).len(), 1);
+        assert_eq!(
+            segments("Published 5 days ago | Updated 2 hours ago", &ctx).len(),
+            2
+        );
+        assert_eq!(segments("By Jane Doe | March 3, 2025", &ctx).len(), 2);
+    }
 
     #[test]
     fn token_counts_agree_with_split_whitespace_at_every_cap() {

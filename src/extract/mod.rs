@@ -145,10 +145,16 @@ fn build(
     if paragraphs.is_empty() {
         return Err(Rejection::NoBody);
     }
-    let dateline = paragraphs
-        .get(n_lead)
-        .or(paragraphs.first())
-        .and_then(|p| dateline::find(p, ctx));
+    let first = if paragraphs.len() > n_lead { n_lead } else { 0 };
+    // A subheading left over from the header (`Full-year revenue up 38% year over year`, no
+    // period) may stand before the paragraph that opens with the dateline.
+    let dateline = dateline::find(&paragraphs[first], ctx).or_else(|| {
+        let p = &paragraphs[first];
+        (!p.ends_with(['.', '!', '?', ':', '"', '”']) && lines::count_words(p, 16) <= 15)
+            .then(|| paragraphs.get(first + 1))
+            .flatten()
+            .and_then(|p| dateline::find(p, ctx))
+    });
 
     let byline = choose_byline(&header.bylines).or(main.byline.clone());
     let authors = byline.as_deref().map(byline::authors).unwrap_or_default();

@@ -459,6 +459,23 @@ pub const DATE_LABELS: &[(&str, bool)] = &[
     ("atualizado", true),
     ("atualizado em", true),
     ("publicado em", false),
+    ("publisert", false),
+    ("oppdatert", true),
+    ("publiceret", false),
+    ("opdateret", true),
+    ("julkaistu", false),
+    ("päivitetty", true),
+    ("송고", false),
+    ("입력", false),
+    ("기사입력", false),
+    ("수정", true),
+    ("최종수정", true),
+    ("配信", false),
+    ("公開", false),
+    ("更新", true),
+    ("发布时间", false),
+    ("发布", false),
+    ("更新时间", true),
 ];
 
 /// Words of share bars; a line made only of these (even glued: "Share this articleFacebook")
@@ -550,6 +567,16 @@ pub const SHARE_WORDS: &[&str] = &[
     "compartir artículo",
     "condividi articolo",
     "поделиться",
+    "del",
+    "lyssna",
+    "lytt",
+    "lyt",
+    "hören",
+    "merken",
+    "drucken",
+    "resize",
+    "skriv ut",
+    "spara",
 ];
 
 /// Whole lines (lowercase, trailing ':' removed) that are boilerplate wherever they stand.
@@ -661,6 +688,12 @@ pub static BOILERPLATE_LINES: Words = Words::new(&[
     "follow",
     "democracy dies in darkness",
     "all the news that's fit to print",
+    "有料記事",
+    "news provided by",
+    "会员专享",
+    "【纠错】",
+    "text settings",
+    "minimize to nav",
 ]);
 
 /// Line starts (lowercase) that make a line boilerplate, with the name used in the warning.
@@ -768,6 +801,13 @@ pub const BOILERPLATE_PREFIXES: &[(&str, &str)] = &[
     ("©", "copyright"),
     ("(c) 20", "copyright"),
     ("all rights reserved", "copyright"),
+    ("저작권자", "copyright"),
+    ("版权所有", "copyright"),
+    ("【责任编辑", "editor credit"),
+    ("[责任编辑", "editor credit"),
+    ("责任编辑：", "editor credit"),
+    ("责任编辑:", "editor credit"),
+    ("제보는 ", "tip line"),
 ];
 
 /// Footer starts (lowercase) that end up removed with a `removed footer: ...` warning.
@@ -803,6 +843,15 @@ pub const FOOTER_PREFIXES: &[&str] = &[
     "mit material von",
     "avec afp",
     "con información de",
+    "(reporting by",
+    "(additional reporting",
+    "(editing by",
+    "(writing by",
+    "(compiled by",
+    "with reporting by",
+    "with additional reporting",
+    "来源：",
+    "来源:",
 ];
 
 /// End markers of press releases and wire copy: the line and everything after it go.
@@ -882,6 +931,8 @@ pub static RELATED_HEADINGS: Words = Words::new(&[
     "mehr zum thema",
     "das könnte sie auch interessieren",
     "meistgelesen",
+    "passend zum artikel",
+    "zum thema",
     "lire aussi",
     "à lire aussi",
     "les plus lus",
