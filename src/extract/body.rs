@@ -94,9 +94,13 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
         } else if is_paywall(&lower_head) {
             Some("paywall")
         } else if i + 2 < n
+            && text.len() <= 40
             && is_comments_heading(&lower_head)
-            && (i * 2 >= n || comments_follow(&lines[i + 1..]))
+            && (comments_follow(&lines[i + 1..])
+                || (i * 2 >= n && lower_head.bytes().any(|b| b.is_ascii_digit())))
         {
+            // A bare `Comments` button further up, with the story going on after it, stays
+            // a button: a heading has its count or the section's controls under it.
             // Names, times and replies follow the heading (a lone counter is just removed).
             Some("comments")
         } else {
@@ -216,32 +220,53 @@ fn is_release_source(text: &str) -> bool {
 
 /// The prompt that replaces the rest of a paywalled article (lowercase line start).
 fn is_paywall(lower_head: &str) -> bool {
-    const PROMPTS: &[&str] = &[
-        "continue reading your article",
-        "continue reading with a",
-        "to continue reading",
-        "subscribe to continue reading",
-        "subscribe to read the full",
-        "sign in to continue reading",
-        "log in to continue reading",
-        "this article is for subscribers",
-        "this article is reserved for subscribers",
-        "this content is for subscribers",
-        "the rest of this article is for subscribers",
-        "unlock this article",
-        "read the full article with",
-        "il vous reste",
-        "la suite est réservée aux abonnés",
-        "para seguir leyendo",
-        "suscríbete para seguir leyendo",
-        "per continuare a leggere",
-        "jetzt weiterlesen mit",
-        "weiterlesen mit",
-        "この記事は有料記事です",
-        "この記事は会員記事です",
-    ];
-    PROMPTS.iter().any(|p| lower_head.starts_with(p))
+    // Runs on every body line: only lines opening with a prompt's first byte go on, and two
+    // bytes are compared inline before each prompt.
+    static FIRST: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut t = [false; 256];
+        for p in PROMPTS {
+            if let Some(&b) = p.as_bytes().first() {
+                t[usize::from(b)] = true;
+            }
+        }
+        t
+    });
+    let head = lower_head.as_bytes();
+    if !head.first().is_some_and(|&b| first[usize::from(b)]) {
+        return false;
+    }
+    PROMPTS.iter().any(|p| {
+        let p = p.as_bytes();
+        head.len() >= p.len() && head[..2] == p[..2] && head.starts_with(p)
+    })
 }
+
+/// Paywall prompts, lowercase.
+const PROMPTS: &[&str] = &[
+    "continue reading your article",
+    "continue reading with a",
+    "to continue reading",
+    "subscribe to continue reading",
+    "subscribe to read the full",
+    "sign in to continue reading",
+    "log in to continue reading",
+    "this article is for subscribers",
+    "this article is reserved for subscribers",
+    "this content is for subscribers",
+    "the rest of this article is for subscribers",
+    "unlock this article",
+    "read the full article with",
+    "il vous reste",
+    "la suite est réservée aux abonnés",
+    "para seguir leyendo",
+    "suscríbete para seguir leyendo",
+    "per continuare a leggere",
+    "jetzt weiterlesen mit",
+    "weiterlesen mit",
+    "この記事は有料記事です",
+    "この記事は会員記事です",
+];
 
 /// What a comment section opens with under its heading: a count (`42 Comments`) or a sort
 /// control (`Sort by Newest`).

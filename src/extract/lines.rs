@@ -462,22 +462,6 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             return Some("newsletter prompt");
         }
     }
-    // `If you buy something from a Verge link, Vox Media may earn a commission.`
-    if COMMISSION.is_in(s) && count_words(s, 41) <= 40 {
-        let lower = s.to_lowercase();
-        if [
-            "may earn",
-            "may receive",
-            "earns a",
-            "earn a commission",
-            "affiliate",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-        {
-            return Some("affiliate disclosure");
-        }
-    }
     if COOKIE.is_in(s) && count_words(s, 31) <= 30 {
         let lower = s.to_lowercase();
         if ["we use", "accept", "consent", "our partners", "privacy"]
@@ -656,7 +640,6 @@ pub fn lower_head_into(out: &mut String, s: &str, max: usize) {
 static PHOTO: Keyword = Keyword::new("photo");
 static NEWSLETTER: Keyword = Keyword::new("newsletter");
 static COOKIE: Keyword = Keyword::new("cookie");
-static COMMISSION: Keyword = Keyword::new("commission");
 
 /// A lowercase ASCII keyword found in any line with SIMD substring search (`memmem`), in
 /// lowercase, capitalised or capitals (`newsletter`, `Newsletter`, `NEWSLETTER`); the searchers
@@ -983,6 +966,9 @@ fn is_bracket_credit(inner: &str) -> bool {
 /// `1 of 12`, `3/12` alone: which picture of a gallery is shown.
 fn is_gallery_counter(lower: &str) -> bool {
     let number = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    if lower.len() > 12 || !lower.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     match lower.split_once(" of ") {
         Some((a, b)) => number(a.trim()) && number(b.trim()),
         None => false,
