@@ -33,6 +33,19 @@ pub fn strip_label(s: &str) -> Option<&str> {
     None
 }
 
+/// `أحمد علي` after `بقلم:`: names in a script without capitals (Arabic, Hebrew, Chinese,
+/// ...), one to five words of letters. Only a byline label makes such text a byline.
+pub fn caseless_names(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=5).contains(&words)
+        && s.len() <= 80
+        && s.chars().all(|c| {
+            c.is_whitespace()
+                || c == '-'
+                || (c.is_alphabetic() && !c.is_ascii() && !c.is_uppercase() && !c.is_lowercase())
+        })
+}
+
 /// `김철수 기자` (reporter), `김철수 특파원` (correspondent): a Korean byline, the name of two
 /// to four hangul syllables before the role.
 pub fn korean_reporter(s: &str) -> Option<&str> {

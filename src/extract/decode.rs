@@ -47,10 +47,7 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, Decode
     finish(text, warnings).map(Cow::into_owned)
 }
 
-fn finish<'a>(
-    text: Cow<'a, str>,
-    _warnings: &mut [String],
-) -> Result<Cow<'a, str>, DecodeError> {
+fn finish<'a>(text: Cow<'a, str>, _warnings: &mut [String]) -> Result<Cow<'a, str>, DecodeError> {
     // Most text is clean already and is not copied.
     let text = match normalise(&text) {
         Some(changed) => Cow::Owned(changed),

@@ -138,6 +138,17 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
             }
             continue;
         }
+        // `Correction` over its note, above the headline: the note opens the body.
+        if h.title.is_none()
+            && is_note_label(text)
+            && plan.title.is_some_and(|t| i + 1 < t)
+            && paragraph_like(lines[i + 1].text)
+        {
+            h.body_lines.push(i + 1);
+            removed.add("note label", text);
+            i += 2;
+            continue;
+        }
         if let Some(title_at) = plan.title.filter(|&t| i <= t) {
             if i == title_at {
                 h.title = Some(text.to_string());
@@ -524,6 +535,10 @@ fn plan_title(zone: &Zone<'_>, limit: usize) -> TitlePlan {
     // The header zone ends at the first running text (a lede).
     let mut end = limit;
     for (i, line) in lines.iter().enumerate().take(limit) {
+        // `Correction` and its note above the headline do not end the header.
+        if i > 0 && is_note_label(lines[i - 1].text) {
+            continue;
+        }
         let words = lines::count_words(line.text, MAX_TITLE_WORDS + 1);
         if words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(zone, i)) {
             end = i;
@@ -1001,6 +1016,15 @@ fn author_picture(text: &str) -> Option<&str> {
                 && lines::count_words(name, 6) <= 5
                 && super::byline::looks_like_names(name)
         })
+}
+
+/// `Correction`, `Editor's note`: a label over an editorial note.
+fn is_note_label(text: &str) -> bool {
+    let bare = text.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        bare.as_str(),
+        "correction" | "corrections" | "clarification" | "editor's note" | "editor’s note"
+    )
 }
 
 /// `and Jack Pitcher` under a byline: the rest of its names.

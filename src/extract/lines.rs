@@ -63,7 +63,10 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     }
     if let Some(rest) = byline::strip_label(s) {
         let (name, dates) = split_date_tail(rest, ctx);
-        if byline::looks_like_names(&name) || byline::split_leading_role(&name).is_some() {
+        if byline::looks_like_names(&name)
+            || byline::split_leading_role(&name).is_some()
+            || byline::caseless_names(&name)
+        {
             return Kind::Byline(name, dates);
         }
         // `Posted by admin on January 5, 2025`: a user handle, when a date or a blog-style
