@@ -91,7 +91,7 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             Some("end marker")
         } else if is_release_source(text) {
             Some("release source")
-        } else if is_paywall(&lower_head) {
+        } else if is_paywall(&lower_head) && paywall_line(text) {
             Some("paywall")
         } else if i + 2 < n
             && text.len() <= 40
@@ -240,6 +240,42 @@ fn is_paywall(lower_head: &str) -> bool {
         let p = p.as_bytes();
         head.len() >= p.len() && head[..2] == p[..2] && head.starts_with(p)
     })
+}
+
+/// Whether a line opening like a paywall prompt is one: short, and (for the openings a
+/// sentence could have, `To continue reading`, `Il vous reste`) naming a subscription or the
+/// article's remaining share.
+fn paywall_line(text: &str) -> bool {
+    if lines::count_words(text, 31) > 30 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let specific = [
+        "continue reading your article",
+        "この記事は",
+        "subscribe to continue",
+        "this article is",
+        "this content is",
+        "the rest of this article",
+        "unlock this article",
+        "la suite est réservée",
+    ];
+    if specific.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    const SUBSCRIPTION: &[&str] = &[
+        "subscri",
+        "member",
+        "sign in",
+        "log in",
+        "abonn",
+        "premium",
+        "suscri",
+        "abbonat",
+        "abo",
+        "% de cet article",
+    ];
+    SUBSCRIPTION.iter().any(|w| lower.contains(w))
 }
 
 /// Paywall prompts, lowercase.

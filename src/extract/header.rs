@@ -368,9 +368,18 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                     && !text.ends_with(['.', '?', '!'])
                     && byline_follows(zone, i)
                 {
-                    // `Share full article`, `Gift this story`: page chrome between the
-                    // headline and the byline.
-                    removed.add("navigation", text);
+                    if text.contains(char::is_alphabetic)
+                        && text.contains(|c: char| {
+                            c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '%')
+                        })
+                    {
+                        // `Brent tops $73 a barrel`: a short dek with a figure, not chrome.
+                        h.body_lines.push(i);
+                    } else {
+                        // `Share full article`, `Gift this story`: page chrome between the
+                        // headline and the byline.
+                        removed.add("navigation", text);
+                    }
                 } else {
                     break;
                 }
@@ -653,20 +662,6 @@ fn plan_title(zone: &Zone<'_>, limit: usize) -> TitlePlan {
                 && matches!(kinds.get(i + 1), Some(Some(Kind::Text | Kind::NameLike)))
             {
                 score -= 4;
-            }
-            // `The Indicator from Planet Money` over `Why egg prices are so high` over the
-            // date: a show or series name over a short headline that the header lines
-            // follow directly (a standfirst is longer or ends with a period).
-            let next_text = next.text;
-            if (4..8).contains(&next_words)
-                && !next_text.ends_with(['.', '!', '?'])
-                && matches!(kinds.get(i + 1), Some(Some(Kind::Text)))
-                && kinds.get(i + 2).is_some_and(header_kind)
-                && !kinds
-                    .get(i + 2)
-                    .is_some_and(|k| matches!(k, Some(Kind::ReadingTime)))
-            {
-                score -= 3;
             }
         }
         // Position: the headline is normally the first candidate.

@@ -367,6 +367,10 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             if prefix == "photos:" && count_words(s, 6) >= 6 && !s.contains('/') {
                 continue;
             }
+            // `If you buy something online, ...` is advice unless it speaks of a commission.
+            if what == "affiliate disclosure" && !mentions_commission(s) {
+                continue;
+            }
             return Some(what);
         }
     }
@@ -966,6 +970,16 @@ fn is_bracket_credit(inner: &str) -> bool {
     false
 }
 
+/// An affiliate disclosure's subject: a commission, affiliate links, compensation.
+fn mentions_commission(s: &str) -> bool {
+    count_words(s, 61) <= 60 && {
+        let lower = s.to_lowercase();
+        ["commission", "affiliate", "compensat", "earn"]
+            .iter()
+            .any(|w| lower.contains(w))
+    }
+}
+
 /// `1 of 12`, `3/12` alone: which picture of a gallery is shown.
 fn is_gallery_counter(lower: &str) -> bool {
     let number = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
@@ -1139,7 +1153,8 @@ pub fn is_breadcrumb(s: &str) -> bool {
 /// (`SPORT`, `WORLD NEWS`).
 pub fn is_section_word(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 3 || s.ends_with(['.', '?', '!', ',']) {
+    // `DARIAN WOODS, HOST:` introduces what follows (a speaker, a list): no section.
+    if words.is_empty() || words.len() > 3 || s.ends_with(['.', '?', '!', ',', ':']) {
         return false;
     }
     let lower = s.to_lowercase();
