@@ -419,8 +419,10 @@ struct Facts {
 }
 
 impl<'z> Zone<'z> {
-    /// No rule looks further than this many lines.
-    const CACHED: usize = MAX_TITLE_SEARCH + MAX_HEADER_LINES + 8;
+    /// Lines worked out once; further lines are worked out each time they are asked about.
+    /// (Most headers end within a dozen lines; a page whose menu pushes the headline further
+    /// down works its lines out again when asked.)
+    const CACHED: usize = 64;
 
     fn new(lines: &'z [Line<'z>], ctx: &'z Resolver) -> Zone<'z> {
         let mut facts = Vec::new();
@@ -1015,6 +1017,10 @@ fn author_picture(text: &str) -> Option<&str> {
 
 /// `Correction`, `Editor's note`: a label over an editorial note.
 fn is_note_label(text: &str) -> bool {
+    // Asked of every line above the headline: the labels are short.
+    if text.len() > 20 {
+        return false;
+    }
     let bare = text.trim().trim_end_matches(':').to_lowercase();
     matches!(
         bare.as_str(),

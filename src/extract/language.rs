@@ -145,9 +145,14 @@ fn lookup(word: &str) -> u16 {
     let t = table();
     let b = bucket_of(first, word.len());
     let (start, end) = (usize::from(t.starts[b]), usize::from(t.starts[b + 1]));
+    // The words of a bucket are short: compared byte by byte, inline.
+    let word = word.as_bytes();
     t.words[start..end]
         .iter()
-        .find(|(w, _)| *w == word)
+        .find(|(w, _)| {
+            let w = w.as_bytes();
+            w.len() == word.len() && w.iter().zip(word).all(|(a, b)| a == b)
+        })
         .map_or(0, |(_, mask)| *mask)
 }
 

@@ -381,6 +381,10 @@ fn same_ignoring_case(a: &str, b: &str) -> bool {
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {
+    // No more bytes than the limit: no more characters either.
+    if text.len() <= max_chars {
+        return text.to_string();
+    }
     match text.char_indices().nth(max_chars) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_string(),
