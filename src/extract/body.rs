@@ -42,6 +42,8 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     // What the lines after a chrome line may be: the links of a `Read more:` box, the size
     // buttons of a `Text size` control.
     let mut after = After::Nothing;
+    // The lowercase start of the current line, in one buffer for all lines.
+    let mut lower_head = String::with_capacity(64);
     while i < n {
         let line = lines[i];
         let text = line.text;
@@ -81,12 +83,38 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             }
             continue;
         }
-        let lower_head = lines::lower_head(text, 48);
-        if END_MARKERS.contains(&lower_head.trim()) && !kept.is_empty() {
-            removed.add("end marker", text);
+        lines::lower_head_into(&mut lower_head, text, 48);
+        // `SOURCE Acme Robotics, Inc.` (a wire press release's last line), a paywall's
+        // `Continue reading your article with`, a comment section's heading in the second
+        // half: the article ends here.
+        let end = if END_MARKERS.contains(&lower_head.trim()) {
+            Some("end marker")
+        } else if is_release_source(text) {
+            Some("release source")
+        } else if is_paywall(&lower_head) && paywall_line(text) {
+            Some("paywall")
+        } else if i + 2 < n
+            && text.len() <= 40
+            && is_comments_heading(&lower_head)
+            && (comments_follow(&lines[i + 1..])
+                || (i * 2 >= n && lower_head.bytes().any(|b| b.is_ascii_digit())))
+        {
+            // A bare `Comments` button further up, with the story going on after it, stays
+            // a button: a heading has its count or the section's controls under it.
+            // Names, times and replies follow the heading (a lone counter is just removed).
+            Some("comments")
+        } else {
+            None
+        };
+        if let Some(what) = end.filter(|_| !kept.is_empty()) {
+            if what == "release source" {
+                body.source
+                    .get_or_insert_with(|| text["SOURCE ".len()..].trim().to_string());
+            }
+            removed.add(what, text);
             let after = n - i - 1;
             if after > 0 {
-                removed.add_n("text after end marker", &format!("{after} lines"), 1);
+                removed.add_n(&format!("text after {what}"), &format!("{after} lines"), 1);
             }
             break;
         }
@@ -182,6 +210,150 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     body
 }
 
+/// `SOURCE Acme Robotics, Inc.`: the last line of a PR Newswire release, naming the issuer.
+fn is_release_source(text: &str) -> bool {
+    text.strip_prefix("SOURCE ").is_some_and(|rest| {
+        let rest = rest.trim();
+        !rest.is_empty() && lines::count_words(rest, 9) <= 8 && !rest.ends_with(['?', '!'])
+    })
+}
+
+/// The prompt that replaces the rest of a paywalled article (lowercase line start).
+fn is_paywall(lower_head: &str) -> bool {
+    // Runs on every body line: only lines opening with a prompt's first byte go on, and two
+    // bytes are compared inline before each prompt.
+    static FIRST: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut t = [false; 256];
+        for p in PROMPTS {
+            if let Some(&b) = p.as_bytes().first() {
+                t[usize::from(b)] = true;
+            }
+        }
+        t
+    });
+    let head = lower_head.as_bytes();
+    if !head.first().is_some_and(|&b| first[usize::from(b)]) {
+        return false;
+    }
+    PROMPTS.iter().any(|p| {
+        let p = p.as_bytes();
+        head.len() >= p.len() && head[..2] == p[..2] && head.starts_with(p)
+    })
+}
+
+/// Whether a line opening like a paywall prompt is one: short, and (for the openings a
+/// sentence could have, `To continue reading`, `Il vous reste`) naming a subscription or the
+/// article's remaining share.
+fn paywall_line(text: &str) -> bool {
+    if lines::count_words(text, 31) > 30 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let specific = [
+        "continue reading your article",
+        "この記事は",
+        "subscribe to continue",
+        "this article is",
+        "this content is",
+        "the rest of this article",
+        "unlock this article",
+        "la suite est réservée",
+    ];
+    if specific.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    const SUBSCRIPTION: &[&str] = &[
+        "subscri",
+        "member",
+        "sign in",
+        "log in",
+        "abonn",
+        "premium",
+        "suscri",
+        "abbonat",
+        "abo",
+        "% de cet article",
+    ];
+    SUBSCRIPTION.iter().any(|w| lower.contains(w))
+}
+
+/// Paywall prompts, lowercase.
+const PROMPTS: &[&str] = &[
+    "continue reading your article",
+    "continue reading with a",
+    "to continue reading",
+    "subscribe to continue reading",
+    "subscribe to read the full",
+    "sign in to continue reading",
+    "log in to continue reading",
+    "this article is for subscribers",
+    "this article is reserved for subscribers",
+    "this content is for subscribers",
+    "the rest of this article is for subscribers",
+    "unlock this article",
+    "read the full article with",
+    "il vous reste",
+    "la suite est réservée aux abonnés",
+    "para seguir leyendo",
+    "suscríbete para seguir leyendo",
+    "per continuare a leggere",
+    "jetzt weiterlesen mit",
+    "weiterlesen mit",
+    "この記事は有料記事です",
+    "この記事は会員記事です",
+];
+
+/// What a comment section opens with under its heading: a count (`42 Comments`) or a sort
+/// control (`Sort by Newest`).
+fn comments_follow(next: &[Line<'_>]) -> bool {
+    next.first().is_some_and(|l| {
+        let lower = lines::lower_head(l.text, 48);
+        is_comments_heading(&lower) || lower.starts_with("sort by") || lower == "newest"
+    })
+}
+
+/// The heading of a comment section: `Comments`, `42 Comments`, `Comments (42)`, `Join the
+/// conversation`, `Leave a comment` (lowercase line start).
+fn is_comments_heading(lower_head: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "comments",
+        "comment",
+        "postings",
+        "kommentare",
+        "kommentarer",
+        "commentaires",
+        "comentarios",
+        "commenti",
+        "reacties",
+    ];
+    let bare = lower_head.trim().trim_end_matches(':');
+    if bare.len() > 40 {
+        return false;
+    }
+    let words: Vec<&str> = bare
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let count = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    let counted_noun = match words.as_slice() {
+        [noun] => NOUNS.contains(noun),
+        [a, b] => (NOUNS.contains(a) && count(b)) || (count(a) && NOUNS.contains(b)),
+        _ => false,
+    };
+    counted_noun
+        || matches!(
+            bare,
+            "join the conversation"
+                | "leave a comment"
+                | "post a comment"
+                | "add a comment"
+                | "reader comments"
+                | "show comments"
+                | "view comments"
+        )
+}
+
 /// The names in an author line at the end of a page: `Article rédigé par Jean Dupont`,
 /// `Written by Jane Doe`, `Escrito por Ana Pérez`.
 fn footer_byline(text: &str) -> Option<&str> {
@@ -235,7 +407,7 @@ pub fn is_size_button(text: &str) -> bool {
 }
 
 /// `12`, `1.2K`: a number alone.
-fn is_bare_count(text: &str) -> bool {
+pub fn is_bare_count(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['K', 'k', 'M']);
     (1..=7).contains(&t.len())
         && t.bytes()
@@ -386,7 +558,8 @@ fn footer(text: &str, lower_head: &str) -> Option<Footer> {
                 "kaynak:",
                 "sumber:",
             ]
-            .contains(&p) =>
+            .contains(&p)
+            || p.starts_with("来源") =>
         {
             Footer::Source
         }
@@ -400,7 +573,7 @@ fn handle_footer(text: &str, what: Footer, ctx: &Resolver, body: &mut Body) {
     match what {
         Footer::Source => {
             let name = text
-                .split_once(':')
+                .split_once([':', '：'])
                 .map(|(_, r)| r.trim().trim_end_matches('.'))
                 .unwrap_or("");
             // `ZEIT ONLINE, dpa, AFP`: the publication, then the agencies it used.
@@ -673,6 +846,41 @@ mod tests {
         assert_eq!(paras, ["The Senate passed the bill on Friday night."]);
         assert!(is_video_marker("WATCH NOW"));
         assert!(!is_video_marker("Video games are booming"));
+    }
+
+    #[test]
+    fn pages_end_at_paywalls_release_sources_and_comment_sections() {
+        assert!(is_paywall("continue reading your article with"));
+        assert!(is_paywall("il vous reste 78.43% de cet article à lire"));
+        assert!(!is_paywall("continue the talks"));
+        assert!(is_release_source("SOURCE Acme Robotics, Inc."));
+        assert!(!is_release_source("Source: Acme"));
+        assert!(!is_release_source("SOURCE"));
+        for heading in [
+            "comments",
+            "42 comments",
+            "comments (42)",
+            "59 postings",
+            "join the conversation",
+        ] {
+            assert!(is_comments_heading(heading), "{heading}");
+        }
+        for text in [
+            "comments from readers were mixed",
+            "no comments",
+            "the comments section",
+        ] {
+            assert!(!is_comments_heading(text), "{text}");
+        }
+        // A comment count in the first half of a page, with text after it, stays a counter.
+        let (paras, _) = run("One.\n42 Comments\nTwo.\nThree.\nFour.\nFive.");
+        assert_eq!(paras.len(), 5);
+        let (paras, warnings) =
+            run("One.\nTwo.\nThree.\nComments\n42 Comments\nJohnQ\nWhat a waste.\nReply\nMore.");
+        assert_eq!(paras, ["One.", "Two.", "Three."]);
+        assert!(warnings
+            .iter()
+            .any(|w| w == "removed text after comments: 5 lines"));
     }
 
     #[test]

@@ -33,6 +33,31 @@ pub fn strip_label(s: &str) -> Option<&str> {
     None
 }
 
+/// `أحمد علي` after `بقلم:`: names in a script without capitals (Arabic, Hebrew, Chinese,
+/// ...), one to five words of letters. Only a byline label makes such text a byline.
+pub fn caseless_names(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=5).contains(&words)
+        && s.len() <= 80
+        && s.chars().all(|c| {
+            c.is_whitespace()
+                || c == '-'
+                || (c.is_alphabetic() && !c.is_ascii() && !c.is_uppercase() && !c.is_lowercase())
+        })
+}
+
+/// `김철수 기자` (reporter), `김철수 특파원` (correspondent): a Korean byline, the name of two
+/// to four hangul syllables before the role.
+pub fn korean_reporter(s: &str) -> Option<&str> {
+    let name = ["기자", "특파원", "선임기자"]
+        .iter()
+        .find_map(|role| s.strip_suffix(role))?
+        .trim_end();
+    ((2..=4).contains(&name.chars().count())
+        && name.chars().all(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c)))
+    .then_some(name)
+}
+
 /// `di Marco Rossi`, `par Jean Dupont`: a foreign label in lowercase, accepted only before a
 /// short run of capitalised names (running text never looks like that).
 pub fn strip_lowercase_label(s: &str) -> Option<&str> {
@@ -132,11 +157,14 @@ pub fn looks_like_names(s: &str) -> bool {
         None => head,
     };
     let words: Vec<&str> = head.split_whitespace().collect();
+    if words.len() > 8 {
+        return false;
+    }
     let names = words
         .iter()
-        .filter(|w| !is_joiner(w) && !NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !is_joiner(w) && !is_particle(w))
         .count();
-    if names == 0 || words.len() > 8 || s.split_whitespace().count() > 14 {
+    if names == 0 || s.split_whitespace().count() > 14 {
         return false;
     }
     if s.ends_with('.') && !last_word_is_initial(s) {
@@ -149,16 +177,21 @@ pub fn looks_like_names(s: &str) -> bool {
             .iter()
             .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str()));
     words.iter().enumerate().all(|(i, w)| {
-        let lw = w.to_lowercase();
-        (i == 0 && desk)
+        w.trim_start_matches(['(', '"', '\'', '“'])
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+            || (i == 0 && desk)
             || w.starts_with('@')
             || is_joiner(w)
-            || NAME_PARTICLES.contains(&lw.as_str())
-            || w.trim_start_matches(['(', '"', '\'', '“'])
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
+            || is_particle(w)
     })
+}
+
+/// `van`, `de`, `St.`: a particle inside a name. All are short, so longer words need no
+/// lowercase copy (no longer word lowercases to one of them).
+fn is_particle(w: &str) -> bool {
+    w.len() <= 5 && NAME_PARTICLES.contains(w.to_lowercase().as_str())
 }
 
 /// `The Hill`, `The Margin Notes`: capitalised words after a leading `The`, no desk or staff
@@ -386,6 +419,15 @@ fn is_organisation(byline: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn particles_and_joiners_are_short_enough_for_the_length_test() {
+        assert!(NAME_PARTICLES.iter().all(|w| w.len() <= 5));
+        assert!(super::super::vocab::NAME_JOINERS
+            .iter()
+            .all(|w| w.len() <= 5));
+        assert!(is_particle("VAN") && is_particle("St.") && !is_particle("Vandermeer"));
+    }
 
     #[test]
     fn labels_are_stripped() {

@@ -95,11 +95,12 @@ fn split_prefix(para: &str) -> Option<(&str, &str)> {
         }
     }
     // `WASHINGTON—The Senate`: a dash without spaces after a place in capitals.
-    for dash in ['—', '–'] {
+    // `HOUSTON--(BUSINESS WIRE)--Northwind`: two hyphens, the release wire's way.
+    for dash in ["—", "–", "--"] {
         if let Some(i) = head.find(dash) {
             let prefix = para[..i].trim();
             if all_caps(prefix) && place_like(prefix) {
-                return Some((prefix, &para[i + dash.len_utf8()..]));
+                return Some((prefix, &para[i + dash.len()..]));
             }
         }
     }
@@ -109,8 +110,14 @@ fn split_prefix(para: &str) -> Option<(&str, &str)> {
         .chars()
         .filter(|c| c.is_alphabetic())
         .collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && place_like(prefix) {
-        return Some((prefix, &para[colon + 1..]));
+    // `DARIAN WOODS, HOST:` alone is a speaker in a transcript: a dateline opens a sentence.
+    let rest = &para[colon + 1..];
+    if letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && place_like(prefix)
+        && rest.split_whitespace().nth(1).is_some()
+    {
+        return Some((prefix, rest));
     }
     None
 }
@@ -156,7 +163,8 @@ fn place_like(prefix: &str) -> bool {
     })
 }
 
-/// `FRANKFURT, Oct 7 (Northwire)` -> `FRANKFURT, Oct 7`.
+/// `FRANKFURT, Oct 7 (Northwire)` -> `FRANKFURT, Oct 7`; a release wire's tag between slashes
+/// goes too (`SAN JOSE, Calif., March 4, 2025 /PRNewswire/`).
 fn remove_parens(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0u32;
@@ -168,7 +176,10 @@ fn remove_parens(s: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out.split_whitespace()
+        .filter(|w| !(w.len() > 2 && w.starts_with('/') && w.ends_with('/')))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A date standing alone between dashes right after the place.

@@ -28,7 +28,7 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, Decode
                     encoding.name()
                 ));
             }
-            return finish(text, warnings);
+            return finish(text, warnings).map(Cow::into_owned);
         }
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -44,11 +44,15 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, Decode
                 .0
         }
     };
-    finish(text, warnings)
+    finish(text, warnings).map(Cow::into_owned)
 }
 
-fn finish(text: Cow<'_, str>, _warnings: &mut [String]) -> Result<String, DecodeError> {
-    let text = normalise(&text);
+fn finish<'a>(text: Cow<'a, str>, _warnings: &mut [String]) -> Result<Cow<'a, str>, DecodeError> {
+    // Most text is clean already and is not copied.
+    let text = match normalise(&text) {
+        Some(changed) => Cow::Owned(changed),
+        None => text,
+    };
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -57,7 +61,7 @@ fn finish(text: Cow<'_, str>, _warnings: &mut [String]) -> Result<String, Decode
 
 /// Cleans text that is already a string (UTF-8 by construction): BOM, binary check, line
 /// endings and NFC as in `decode`.
-pub fn decode_str(text: &str) -> Result<String, DecodeError> {
+pub fn decode_str(text: &str) -> Result<Cow<'_, str>, DecodeError> {
     let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if looks_binary(body.as_bytes()) {
         return Err(DecodeError::Binary);
@@ -81,14 +85,15 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// LF line endings, a stray BOM or zero-width characters removed, no-break spaces as spaces,
 /// and NFC (checked first, since most text already is).
-fn normalise(text: &str) -> String {
+/// The cleaned text, or `None` when `text` is clean already.
+fn normalise(text: &str) -> Option<String> {
     let ascii = text.is_ascii();
     let needs_chars = memchr::memchr(b'\r', text.as_bytes()).is_some()
         || (!ascii
             && ['\u{FEFF}', '\u{200B}', '\u{00A0}', '\u{2028}', '\u{2029}']
                 .iter()
                 .any(|&c| text.contains(c)));
-    let mut out = if needs_chars {
+    let cleaned = needs_chars.then(|| {
         let mut s = String::with_capacity(text.len());
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
@@ -105,13 +110,12 @@ fn normalise(text: &str) -> String {
             }
         }
         s
-    } else {
-        text.to_string()
-    };
-    if !ascii && may_need_nfc(&out) && is_nfc_quick(out.chars()) != IsNormalized::Yes {
-        out = out.nfc().collect();
+    });
+    let current = cleaned.as_deref().unwrap_or(text);
+    if !ascii && may_need_nfc(current) && is_nfc_quick(current.chars()) != IsNormalized::Yes {
+        return Some(current.nfc().collect());
     }
-    out
+    cleaned
 }
 
 /// A fast pre-check for NFC: text whose characters are all below U+0300, or general

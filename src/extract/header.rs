@@ -3,6 +3,8 @@
 //! layout rules (masthead and kicker above the title, two-line headlines, author-first and
 //! date-first pages, a standfirst between title and byline). Does not clean the body.
 
+use std::cell::OnceCell;
+
 use crate::dates::Resolver;
 
 use super::body::Line;
@@ -44,6 +46,8 @@ const RELEASE_MARKERS: &[&str] = &[
 ];
 
 pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Header {
+    let zone = Zone::new(lines, ctx);
+    let zone = &zone;
     let mut h = Header::default();
     let mut pending_label: Option<bool> = None;
     // The line index of the title's (last) line, for two-line headlines.
@@ -53,7 +57,7 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
     let mut pending_by = false;
     // Navigation menus can be long: the headline is looked for further down, and the header
     // zone runs on after it.
-    let plan = plan_title(lines, lines.len().min(MAX_TITLE_SEARCH), ctx);
+    let plan = plan_title(zone, lines.len().min(MAX_TITLE_SEARCH));
     let limit = lines
         .len()
         .min(MAX_HEADER_LINES.max(plan.title.map_or(0, |t| t + MAX_HEADER_LINES)));
@@ -63,8 +67,8 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
     let mut i = 0;
     while i < limit {
         let text = lines[i].text;
-        if h.title.is_some() && is_running_text(text, ctx) {
-            if standfirst_then_header(lines, i, ctx) {
+        if h.title.is_some() && is_running_text(zone, i) {
+            if standfirst_then_header(zone, i) {
                 h.body_lines.push(i);
                 i += 1;
                 continue;
@@ -74,7 +78,7 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         if h.title.is_none() {
             let words = text.split_whitespace().count();
             // A first line that is a long sentence is a lede, not a headline.
-            if words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(text, ctx)) {
+            if words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(zone, i)) {
                 break;
             }
         }
@@ -82,9 +86,10 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         if h.title.is_some() && super::body::is_video_marker(text) {
             removed.add("video", text);
             i += 1;
-            if lines.get(i).is_some_and(|l| {
-                super::body::is_caption(l.text) && lines::boilerplate(l.text).is_none()
-            }) {
+            if lines
+                .get(i)
+                .is_some_and(|l| super::body::is_caption(l.text) && zone.boilerplate(i).is_none())
+            {
                 removed.add("video caption", lines[i].text);
                 i += 1;
             }
@@ -100,14 +105,15 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
             i += 1;
             continue;
         }
-        // A line the plan classified is known not to be boilerplate.
-        let boiler = match plan.kind(i) {
-            Some(_) => None,
-            None => lines::boilerplate(text),
-        };
-        if let Some(what) = boiler {
+        if let Some(what) = zone.boilerplate(i) {
             removed.add(what, text);
             i += 1;
+            // `News provided by` over the issuer's name: a press release's source.
+            if what == "press release label" && i < limit && h.title.is_none() {
+                h.source.get_or_insert_with(|| lines[i].text.to_string());
+                i += 1;
+                continue;
+            }
             // `Text Size` with its `Small` / `Medium` / `Large` buttons.
             if super::body::is_size_control(text) {
                 while lines
@@ -124,13 +130,23 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 && !text.contains(',')
                 && lines::count_words(text, 7) <= 6
                 && lines.get(i).is_some_and(|l| {
-                    super::body::is_caption(l.text)
-                        && matches!(classify(l.text, ctx, None), Kind::Text)
+                    super::body::is_caption(l.text) && matches!(zone.line_kind(i), Kind::Text)
                 })
             {
                 removed.add("photo caption", lines[i].text);
                 i += 1;
             }
+            continue;
+        }
+        // `Correction` over its note, above the headline: the note opens the body.
+        if h.title.is_none()
+            && is_note_label(text)
+            && plan.title.is_some_and(|t| i + 1 < t)
+            && paragraph_like(lines[i + 1].text)
+        {
+            h.body_lines.push(i + 1);
+            removed.add("note label", text);
+            i += 2;
             continue;
         }
         if let Some(title_at) = plan.title.filter(|&t| i <= t) {
@@ -139,11 +155,10 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 title_line = Some(i);
             } else {
                 above_title(
-                    lines,
+                    zone,
                     i,
                     title_at,
                     &plan,
-                    ctx,
                     &mut h,
                     &mut name_above,
                     &mut menu_lines,
@@ -157,23 +172,18 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
             i += 1;
             continue;
         }
-        let segments = lines::segments(text, ctx);
+        let segments = zone.segments(i);
         let whole = segments.len() == 1;
         let mut text_line = false;
-        for seg in &segments {
+        for (k, seg) in segments.iter().enumerate() {
             if seg.trim().eq_ignore_ascii_case("by") {
                 // `By` alone, the names on the next line.
                 pending_by = true;
                 continue;
             }
-            // A whole line was checked for boilerplate above.
-            let mut kind = if whole {
-                match plan.kind(i).filter(|_| pending_label.is_none()) {
-                    Some(k) => k.clone(),
-                    None => lines::classify_content(seg, ctx, pending_label),
-                }
-            } else {
-                classify(seg, ctx, pending_label)
+            let mut kind = match pending_label {
+                None => zone.kinds(i)[k].clone(),
+                Some(_) => classify(seg, ctx, pending_label),
             };
             if std::mem::take(&mut pending_by) && matches!(kind, Kind::NameLike) {
                 kind = Kind::Byline(seg.to_string(), Vec::new());
@@ -233,6 +243,20 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 {
                     removed.add("time", seg);
                 }
+                // `Tue 11 Mar 2025 08.45 GMT` then `First published on Tue 11 Mar 2025 05.30
+                // GMT` (a live blog): the first publication is the date published, the dates
+                // read before it are updates.
+                Kind::Date(hits)
+                    if h.title.is_some()
+                        && ["first published", "originally published"]
+                            .iter()
+                            .any(|l| lines::strip_prefix_ci(seg, l).is_some()) =>
+                {
+                    for d in h.dates.iter_mut() {
+                        d.update = true;
+                    }
+                    h.dates.splice(0..0, hits);
+                }
                 Kind::Date(hits) => {
                     // "One Year Ago" on the first line is a headline that looks like a date: a
                     // date above the title has digits.
@@ -250,15 +274,18 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         h.dates.extend(hits);
                     }
                 }
+                // `Stephen Clark – Mar 7, 2025 12:41 AM | 213`: a comment count after the
+                // byline and date.
+                Kind::Text if !whole && super::body::is_bare_count(seg) => {
+                    removed.add("counter", seg)
+                }
                 Kind::NameLike | Kind::Text => {
                     if h.title.is_none() {
                         if is_release_marker(seg) {
                             removed.add("press release marker", seg);
-                        } else if masthead_like(seg) && later_title(lines, i, ctx) {
+                        } else if masthead_like(seg) && later_title(zone, i) {
                             h.source.get_or_insert_with(|| seg.to_string());
-                        } else if seg.split_whitespace().nth(1).is_none()
-                            && later_title(lines, i, ctx)
-                        {
+                        } else if seg.split_whitespace().nth(1).is_none() && later_title(zone, i) {
                             // A lone word above the headline (`Home`, `Menu`, a kicker) is
                             // navigation, not the title.
                             removed.add("navigation", seg);
@@ -302,6 +329,14 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         let (b, _) = &mut h.bylines[0];
                         b.push_str(", ");
                         b.push_str(seg);
+                    } else if last_kind_was_byline && h.bylines.len() == 1 && continues_byline(seg)
+                    {
+                        // `By Hannah Erin Lang` then `and Jack Pitcher`: one byline broken
+                        // over two lines.
+                        let (b, _) = &mut h.bylines[0];
+                        b.push(' ');
+                        b.push_str(seg);
+                        this_is_byline = true;
                     } else if matches!(kind, Kind::NameLike)
                         && !h.bylines.is_empty()
                         && last_kind_was_byline
@@ -322,7 +357,7 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         if text_line {
             // Unclassified text after the title: a standfirst when header lines follow,
             // else the body starts here.
-            if standfirst_then_header(lines, i, ctx) {
+            if standfirst_then_header(zone, i) {
                 if title_line == Some(i.wrapping_sub(1)) && caption_shaped(text) {
                     // `Workers inspect the bridge last week` under the headline: the
                     // picture's caption, not a standfirst.
@@ -331,11 +366,20 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                     h.body_lines.push(i);
                 } else if lines::count_words(text, 6) <= 5
                     && !text.ends_with(['.', '?', '!'])
-                    && byline_follows(lines, i, ctx)
+                    && byline_follows(zone, i)
                 {
-                    // `Share full article`, `Gift this story`: page chrome between the
-                    // headline and the byline.
-                    removed.add("navigation", text);
+                    if text.contains(char::is_alphabetic)
+                        && text.contains(|c: char| {
+                            c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '%')
+                        })
+                    {
+                        // `Brent tops $73 a barrel`: a short dek with a figure, not chrome.
+                        h.body_lines.push(i);
+                    } else {
+                        // `Share full article`, `Gift this story`: page chrome between the
+                        // headline and the byline.
+                        removed.add("navigation", text);
+                    }
                 } else {
                     break;
                 }
@@ -354,6 +398,107 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
     h
 }
 
+/// The page's lines with what the layout rules ask of them (boilerplate or not, segments,
+/// their kinds), each worked out once: the rules look at the same header lines many times
+/// (scoring title candidates, looking ahead from a standfirst, reading the lines in order).
+struct Zone<'z> {
+    lines: &'z [Line<'z>],
+    ctx: &'z Resolver,
+    /// One entry per line of the header zone; lines further down are worked out each time.
+    facts: Vec<Facts>,
+}
+
+#[derive(Default)]
+struct Facts {
+    boilerplate: OnceCell<Option<&'static str>>,
+    segments: OnceCell<Vec<String>>,
+    /// `classify` of each segment, with no pending date label.
+    kinds: OnceCell<Vec<Kind>>,
+    /// `classify` of the line as a whole.
+    line_kind: OnceCell<Kind>,
+}
+
+impl<'z> Zone<'z> {
+    /// Lines worked out once; further lines are worked out each time they are asked about.
+    /// (Most headers end within a dozen lines; a page whose menu pushes the headline further
+    /// down works its lines out again when asked.)
+    const CACHED: usize = 64;
+
+    fn new(lines: &'z [Line<'z>], ctx: &'z Resolver) -> Zone<'z> {
+        let mut facts = Vec::new();
+        facts.resize_with(lines.len().min(Self::CACHED), Facts::default);
+        Zone { lines, ctx, facts }
+    }
+
+    fn text(&self, i: usize) -> &'z str {
+        self.lines[i].text
+    }
+
+    /// `lines::boilerplate` of line `i`.
+    fn boilerplate(&self, i: usize) -> Option<&'static str> {
+        match self.facts.get(i) {
+            Some(f) => *f
+                .boilerplate
+                .get_or_init(|| lines::boilerplate(self.text(i))),
+            None => lines::boilerplate(self.text(i)),
+        }
+    }
+
+    /// `lines::segments` of line `i`.
+    fn segments(&self, i: usize) -> std::borrow::Cow<'_, [String]> {
+        let work = || lines::segments(self.text(i), self.ctx);
+        match self.facts.get(i) {
+            Some(f) => std::borrow::Cow::Borrowed(f.segments.get_or_init(work).as_slice()),
+            None => std::borrow::Cow::Owned(work()),
+        }
+    }
+
+    /// The kind of each segment of line `i`, with no pending date label.
+    fn kinds(&self, i: usize) -> std::borrow::Cow<'_, [Kind]> {
+        let work = || {
+            let segments = self.segments(i);
+            match segments.as_ref() {
+                // The line itself: its boilerplate test is known.
+                [seg] if seg == self.text(i) => vec![match self.boilerplate(i) {
+                    Some(what) => Kind::Boilerplate(what),
+                    None => lines::classify_content(seg, self.ctx, None),
+                }],
+                _ => segments
+                    .iter()
+                    .map(|seg| classify(seg, self.ctx, None))
+                    .collect(),
+            }
+        };
+        match self.facts.get(i) {
+            Some(f) => std::borrow::Cow::Borrowed(f.kinds.get_or_init(work).as_slice()),
+            None => std::borrow::Cow::Owned(work()),
+        }
+    }
+
+    /// The kind of a line that is neither boilerplate nor combined (one segment), else `None`.
+    fn whole_kind(&self, i: usize) -> Option<Kind> {
+        if self.boilerplate(i).is_some() || self.segments(i).len() != 1 {
+            return None;
+        }
+        self.kinds(i).first().cloned()
+    }
+
+    /// `classify` of line `i` as a whole, as if it were one segment.
+    fn line_kind(&self, i: usize) -> Kind {
+        let work = || {
+            let segments = self.segments(i);
+            match segments.as_ref() {
+                [seg] if seg == self.text(i) => self.kinds(i)[0].clone(),
+                _ => classify(self.text(i), self.ctx, None),
+            }
+        };
+        match self.facts.get(i) {
+            Some(f) => f.line_kind.get_or_init(work).clone(),
+            None => work(),
+        }
+    }
+}
+
 /// Where the headline stands, found before the lines are read in order: the best-scoring
 /// title candidate, and which lines above it belong to a navigation menu.
 #[derive(Debug, Default)]
@@ -361,16 +506,6 @@ struct TitlePlan {
     title: Option<usize>,
     /// Per line index below `limit`: part of a run of three or more menu-like lines.
     nav: Vec<bool>,
-    /// Per line of the header zone, when scored: its kind as a whole line (no pending date
-    /// label), `None` for boilerplate or combined lines; kept so the lines are classified once.
-    kinds: Vec<Option<Kind>>,
-}
-
-impl TitlePlan {
-    /// The cached kind of line `i` as a whole line, if the plan classified it.
-    fn kind(&self, i: usize) -> Option<&Kind> {
-        self.kinds.get(i).and_then(Option::as_ref)
-    }
 }
 
 /// A menu entry: one to three words, no sentence punctuation, no digits.
@@ -386,15 +521,15 @@ fn menu_like(text: &str) -> bool {
 /// text) and keeps the best. A headline is 4-25 words, without a final period, not a label,
 /// section or menu entry, and usually followed by a byline, a date or a standfirst; earlier
 /// lines win ties. A short line right above a much longer headline-like line is a kicker.
-fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
+fn plan_title(zone: &Zone<'_>, limit: usize) -> TitlePlan {
+    let lines = zone.lines;
     let mut plan = TitlePlan {
         title: None,
         nav: vec![false; limit],
-        kinds: Vec::new(),
     };
     // Most pages open with the headline: a first line that is headline-shaped and plain
     // text needs no scoring (no kicker or menu entry has four words or more).
-    if let Some(first) = (0..limit).find(|&i| lines::boilerplate(lines[i].text).is_none()) {
+    if let Some(first) = (0..limit).find(|&i| zone.boilerplate(i).is_none()) {
         let text = lines[first].text;
         let words = lines::count_words(text, 26);
         if (4..=25).contains(&words)
@@ -402,11 +537,7 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
             && !paragraph_like(text)
             && !masthead_like(text)
             && !is_release_marker(text)
-            && lines::segments(text, ctx).len() == 1
-            && matches!(
-                lines::classify_content(text, ctx, None),
-                Kind::Text | Kind::NameLike
-            )
+            && matches!(zone.whole_kind(first), Some(Kind::Text | Kind::NameLike))
         {
             plan.title = Some(first);
             return plan;
@@ -415,12 +546,16 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
     // The header zone ends at the first running text (a lede).
     let mut end = limit;
     for (i, line) in lines.iter().enumerate().take(limit) {
+        // `Correction` and its note above the headline do not end the header.
+        if i > 0 && is_note_label(lines[i - 1].text) {
+            continue;
+        }
         let words = lines::count_words(line.text, MAX_TITLE_WORDS + 1);
-        if words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(line.text, ctx)) {
+        if words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(zone, i)) {
             end = i;
             break;
         }
-        if paragraph_like(line.text) && lines::boilerplate(line.text).is_none() {
+        if paragraph_like(line.text) && zone.boilerplate(i).is_none() {
             end = i;
             break;
         }
@@ -439,12 +574,11 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
     let mut kinds: Vec<Option<Kind>> = Vec::with_capacity(end);
     for (i, line) in lines.iter().enumerate().take(end) {
         let text = line.text;
-        if lines::boilerplate(text).is_some() {
+        if zone.boilerplate(i).is_some() {
             kinds.push(None);
             continue;
         }
-        let segs = lines::segments(text, ctx);
-        let kind = (segs.len() == 1).then(|| lines::classify_content(text, ctx, None));
+        let kind = zone.whole_kind(i);
         if masthead_like(text) && text.contains(' ') {
             // A masthead neither starts nor breaks a menu.
             kinds.push(kind);
@@ -539,7 +673,6 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
         }
     }
     plan.title = best.map(|(_, i)| i);
-    plan.kinds = kinds;
     plan
 }
 
@@ -547,20 +680,20 @@ fn plan_title(lines: &[Line<'_>], limit: usize, ctx: &Resolver) -> TitlePlan {
 /// pages), or navigation.
 #[allow(clippy::too_many_arguments)]
 fn above_title(
-    lines: &[Line<'_>],
+    zone: &Zone<'_>,
     i: usize,
     title_at: usize,
     plan: &TitlePlan,
-    ctx: &Resolver,
     h: &mut Header,
     name_above: &mut Option<String>,
     menu_lines: &mut usize,
     removed: &mut Removals,
 ) {
+    let lines = zone.lines;
     let text = lines[i].text;
     let right_above = i + 1 == title_at;
     let in_menu = plan.nav.get(i).copied().unwrap_or(false);
-    let segments = lines::segments(text, ctx);
+    let segments = zone.segments(i);
     let whole = segments.len() == 1;
     // `Home | Politics | Elections`: a breadcrumb written with bars; the section is the
     // trail as written, without its `Home`.
@@ -600,38 +733,35 @@ fn above_title(
         }
     }
     // Only boilerplate above: the page's first line.
-    let first_line = (0..i).all(|j| lines::boilerplate(lines[j].text).is_some());
-    for seg in segments {
+    let first_line = (0..i).all(|j| zone.boilerplate(j).is_some());
+    let kinds = zone.kinds(i);
+    for (seg, kind) in segments.iter().zip(kinds.iter()) {
         // `EL MUNDO`, `NHK`, `The Hindu` as the first line: the publication, even in capitals
         // (which alone would make a section) or at the head of a menu.
         // A single word over a section line (`Franceinfo` / `Politique`) too.
         let word_over_section = whole
             && seg.split_whitespace().nth(1).is_none()
             && seg.starts_with(char::is_uppercase)
-            && !lines::is_section_word_listed(&seg)
-            && !is_nav_word(&seg)
+            && !lines::is_section_word_listed(seg)
+            && !is_nav_word(seg)
             && i + 1 < title_at
             && lines
                 .get(i + 1)
                 .is_some_and(|l| lines::is_section_word_listed(l.text));
         let first_masthead = first_line
-            && ((seg.contains(' ') && masthead_like(&seg))
-                || (is_acronym(&seg) && !lines::is_section_word_listed(&seg))
-                || super::byline::is_the_name(&seg)
+            && ((seg.contains(' ') && masthead_like(seg))
+                || (is_acronym(seg) && !lines::is_section_word_listed(seg))
+                || super::byline::is_the_name(seg)
                 || word_over_section);
-        if h.source.is_none() && (lines::is_outlet(&seg) || first_masthead) {
+        if h.source.is_none() && (lines::is_outlet(seg) || first_masthead) {
             // `Bloomberg`, `POLITICO`, `Kompas.com`: a publication even without a masthead
             // word, in a menu or not.
             h.source = Some(seg.clone());
             continue;
         }
-        let kind = match plan.kind(i).filter(|_| whole) {
-            Some(k) => k.clone(),
-            None => classify(&seg, ctx, None),
-        };
-        match kind {
-            Kind::Boilerplate(what) => removed.add(what, &seg),
-            Kind::ReadingTime => removed.add("reading time", &seg),
+        match kind.clone() {
+            Kind::Boilerplate(what) => removed.add(what, seg),
+            Kind::ReadingTime => removed.add("reading time", seg),
             Kind::DateLabel(_) => {}
             Kind::Byline(name, dates) => {
                 h.bylines.push((name, true));
@@ -639,20 +769,20 @@ fn above_title(
             }
             Kind::Source(name) => h.source = Some(name),
             Kind::Date(hits) => h.dates.extend(hits),
-            _ if is_release_marker(&seg) => removed.add("press release marker", &seg),
+            _ if is_release_marker(seg) => removed.add("press release marker", seg),
             // A masthead is plain text (`News` alone is a section), and in a menu has more
             // than one word.
             Kind::Text | Kind::NameLike
-                if h.source.is_none() && masthead_like(&seg) && (!in_menu || seg.contains(' ')) =>
+                if h.source.is_none() && masthead_like(seg) && (!in_menu || seg.contains(' ')) =>
             {
                 h.source = Some(seg.clone())
             }
             // A second masthead-like line (`Hourly News` under `NPR`) is a menu entry.
-            Kind::Text | Kind::NameLike if h.source.is_some() && masthead_like(&seg) => {
-                removed.add("navigation", &seg)
+            Kind::Text | Kind::NameLike if h.source.is_some() && masthead_like(seg) => {
+                removed.add("navigation", seg)
             }
             _ if in_menu && !right_above => *menu_lines += 1,
-            _ if is_nav_word(&seg) => removed.add("navigation", &seg),
+            _ if is_nav_word(seg) => removed.add("navigation", seg),
             // An acronym on the first line over a section line (`CNN` / `Politics`) is the
             // publication.
             Kind::Section(s)
@@ -670,7 +800,7 @@ fn above_title(
                 h.section.get_or_insert(s);
             }
             // `The Margin Notes` above the headline: a person's name never starts with `The`.
-            Kind::NameLike if h.source.is_none() && super::byline::is_the_name(&seg) => {
+            Kind::NameLike if h.source.is_none() && super::byline::is_the_name(seg) => {
                 h.source = Some(seg.clone())
             }
             // `Politics & Policy` reads like names but holds a section word: a kicker.
@@ -680,16 +810,16 @@ fn above_title(
                         .split_whitespace()
                         .any(|w| lines::is_section_word_listed(w) && w.len() > 2) =>
             {
-                h.section.get_or_insert(seg);
+                h.section.get_or_insert(seg.clone());
             }
             Kind::NameLike if !in_menu && seg.split_whitespace().nth(1).is_some() => {
                 name_above.get_or_insert(seg.clone());
             }
             _ if right_above && !in_menu => {
                 // A kicker or series tag: the section when there is none.
-                h.section.get_or_insert(seg);
+                h.section.get_or_insert(seg.clone());
             }
-            _ => removed.add("navigation", &seg),
+            _ => removed.add("navigation", seg),
         }
     }
 }
@@ -721,20 +851,19 @@ fn is_release_marker(s: &str) -> bool {
 }
 
 /// A line that is clearly body: paragraph-like and not a header line of any kind.
-fn is_running_text(text: &str, ctx: &Resolver) -> bool {
+fn is_running_text(zone: &Zone<'_>, i: usize) -> bool {
+    let text = zone.text(i);
     paragraph_like(text)
-        && lines::boilerplate(text).is_none()
+        && zone.boilerplate(i).is_none()
         // Longer than any date, byline or source line: no need to classify.
         && (text.len() > HEADER_LINE_MAX
             || lines::count_words(text, HEADER_LINE_WORDS) >= HEADER_LINE_WORDS
             // Each part of a combined or glued line (`Jane Doe, Staff WriterMarch 3, 2025 at
             // 5:00 p.m.` ends like a sentence).
-            || !lines::segments(text, ctx).iter().any(|seg| {
-                matches!(
-                    classify(seg, ctx, None),
-                    Kind::Byline(..) | Kind::Date(_) | Kind::Source(_)
-                )
-            }))
+            || !zone
+                .kinds(i)
+                .iter()
+                .any(|kind| matches!(kind, Kind::Byline(..) | Kind::Date(_) | Kind::Source(_))))
 }
 
 /// No byline, date or source line is longer than this many bytes (the date probe and the
@@ -745,17 +874,17 @@ const HEADER_LINE_WORDS: usize = 16;
 
 /// Whether the text line at `i` is a standfirst: a byline, date or reading time follows within
 /// three lines, before any other running text.
-fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
+fn standfirst_then_header(zone: &Zone<'_>, i: usize) -> bool {
     // Boilerplate and short page chrome (`Share full article`, `124`) do not count towards
     // the three lines, up to a point.
     let mut budget = 3;
-    for line in lines.iter().skip(i + 1).take(6) {
+    for (j, line) in zone.lines.iter().enumerate().skip(i + 1).take(6) {
         if line.text.len() > HEADER_LINE_MAX
             || lines::count_words(line.text, HEADER_LINE_WORDS) >= HEADER_LINE_WORDS
         {
             return false;
         }
-        if lines::boilerplate(line.text).is_some() {
+        if zone.boilerplate(j).is_some() {
             continue;
         }
         let chrome = lines::count_words(line.text, 5) <= 3
@@ -767,13 +896,13 @@ fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool 
             }
             budget -= 1;
         }
-        for seg in lines::segments(line.text, ctx) {
-            match classify(&seg, ctx, None) {
-                Kind::Byline(..) | Kind::Date(_) | Kind::ReadingTime | Kind::DateLabel(_) => {
-                    return true
-                }
-                _ => {}
-            }
+        if zone.kinds(j).iter().any(|kind| {
+            matches!(
+                kind,
+                Kind::Byline(..) | Kind::Date(_) | Kind::ReadingTime | Kind::DateLabel(_)
+            )
+        }) {
+            return true;
         }
         if paragraph_like(line.text) {
             return false;
@@ -783,9 +912,9 @@ fn standfirst_then_header(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool 
 }
 
 /// Whether an explicit byline (`By ...`) stands within the next three lines.
-fn byline_follows(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
-    lines.iter().skip(i + 1).take(3).any(|l| {
-        l.text.len() <= HEADER_LINE_MAX && matches!(classify(l.text, ctx, None), Kind::Byline(..))
+fn byline_follows(zone: &Zone<'_>, i: usize) -> bool {
+    (i + 1..zone.lines.len().min(i + 4)).any(|j| {
+        zone.text(j).len() <= HEADER_LINE_MAX && matches!(zone.line_kind(j), Kind::Byline(..))
     })
 }
 
@@ -821,11 +950,12 @@ fn standfirst_shaped(text: &str) -> bool {
 }
 
 /// Whether a title line follows a masthead candidate at `i` within four lines.
-fn later_title(lines: &[Line<'_>], i: usize, ctx: &Resolver) -> bool {
-    lines.iter().skip(i + 1).take(4).any(|l| {
-        !paragraph_like(l.text)
-            && matches!(classify(l.text, ctx, None), Kind::Text | Kind::NameLike)
-            && !masthead_like(l.text)
+fn later_title(zone: &Zone<'_>, i: usize) -> bool {
+    (i + 1..zone.lines.len().min(i + 5)).any(|j| {
+        let text = zone.text(j);
+        !paragraph_like(text)
+            && matches!(zone.line_kind(j), Kind::Text | Kind::NameLike)
+            && !masthead_like(text)
     })
 }
 
@@ -859,10 +989,18 @@ fn names_before(seg: &str, hits: &[DateHit]) -> Option<String> {
         .trim_end_matches([',', '-', '–', '—', '|', ':'])
         .trim();
     let (_, head) = super::when::strip_label(head);
-    (head.split_whitespace().nth(1).is_some()
+    // `山田太郎2025年3月4日`: a name in Chinese characters, kana or hangul is two to six
+    // letters with no space and no case.
+    let cjk_name = (2..=6).contains(&head.chars().count())
+        && head
+            .chars()
+            .all(|c| c.is_alphabetic() && !c.is_ascii() && !c.is_uppercase())
+        && !head.chars().any(|c| c.is_lowercase());
+    ((head.split_whitespace().nth(1).is_some()
         && super::byline::looks_like_names(head)
         && !lines::masthead_like(head))
-    .then(|| head.to_string())
+        || cjk_name)
+        .then(|| head.to_string())
 }
 
 /// The name in `Headshot of Jane Doe` or `Portrait of Jane Doe`.
@@ -875,6 +1013,29 @@ fn author_picture(text: &str) -> Option<&str> {
                 && lines::count_words(name, 6) <= 5
                 && super::byline::looks_like_names(name)
         })
+}
+
+/// `Correction`, `Editor's note`: a label over an editorial note.
+fn is_note_label(text: &str) -> bool {
+    // Asked of every line above the headline: the labels are short.
+    if text.len() > 20 {
+        return false;
+    }
+    let bare = text.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        bare.as_str(),
+        "correction" | "corrections" | "clarification" | "editor's note" | "editor’s note"
+    )
+}
+
+/// `and Jack Pitcher` under a byline: the rest of its names.
+fn continues_byline(s: &str) -> bool {
+    let Some((joiner, rest)) = s.split_once(' ') else {
+        return false;
+    };
+    matches!(joiner, "and" | "&" | "und" | "et" | "y" | "e")
+        && lines::count_words(rest, 7) <= 6
+        && super::byline::looks_like_names(rest)
 }
 
 /// `Reporting from Kyiv, Ukraine`, `Reported from Gaza`.

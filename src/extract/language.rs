@@ -1,6 +1,6 @@
 //! A small language guess for the `language` field: function words for languages in Latin
 //! script (English, German, French, Spanish, Italian, Portuguese, Dutch, Catalan, Polish,
-//! Swedish, Turkish, Indonesian), the script for the others (Russian and Ukrainian by their own
+//! Swedish, Danish, Norwegian, Turkish, Indonesian), the script for the others (Russian and Ukrainian by their own
 //! letters, Greek, Hebrew, Arabic, Thai, Korean, Japanese, Chinese). Owns only the guess;
 //! anything short, mixed or unclear is `None`.
 
@@ -84,6 +84,23 @@ const STOPWORDS: &[(&str, &[&str])] = &[
             "kommer", "efter", "sedan", "vid", "när", "från", "som", "det", "med",
         ],
     ),
+    // Danish and Norwegian share most function words (`og`, `ikke`, `også`): both lists hold
+    // them, and the words only one of them writes (`af`/`av`, `siger`/`sier`) decide between
+    // the two (`function_words`).
+    (
+        "da",
+        &[
+            "og", "ikke", "er", "til", "også", "fordi", "ved", "af", "siger", "bliver", "blev",
+            "hvad", "meget", "sig", "havde", "nogle", "mod", "efter", "være", "denne",
+        ],
+    ),
+    (
+        "no",
+        &[
+            "og", "ikke", "er", "til", "også", "fordi", "ved", "av", "sier", "blir", "ble", "hva",
+            "mye", "seg", "hadde", "noen", "mot", "etter", "være", "denne",
+        ],
+    ),
     (
         "tr",
         &[
@@ -145,9 +162,14 @@ fn lookup(word: &str) -> u16 {
     let t = table();
     let b = bucket_of(first, word.len());
     let (start, end) = (usize::from(t.starts[b]), usize::from(t.starts[b + 1]));
+    // The words of a bucket are short: compared byte by byte, inline.
+    let word = word.as_bytes();
     t.words[start..end]
         .iter()
-        .find(|(w, _)| *w == word)
+        .find(|(w, _)| {
+            let w = w.as_bytes();
+            w.len() == word.len() && w.iter().zip(word).all(|(a, b)| a == b)
+        })
         .map_or(0, |(_, mask)| *mask)
 }
 
@@ -195,6 +217,8 @@ fn letters(title: &str, body: &str) -> Option<&'static str> {
 /// The language whose function words stand out in the first 120 words, if one does.
 fn function_words(title: &str, body: &str) -> Option<&'static str> {
     let mut counts = [0usize; STOPWORDS.len()];
+    // Words that only one language's list holds.
+    let mut own = [0usize; STOPWORDS.len()];
     let mut total = 0usize;
     let mut buf = String::with_capacity(16);
     for word in title
@@ -219,6 +243,9 @@ fn function_words(title: &str, body: &str) -> Option<&'static str> {
             buf.extend(w.chars().flat_map(char::to_lowercase));
         }
         let mut mask = lookup(&buf);
+        if mask.count_ones() == 1 {
+            own[mask.trailing_zeros() as usize] += 1;
+        }
         while mask != 0 {
             counts[mask.trailing_zeros() as usize] += 1;
             mask &= mask - 1;
@@ -238,6 +265,22 @@ fn function_words(title: &str, body: &str) -> Option<&'static str> {
     // Enough function words, and clearly more than the runner-up: twice as many, or half as
     // many again with a margin of five (related languages share words such as `la`, `que`).
     let clear = n > second * 2 || (n >= second + 5 && n * 2 >= second * 3);
+    if n >= 3 && n * 10 >= total && !clear {
+        // Danish against Norwegian: the words only one of them writes decide.
+        let tag = |i: usize| STOPWORDS[i].0;
+        let runner_up = (0..counts.len()).find(|&i| i != best && counts[i] == second);
+        if let Some(other) =
+            runner_up.filter(|&o| matches!((tag(best), tag(o)), ("da", "no") | ("no", "da")))
+        {
+            let (a, b) = (own[best], own[other]);
+            if a >= 2 && a >= b * 2 {
+                return Some(tag(best));
+            }
+            if b >= 2 && b >= a * 2 {
+                return Some(tag(other));
+            }
+        }
+    }
     (n >= 3 && n * 10 >= total && clear).then_some(STOPWORDS[best].0)
 }
 
@@ -253,6 +296,8 @@ pub fn writes_day_first(tag: &str) -> bool {
             | "nl"
             | "pl"
             | "sv"
+            | "da"
+            | "no"
             | "tr"
             | "id"
             | "ru"
@@ -372,6 +417,16 @@ mod script {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn danish_and_norwegian_are_told_apart_by_their_own_words() {
+        let da = "Regeringen vil ikke hæve skatten, siger ministeren. Forslaget blev lagt frem af regeringen i går, og det er også blevet kritiseret af oppositionen, som siger at det bliver for dyrt. Hvad der sker nu er uklart, men der er meget pres på regeringen fra partierne.";
+        let no = "Regjeringen vil ikke øke skatten, sier ministeren. Forslaget ble lagt fram av regjeringen i går, og det er også blitt kritisert av opposisjonen, som sier at det blir for dyrt. Hva som skjer nå er uklart, men det er mye press på regjeringen fra partiene.";
+        let sv = "Regeringen vill inte höja skatten, säger ministern. Förslaget lades fram av regeringen i går och det har också kritiserats av oppositionen, som säger att det blir för dyrt. Vad som händer nu är oklart, men det finns mycket tryck på regeringen från partierna.";
+        assert_eq!(guess("Skatten", da), Some("da"));
+        assert_eq!(guess("Skatten", no), Some("no"));
+        assert_eq!(guess("Skatten", sv), Some("sv"));
+    }
 
     #[test]
     fn languages_are_guessed_from_function_words() {

@@ -159,10 +159,16 @@ fn build(
     if paragraphs.is_empty() {
         return Err(Rejection::NoBody);
     }
-    let dateline = paragraphs
-        .get(n_lead)
-        .or(paragraphs.first())
-        .and_then(|p| dateline::find(p, ctx));
+    let first = if paragraphs.len() > n_lead { n_lead } else { 0 };
+    // A subheading left over from the header (`Full-year revenue up 38% year over year`, no
+    // period) may stand before the paragraph that opens with the dateline.
+    let dateline = dateline::find(&paragraphs[first], ctx).or_else(|| {
+        let p = &paragraphs[first];
+        (!p.ends_with(['.', '!', '?', ':', '"', '”']) && lines::count_words(p, 16) <= 15)
+            .then(|| paragraphs.get(first + 1))
+            .flatten()
+            .and_then(|p| dateline::find(p, ctx))
+    });
 
     let byline = choose_byline(&header.bylines)
         .or(main.byline.clone())
@@ -266,34 +272,7 @@ fn build(
 /// `article::word_count` (whitespace-separated tokens), with a byte loop: the same answer,
 /// several times faster on long bodies. The two must agree (a property test checks it).
 fn count_tokens(body: &str) -> u64 {
-    let bytes = body.as_bytes();
-    let mut n = 0u64;
-    let mut prev_space = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let space = if b < 0x80 {
-            // Space, or \t \n \x0b \x0c \r.
-            b == b' ' || b.wrapping_sub(9) < 5
-        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            // Only these lead bytes start a Unicode space (U+0085, U+00A0, U+1680,
-            // U+2000-U+205F, U+3000): decode the character and step over it.
-            match body.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => {
-                    i += c.len_utf8() - 1;
-                    c.is_whitespace()
-                }
-                None => false,
-            }
-        } else {
-            // Any other byte belongs to a character that is not a space.
-            false
-        };
-        n += u64::from(prev_space && !space);
-        prev_space = space;
-        i += 1;
-    }
-    n
+    lines::count_tokens(body, usize::MAX) as u64
 }
 
 /// Non-blank lines, trimmed, each knowing whether a blank line stood before it.
@@ -427,6 +406,10 @@ impl Removals {
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {
+    // No more bytes than the limit: no more characters either.
+    if text.len() <= max_chars {
+        return text.to_string();
+    }
     match text.char_indices().nth(max_chars) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_string(),

@@ -11,8 +11,9 @@ pub struct Words {
     sorted: OnceLock<Sorted>,
 }
 
-/// The words sorted, and for each first byte the range of words that start with it, so a
-/// lookup binary-searches a handful of words.
+/// The words sorted by first byte, then length, then bytes, and for each first byte the range
+/// of words that start with it: a lookup binary-searches a handful of words and compares the
+/// bytes only of those of its own length.
 struct Sorted {
     words: Vec<&'static str>,
     ranges: Vec<(u32, u32)>,
@@ -33,7 +34,7 @@ impl Words {
         };
         let sorted = self.sorted.get_or_init(|| {
             let mut words = self.list.to_vec();
-            words.sort_unstable();
+            words.sort_unstable_by(|a, b| by_length_then_bytes(a, b));
             words.dedup();
             let mut ranges = vec![(0u32, 0u32); 256];
             for (i, w) in words.iter().enumerate() {
@@ -51,13 +52,18 @@ impl Words {
         });
         let (start, end) = sorted.ranges[usize::from(first)];
         sorted.words[start as usize..end as usize]
-            .binary_search(&word)
+            .binary_search_by(|w| by_length_then_bytes(w, word))
             .is_ok()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'static str> {
         self.list.iter().copied()
     }
+}
+
+/// The order of a `Words` bucket (all words share their first byte).
+fn by_length_then_bytes(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 /// Section or kicker words: a short header line made of these is a section, not a title.
@@ -397,6 +403,10 @@ pub const BYLINE_LABELS: &[&str] = &[
     "di",
     "door",
     "av",
+    "af",
+    "بقلم:",
+    "بقلم",
+    "كتب:",
     "by",
 ];
 
@@ -453,6 +463,23 @@ pub const DATE_LABELS: &[(&str, bool)] = &[
     ("atualizado", true),
     ("atualizado em", true),
     ("publicado em", false),
+    ("publisert", false),
+    ("oppdatert", true),
+    ("publiceret", false),
+    ("opdateret", true),
+    ("julkaistu", false),
+    ("päivitetty", true),
+    ("송고", false),
+    ("입력", false),
+    ("기사입력", false),
+    ("수정", true),
+    ("최종수정", true),
+    ("配信", false),
+    ("公開", false),
+    ("更新", true),
+    ("发布时间", false),
+    ("发布", false),
+    ("更新时间", true),
 ];
 
 /// Words of share bars; a line made only of these (even glued: "Share this articleFacebook")
@@ -544,6 +571,18 @@ pub const SHARE_WORDS: &[&str] = &[
     "compartir artículo",
     "condividi articolo",
     "поделиться",
+    "del",
+    "del artikel",
+    "del artiklen",
+    "lyssna",
+    "lytt",
+    "lyt",
+    "hören",
+    "merken",
+    "drucken",
+    "resize",
+    "skriv ut",
+    "spara",
 ];
 
 /// Whole lines (lowercase, trailing ':' removed) that are boilerplate wherever they stand.
@@ -655,6 +694,12 @@ pub static BOILERPLATE_LINES: Words = Words::new(&[
     "follow",
     "democracy dies in darkness",
     "all the news that's fit to print",
+    "有料記事",
+    "news provided by",
+    "会员专享",
+    "【纠错】",
+    "text settings",
+    "minimize to nav",
 ]);
 
 /// Line starts (lowercase) that make a line boilerplate, with the name used in the warning.
@@ -762,6 +807,28 @@ pub const BOILERPLATE_PREFIXES: &[(&str, &str)] = &[
     ("©", "copyright"),
     ("(c) 20", "copyright"),
     ("all rights reserved", "copyright"),
+    ("저작권자", "copyright"),
+    ("read the original article on", "footer"),
+    ("read the original article at", "footer"),
+    // `If you buy something from a Verge link, Vox Media may earn a commission.`
+    ("if you buy something", "affiliate disclosure"),
+    ("if you buy through", "affiliate disclosure"),
+    ("if you click on links", "affiliate disclosure"),
+    ("when you buy through", "affiliate disclosure"),
+    ("we may earn a commission", "affiliate disclosure"),
+    ("we may earn an affiliate", "affiliate disclosure"),
+    ("we may receive a commission", "affiliate disclosure"),
+    ("this article contains affiliate", "affiliate disclosure"),
+    ("this post contains affiliate", "affiliate disclosure"),
+    ("this story contains affiliate", "affiliate disclosure"),
+    ("as an amazon associate", "affiliate disclosure"),
+    ("our editors independently", "affiliate disclosure"),
+    ("版权所有", "copyright"),
+    ("【责任编辑", "editor credit"),
+    ("[责任编辑", "editor credit"),
+    ("责任编辑：", "editor credit"),
+    ("责任编辑:", "editor credit"),
+    ("제보는 ", "tip line"),
 ];
 
 /// Footer starts (lowercase) that end up removed with a `removed footer: ...` warning.
@@ -797,6 +864,15 @@ pub const FOOTER_PREFIXES: &[&str] = &[
     "mit material von",
     "avec afp",
     "con información de",
+    "(reporting by",
+    "(additional reporting",
+    "(editing by",
+    "(writing by",
+    "(compiled by",
+    "with reporting by",
+    "with additional reporting",
+    "来源：",
+    "来源:",
 ];
 
 /// End markers of press releases and wire copy: the line and everything after it go.
@@ -876,6 +952,8 @@ pub static RELATED_HEADINGS: Words = Words::new(&[
     "mehr zum thema",
     "das könnte sie auch interessieren",
     "meistgelesen",
+    "passend zum artikel",
+    "zum thema",
     "lire aussi",
     "à lire aussi",
     "les plus lus",
@@ -929,6 +1007,7 @@ pub static NAV_WORDS: Words = Words::new(&[
     "my playlist",
     "hourly news",
     "open navigation menu",
+    "amp",
 ]);
 
 /// Words of "N min read" and similar reading-time lines.
@@ -998,6 +1077,26 @@ pub static KNOWN_OUTLETS: Words = Words::new(&[
     "rté",
     "rte",
     "cbc news",
+    "le temps",
+    "derstandard",
+    "der standard",
+    "der spiegel",
+    "tagesschau",
+    "nrk",
+    "svt",
+    "yle",
+    "orf",
+    "srf",
+    "the verge",
+    "techcrunch",
+    "ars technica",
+    "business insider",
+    "wired",
+    "engadget",
+    "msn",
+    "yonhap",
+    "xinhua",
+    "al arabiya",
     "the hill",
     "the atlantic",
     "the economist",

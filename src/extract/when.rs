@@ -247,7 +247,27 @@ pub fn label_only(segment: &str) -> Option<bool> {
 /// Cheap filter before the engine: a date has a digit, a month or weekday name, or a relative
 /// word.
 fn has_date_anchor(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit()) || tokens(s).any(|t| anchor_word(&t))
+    s.bytes().any(|b| b.is_ascii_digit())
+        || s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .any(|t| !t.is_empty() && is_anchor_token(t))
+}
+
+/// No anchor word is longer than this many bytes (a test checks it).
+const ANCHOR_MAX: usize = 32;
+
+/// `anchor_word` of a token in any case; an ASCII token is lowercased on the stack, since
+/// this runs on every header segment.
+fn is_anchor_token(t: &str) -> bool {
+    if !t.is_ascii() {
+        return anchor_word(&t.to_lowercase());
+    }
+    let mut buf = [0u8; ANCHOR_MAX];
+    let Some(lower) = buf.get_mut(..t.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(t.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(anchor_word)
 }
 
 fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -697,6 +717,16 @@ fn date_shaped(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn anchor_words_fit_the_stack_buffer() {
+        assert!(ANCHORS.iter().all(|w| w.len() <= ANCHOR_MAX));
+        assert!(has_date_anchor("Published Tuesday"));
+        assert!(has_date_anchor("MARCH"));
+        assert!(has_date_anchor("4 Mar"));
+        assert!(has_date_anchor("Ayer, MIÉRCOLES"));
+        assert!(!has_date_anchor("Council approves budget"));
+    }
 
     #[test]
     fn labels_are_stripped_and_kinds_remembered() {
