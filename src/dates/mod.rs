@@ -241,6 +241,12 @@ impl Resolver {
         scan::resolve_all(&self.reference, text)
     }
 
+    /// `resolve_all` for callers that drop the refusal: `None` where it refuses, without
+    /// formatting the reason.
+    pub fn resolve_all_quiet(&self, text: &str) -> Option<Vec<Resolved>> {
+        scan::resolve_all_quiet(&self.reference, text)
+    }
+
     /// The hot path for batch use: instant (Unix seconds) and precision, no allocation.
     pub fn resolve_instant(&self, text: &str) -> Option<(i64, Precision)> {
         scan::resolve_quick(&self.reference, text)

@@ -27,7 +27,7 @@ pub fn probe(segment: &str, dates: &Resolver, pending_update: Option<bool>) -> V
     }
     let (label, rest) = strip_label(segment);
     let default_update = label.or(pending_update).unwrap_or(false);
-    if let Ok(all) = dates.resolve_all(segment) {
+    if let Some(all) = dates.resolve_all_quiet(segment) {
         if !all.is_empty() && covers(segment, &all) {
             return all
                 .into_iter()
