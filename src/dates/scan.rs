@@ -424,7 +424,7 @@ fn with_line<T>(
     r: &Reference,
     text: &str,
     f: impl FnOnce(&P<'_>) -> Result<T, Fail>,
-) -> Result<T, (RefusalKind, Option<(usize, usize)>)> {
+) -> Result<T, Refused> {
     if text.len() > MAX_INPUT_BYTES {
         return Err((RefusalKind::TooLong, None));
     }
@@ -514,10 +514,10 @@ pub(crate) fn resolve_all_quiet(r: &Reference, text: &str) -> Option<Vec<Resolve
     resolve_all_kinds(r, text).ok()
 }
 
-fn resolve_all_kinds(
-    r: &Reference,
-    text: &str,
-) -> Result<Vec<Resolved>, (RefusalKind, Option<(usize, usize)>)> {
+/// Why a line was refused, and the bytes of it that were wrong.
+type Refused = (RefusalKind, Option<(usize, usize)>);
+
+fn resolve_all_kinds(r: &Reference, text: &str) -> Result<Vec<Resolved>, Refused> {
     with_line(r, text, |p| {
         let mut all = Vec::new();
         let fail = scan(p, |f| {
