@@ -244,6 +244,34 @@ fn parquet_pages_other_writers_make_read_as_pyarrow_reads_them() {
 }
 
 #[test]
+fn records_before_a_corrupt_compressed_stream_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl.zst");
+    let mut bytes = zstd::encode_all(format!("{GOOD}\n{GOOD}\n").as_bytes(), 3).unwrap();
+    bytes.extend_from_slice(b"not a zstd frame");
+    std::fs::write(&input, bytes).unwrap();
+    let out = dir.path().join("out.jsonl");
+    copydesk()
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("read 2 records from 1 input, wrote 2"))
+        .stderr(contains("1 input could not be read"));
+    assert_eq!(ids(&out), ["g1", "g1"]);
+    copydesk()
+        .args(["validate", input.to_str().unwrap(), "--format", "concise"])
+        .assert()
+        .code(2)
+        .stderr(contains("records=2 "))
+        .stderr(contains("files_failed=1"));
+}
+
+#[test]
 fn existing_outputs_are_refused_and_inputs_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.jsonl");

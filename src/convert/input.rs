@@ -407,6 +407,7 @@ impl InputReader {
                 eof: false,
                 first: true,
                 consumed: 0,
+                failed: None,
             }),
             Format::Json => InputReader::Json(JsonArray::read(source, name)?),
             Format::Csv | Format::Tsv => InputReader::Csv(Box::new(CsvChunks {
@@ -476,12 +477,17 @@ pub struct JsonlChunks {
     first: bool,
     /// Bytes read so far (progress).
     consumed: u64,
+    /// The read error that ended the input, reported after the records read before it.
+    failed: Option<Error>,
 }
 
 impl JsonlChunks {
     fn next_chunk(&mut self) -> Result<Option<Work>> {
         if self.eof && self.carry.is_empty() {
-            return Ok(None);
+            return match self.failed.take() {
+                Some(e) => Err(e),
+                None => Ok(None),
+            };
         }
         let mut text = std::mem::take(&mut self.carry);
         text.reserve(CHUNK_BYTES + (64 << 10));
@@ -493,7 +499,12 @@ impl JsonlChunks {
                 match self.reader.read(&mut text[have..]) {
                     Ok(n) => break n,
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(Error::io(self.name.as_ref(), e)),
+                    Err(e) => {
+                        // A corrupt or cut compressed stream: the records before the damage
+                        // are converted (a cut last line is rejected), then the input fails.
+                        self.failed = Some(Error::io(self.name.as_ref(), e));
+                        break 0;
+                    }
                 }
             };
             text.truncate(have + n);

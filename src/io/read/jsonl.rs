@@ -265,6 +265,8 @@ pub struct LineChunks<R> {
     target: usize,
     max_lines: usize,
     eof: bool,
+    /// The read error that ended the input, given after the lines read before it.
+    failed: Option<io::Error>,
 }
 
 impl<R: Read> LineChunks<R> {
@@ -275,6 +277,7 @@ impl<R: Read> LineChunks<R> {
             target: target.max(1),
             max_lines: usize::MAX,
             eof: false,
+            failed: None,
         }
     }
 
@@ -304,19 +307,35 @@ impl<R: Read> LineChunks<R> {
     pub fn next_into(&mut self, buf: &mut Vec<u8>) -> io::Result<bool> {
         buf.clear();
         buf.append(&mut self.carry);
+        if buf.is_empty() {
+            if let Some(e) = self.failed.take() {
+                return Err(e);
+            }
+        }
         let mut want = self.target;
         loop {
             if !self.eof && buf.len() < want {
                 // `take` + `read_to_end` fills the spare capacity without zeroing it first.
                 let room = (want - buf.len()) as u64;
                 buf.reserve(room as usize);
-                let n = (&mut self.reader).take(room).read_to_end(buf)?;
-                if (n as u64) < room {
-                    self.eof = true;
+                match (&mut self.reader).take(room).read_to_end(buf) {
+                    Ok(n) if (n as u64) < room => self.eof = true,
+                    Ok(_) => {}
+                    // A corrupt or cut compressed stream: what was read before the damage is
+                    // given first (`read_to_end` keeps it), then the error.
+                    Err(e) => {
+                        self.eof = true;
+                        self.failed = Some(e);
+                    }
                 }
             }
             if self.eof {
                 self.cap(buf);
+                if buf.is_empty() {
+                    if let Some(e) = self.failed.take() {
+                        return Err(e);
+                    }
+                }
                 return Ok(!buf.is_empty());
             }
             match memchr::memrchr(b'\n', buf) {
