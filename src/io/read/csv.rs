@@ -145,6 +145,14 @@ impl CsvReader {
                     message: format!("header: {msg}"),
                 });
             }
+            if (0..rec.len()).any(|i| !rec.quoted[i] && rec.field(i).contains(&b'\r')) {
+                return Err(Error::Input {
+                    location: Location::file(&name).with_line(1),
+                    message: "header: lines end in a lone CR (classic Mac); expected LF or CRLF \
+                              line ends (convert them first, e.g. with `tr '\\r' '\\n'`)"
+                        .into(),
+                });
+            }
             (0..rec.len())
                 .map(|i| {
                     String::from_utf8(rec.field(i).to_vec()).map_err(|_| Error::Input {
@@ -1181,6 +1189,22 @@ mod tests {
         assert_eq!((recs.len(), recs[0].0[1].0.as_str()), (2, "ab\ncd\nef"));
         let recs = tokenize_limited(b"abcdefghijklmnop,\"q\"\n", 4);
         assert_eq!((recs.len(), recs[0].0[1].0.as_str()), (1, "q"));
+    }
+
+    #[test]
+    fn lone_cr_line_ends_are_named_in_the_header_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mac.csv");
+        std::fs::write(&path, "id,title\r1,a\r2,b\r").unwrap();
+        let err = CsvReader::open(
+            &Source::File(path),
+            Format::Csv,
+            &ReadOptions::default(),
+            None,
+        )
+        .err()
+        .expect("refused");
+        assert!(err.to_string().contains("lone CR"), "{err}");
     }
 
     #[test]
