@@ -1,4 +1,5 @@
-//! Text hygiene: raw bytes -> clean text. Owns byte-order marks, UTF-16, the Windows-1252
+//! Text hygiene: raw bytes -> clean text. Owns byte-order marks, UTF-16, an HTML page's declared
+//! charset, the Windows-1252
 //! fallback for invalid UTF-8, binary detection, line endings and NFC. Does not own what the
 //! lines mean (`lines`, `header`, `body`).
 
@@ -37,14 +38,46 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, Decode
     }
     let text = match std::str::from_utf8(body) {
         Ok(s) => Cow::Borrowed(s),
-        Err(_) => {
-            warnings.push("input was not valid UTF-8; decoded as windows-1252".to_string());
-            encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(body)
-                .0
-        }
+        Err(_) => match declared_charset(body) {
+            // An HTML page that names its encoding (Shift_JIS, GBK, EUC-KR, ISO-8859-x...).
+            Some(encoding) => {
+                let (text, had_errors) = encoding.decode_without_bom_handling(body);
+                if had_errors {
+                    warnings.push(format!(
+                        "invalid {} sequences replaced with U+FFFD",
+                        encoding.name()
+                    ));
+                }
+                text
+            }
+            None => {
+                warnings.push("input was not valid UTF-8; decoded as windows-1252".to_string());
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(body)
+                    .0
+            }
+        },
     };
     finish(text, warnings).map(Cow::into_owned)
+}
+
+/// The encoding an HTML page declares in its first 2 KiB (`<meta charset="...">` or
+/// `content="text/html; charset=..."`), when it is one other than UTF-8.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let lower: Vec<u8> = head.to_ascii_lowercase();
+    let at = memchr::memmem::find(&lower, b"charset=")? + b"charset=".len();
+    let rest = &head[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .unwrap_or(rest.len());
+    let encoding = encoding_rs::Encoding::for_label(&rest[..end])?;
+    (encoding != encoding_rs::UTF_8).then_some(encoding)
 }
 
 fn finish<'a>(text: Cow<'a, str>, _warnings: &mut [String]) -> Result<Cow<'a, str>, DecodeError> {
@@ -159,6 +192,19 @@ mod tests {
         let (s, w) = ok(b"\xEF\xBB\xBFTitle\r\n\r\nBody.\r\n");
         assert_eq!(s, "Title\n\nBody.\n");
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn an_html_page_is_decoded_in_the_charset_it_declares() {
+        let (html, _, _) = encoding_rs::SHIFT_JIS
+            .encode("<html><head><meta charset=\"Shift_JIS\"></head><body><p>東京都</p>");
+        let (s, w) = ok(&html);
+        assert!(s.contains("東京都"), "{s}");
+        assert!(w.is_empty(), "{w:?}");
+        let (html, _, _) = encoding_rs::EUC_KR.encode(
+            "<meta http-equiv='Content-Type' content='text/html; charset=euc-kr'><p>서울</p>",
+        );
+        assert!(ok(&html).0.contains("서울"));
     }
 
     #[test]
