@@ -1,7 +1,6 @@
 //! Text hygiene: raw bytes -> clean text. Owns byte-order marks, UTF-16, an HTML page's declared
-//! charset, the Windows-1252
-//! fallback for invalid UTF-8, binary detection, line endings and NFC. Does not own what the
-//! lines mean (`lines`, `header`, `body`).
+//! charset, the Windows-1252 fallback for invalid UTF-8, binary detection, line endings and NFC.
+//! Does not own what the lines mean (`lines`, `header`, `body`).
 
 use std::borrow::Cow;
 
