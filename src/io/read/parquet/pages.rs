@@ -740,12 +740,79 @@ mod files {
                 std::fs::write(&damaged, &bytes).unwrap();
                 let file = Arc::new(std::fs::File::open(&damaged).unwrap());
                 let group = RowGroup::new(file, meta.clone(), 0);
-                let read =
+                let ours =
                     ParquetRecordBatchReader::try_new_with_row_groups(&levels, &group, 500, None)
                         .and_then(|r| r.collect::<Result<Vec<_>, _>>().map_err(Into::into));
-                errors += usize::from(read.is_err());
+                // parquet-rs's own reader of the same bytes, with the same (undamaged) footer.
+                let file = Arc::new(std::fs::File::open(&damaged).unwrap());
+                // parquet-rs can panic on damaged levels (its bit-packed decoder); copydesk
+                // catches that per input (`error::guarded`), so here it counts as an error.
+                let stock = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    file_reader_batches(file, &meta, &levels)
+                }))
+                .unwrap_or_else(|_| Err(super::general("parquet-rs panicked".into())));
+                match (&ours, &stock) {
+                    (Ok(a), Ok(b)) => {
+                        let schema = a.first().or(b.first()).map(|x| x.schema());
+                        if let Some(schema) = schema {
+                            let a = arrow_select::concat::concat_batches(&schema, a).unwrap();
+                            let b = arrow_select::concat::concat_batches(&schema, b).unwrap();
+                            assert_eq!(a, b, "byte {at} set to {value:#x}");
+                        }
+                    }
+                    (Err(_), Ok(_)) => panic!("byte {at} set to {value:#x}: parquet-rs reads it"),
+                    _ => {}
+                }
+                errors += usize::from(ours.is_err());
             }
         }
         assert!(errors > 0);
+    }
+
+    /// Row group 0 read by parquet-rs's stock page reader, through the same array readers.
+    fn file_reader_batches(
+        file: Arc<std::fs::File>,
+        meta: &Arc<parquet::file::metadata::ParquetMetaData>,
+        levels: &parquet::arrow::FieldLevels,
+    ) -> parquet::errors::Result<Vec<RecordBatch>> {
+        use parquet::arrow::arrow_reader::RowGroups;
+        use parquet::column::page::{PageIterator, PageReader};
+        use parquet::file::serialized_reader::SerializedPageReader;
+        struct Stock(
+            Arc<std::fs::File>,
+            Arc<parquet::file::metadata::ParquetMetaData>,
+        );
+        struct One(Option<Box<dyn PageReader>>);
+        impl Iterator for One {
+            type Item = parquet::errors::Result<Box<dyn PageReader>>;
+            fn next(&mut self) -> Option<Self::Item> {
+                self.0.take().map(Ok)
+            }
+        }
+        impl PageIterator for One {}
+        impl RowGroups for Stock {
+            fn num_rows(&self) -> usize {
+                self.1.row_group(0).num_rows() as usize
+            }
+            fn column_chunks(&self, i: usize) -> parquet::errors::Result<Box<dyn PageIterator>> {
+                let column = self.1.row_group(0).column(i);
+                let pages =
+                    SerializedPageReader::new(self.0.clone(), column, self.num_rows(), None)?;
+                Ok(Box::new(One(Some(Box::new(pages)))))
+            }
+            fn row_groups(
+                &self,
+            ) -> Box<dyn Iterator<Item = &parquet::file::metadata::RowGroupMetaData> + '_>
+            {
+                Box::new(std::iter::once(self.1.row_group(0)))
+            }
+            fn metadata(&self) -> &parquet::file::metadata::ParquetMetaData {
+                &self.1
+            }
+        }
+        let stock = Stock(file, meta.clone());
+        ParquetRecordBatchReader::try_new_with_row_groups(levels, &stock, 500, None)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(Into::into)
     }
 }
