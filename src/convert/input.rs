@@ -531,14 +531,7 @@ impl JsonlChunks {
         }
         // Bounded in lines too: each record costs memory for its row or its reject whatever its
         // size, so a file of tiny records must not make chunks of a million.
-        if let Some(cut) = memchr::memchr_iter(b'\n', &text).nth(MAX_CHUNK_LINES - 1) {
-            if cut + 1 < text.len() {
-                let mut rest = text[cut + 1..].to_vec();
-                rest.append(&mut self.carry);
-                self.carry = rest;
-                text.truncate(cut + 1);
-            }
-        }
+        crate::io::read::jsonl::cap_lines(&mut text, MAX_CHUNK_LINES, &mut self.carry);
         if text.is_empty() {
             return Ok(None);
         }

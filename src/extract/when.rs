@@ -669,21 +669,8 @@ fn label_initial(b: u8) -> bool {
 
 /// Most tokens are numbers, month or weekday names or date fillers, one at least an anchor.
 fn mostly_date_words(s: &str) -> bool {
-    let mut total = 0usize;
-    let mut datey = 0usize;
-    let mut anchored = false;
-    for t in tokens(s) {
-        total += 1;
-        // `14`, `2nd`, `5pm`, `14h32`; not `share2`.
-        let digits = t.starts_with(|c: char| c.is_ascii_digit());
-        if digits || anchor_word(&t) {
-            anchored = true;
-            datey += 1;
-        } else if DATE_FILLERS.contains(t.as_str()) || strip_label(&t).0.is_some() {
-            datey += 1;
-        }
-    }
-    anchored && total > 0 && datey * 10 >= total * 8
+    let w = DateWords::of(s, true);
+    w.anchored() && w.mostly_dates()
 }
 
 /// A fallback for text the engine refused: mostly date words, with at least one anchor or
@@ -692,26 +679,53 @@ fn date_shaped(s: &str) -> bool {
     if s.is_empty() || s.len() > 60 {
         return false;
     }
-    let mut total = 0usize;
-    let mut datey = 0usize;
-    let mut anchored = false;
-    for t in tokens(s) {
-        total += 1;
-        // `14`, `2nd`, `5pm`, `14h32`; not `share2`.
-        let digits = t.starts_with(|c: char| c.is_ascii_digit());
-        if digits || anchor_word(&t) {
-            anchored = true;
-            datey += 1;
-        } else if DATE_FILLERS.contains(t.as_str()) {
-            datey += 1;
-        }
-    }
+    let w = DateWords::of(s, false);
     // A lone number (`124` comments) is no date; a number with a month, or two numbers, is.
-    let numbers = tokens(s)
-        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
-        .count();
-    let words = tokens(s).any(|t| anchor_word(&t));
-    anchored && total > 0 && datey * 10 >= total * 8 && (words || numbers >= 2)
+    w.anchored() && w.mostly_dates() && (w.anchor_words > 0 || w.numbers >= 2)
+}
+
+/// How many of a text's tokens read as parts of a date.
+struct DateWords {
+    total: usize,
+    datey: usize,
+    /// Tokens starting with a digit: `14`, `2nd`, `5pm`, `14h32` (not `share2`).
+    numbers: usize,
+    /// Month and weekday names and other anchors.
+    anchor_words: usize,
+}
+
+impl DateWords {
+    /// Counts `s`'s tokens; with `labels`, a date label (`Updated`) counts as a date word too.
+    fn of(s: &str, labels: bool) -> DateWords {
+        let mut w = DateWords {
+            total: 0,
+            datey: 0,
+            numbers: 0,
+            anchor_words: 0,
+        };
+        for t in tokens(s) {
+            w.total += 1;
+            let number = t.starts_with(|c: char| c.is_ascii_digit());
+            let anchor = anchor_word(&t);
+            w.numbers += usize::from(number);
+            w.anchor_words += usize::from(anchor);
+            if number || anchor {
+                w.datey += 1;
+            } else if DATE_FILLERS.contains(t.as_str()) || (labels && strip_label(&t).0.is_some()) {
+                w.datey += 1;
+            }
+        }
+        w
+    }
+
+    fn anchored(&self) -> bool {
+        self.numbers + self.anchor_words > 0
+    }
+
+    /// At least four in five tokens are date words.
+    fn mostly_dates(&self) -> bool {
+        self.total > 0 && self.datey * 10 >= self.total * 8
+    }
 }
 
 #[cfg(test)]

@@ -259,6 +259,21 @@ fn char_count(bytes: &[u8]) -> u64 {
 /// may end without one), so that many lines can be handed to a worker at once. A line longer
 /// than the target size makes its chunk grow to hold it: memory is bounded by the target size
 /// or the longest line, whichever is larger.
+/// Keeps the first `max_lines` lines of `buf` and puts the rest in front of `carry`: chunk
+/// readers bound their chunks in lines as well as bytes, since what a consumer keeps per record
+/// (a row, a reject, violations) does not shrink with the record.
+pub fn cap_lines(buf: &mut Vec<u8>, max_lines: usize, carry: &mut Vec<u8>) {
+    let Some(cut) = memchr::memchr_iter(b'\n', buf).nth(max_lines.max(1) - 1) else {
+        return;
+    };
+    if cut + 1 < buf.len() {
+        let mut rest = buf[cut + 1..].to_vec();
+        rest.append(carry);
+        *carry = rest;
+        buf.truncate(cut + 1);
+    }
+}
+
 pub struct LineChunks<R> {
     reader: R,
     carry: Vec<u8>,
@@ -288,18 +303,9 @@ impl<R: Read> LineChunks<R> {
         self
     }
 
-    /// Moves the lines after the first `max_lines` back to `carry`.
     fn cap(&mut self, buf: &mut Vec<u8>) {
-        if self.max_lines == usize::MAX {
-            return;
-        }
-        if let Some(cut) = memchr::memchr_iter(b'\n', buf).nth(self.max_lines - 1) {
-            if cut + 1 < buf.len() {
-                let mut rest = buf[cut + 1..].to_vec();
-                rest.append(&mut self.carry);
-                self.carry = rest;
-                buf.truncate(cut + 1);
-            }
+        if self.max_lines != usize::MAX {
+            cap_lines(buf, self.max_lines, &mut self.carry);
         }
     }
 
