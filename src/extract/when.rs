@@ -709,9 +709,11 @@ impl DateWords {
             let anchor = anchor_word(&t);
             w.numbers += usize::from(number);
             w.anchor_words += usize::from(anchor);
-            if number || anchor {
-                w.datey += 1;
-            } else if DATE_FILLERS.contains(t.as_str()) || (labels && strip_label(&t).0.is_some()) {
+            if number
+                || anchor
+                || DATE_FILLERS.contains(t.as_str())
+                || (labels && strip_label(&t).0.is_some())
+            {
                 w.datey += 1;
             }
         }
