@@ -72,6 +72,8 @@ pub struct JsonDecoder {
     schema: SchemaRef,
     table: Table,
     validator: Option<Arc<crate::schema::Schema>>,
+    /// Builder sizes learnt from the CSV blocks read so far (`csv_arrow`).
+    csv_sizes: Arc<crate::convert::csv_arrow::Sizes>,
 }
 
 impl JsonDecoder {
@@ -81,6 +83,7 @@ impl JsonDecoder {
         validator: Option<Arc<crate::schema::Schema>>,
     ) -> JsonDecoder {
         JsonDecoder {
+            csv_sizes: Arc::new(crate::convert::csv_arrow::Sizes::new(table.columns.len())),
             schema,
             table,
             validator,
@@ -98,7 +101,12 @@ impl JsonDecoder {
         if self.validator.is_some() {
             return None;
         }
-        crate::convert::csv_arrow::Plan::new(&self.table, &self.schema, header)
+        crate::convert::csv_arrow::Plan::new(
+            &self.table,
+            &self.schema,
+            header,
+            self.csv_sizes.clone(),
+        )
     }
 
     /// Whether the schema allows no properties beyond its own.

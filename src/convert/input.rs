@@ -48,6 +48,8 @@ pub enum Work {
 pub struct CsvBlock {
     reader: CsvReader,
     name: Arc<str>,
+    /// The block's length in bytes.
+    len: usize,
     /// The line of the block's first record, for the first block of an input.
     pub first_line: Option<u64>,
 }
@@ -69,7 +71,7 @@ impl CsvBlock {
         let internal = |e: arrow_schema::ArrowError| {
             crate::Error::Usage(format!("internal: csv -> arrow: {e}"))
         };
-        let mut batch = Arc::new(plan).builder();
+        let mut batch = Arc::new(plan).builder(self.len);
         let mut out = Decoded::default();
         // Rows that fit their columns only by the JSON route's reading, in a chunk decoded
         // before any later direct row is emitted.
@@ -120,7 +122,7 @@ impl CsvBlock {
             }
         }
         flush_pending(&mut pending, &mut out)?;
-        out.batches.extend(batch.flush().map_err(internal)?);
+        out.batches.extend(batch.finish().map_err(internal)?);
         out.relative = Some((self.reader.line() - 1, self.reader.rows()));
         Ok(out)
     }
@@ -659,6 +661,7 @@ impl CsvChunks {
         self.started = true;
         Ok(self.reader.next_block(CHUNK_BYTES)?.map(|block| {
             Work::Csv(Box::new(CsvBlock {
+                len: block.len(),
                 reader: self.reader.block_reader(block),
                 name: self.name.clone(),
                 first_line,
