@@ -327,14 +327,7 @@ fn type_cell<'a>(kind: &Scalar, text: &'a str, separator: Option<&'a str>) -> Op
             let ts: jiff::Timestamp = text.parse().ok()?;
             Typed::Integer(crate::convert::decode::micros(ts))
         }
-        Scalar::Date => {
-            if text.len() != 10 {
-                return None;
-            }
-            let date: jiff::civil::Date = text.parse().ok()?;
-            let days = date.since(jiff::civil::date(1970, 1, 1)).ok()?.get_days();
-            Typed::Integer(days as i64)
-        }
+        Scalar::Date => Typed::Integer(crate::convert::decode::days(text)? as i64),
         Scalar::Integer => Typed::Integer(text.parse().ok()?),
         Scalar::Number => {
             let n: f64 = text.trim().parse().ok()?;
