@@ -994,22 +994,14 @@ mod tests {
 
     use super::*;
 
+    use crate::convert::input::tests::rows;
+
+    /// `convert::input`'s test schema (every scalar kind, a list), plus a struct, open or not.
     fn decoder(closed: bool) -> JsonDecoder {
-        let schema = json!({
-            "type": "object",
-            "additionalProperties": !closed,
-            "required": ["id", "n"],
-            "properties": {
-                "id": {"type": "string"},
-                "kind": {"enum": ["news", "opinion"]},
-                "at": {"type": ["string", "null"], "format": "date-time"},
-                "day": {"type": "string", "format": "date"},
-                "n": {"type": "integer"},
-                "x": {"type": ["number", "null"]},
-                "ok": {"type": "boolean"},
-                "tags": {"type": "array", "items": {"type": "string"}},
-                "meta": {"type": "object", "required": ["k"], "properties": {"k": {"type": "integer"}}}
-            }
+        let mut schema = crate::convert::input::tests::schema();
+        schema["additionalProperties"] = json!(!closed);
+        schema["properties"]["meta"] = json!({
+            "type": "object", "required": ["k"], "properties": {"k": {"type": "integer"}}
         });
         let table = Table::from_json_schema(&schema).unwrap();
         let arrow = Arc::new(table.arrow_schema());
@@ -1032,17 +1024,6 @@ mod tests {
         d.rejects
             .iter()
             .map(|r| (r.location.to_string(), r.rule, r.message.clone()))
-            .collect()
-    }
-
-    fn rows(d: &Decoded) -> Vec<Value> {
-        let mut text = Vec::new();
-        for b in &d.batches {
-            crate::io::write::jsonl::render_rows(b, &mut text, |_| {}, |t| t.push(b'\n'));
-        }
-        text.split(|&b| b == b'\n')
-            .filter(|l| !l.is_empty())
-            .map(|l| serde_json::from_slice(l).unwrap())
             .collect()
     }
 

@@ -671,7 +671,7 @@ impl CsvChunks {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::collections::BTreeSet;
 
     use proptest::prelude::*;
@@ -682,7 +682,7 @@ mod tests {
     use crate::schema::arrow::Table;
 
     /// Every kind the direct CSV path covers, nullable and not, required and not.
-    fn schema() -> serde_json::Value {
+    pub(crate) fn schema() -> serde_json::Value {
         json!({
             "type": "object",
             "additionalProperties": false,
@@ -793,7 +793,7 @@ mod tests {
         })
     }
 
-    fn rows(d: &Decoded) -> Vec<serde_json::Value> {
+    pub(crate) fn rows(d: &Decoded) -> Vec<serde_json::Value> {
         let mut text = Vec::new();
         for b in &d.batches {
             crate::io::write::jsonl::render_rows(b, &mut text, |_| {}, |t| t.push(b'\n'));
