@@ -23,7 +23,7 @@ use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, DataType, FieldRef, SchemaRef};
 
 use crate::io::read::csv::CsvReader;
-use crate::schema::arrow::{Kind, Table};
+use crate::schema::arrow::{date_days, integer, Kind, Table};
 
 /// How the columns of one CSV header map onto the schema's, when the direct path applies.
 #[derive(Debug)]
@@ -327,8 +327,8 @@ fn type_cell<'a>(kind: &Scalar, text: &'a str, separator: Option<&'a str>) -> Op
             let ts: jiff::Timestamp = text.parse().ok()?;
             Typed::Integer(crate::convert::decode::micros(ts))
         }
-        Scalar::Date => Typed::Integer(crate::convert::decode::days(text)? as i64),
-        Scalar::Integer => Typed::Integer(text.parse().ok()?),
+        Scalar::Date => Typed::Integer(date_days(text)? as i64),
+        Scalar::Integer => Typed::Integer(integer(text)?),
         Scalar::Number => {
             let n: f64 = text.trim().parse().ok()?;
             if !n.is_finite() {

@@ -24,7 +24,7 @@ use serde_json::Value;
 
 use crate::error::{Location, Result};
 use crate::io::write::jsonl::write_json_str;
-use crate::schema::arrow::{Column, Kind, Table, JSON_TEXT_KEY};
+use crate::schema::arrow::{date_days, integer, integral, Column, Kind, Table, JSON_TEXT_KEY};
 
 /// A record that could not be converted, with where it came from and why.
 #[derive(Debug, Clone)]
@@ -615,11 +615,12 @@ fn check_value(v: &Value, column: &Column, ptr: &str, top: bool) -> Option<(Stri
             _ => bad(),
         },
         Kind::Date => match v.as_str() {
-            Some(s) if days(s).is_some() => None,
+            Some(s) if date_days(s).is_some() => None,
             _ => bad(),
         },
-        // serde_json reads `-0` as a float; the decoder takes it as 0.
-        Kind::Integer => (!v.is_i64() && v.as_f64() != Some(0.0)).then(bad).flatten(),
+        Kind::Integer => (!v.is_i64() && v.as_f64().and_then(integral).is_none())
+            .then(bad)
+            .flatten(),
         Kind::Number => (!v.is_number()).then(bad).flatten(),
         Kind::Boolean => (!v.is_boolean()).then(bad).flatten(),
         Kind::Json => None,
@@ -748,17 +749,6 @@ impl ArrayDecoder for TimestampDecoder {
     }
 }
 
-/// A `YYYY-MM-DD` date as days since 1970-01-01; `None` for any other text (arrow-json's own
-/// decoder also takes day counts, `2024-1-2` and date-times, dropping the time).
-pub(crate) fn days(text: &str) -> Option<i32> {
-    if text.len() != 10 {
-        return None;
-    }
-    let date: jiff::civil::Date = text.parse().ok()?;
-    let days = date.since(jiff::civil::date(1970, 1, 1)).ok()?.get_days();
-    Some(days)
-}
-
 struct DateDecoder;
 
 impl ArrayDecoder for DateDecoder {
@@ -772,7 +762,7 @@ impl ArrayDecoder for DateDecoder {
             match tape.get(p) {
                 TapeElement::Null => b.append_null(),
                 TapeElement::String(idx) => {
-                    let d = days(tape.get_string(idx))
+                    let d = date_days(tape.get_string(idx))
                         .ok_or_else(|| mismatch(tape, p, "a date YYYY-MM-DD"))?;
                     b.append_value(d);
                 }
@@ -796,10 +786,8 @@ impl ArrayDecoder for Int64Decoder {
             match tape.get(p) {
                 TapeElement::Null => b.append_null(),
                 TapeElement::Number(idx) => {
-                    let n: i64 = tape
-                        .get_string(idx)
-                        .parse()
-                        .map_err(|_| mismatch(tape, p, "an integer"))?;
+                    let n = integer(tape.get_string(idx))
+                        .ok_or_else(|| mismatch(tape, p, "an integer"))?;
                     b.append_value(n);
                 }
                 TapeElement::I32(n) => b.append_value(n as i64),
@@ -829,10 +817,13 @@ impl ArrayDecoder for Float64Decoder {
             match tape.get(p) {
                 TapeElement::Null => b.append_null(),
                 TapeElement::Number(idx) => {
-                    let n: f64 = tape
+                    // `1e400` parses as infinity: out of range, as serde_json says too.
+                    let n = tape
                         .get_string(idx)
                         .parse()
-                        .map_err(|_| mismatch(tape, p, "a number"))?;
+                        .ok()
+                        .filter(|n: &f64| n.is_finite())
+                        .ok_or_else(|| mismatch(tape, p, "a number in range"))?;
                     b.append_value(n);
                 }
                 TapeElement::I32(n) => b.append_value(n as f64),
@@ -1050,6 +1041,36 @@ mod tests {
                 "in.jsonl:4: record 3: /day"
             ]
         );
+    }
+
+    #[test]
+    fn numbers_are_kept_exactly_or_rejected() {
+        let d = decoder(false);
+        let lines: Vec<String> = [
+            // JSON Schema counts 7.0 and 1e2 integers; they fit Int64 exactly.
+            r#"{"id":"a","n":7.0}"#,
+            r#"{"id":"b","n":1e2,"x":-0}"#,
+            // Past 2^53 a float no longer holds every integer.
+            r#"{"id":"c","n":1e17}"#,
+            r#"{"id":"d","n":7.5}"#,
+            // Out of range: it was stored as infinity, then written as null.
+            r#"{"id":"e","n":1,"x":1e400}"#,
+        ]
+        .map(String::from)
+        .to_vec();
+        let out = d.decode(&chunk(&lines)).unwrap();
+        let kept = rows(&out);
+        assert_eq!(kept.len(), 2);
+        assert_eq!((&kept[0]["n"], &kept[1]["n"]), (&json!(7), &json!(100)));
+        let why: Vec<_> = out
+            .rejects
+            .iter()
+            .map(|r| (r.location.to_string(), r.message.as_str()))
+            .collect();
+        assert_eq!(why[0].0, "in.jsonl:3: record 2: /n");
+        assert_eq!(why[1].0, "in.jsonl:4: record 3: /n");
+        assert_eq!(why[2].0, "in.jsonl:5: record 4");
+        assert!(why[2].1.contains("number out of range"), "{why:?}");
     }
 
     #[test]

@@ -59,6 +59,28 @@ pub struct Column {
     pub required: bool,
 }
 
+/// A date column's text as days since 1970-01-01: `YYYY-MM-DD` only (`2024-1-2`, day counts
+/// and date-times are not dates here: reading them would guess or drop the time).
+pub fn date_days(text: &str) -> Option<i32> {
+    if text.len() != 10 {
+        return None;
+    }
+    let date: jiff::civil::Date = text.parse().ok()?;
+    Some(date.since(jiff::civil::date(1970, 1, 1)).ok()?.get_days())
+}
+
+/// An integer column's text: an integer, or a number with no fraction that a float holds
+/// exactly (`7.0`, `1e2`), as JSON Schema counts it an integer; `None` for anything else.
+pub fn integer(text: &str) -> Option<i64> {
+    text.parse().ok().or_else(|| integral(text.parse().ok()?))
+}
+
+/// A float as an integer when it is one, within the range a float holds exactly (2^53).
+pub fn integral(n: f64) -> Option<i64> {
+    const EXACT: f64 = (1u64 << 53) as f64;
+    (n.fract() == 0.0 && n.abs() <= EXACT).then_some(n as i64)
+}
+
 impl Column {
     /// Whether the Arrow field may hold nulls: an absent optional property is null too.
     pub fn nullable(&self) -> bool {

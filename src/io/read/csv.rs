@@ -430,15 +430,14 @@ fn coerce_cell(
             write_json_str(out, text);
         }
         Kind::Date => {
-            if text.len() != 10 || text.parse::<jiff::civil::Date>().is_err() {
+            if crate::schema::arrow::date_days(text).is_none() {
                 return Err(format!("expected a date YYYY-MM-DD, found {text:?}"));
             }
             write_json_str(out, text);
         }
         Kind::Integer => {
-            let n: i64 = text
-                .parse()
-                .map_err(|_| format!("expected an integer, found {text:?}"))?;
+            let n = crate::schema::arrow::integer(text)
+                .ok_or_else(|| format!("expected an integer, found {text:?}"))?;
             out.extend_from_slice(n.to_string().as_bytes());
         }
         Kind::Number => {
