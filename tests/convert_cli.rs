@@ -431,6 +431,36 @@ fn csv_options_null_marker_separator_bom_and_csv_safe() {
     assert!(text.contains(",\\N,"), "nulls are \\N: {text}");
 }
 
+/// Excel's "Unicode text" export: tab-separated UTF-16 with a byte order mark.
+#[test]
+fn utf16_spreadsheet_exports_convert_like_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = dir.path().join("utf8.tsv");
+    copydesk()
+        .args(["convert", fixture().to_str().unwrap(), "-o"])
+        .arg(&utf8)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&utf8).unwrap();
+    let tsv = dir.path().join("export.tsv");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&tsv, bytes).unwrap();
+    let [back, expected] = [&tsv, &utf8].map(|input| {
+        let out = input.with_extension("jsonl");
+        copydesk()
+            .arg("convert")
+            .arg(input)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        out
+    });
+    assert_eq!(lines(&back), lines(&expected));
+    assert_eq!(ids(&back), ids(&fixture()));
+}
+
 #[test]
 fn infer_types_columns_from_the_whole_input() {
     let dir = tempfile::tempdir().unwrap();

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 pub mod read;
+mod utf16;
 pub mod write;
 
 /// A record format copydesk reads or writes.
@@ -161,14 +162,15 @@ impl Source {
     }
 }
 
-/// Wraps a reader in the decoder its compression needs, buffered.
+/// Wraps a reader in the decoder its compression needs, buffered; UTF-16 text (by its byte
+/// order mark) comes out as UTF-8.
 pub fn decompress(
     raw: Box<dyn Read + Send>,
     compression: Compression,
     name: &str,
 ) -> Result<Box<dyn BufRead + Send>> {
     const BUF: usize = 256 * 1024;
-    Ok(match compression {
+    let reader: Box<dyn BufRead + Send> = match compression {
         Compression::None => Box::new(BufReader::with_capacity(BUF, raw)),
         Compression::Gzip => Box::new(BufReader::with_capacity(
             BUF,
@@ -178,7 +180,8 @@ pub fn decompress(
             BUF,
             zstd::stream::read::Decoder::new(raw).map_err(|e| Error::io(name, e))?,
         )),
-    })
+    };
+    utf16::transcode(reader).map_err(|e| Error::io(name, e))
 }
 
 /// Wraps a writer in the encoder its compression needs. Call `finish` on the result (through
