@@ -285,7 +285,12 @@ impl P<'_> {
             let uw = self.w(q.next);
             let scaled = words::unit(uw)
                 .map(|(u, c)| (u, c, 1))
-                .or_else(|| words::scaled_unit(uw).map(|(u, k)| (u, false, k)));
+                .or_else(|| words::scaled_unit(uw).map(|(u, k)| (u, false, k)))
+                // The Irish day "lá" folds to the article "la": a unit only before "ó shin".
+                .or_else(|| {
+                    (uw == "la" && self.is(q.next + 1, "o") && self.is(q.next + 2, "shin"))
+                        .then_some((Unit::Day, false, 1))
+                });
             let Some((unit, compact, scale)) = scaled else {
                 if !any {
                     // "8 monkeys ago": a count, a word, then "ago".
@@ -477,14 +482,37 @@ impl P<'_> {
             "hace" | "vor" | "ha" | "faz" | "hai" => Some(1),
             // Catalan "fa 3 hores" (Italian puts "fa" after: "3 ore fa").
             "fa" if self.num(i + 1).is_some()
-                || words::unit_with_count(self.w(i + 1)).is_some() =>
+                || words::unit_with_count(self.w(i + 1)).is_some()
+                || words::number_word(self.w(i + 1)).is_some()
+                    && words::unit(self.w(i + 2)).is_some() =>
             {
                 Some(1)
             }
+            // Albanian "para 3 orësh" (the unit in the ablative, which the Spanish "para 3
+            // horas", for three hours, never is).
+            "para" if self.num(i + 1).is_some() && self.w(i + 2).ends_with("sh") => Some(1),
             "πριν" if self.is(i + 1, "απο") => Some(2),
             w if words::ago_prefix(w) => Some(1),
             _ => None,
         }
+    }
+
+    /// The "ago" after a unit and its count at `j` in the languages that put the unit first,
+    /// and where it ends: Swahili "zilizopita", Yoruba "sẹ́yìn", Afaan Oromo "dura", Hausa "da
+    /// suka wuce" (and "da suka gabata", "da ya wuce"), Sinhala "පෙර" after the count's glued
+    /// "කට" ("පැය 3කට පෙර").
+    fn ago_after_unit_first_at(&self, j: usize) -> Option<usize> {
+        let w = self.w(j);
+        if words::ago_after_unit_first(w) || words::ago_suffix(w) && !w.is_ascii() {
+            return Some(j + 1);
+        }
+        if w == "da"
+            && matches!(self.w(j + 1), "suka" | "ya" | "ta")
+            && matches!(self.w(j + 2), "wuce" | "gabata")
+        {
+            return Some(j + 3);
+        }
+        (matches!(w, "කට" | "ට") && self.is(j + 1, "පෙර")).then_some(j + 2)
     }
 
     /// An "ago" word after a count at `j` ("ago", "назад", "temu", "önce", "yang lalu"), and
@@ -498,6 +526,10 @@ impl P<'_> {
         if j > 0 && words::unit_with_ago(self.w(j - 1)) {
             return Some(j);
         }
+        // Irish: "3 uair an chloig ó shin" (hours "of the clock" ago).
+        if w == "an" && self.is(j + 1, "chloig") && self.is(j + 2, "o") && self.is(j + 3, "shin") {
+            return Some(j + 4);
+        }
         // Nigerian Pidgin: "2 hours wey don pass".
         if w == "wey" && self.is(j + 1, "don") && self.is(j + 2, "pass") {
             return Some(j + 3);
@@ -509,6 +541,7 @@ impl P<'_> {
             || (w == "ang" && self.is(j + 1, "nakalipas"))
             || (w == "me" && self.is(j + 1, "pare"))
             || (w == "yn" && self.is(j + 1, "ol"))
+            || (w == "o" && self.is(j + 1, "shin"))
             || (matches!(w, "நேரததிறகு" | "நேரஙகளுககு" | "நேரம")
                 && words::ago_suffix(self.w(j + 1))))
         .then_some(j + 2)
@@ -610,6 +643,10 @@ impl P<'_> {
     pub(crate) fn relative_at(&self, i: usize) -> Step {
         if let Some(k) = self.prefix_len(i) {
             let j = i + k;
+            // Basque puts "one" after the unit: "duela ordu bat" (an hour ago).
+            if let (Some((unit, false)), "bat") = (words::unit(self.w(j)), self.w(j + 1)) {
+                return self.counted_ago(1, unit, i, j + 2);
+            }
             if let Some(end) = self.now_core(j) {
                 let rel = Rel {
                     months: 0,
@@ -647,8 +684,8 @@ impl P<'_> {
         }
         // The unit first: "Saa 2 zilizopita" (Swahili), "wákàtí 2 sẹ́yìn" (Yoruba).
         if let (Some((unit, _)), Some(n)) = (words::unit(self.w(i)), self.num(i + 1)) {
-            if !n.ordinal && words::ago_after_unit_first(self.w(i + 2)) {
-                return self.counted_ago(n.num, unit, i, i + 3);
+            if let Some(end) = self.ago_after_unit_first_at(i + 2).filter(|_| !n.ordinal) {
+                return self.counted_ago(n.num, unit, i, end);
             }
         }
         let Some(rel) = self.rel_list(i, false)? else {
@@ -743,13 +780,28 @@ impl P<'_> {
                 }
             }
             "avant" if self.punct(i + 1, '-') && self.is(i + 2, "hier") => (2, i + 3),
-            "avanthier" | "anteayer" | "antier" | "vorgestern" | "anteontem" | "eergisteren"
-            | "przedwczoraj" | "predevcirem" | "prekjucer" | "prekjuce" | "alaltaieri"
-            | "toissapaivana" | "evvelsi" | "позавчера" | "позавчора" | "προχθεσ" => {
-                (2, i + 1)
-            }
+            "avanthier"
+            | "anteayer"
+            | "antier"
+            | "vorgestern"
+            | "anteontem"
+            | "eergisteren"
+            | "przedwczoraj"
+            | "predevcirem"
+            | "prekjucer"
+            | "prekjuce"
+            | "alaltaieri"
+            | "toissapaivana"
+            | "evvelsi"
+            | "позавчера"
+            | "позавчора"
+            | "προχθεσ"
+            | "herenegun"
+            | "antonte"
+            | "echdoe"
+            | "уперадучора" => (2, i + 1),
             // "i går", "i dag" (Swedish, Danish, Norwegian), "hari ini", "hôm qua", "hôm nay".
-            "i" if self.is(i + 1, "gar") => (1, i + 2),
+            "i" if self.is(i + 1, "gar") || self.is(i + 1, "gaer") => (1, i + 2),
             "i" if self.is(i + 1, "dag") => (0, i + 2),
             "i" if self.is(i + 1, "forrgar") || self.is(i + 1, "forgars") => (2, i + 2),
             "hari" if self.is(i + 1, "ini") => (0, i + 2),

@@ -119,7 +119,8 @@ impl P<'_> {
             return false;
         }
         match t.ch {
-            '|' | '•' | '·' | '—' | '–' | '‧' | '◦' | '∙' => true,
+            // ";" too: "Published: March 3, 2025; Updated: March 5, 2025" is two segments.
+            '|' | '•' | '·' | '—' | '–' | '‧' | '◦' | '∙' | ';' => true,
             // "Publié à 07h00, mis à jour à 09h12": a comma before a label starts a segment.
             ',' => {
                 self.t.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
