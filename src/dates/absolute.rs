@@ -475,8 +475,26 @@ impl P<'_> {
         }
         k = after_word;
         let (mo, day_at) = if let Some(mo) = words::month(self.w(k)) {
-            // "2025. márc. 3.": the month may be abbreviated.
-            (mo, if self.punct(k + 1, '.') { k + 2 } else { k + 1 })
+            // "2025. márc. 3.": the month may be abbreviated; Lithuanian may name the month
+            // as such ("2025 m. kovo mėn. 3 d.").
+            let mut at = if self.punct(k + 1, '.') { k + 2 } else { k + 1 };
+            if self.is(at, "men") {
+                at += if self.punct(at + 1, '.') { 2 } else { 1 };
+            }
+            // Without a day it is a month: "2025 m. kovą", "2025. március".
+            if self.num(at).is_none_or(|t| t.ndig > 2 || t.ordinal) {
+                return Ok(Some(DatePart {
+                    y: Some(y),
+                    mo,
+                    d: 1,
+                    precision: Precision::Month,
+                    ambiguous: false,
+                    alone: false,
+                    start: i,
+                    next: at,
+                }));
+            }
+            (mo, at)
         } else if self.punct(k + 1, '.') && self.adjacent(k + 1) {
             match words::month_after_day(self.w(k + 2)) {
                 Some(mo) if self.num(k).is_some() => (mo, k),
@@ -666,7 +684,9 @@ impl P<'_> {
                 }
                 // "2025 年"? no: a bare year.
                 if (1800..=2200).contains(&y) && !self.glued(i + 1) {
-                    return Ok(Some(part(Some(y), 1, 1, Precision::Year, false, i + 1)));
+                    // With its year word: "2025 m.", "2025 г.", "2025 roku".
+                    let next = self.after_year_word(i + 1);
+                    return Ok(Some(part(Some(y), 1, 1, Precision::Year, false, next)));
                 }
                 Ok(None)
             }

@@ -350,6 +350,16 @@ impl P<'_> {
             {
                 return Ok(None);
             }
+            // A year and its word are no count: "2025 m." (Lithuanian), "2025 r." (Polish).
+            if !any
+                && compact
+                && q.digits
+                && (1000..=2999).contains(&q.n)
+                && words::year_word(uw)
+                && self.ago_at(q.next + 1).is_none()
+            {
+                return Ok(None);
+            }
             // Compact units need digits ("5h"), unless "ago" follows ("an hr ago", "a min ago").
             if compact && !q.digits && self.ago_at(q.next + 1).is_none() {
                 if any {

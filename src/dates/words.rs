@@ -149,19 +149,20 @@ fn other_month(w: &str) -> Option<u8> {
         "oktubre" | "oktoba" => 10,
         "nobyembre" | "novemba" => 11,
         "disyembre" | "desemba" => 12,
-        // Lithuanian, genitive first ("2026 m. lapkričio 26 d."), then nominative.
-        "sausio" | "sausis" => 1,
-        "vasario" | "vasaris" => 2,
-        "kovo" | "kovas" => 3,
-        "balandzio" | "balandis" => 4,
+        // Lithuanian, genitive first ("2026 m. lapkričio 26 d."), then nominative and
+        // accusative ("2025 m. kovą", in March 2025).
+        "sausio" | "sausis" | "sausi" => 1,
+        "vasario" | "vasaris" | "vasari" => 2,
+        "kovo" | "kovas" | "kova" => 3,
+        "balandzio" | "balandis" | "balandi" => 4,
         "geguzes" | "geguze" => 5,
-        "birzelio" | "birzelis" => 6,
+        "birzelio" | "birzelis" | "birzeli" => 6,
         "liepos" | "liepa" => 7,
-        "rugpjucio" | "rugpjutis" => 8,
-        "rugsejo" | "rugsejis" => 9,
-        "spalio" | "spalis" => 10,
-        "lapkricio" | "lapkritis" => 11,
-        "gruodzio" | "gruodis" => 12,
+        "rugpjucio" | "rugpjutis" | "rugpjuti" => 8,
+        "rugsejo" | "rugsejis" | "rugseji" => 9,
+        "spalio" | "spalis" | "spali" => 10,
+        "lapkricio" | "lapkritis" | "lapkriti" => 11,
+        "gruodzio" | "gruodis" | "gruodi" => 12,
         // Latvian, locative first ("2026. gada 25. novembrī"), then nominative; the locatives
         // of March and May ("martā", "maijā") are names and count only after a day.
         "janvari" | "janvaris" => 1,
