@@ -1490,6 +1490,47 @@ mod tests {
     }
 
     #[test]
+    fn a_named_weekday_or_the_language_settles_the_order() {
+        use DateOrder::Mdy;
+        // 4 March 2025 was a Tuesday, 3 April a Thursday.
+        assert_eq!(r("Tuesday, 4/3/2025", Mdy), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("Thursday, 4/3/2025", Mdy), "2025-04-03T00:00:00Z day");
+        assert_eq!(r("Thứ ba, 4/3/2025", Mdy), "2025-03-04T00:00:00Z day");
+        // A day-first language reads it day first, still with the warning.
+        assert_eq!(
+            r("Atualizado em 04/03/2025", Mdy),
+            "2025-03-04T00:00:00Z day ambiguous_date_order"
+        );
+        assert_eq!(
+            r("Updated 04/03/2025", Mdy),
+            "2025-04-03T00:00:00Z day ambiguous_date_order"
+        );
+    }
+
+    #[test]
+    fn dates_in_more_languages_and_orders() {
+        let m = DateOrder::Mdy;
+        for text in [
+            "2025 March 3",
+            "2025eko martxoaren 3a",
+            "3 ta' Marzu 2025",
+            "3 Márta 2025",
+            "3 сакавіка 2025",
+            "2025 මාර්තු 3",
+            "မတ် ၃၊ ၂၀၂၅",
+            "ថ្ងៃទី៣ ខែមីនា ឆ្នាំ២០២៥",
+            "2025 m. kovo mėn. 3 d.",
+            "3 Maris 2025",
+        ] {
+            assert_eq!(r(text, m), "2025-03-03T00:00:00Z day", "{text}");
+        }
+        // Croatian writes ordinal dots after day and year; "listopad" is its October.
+        assert_eq!(r("15. listopada 2025.", m), "2025-10-15T00:00:00Z day");
+        assert_eq!(r("15 listopada 2025", m), "2025-11-15T00:00:00Z day");
+        assert_eq!(r("2025 m. kovą", m), "2025-03-01T00:00:00Z month");
+    }
+
+    #[test]
     fn zones_and_missing_parts() {
         let m = DateOrder::Mdy;
         assert_eq!(

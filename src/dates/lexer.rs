@@ -290,8 +290,8 @@ fn camel_break(bytes: &[u8], i: usize) -> bool {
     let before = bytes[i - 1];
     let after = bytes.get(i + 1).copied().unwrap_or(b' ');
     if before.is_ascii_lowercase() {
-        // "McDonald" splits harmlessly; a lone capital after lowercase letters ("iPad") is no
-        // word of its own unless a lowercase letter follows.
+        // "McDonald" and "iPhone" split too, harmlessly: no part of them names a date. A
+        // capital alone ("iOS") starts no word.
         return after.is_ascii_lowercase();
     }
     before.is_ascii_uppercase()
@@ -602,6 +602,28 @@ mod tests {
         assert_eq!(words("20°C"), ["#20", "°", "c"]);
         assert_eq!(words("Straße"), ["strasse"]);
         assert_eq!(words("De\u{301}cembre"), ["decembre"]);
+    }
+
+    #[test]
+    fn camel_case_splits_and_glottal_apostrophes_join() {
+        assert_eq!(words("UpdatedMarch 3"), ["updated", "march", "#3"]);
+        assert_eq!(words("datePublished"), ["date", "published"]);
+        assert_eq!(words("PUBLISHEDMarch"), ["published", "march"]);
+        assert_eq!(words("iOS 18"), ["ios", "#18"]);
+        assert_eq!(words("Sa'o'i sa’aatii"), ["saoi", "saaatii"]);
+        assert_eq!(
+            words("d'octobre un'ora ta' Marzu"),
+            ["d", "'", "octobre", "un", "'", "ora", "ta", "'", "marzu"]
+        );
+    }
+
+    #[test]
+    fn reads_burmese_khmer_and_sinhala() {
+        assert_eq!(words("၃ နာရီ"), ["#3", "နာရီ"]);
+        assert_eq!(words("៣ ម៉ោងមុន"), ["#3", "មោងមុន"]);
+        assert_eq!(words("මාර්තු 3කට"), ["මාරතු", "#3", "කට"]);
+        assert_eq!(words("අප්\u{200d}රේල්"), ["අපරේල"]);
+        assert_eq!(words("daƙiƙa"), ["dakika"]);
     }
 
     #[test]

@@ -1113,6 +1113,31 @@ mod tests {
     }
 
     #[test]
+    fn counts_with_the_unit_first_or_ago_in_two_words() {
+        for text in [
+            "duela 3 ordu",
+            "Sa'o'i 3 da suka wuce",
+            "sa'aatii 3 dura",
+            "පැය 3කට පෙර",
+            "3 uair an chloig ó shin",
+            "para 3 orësh",
+            "3 sigħat ilu",
+            "3 гадзіны таму",
+            "៣ ម៉ោងមុន",
+            "လွန်ခဲ့သော ၃ နာရီက",
+            "၃ နာရီ အကြာက",
+        ] {
+            assert_eq!(r(text), "2026-11-25T23:20:00Z hour", "{text}");
+        }
+        assert_eq!(r("duela ordu bat"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("fa una hora"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("2 lá ó shin"), "2026-11-24T02:20:00Z day");
+        assert_eq!(r("2 ddiwrnod yn ôl"), "2026-11-24T02:20:00Z day");
+        // "2025 m." is a Lithuanian year, not 2025 minutes.
+        assert_eq!(r("2025 m."), "2025-01-01T00:00:00Z year");
+    }
+
+    #[test]
     fn compounds_take_the_smallest_unit() {
         assert_eq!(r("1 hour, 20 minutes ago"), "2026-11-26T01:00:00Z minute");
         assert_eq!(r("1h20m"), "2026-11-26T01:00:00Z minute");
@@ -1128,6 +1153,19 @@ mod tests {
         assert_eq!(r("last Thursday"), "2026-11-19T00:00:00Z day");
         assert_eq!(r("last week"), "2026-11-19T02:20:00Z week");
         assert_eq!(r("la semaine dernière"), "2026-11-19T02:20:00Z week");
+        for text in [
+            "atzo",
+            "onte",
+            "ddoe",
+            "inné",
+            "ilbieraħ",
+            "dje",
+            "í gær",
+            "учора",
+            "ඊයේ",
+        ] {
+            assert_eq!(r(text), "2026-11-25T00:00:00Z day", "{text}");
+        }
     }
 
     #[test]

@@ -1836,6 +1836,7 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "ddoe"
             | "inne"
             | "ilbierah"
+            | "jana"
             | "dje"
             | "учора"
             | "ನಿನನೆ"
