@@ -1528,6 +1528,14 @@ mod tests {
         assert_eq!(r("15. listopada 2025.", m), "2025-10-15T00:00:00Z day");
         assert_eq!(r("15 listopada 2025", m), "2025-11-15T00:00:00Z day");
         assert_eq!(r("2025 m. kovą", m), "2025-03-01T00:00:00Z month");
+        assert_eq!(
+            r("24 Tachwedd 2026 am 18:14", m),
+            "2026-11-24T18:14:00Z minute"
+        );
+        assert_eq!(
+            r("2026ko azaroaren 24a, 18:14", m),
+            "2026-11-24T18:14:00Z minute"
+        );
     }
 
     #[test]

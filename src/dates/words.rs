@@ -2237,8 +2237,9 @@ pub(crate) fn year_word(w: &str) -> bool {
             | "ετουσ"
             | "m"
             | "gada"
-            // Basque writes the year's case ending on it: "2025eko martxoaren 3a".
+            // Basque writes the year's case ending on it: "2025eko martxoaren 3a", "2026ko".
             | "eko"
+            | "ko"
     )
 }
 
@@ -2346,6 +2347,8 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "plkst"
             | "الساعة"
             | "เวลา"
+            // Welsh "am 18:14" (at); the English "am" after a clock time is read before this.
+            | "am"
     )
 }
 
