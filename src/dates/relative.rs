@@ -653,9 +653,12 @@ impl P<'_> {
     pub(crate) fn relative_at(&self, i: usize) -> Step {
         if let Some(k) = self.prefix_len(i) {
             let j = i + k;
-            // Basque puts "one" after the unit: "duela ordu bat" (an hour ago).
-            if let (Some((unit, false)), "bat") = (words::unit(self.w(j)), self.w(j + 1)) {
-                return self.counted_ago(1, unit, i, j + 2);
+            // Basque puts "one" and "two" after the unit: "duela ordu bat" (an hour ago).
+            if let (Some((unit, false)), Some(n)) = (
+                words::unit(self.w(j)),
+                words::count_after_unit(self.w(j + 1)),
+            ) {
+                return self.counted_ago(n, unit, i, j + 2);
             }
             if let Some(end) = self.now_core(j) {
                 let rel = Rel {
@@ -693,9 +696,15 @@ impl P<'_> {
             }
         }
         // The unit first: "Saa 2 zilizopita" (Swahili), "wákàtí 2 sẹ́yìn" (Yoruba).
-        if let (Some((unit, _)), Some(n)) = (words::unit(self.w(i)), self.num(i + 1)) {
-            if let Some(end) = self.ago_after_unit_first_at(i + 2).filter(|_| !n.ordinal) {
-                return self.counted_ago(n.num, unit, i, end);
+        if let Some((unit, _)) = words::unit(self.w(i)) {
+            // "saa moja iliyopita", "wákàtí kan sẹ́yìn": the count may be a word.
+            let n = match self.num(i + 1) {
+                Some(t) if !t.ordinal => Some(t.num),
+                Some(_) => None,
+                None => words::count_after_unit(self.w(i + 1)),
+            };
+            if let Some((n, end)) = n.zip(self.ago_after_unit_first_at(i + 2)) {
+                return self.counted_ago(n, unit, i, end);
             }
         }
         let Some(rel) = self.rel_list(i, false)? else {
@@ -1133,6 +1142,20 @@ mod tests {
         assert_eq!(r("fa una hora"), "2026-11-26T01:20:00Z hour");
         assert_eq!(r("2 lá ó shin"), "2026-11-24T02:20:00Z day");
         assert_eq!(r("2 ddiwrnod yn ôl"), "2026-11-24T02:20:00Z day");
+        // The count as a word after the unit, or no count at all for one unit.
+        for text in [
+            "saa moja iliyopita",
+            "wákàtí kan sẹ́yìn",
+            "sa'a ɗaya da ta wuce",
+            "sa'aatii tokko dura",
+            "siegħa ilu",
+            "awr yn ôl",
+            "fyrir klukkustund",
+            "isang oras ang nakalipas",
+            "एक घंटा पहले",
+        ] {
+            assert_eq!(r(text), "2026-11-26T01:20:00Z hour", "{text}");
+        }
         // "2025 m." is a Lithuanian year, not 2025 minutes.
         assert_eq!(r("2025 m."), "2025-01-01T00:00:00Z year");
     }

@@ -1117,6 +1117,13 @@ fn other_unit(w: &str) -> Option<Unit> {
         "vitesh" | "vjetesh" => Unit::Year,
         // Hausa ("Sa'o'i 3 da suka wuce") and Afaan Oromo ("Sa'aatii 3 dura"), unit first.
         "minti" | "mintuna" | "daqiiqaa" => Unit::Minute,
+        // Yoruba week, month and year ("ọ̀sẹ̀", "oṣù", "ọdún").
+        "ose" => Unit::Week,
+        "osu" => Unit::Month,
+        "odun" => Unit::Year,
+        // Irish after a mutation ("dhá sheachtain", "2 bhliain"), Catalan "un any".
+        "sheachtain" | "sheachtaine" => Unit::Week,
+        "bhliain" | "any" => Unit::Year,
         "awa" | "awanni" | "saoi" | "saaatii" => Unit::Hour,
         "kwana" | "kwanaki" | "guyyaa" => Unit::Day,
         "mako" | "makonni" | "torbee" => Unit::Week,
@@ -1203,6 +1210,9 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         "дана" => Unit::Day,
         "недеље" => Unit::Week,
         "месец" | "месеца" | "месеци" => Unit::Month,
+        "седмица" | "седмици" => Unit::Week,
+        // Urdu "ماہ" (month; "3 ماہ پہلے").
+        "ماہ" => Unit::Month,
         "године" => Unit::Year,
         // Telugu, Gujarati, Punjabi and Tamil, folded like Bengali; Marathi writes "ago" into
         // the unit ("2 तासांपूर्वी", see `unit_with_ago`).
@@ -1421,6 +1431,14 @@ pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
         "اسبوعين" => (Unit::Week, 2),
         "شهرين" => (Unit::Month, 2),
         "سنتين" | "عامين" => (Unit::Year, 2),
+        // One unit without a count, in languages with no indefinite article: Maltese ("xahar
+        // ilu", a month ago), Welsh ("awr yn ôl"; the month "mis" only so, never in "mis à
+        // jour") and Icelandic after "fyrir" ("fyrir klukkustund", "fyrir ári").
+        "siegha" | "awr" | "klukkustund" => (Unit::Hour, 1),
+        "jum" | "diwrnod" | "degi" => (Unit::Day, 1),
+        "gimgha" | "wythnos" | "viku" => (Unit::Week, 1),
+        "xahar" | "mis" | "manudi" => (Unit::Month, 1),
+        "sena" | "blwyddyn" | "ari" => (Unit::Year, 1),
         // Maltese duals ("jumejn ilu", two days ago) and Belarusian singulars.
         "saghtejn" => (Unit::Hour, 2),
         "jumejn" => (Unit::Day, 2),
@@ -1495,6 +1513,22 @@ fn other_number_word(w: &str) -> Option<u64> {
             2
         }
         "uc" | "trzy" | "tri" | "trei" | "три" | "τρια" | "tiga" => 3,
+        // Tagalog with its linker ("isang oras", an hour), Hindi, Urdu and Bengali "one".
+        "isang" | "एक" | "ایک" | "এক" => 1,
+        "dalawang" => 2,
+        "tatlong" => 3,
+        _ => return None,
+    })
+}
+
+/// Counts written after the unit, in the languages that put the unit first: Swahili ("saa
+/// moja iliyopita", an hour ago), Yoruba ("wákàtí kan sẹ́yìn"), Hausa ("sa'a ɗaya da ta
+/// wuce"), Afaan Oromo ("sa'aatii tokko dura") and Basque ("duela ordu bat").
+pub(crate) fn count_after_unit(w: &str) -> Option<u64> {
+    Some(match w {
+        "moja" | "kan" | "daya" | "tokko" | "bat" => 1,
+        "mbili" | "meji" | "biyu" | "lama" | "bi" => 2,
+        "tatu" | "meta" | "uku" | "sadii" | "hiru" => 3,
         _ => return None,
     })
 }
@@ -1836,6 +1870,7 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "ddoe"
             | "inne"
             | "ilbierah"
+            | "kahapon"
             | "jana"
             | "dje"
             | "учора"
