@@ -892,7 +892,8 @@ impl P<'_> {
         if self.punct(j, '.') && self.adjacent(j) {
             j += 1;
         }
-        if matches!(self.w(j), "de" | "of" | "di") {
+        // "3 de marzo", "3 of March", the Khmer "៣ ខែ មីនា" (the word for month first).
+        if matches!(self.w(j), "de" | "of" | "di" | "ខែ") {
             j += 1;
         } else if matches!(self.w(j), "d" | "ta")
             && (self.punct(j + 1, '\'') || self.punct(j + 1, '’'))
@@ -1521,6 +1522,8 @@ mod tests {
             "ថ្ងៃទី៣ ខែមីនា ឆ្នាំ២០២៥",
             "2025 m. kovo mėn. 3 d.",
             "3 Maris 2025",
+            "ថ្ងៃចន្ទ ទី ៣ ខែ មីនា ឆ្នាំ ២០២៥",
+            "3 Maw 2025",
         ] {
             assert_eq!(r(text, m), "2025-03-03T00:00:00Z day", "{text}");
         }

@@ -736,6 +736,16 @@ pub(crate) fn month_after_day(w: &str) -> Option<u8> {
         "жовт" => Some(10),
         "лист" => Some(11),
         "груд" => Some(12),
+        // Welsh abbreviations ("3 Maw 2025").
+        "ion" => Some(1),
+        "chwef" => Some(2),
+        "maw" => Some(3),
+        "ebr" => Some(4),
+        "meh" => Some(6),
+        "gorff" => Some(7),
+        "hyd" => Some(10),
+        "tach" => Some(11),
+        "rhag" => Some(12),
         _ => None,
     })
 }
@@ -858,6 +868,15 @@ pub(crate) fn month_needs_year(w: &str) -> bool {
             | "лист"
             | "груд"
             | "مه"
+            | "ion"
+            | "chwef"
+            | "maw"
+            | "ebr"
+            | "meh"
+            | "gorff"
+            | "hyd"
+            | "tach"
+            | "rhag"
     )
 }
 
