@@ -309,11 +309,13 @@ impl P<'_> {
                 break;
             };
             // "4 tháng 3" is the Vietnamese 4 March, not four months; the Khmer "៣ ខែ មីនា" is
-            // 3 March: the word for month stands before a month's number or name.
+            // 3 March, the Yoruba "3 Oṣù Kẹta" too: the word for month stands before a month's
+            // number or name.
             if unit == Unit::Month
                 && !compact
                 && (uw == "thang" && self.num(q.next + 1).is_some()
-                    || words::month(self.w(q.next + 1)).is_some())
+                    || words::month(self.w(q.next + 1)).is_some()
+                    || words::month_pair(uw, self.w(q.next + 1)).is_some())
             {
                 return Ok(None);
             }

@@ -651,6 +651,19 @@ fn other_month_script(w: &str) -> Option<u8> {
         "តុលា" => 10,
         "វិចឆិកា" => 11,
         "ធនូ" => 12,
+        // Amharic names of the Gregorian months.
+        "ጃንዋሪ" | "ጃንዩወሪ" | "ጃኑዋሪ" => 1,
+        "ፌብሩዋሪ" | "ፌብሩወሪ" => 2,
+        "ማርች" => 3,
+        "ኤፕሪል" => 4,
+        "ሜይ" => 5,
+        "ጁን" => 6,
+        "ጁላይ" => 7,
+        "ኦገስት" | "ኦገስቲ" => 8,
+        "ሴፕቴምበር" | "ሰፕቴምበር" => 9,
+        "ኦክቶበር" => 10,
+        "ኖቬምበር" | "ኖቨምበር" => 11,
+        "ዲሴምበር" => 12,
         _ => {
             return w
                 .strip_prefix("ខែ")
@@ -736,6 +749,19 @@ pub(crate) fn month_after_day(w: &str) -> Option<u8> {
         "жовт" => Some(10),
         "лист" => Some(11),
         "груд" => Some(12),
+        // Yoruba, after a day ("3 Ẹrẹ̀nà 2025"); the short ones also need a year.
+        "sere" => Some(1),
+        "erele" => Some(2),
+        "erena" => Some(3),
+        "igbe" => Some(4),
+        "ebibi" => Some(5),
+        "okudu" => Some(6),
+        "agemo" => Some(7),
+        "ogun" => Some(8),
+        "owewe" => Some(9),
+        "owara" => Some(10),
+        "belu" => Some(11),
+        "ope" => Some(12),
         // Welsh abbreviations ("3 Maw 2025").
         "ion" => Some(1),
         "chwef" => Some(2),
@@ -781,6 +807,19 @@ pub(crate) fn month_pair(first: &str, second: &str) -> Option<u8> {
         // Irish.
         ("mean", "fomhair") => Some(9),
         ("deireadh", "fomhair") => Some(10),
+        // Yoruba numbers the months too: "Oṣù Kẹta" (the third month, March).
+        ("osu", "kini" | "kinni") => Some(1),
+        ("osu", "keji") => Some(2),
+        ("osu", "keta") => Some(3),
+        ("osu", "kerin") => Some(4),
+        ("osu", "karun") => Some(5),
+        ("osu", "kefa") => Some(6),
+        ("osu", "keje") => Some(7),
+        ("osu", "kejo") => Some(8),
+        ("osu", "kesan") => Some(9),
+        ("osu", "kewa") => Some(10),
+        ("osu", "kokanla") => Some(11),
+        ("osu", "kejila") => Some(12),
         _ => None,
     }
 }
@@ -868,6 +907,11 @@ pub(crate) fn month_needs_year(w: &str) -> bool {
             | "лист"
             | "груд"
             | "مه"
+            | "sere"
+            | "igbe"
+            | "ogun"
+            | "belu"
+            | "ope"
             | "ion"
             | "chwef"
             | "maw"
