@@ -399,7 +399,7 @@ impl P<'_> {
         if !words::year_word(self.w(k)) {
             return k;
         }
-        if self.punct(k + 1, '.') && self.adjacent(k + 1) {
+        if (self.punct(k + 1, '.') || self.punct(k + 1, ',')) && self.adjacent(k + 1) {
             k + 2
         } else {
             k + 1
@@ -515,6 +515,9 @@ impl P<'_> {
         } else if self.is(next, "d") && self.punct(next + 1, '.') && self.adjacent(next + 1) {
             // The Lithuanian "d." (diena, day).
             next += 2;
+        } else if self.is(next, "ရက") {
+            // The Burmese "ရက်" (day) after the day: "မတ်လ ၃ ရက်".
+            next += 1;
         } else if self.adjacent(next) && matches!(self.w(next), "a" | "an" | "ean") {
             // The Basque case ending on the day: "martxoaren 3a", "martxoaren 3an" (on the 3rd).
             next += 1;
@@ -1014,6 +1017,9 @@ impl P<'_> {
                 } else if self.is(next, "d") && self.punct(next + 1, '.') {
                     // The Lithuanian "d." (diena, day): "lapkričio 25 d.".
                     next += 2;
+                } else if self.is(next, "ရက") {
+                    // The Burmese "ရက်" (day): "မတ်လ ၃ ရက် ၂၀၂၅".
+                    next += 1;
                 }
                 // A range of days ("March 3-5, 2025", "March 3–5"): the first day counts.
                 if (self.punct(next, '-') || self.punct(next, '–'))
@@ -1527,6 +1533,8 @@ mod tests {
             "3 ማርች 2025",
             "3 Ẹrẹ̀nà 2025",
             "3 Oṣù Kẹta 2025",
+            "၂၀၂၅ ခုနှစ်၊ မတ်လ ၃ ရက်",
+            "မတ်လ ၃ ရက် ၂၀၂၅",
         ] {
             assert_eq!(r(text, m), "2025-03-03T00:00:00Z day", "{text}");
         }
@@ -1534,6 +1542,10 @@ mod tests {
         assert_eq!(r("15. listopada 2025.", m), "2025-10-15T00:00:00Z day");
         assert_eq!(r("15 listopada 2025", m), "2025-11-15T00:00:00Z day");
         assert_eq!(r("2025 m. kovą", m), "2025-03-01T00:00:00Z month");
+        for text in ["ថ្ងៃទី ៣ ខែ មីនា ឆ្នាំ ២០២៥ ម៉ោង ១៤:៣០", "3 Machi 2025 saa 14:30"]
+        {
+            assert_eq!(r(text, m), "2025-03-03T14:30:00Z minute", "{text}");
+        }
         assert_eq!(
             r("24 Tachwedd 2026 am 18:14", m),
             "2026-11-24T18:14:00Z minute"

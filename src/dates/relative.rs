@@ -308,6 +308,16 @@ impl P<'_> {
                 }
                 break;
             };
+            // "မတ်လ ၃ ရက်" is the Burmese 3 March: a day's word after a month and a number marks
+            // the day of the month.
+            if !any
+                && unit == Unit::Day
+                && uw == "ရက"
+                && i > 0
+                && words::month(self.w(i - 1)).is_some()
+            {
+                return Ok(None);
+            }
             // "4 tháng 3" is the Vietnamese 4 March, not four months; the Khmer "៣ ខែ មីនា" is
             // 3 March, the Yoruba "3 Oṣù Kẹta" too: the word for month stands before a month's
             // number or name.

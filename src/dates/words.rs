@@ -664,6 +664,13 @@ fn other_month_script(w: &str) -> Option<u8> {
         "ኦክቶበር" => 10,
         "ኖቬምበር" | "ኖቨምበር" => 11,
         "ዲሴምበር" => 12,
+        // Burmese writes "month" after the name ("မတ်လ", March).
+        _ if w.starts_with(|c| ('\u{1000}'..='\u{109F}').contains(&c)) && w.ends_with('လ') => {
+            return w
+                .strip_suffix('လ')
+                .filter(|m| !m.is_empty())
+                .and_then(other_month_script)
+        }
         _ => {
             return w
                 .strip_prefix("ខែ")
@@ -2212,11 +2219,11 @@ fn other_label(w: &str) -> Option<super::Label> {
         | "uuendatud" | "muudetud" | "posodobljeno" | "updates" => super::Label::Updated,
         // Basque, Albanian, Welsh, Irish, Maltese and Icelandic.
         "argitaratua" | "argitaratuta" | "argitalpena" | "publikuar" | "publikuara"
-        | "cyhoeddwyd" | "foilsithe" | "ippubblikat" | "birt" | "birtist" => {
-            super::Label::Published
-        }
+        | "cyhoeddwyd" | "foilsithe" | "ippubblikat" | "birt" | "birtist" | "imechapishwa"
+        | "ilichapishwa" | "wallafa" => super::Label::Published,
         "eguneratua" | "eguneratuta" | "eguneraketa" | "perditesuar" | "perditesimi"
-        | "diweddarwyd" | "nuashonraithe" | "aggornat" | "uppfaert" => super::Label::Updated,
+        | "diweddarwyd" | "nuashonraithe" | "aggornat" | "uppfaert" | "ilisasishwa"
+        | "imesasishwa" | "sabunta" => super::Label::Updated,
         _ => return None,
     })
 }
@@ -2245,7 +2252,9 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "публикувано"
         | "публикуван"
         | "פורסם"
-        | "апублікавана" => super::Label::Published,
+        | "апублікавана"
+        | "เผยแพร"
+        | "เผยแพรเมือ" => super::Label::Published,
         "обновлено"
         | "обновлен"
         | "обновено"
@@ -2271,7 +2280,10 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "อัปเดต"
         | "עדכון"
         | "абноўлена"
-        | "යාවතකාලීන" => super::Label::Updated,
+        | "යාවතකාලීන"
+        | "อัปเดตลาสุด"
+        | "แกไขลาสุด"
+        | "แกไข" => super::Label::Updated,
         _ => return None,
     })
 }
@@ -2338,6 +2350,8 @@ pub(crate) fn year_word(w: &str) -> bool {
             // Basque writes the year's case ending on it: "2025eko martxoaren 3a", "2026ko".
             | "eko"
             | "ko"
+            // Burmese "ခုနှစ်" (year): "၂၀၂၅ ခုနှစ် မတ်လ ၃ ရက်".
+            | "ခုနှစ"
     )
 }
 
@@ -2447,6 +2461,9 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "เวลา"
             // Welsh "am 18:14" (at); the English "am" after a clock time is read before this.
             | "am"
+            // Khmer "ម៉ោង ១៤:៣០" and Swahili "saa 14:30" (the hour).
+            | "មោង"
+            | "saa"
     )
 }
 
