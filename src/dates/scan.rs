@@ -651,6 +651,18 @@ mod tests {
         let r = resolve(text, &ctx()).unwrap();
         assert_eq!(r.instant.to_string(), "2025-03-03T15:04:00Z");
         assert_eq!(&text[r.span], "March 3, 2025 / 10:04 AM EST");
+        let r = resolve("March 3, 2025; 10:04 AM", &ctx()).unwrap();
+        assert_eq!(r.instant.to_string(), "2025-03-03T10:04:00Z");
+    }
+
+    #[test]
+    fn a_semicolon_ends_a_label_segment() {
+        let r = resolve("Updated: 2 hours ago; 5 days ago", &ctx()).unwrap();
+        assert_eq!(r.instant.to_string(), "2026-11-21T02:20:00Z");
+        assert_eq!(r.label, None);
+        let r = resolve("Updated: March 5, 2025; Published: March 3, 2025", &ctx()).unwrap();
+        assert_eq!(r.instant.to_string(), "2025-03-03T00:00:00Z");
+        assert_eq!(r.label, Some(Label::Published));
     }
 
     #[test]
