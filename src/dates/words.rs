@@ -1,12 +1,13 @@
 //! The word tables: months, weekdays, units, number words, hedges and the other words the date
-//! forms are made of, in English, French, Spanish, German, Portuguese, Italian and Dutch, with
-//! the month names, units and day words of the other languages news pages print most: Polish,
-//! Czech, Slovak, Romanian, Turkish, Indonesian/Malay, Swedish, Danish, Norwegian, Finnish,
-//! Hungarian (months), Lithuanian, Latvian, Estonian, Slovenian, Tagalog, Russian, Ukrainian,
-//! Serbian and Bulgarian, Greek, Arabic (with the Lunar Hijri months) and Bengali. Words arrive
-//! folded by the lexer (lowercase, accents removed: "März" -> "marz", "Března" -> "brezna";
-//! Cyrillic, Greek and Arabic keep their script: "марта", "μαρτιου"). Owns vocabulary only;
-//! grammar is in `relative` and `absolute`.
+//! forms are made of, in English, French, Spanish, German, Portuguese, Italian and Dutch, with the
+//! month names, units and day words of the other languages news pages print most: Polish, Czech,
+//! Slovak, Romanian, Turkish, Indonesian/Malay, Swedish, Danish, Norwegian, Finnish, Hungarian
+//! (months), Lithuanian, Latvian, Estonian, Slovenian, Tagalog, Russian, Ukrainian, Serbian and
+//! Bulgarian, Greek, Arabic (with the Lunar Hijri months), Bengali and the other Indic scripts,
+//! Basque, Irish, Maltese, Welsh, Belarusian, Sinhala, Burmese, Khmer, Hausa, Afaan Oromo, Swahili,
+//! Yoruba and Amharic. Words arrive folded by the lexer (lowercase, accents removed: "März" ->
+//! "marz", "Března" -> "brezna"; Cyrillic, Greek and Arabic keep their script: "марта", "μαρτιου").
+//! Owns vocabulary only; grammar is in `relative` and `absolute`.
 
 /// A counted unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
