@@ -553,6 +553,10 @@ impl P<'_> {
         if j > 0 && words::unit_with_ago(self.w(j - 1)) {
             return Some(j);
         }
+        // Tagalog with its particle: "3 araw na ang nakalipas".
+        if w == "na" && self.is(j + 1, "ang") && matches!(self.w(j + 2), "nakalipas" | "nakaraan") {
+            return Some(j + 3);
+        }
         // Irish: "3 uair an chloig ó shin" (hours "of the clock" ago).
         if w == "an" && self.is(j + 1, "chloig") && self.is(j + 2, "o") && self.is(j + 3, "shin") {
             return Some(j + 4);
@@ -565,7 +569,7 @@ impl P<'_> {
         // Welsh "yn ôl"; and the Tamil hour's second word ("மணி நேரத்திற்கு முன்பு", folded)
         // before "ago".
         ((w == "yang" && self.is(j + 1, "lalu"))
-            || (w == "ang" && self.is(j + 1, "nakalipas"))
+            || (w == "ang" && matches!(self.w(j + 1), "nakalipas" | "nakaraan"))
             || (w == "me" && self.is(j + 1, "pare"))
             || (w == "yn" && self.is(j + 1, "ol"))
             || (w == "o" && self.is(j + 1, "shin"))
@@ -1168,6 +1172,7 @@ mod tests {
             "siegħa ilu",
             "awr yn ôl",
             "fyrir klukkustund",
+            "1 oras na ang nakalipas",
             "isang oras ang nakalipas",
             "एक घंटा पहले",
         ] {

@@ -288,6 +288,7 @@ impl P<'_> {
                 | "in"
                 | "pe"
                 | "den"
+                | "noong"
                 | "в"
                 | "في"
         ) && self.t.get(j + 1).is_some()

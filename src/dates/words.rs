@@ -1885,6 +1885,8 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "ഇനന"
             | "gaur"
             | "hoxe"
+            | "yau"
+            | "ዛሬ"
             | "heddiw"
             | "inniu"
             | "illum"
@@ -1943,6 +1945,10 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "ilbierah"
             | "kahapon"
             | "jana"
+            | "jiya"
+            | "kaleessa"
+            | "lanaa"
+            | "ትናንት"
             | "dje"
             | "учора"
             | "ನಿನನೆ"
@@ -2218,10 +2224,12 @@ fn other_label(w: &str) -> Option<super::Label> {
         }
         "actualitzat" | "actualitzada" | "atnaujinta" | "atjaunots" | "atjauninats"
         | "uuendatud" | "muudetud" | "posodobljeno" | "updates" => super::Label::Updated,
-        // Basque, Albanian, Welsh, Irish, Maltese and Icelandic.
+        // Basque, Albanian, Welsh, Irish, Maltese, Icelandic, Swahili, Hausa and Tagalog.
         "argitaratua" | "argitaratuta" | "argitalpena" | "publikuar" | "publikuara"
         | "cyhoeddwyd" | "foilsithe" | "ippubblikat" | "birt" | "birtist" | "imechapishwa"
-        | "ilichapishwa" | "wallafa" => super::Label::Published,
+        | "ilichapishwa" | "wallafa" | "publish" | "inilathala" | "nailathala" => {
+            super::Label::Published
+        }
         "eguneratua" | "eguneratuta" | "eguneraketa" | "perditesuar" | "perditesimi"
         | "diweddarwyd" | "nuashonraithe" | "aggornat" | "uppfaert" | "ilisasishwa"
         | "imesasishwa" | "sabunta" => super::Label::Updated,
