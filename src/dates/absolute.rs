@@ -336,8 +336,8 @@ impl P<'_> {
         if self.punct(k, ',') {
             k += 1;
         }
-        // "de 2025", "of 2025", and the Thai era "พ.ศ. 2568".
-        if matches!(self.w(k), "de" | "del" | "of" | "พศ") {
+        // "de 2025", "of 2025", the Thai era "พ.ศ. 2568" and the Khmer "ឆ្នាំ" (year).
+        if matches!(self.w(k), "de" | "del" | "of" | "พศ" | "ឆនាំ") {
             k += 1;
             if self.punct(k, '.') {
                 k += 1;
@@ -399,7 +399,7 @@ impl P<'_> {
         if !words::year_word(self.w(k)) {
             return k;
         }
-        if self.punct(k + 1, '.') && self.adjacent(k + 1) {
+        if (self.punct(k + 1, '.') || self.punct(k + 1, ',')) && self.adjacent(k + 1) {
             k + 2
         } else {
             k + 1
@@ -475,8 +475,26 @@ impl P<'_> {
         }
         k = after_word;
         let (mo, day_at) = if let Some(mo) = words::month(self.w(k)) {
-            // "2025. márc. 3.": the month may be abbreviated.
-            (mo, if self.punct(k + 1, '.') { k + 2 } else { k + 1 })
+            // "2025. márc. 3.": the month may be abbreviated; Lithuanian may name the month
+            // as such ("2025 m. kovo mėn. 3 d.").
+            let mut at = if self.punct(k + 1, '.') { k + 2 } else { k + 1 };
+            if self.is(at, "men") {
+                at += if self.punct(at + 1, '.') { 2 } else { 1 };
+            }
+            // Without a day it is a month: "2025 m. kovą", "2025. március".
+            if self.num(at).is_none_or(|t| t.ndig > 2 || t.ordinal) {
+                return Ok(Some(DatePart {
+                    y: Some(y),
+                    mo,
+                    d: 1,
+                    precision: Precision::Month,
+                    ambiguous: false,
+                    alone: false,
+                    start: i,
+                    next: at,
+                }));
+            }
+            (mo, at)
         } else if self.punct(k + 1, '.') && self.adjacent(k + 1) {
             match words::month_after_day(self.w(k + 2)) {
                 Some(mo) if self.num(k).is_some() => (mo, k),
@@ -497,6 +515,12 @@ impl P<'_> {
         } else if self.is(next, "d") && self.punct(next + 1, '.') && self.adjacent(next + 1) {
             // The Lithuanian "d." (diena, day).
             next += 2;
+        } else if self.is(next, "ရက") {
+            // The Burmese "ရက်" (day) after the day: "မတ်လ ၃ ရက်".
+            next += 1;
+        } else if self.adjacent(next) && matches!(self.w(next), "a" | "an" | "ean") {
+            // The Basque case ending on the day: "martxoaren 3a", "martxoaren 3an" (on the 3rd).
+            next += 1;
         }
         if d.num == 0 || d.num > u64::from(days_in_month(y, mo)) {
             return Err(self.fail(RefusalKind::InvalidDate, i, next));
@@ -645,9 +669,27 @@ impl P<'_> {
                 if let Some(d) = self.year_first_words(i, y)? {
                     return Ok(Some(d));
                 }
+                // Year, month name, day: "2025 March 3", "2025 මාර්තු 3" (Sinhala).
+                if words::month(self.w(i + 1)).is_some() && !self.glued(i + 1) {
+                    if let Some(d) = self.month_first(i + 1)? {
+                        if d.y.is_none() && d.precision == Precision::Day {
+                            if d.d > days_in_month(y, d.mo) {
+                                return Err(self.fail(RefusalKind::InvalidDate, i, d.next));
+                            }
+                            return Ok(Some(DatePart {
+                                y: Some(y),
+                                start: i,
+                                alone: false,
+                                ..d
+                            }));
+                        }
+                    }
+                }
                 // "2025 年"? no: a bare year.
                 if (1800..=2200).contains(&y) && !self.glued(i + 1) {
-                    return Ok(Some(part(Some(y), 1, 1, Precision::Year, false, i + 1)));
+                    // With its year word: "2025 m.", "2025 г.", "2025 roku".
+                    let next = self.after_year_word(i + 1);
+                    return Ok(Some(part(Some(y), 1, 1, Precision::Year, false, next)));
                 }
                 Ok(None)
             }
@@ -853,10 +895,13 @@ impl P<'_> {
         if self.punct(j, '.') && self.adjacent(j) {
             j += 1;
         }
-        if matches!(self.w(j), "de" | "of" | "di") {
+        // "3 de marzo", "3 of March", the Khmer "៣ ខែ មីនា" (the word for month first).
+        if matches!(self.w(j), "de" | "of" | "di" | "ខែ") {
             j += 1;
-        } else if self.is(j, "d") && (self.punct(j + 1, '\'') || self.punct(j + 1, '’')) {
-            // Catalan "3 d'abril de 2025".
+        } else if matches!(self.w(j), "d" | "ta")
+            && (self.punct(j + 1, '\'') || self.punct(j + 1, '’'))
+        {
+            // Catalan "3 d'abril de 2025", Maltese "3 ta' Marzu 2025".
             j += 2;
         }
         // "04-Mar-2025", "4/Mar/2025".
@@ -897,6 +942,20 @@ impl P<'_> {
         let year = self
             .year_at(j)
             .map(|(y, n)| (self.era_before(month_at, y, n), n));
+        // "listopada" is November in Polish ("15 listopada 2025") and October in Croatian, which
+        // writes ordinal dots after both the day and the year ("15. listopada 2025.").
+        let mo = match year {
+            Some((_, n))
+                if mo == 11
+                    && self.is(month_at, "listopada")
+                    && self.punct(i + 1, '.')
+                    && self.punct(n, '.')
+                    && self.adjacent(n) =>
+            {
+                10
+            }
+            _ => mo,
+        };
         if short_word && year.is_none() {
             return Ok(None);
         }
@@ -958,6 +1017,9 @@ impl P<'_> {
                 } else if self.is(next, "d") && self.punct(next + 1, '.') {
                     // The Lithuanian "d." (diena, day): "lapkričio 25 d.".
                     next += 2;
+                } else if self.is(next, "ရက") {
+                    // The Burmese "ရက်" (day): "မတ်လ ၃ ရက် ၂၀၂၅".
+                    next += 1;
                 }
                 // A range of days ("March 3-5, 2025", "March 3–5"): the first day counts.
                 if (self.punct(next, '-') || self.punct(next, '–'))
@@ -1023,7 +1085,7 @@ impl P<'_> {
         if self.punct(k, ',') {
             k += 1;
         }
-        if matches!(self.w(k), "de" | "del" | "of" | "พศ") {
+        if matches!(self.w(k), "de" | "del" | "of" | "พศ" | "ឆនាំ") {
             k += 1;
             if self.punct(k, '.') {
                 k += 1;
@@ -1095,9 +1157,23 @@ impl P<'_> {
                 (b, a, false)
             }
         } else if a <= 12 && b <= 12 {
-            match self.r.date_order {
-                DateOrder::Mdy => (a, b, a != b),
-                DateOrder::Dmy => (b, a, a != b),
+            // A weekday named before the date settles the order when only one reading falls on
+            // it ("Tuesday, 4/3/2025" is 4 March 2025); else the words' language does, and
+            // else the context, each with a warning.
+            let fits = |mo: u64, d: u64| {
+                self.weekday_before(i).is_some_and(|wd| {
+                    d <= u64::from(days_in_month(y, mo as u8))
+                        && Wall::midnight(y, mo as u8, d as u8).weekday() == wd
+                })
+            };
+            match (fits(a, b), fits(b, a)) {
+                (true, false) => (a, b, false),
+                (false, true) => (b, a, false),
+                _ => match self.r.date_order {
+                    DateOrder::Mdy if a != b && self.day_first_cue(i) => (b, a, true),
+                    DateOrder::Mdy => (a, b, a != b),
+                    DateOrder::Dmy => (b, a, a != b),
+                },
             }
         } else if a > 12 && b <= 12 {
             (b, a, false)
@@ -1125,6 +1201,68 @@ impl P<'_> {
 }
 
 impl P<'_> {
+    /// The weekday named in the few words before `i` ("Tue, 4/3/2025", "Thứ ba, 4/3/2025").
+    fn weekday_before(&self, i: usize) -> Option<u8> {
+        (i.saturating_sub(4)..i).rev().find_map(|k| {
+            let w = self.w(k);
+            let before = if k > 0 { self.w(k - 1) } else { "" };
+            // Vietnamese numbers the weekdays: "Thứ hai" (Monday) to "Thứ bảy", "Chủ nhật".
+            let vietnamese = match (before, w) {
+                ("thu", "hai") => Some(0),
+                ("thu", "ba") => Some(1),
+                ("thu", "tu") => Some(2),
+                ("thu", "nam") => Some(3),
+                ("thu", "sau") => Some(4),
+                ("thu", "bay") => Some(5),
+                ("chu", "nhat") => Some(6),
+                _ => None,
+            };
+            vietnamese.or_else(|| words::weekday(w).map(|(d, _)| d))
+        })
+    }
+
+    /// Whether the words before the numeric date at `i` are of a language that writes the day
+    /// first: a full weekday name or a label that is not English ("Thứ năm, 12/11/2026",
+    /// "Publicado 03/04/2025", "Mittwoch, 03.04."), or the article before a date in French,
+    /// Spanish, Italian, Portuguese ("le 03/04/2025"). English text keeps the month first.
+    fn day_first_cue(&self, i: usize) -> bool {
+        (0..i).any(|k| {
+            let w = self.w(k);
+            if w.is_empty() {
+                return false;
+            }
+            let english = matches!(
+                w,
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "published"
+                    | "posted"
+                    | "created"
+                    | "date"
+                    | "dated"
+                    | "released"
+                    | "publication"
+                    | "updated"
+                    | "modified"
+                    | "edited"
+                    | "revised"
+                    | "update"
+                    | "updates"
+            );
+            !english
+                && (words::weekday(w).is_some_and(|(_, full)| full)
+                    || words::label_word(w).is_some()
+                    || (w == "thu"
+                        && matches!(self.w(k + 1), "hai" | "ba" | "tu" | "nam" | "sau" | "bay"))
+                    || (k + 1 == i && matches!(w, "le" | "el" | "il" | "em")))
+        })
+    }
+
     /// A Solar Hijri date written day first ("۵ آذر ۱۴۰۵", "۵ آذر"): the day at `i`, the month
     /// `jm`, and the year (Persian or ASCII digits) at `j`. Without a year, the latest such day.
     fn jalali_day_first(
@@ -1356,6 +1494,66 @@ mod tests {
         for (text, order, want) in cases {
             assert_eq!(r(text, order), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_named_weekday_or_the_language_settles_the_order() {
+        use DateOrder::Mdy;
+        // 4 March 2025 was a Tuesday, 3 April a Thursday.
+        assert_eq!(r("Tuesday, 4/3/2025", Mdy), "2025-03-04T00:00:00Z day");
+        assert_eq!(r("Thursday, 4/3/2025", Mdy), "2025-04-03T00:00:00Z day");
+        assert_eq!(r("Thứ ba, 4/3/2025", Mdy), "2025-03-04T00:00:00Z day");
+        // A day-first language reads it day first, still with the warning.
+        assert_eq!(
+            r("Atualizado em 04/03/2025", Mdy),
+            "2025-03-04T00:00:00Z day ambiguous_date_order"
+        );
+        assert_eq!(
+            r("Updated 04/03/2025", Mdy),
+            "2025-04-03T00:00:00Z day ambiguous_date_order"
+        );
+    }
+
+    #[test]
+    fn dates_in_more_languages_and_orders() {
+        let m = DateOrder::Mdy;
+        for text in [
+            "2025 March 3",
+            "2025eko martxoaren 3a",
+            "3 ta' Marzu 2025",
+            "3 Márta 2025",
+            "3 сакавіка 2025",
+            "2025 මාර්තු 3",
+            "မတ် ၃၊ ၂၀၂၅",
+            "ថ្ងៃទី៣ ខែមីនា ឆ្នាំ២០២៥",
+            "2025 m. kovo mėn. 3 d.",
+            "3 Maris 2025",
+            "ថ្ងៃចន្ទ ទី ៣ ខែ មីនា ឆ្នាំ ២០២៥",
+            "3 Maw 2025",
+            "3 ማርች 2025",
+            "3 Ẹrẹ̀nà 2025",
+            "3 Oṣù Kẹta 2025",
+            "၂၀၂၅ ခုနှစ်၊ မတ်လ ၃ ရက်",
+            "မတ်လ ၃ ရက် ၂၀၂၅",
+        ] {
+            assert_eq!(r(text, m), "2025-03-03T00:00:00Z day", "{text}");
+        }
+        // Croatian writes ordinal dots after day and year; "listopad" is its October.
+        assert_eq!(r("15. listopada 2025.", m), "2025-10-15T00:00:00Z day");
+        assert_eq!(r("15 listopada 2025", m), "2025-11-15T00:00:00Z day");
+        assert_eq!(r("2025 m. kovą", m), "2025-03-01T00:00:00Z month");
+        for text in ["ថ្ងៃទី ៣ ខែ មីនា ឆ្នាំ ២០២៥ ម៉ោង ១៤:៣០", "3 Machi 2025 saa 14:30"]
+        {
+            assert_eq!(r(text, m), "2025-03-03T14:30:00Z minute", "{text}");
+        }
+        assert_eq!(
+            r("24 Tachwedd 2026 am 18:14", m),
+            "2026-11-24T18:14:00Z minute"
+        );
+        assert_eq!(
+            r("2026ko azaroaren 24a, 18:14", m),
+            "2026-11-24T18:14:00Z minute"
+        );
     }
 
     #[test]

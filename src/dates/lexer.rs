@@ -144,11 +144,37 @@ impl Line {
             if b.is_ascii_alphabetic() {
                 let mut t = Tok::new(Kind::Word, i, space);
                 let woff = self.words.len();
-                let from = i;
-                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    i += 1;
+                let mut from = i;
+                loop {
+                    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                        // A word glued to the next one in camel case ends where the capital
+                        // starts: "UpdatedMarch", "datePublished", "PUBLISHEDMarch".
+                        if i > from && camel_break(bytes, i) {
+                            break;
+                        }
+                        i += 1;
+                    }
+                    self.words.push_str(&text[from..i]);
+                    // An apostrophe between two vowels is a glottal stop inside the word, as
+                    // Hausa and Oromo write it ("sa'o'i", hours; "sa'aatii"); elsewhere it
+                    // elides a word ("d'octobre", "un'ora") and stays a token.
+                    let glottal = apostrophe_len(&bytes[i..]);
+                    let vowel = |b: Option<&u8>| {
+                        b.is_some_and(|b| {
+                            matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u')
+                        })
+                    };
+                    if glottal > 0
+                        && i > from
+                        && vowel(bytes.get(i - 1))
+                        && vowel(bytes.get(i + glottal))
+                    {
+                        i += glottal;
+                        from = i;
+                        continue;
+                    }
+                    break;
                 }
-                self.words.push_str(&text[from..i]);
                 self.words[woff..].make_ascii_lowercase();
                 // Accented letters continue the word ("Févr", "días").
                 if i < bytes.len() && bytes[i] >= 0x80 {
@@ -218,6 +244,14 @@ impl Line {
                 i += c.len_utf8();
                 continue;
             }
+            // Joiners inside a word of the Indic scripts and Sinhala ("අප්‍රේල්", April) and
+            // modifier apostrophes between vowels ("saʼoʼi") belong to the word.
+            if matches!(c, '\u{200C}' | '\u{200D}' | '\u{2BC}')
+                && chars.peek().is_some_and(|n| n.is_alphabetic())
+            {
+                i += c.len_utf8();
+                continue;
+            }
             // Thai abbreviations carry dots inside ("มี.ค." is March): the word goes on, without
             // them.
             if c == '.'
@@ -245,6 +279,33 @@ impl Line {
             t.wlen = len as u8;
         }
     }
+}
+
+/// Whether a word breaks before the capital at `i`: a lowercase letter before it and
+/// ("UpdatedMarch") or a capital run before it and a lowercase letter after ("PUBLISHEDMarch").
+fn camel_break(bytes: &[u8], i: usize) -> bool {
+    if !bytes[i].is_ascii_uppercase() || i == 0 {
+        return false;
+    }
+    let before = bytes[i - 1];
+    let after = bytes.get(i + 1).copied().unwrap_or(b' ');
+    if before.is_ascii_lowercase() {
+        // "McDonald" and "iPhone" split too, harmlessly: no part of them names a date. A
+        // capital alone ("iOS") starts no word.
+        return after.is_ascii_lowercase();
+    }
+    before.is_ascii_uppercase()
+        && after.is_ascii_lowercase()
+        && i >= 2
+        && bytes[i - 2].is_ascii_uppercase()
+}
+
+/// The byte length of an apostrophe at the start of `rest` ("'", "’", "ʼ"), or 0.
+fn apostrophe_len(rest: &[u8]) -> usize {
+    ["'", "\u{2019}", "\u{2bc}"]
+        .iter()
+        .find(|a| rest.starts_with(a.as_bytes()))
+        .map_or(0, |a| a.len())
 }
 
 /// Chinese, Japanese and Korean characters (ideographs, kana, Hangul syllables).
@@ -309,6 +370,8 @@ pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
         '\u{0CE6}'..='\u{0CEF}' => '\u{0CE6}',
         '\u{0D66}'..='\u{0D6F}' => '\u{0D66}',
         '\u{0E50}'..='\u{0E59}' => '\u{0E50}',
+        '\u{1040}'..='\u{1049}' => '\u{1040}',
+        '\u{17E0}'..='\u{17E9}' => '\u{17E0}',
         _ => return None,
     };
     Some(((c as u32 - zero as u32) as u8, c.len_utf8()))
@@ -349,6 +412,9 @@ fn ascii_punct(c: char) -> char {
         '\u{066B}' => '.',
         '\u{066C}' => ',',
         '\u{2236}' => ':',
+        // The Burmese comma and full stop, the Khmer full stop.
+        '\u{104A}' => ',',
+        '\u{104B}' | '\u{17D4}' => '.',
         _ => c,
     }
 }
@@ -379,6 +445,14 @@ fn is_silent_mark(c: char) -> bool {
             | '\u{0CBC}'
             | '\u{0CCD}'
             | '\u{0D4D}'
+            // Sinhala al-lakuna; Burmese dot below, virama and asat; Khmer signs above and
+            // below (the coeng that stacks consonants among them).
+            | '\u{0DCA}'
+            | '\u{1037}'
+            | '\u{1039}'
+            | '\u{103A}'
+            | '\u{17C9}'..='\u{17D3}'
+            | '\u{17DD}'
     )
 }
 
@@ -425,6 +499,11 @@ fn push_folded(out: &mut String, c: char) {
         // The Azerbaijani schwa ("əvvəl" is "evvel").
         'ə' => 'e',
         'ħ' => 'h',
+        // The hooked letters of Hausa ("daƙiƙa", "ɗan").
+        'ƙ' => 'k',
+        'ɗ' => 'd',
+        'ɓ' => 'b',
+        'ƴ' => 'y',
         'ё' => 'е',
         'ς' => 'σ',
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
@@ -481,7 +560,13 @@ fn push_folded(out: &mut String, c: char) {
         | '\u{561}'..='\u{587}'
         | '\u{10D0}'..='\u{10FF}'
         | '\u{E01}'..='\u{E3A}'
-        | '\u{E40}'..='\u{E4E}' => lower,
+        | '\u{E40}'..='\u{E4E}'
+        // Sinhala, Burmese and Khmer letters and vowel signs.
+        | '\u{D80}'..='\u{DE5}'
+        | '\u{DF0}'..='\u{DFF}'
+        | '\u{1000}'..='\u{103F}'
+        | '\u{1050}'..='\u{109F}'
+        | '\u{1780}'..='\u{17D3}' => lower,
         // Letters the tables never use still take a place, so they never match a table word.
         _ => '?',
     };
@@ -517,6 +602,28 @@ mod tests {
         assert_eq!(words("20°C"), ["#20", "°", "c"]);
         assert_eq!(words("Straße"), ["strasse"]);
         assert_eq!(words("De\u{301}cembre"), ["decembre"]);
+    }
+
+    #[test]
+    fn camel_case_splits_and_glottal_apostrophes_join() {
+        assert_eq!(words("UpdatedMarch 3"), ["updated", "march", "#3"]);
+        assert_eq!(words("datePublished"), ["date", "published"]);
+        assert_eq!(words("PUBLISHEDMarch"), ["published", "march"]);
+        assert_eq!(words("iOS 18"), ["ios", "#18"]);
+        assert_eq!(words("Sa'o'i sa’aatii"), ["saoi", "saaatii"]);
+        assert_eq!(
+            words("d'octobre un'ora ta' Marzu"),
+            ["d", "'", "octobre", "un", "'", "ora", "ta", "'", "marzu"]
+        );
+    }
+
+    #[test]
+    fn reads_burmese_khmer_and_sinhala() {
+        assert_eq!(words("၃ နာရီ"), ["#3", "နာရီ"]);
+        assert_eq!(words("៣ ម៉ោងមុន"), ["#3", "មោងមុន"]);
+        assert_eq!(words("මාර්තු 3කට"), ["මාරතු", "#3", "කට"]);
+        assert_eq!(words("අප්\u{200d}රේල්"), ["අපරේල"]);
+        assert_eq!(words("daƙiƙa"), ["dakika"]);
     }
 
     #[test]
@@ -591,7 +698,8 @@ mod tests {
 
     #[test]
     fn overlong_words_match_nothing() {
-        let long = "Supercalifragilisticexpialidocious".repeat(2);
+        let long =
+            "Supercalifragilisticexpialidocious".to_string() + "supercalifragilisticexpialidocious";
         assert_eq!(words(&format!("{long} 3")), ["", "#3"]);
     }
 }

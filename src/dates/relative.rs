@@ -285,7 +285,12 @@ impl P<'_> {
             let uw = self.w(q.next);
             let scaled = words::unit(uw)
                 .map(|(u, c)| (u, c, 1))
-                .or_else(|| words::scaled_unit(uw).map(|(u, k)| (u, false, k)));
+                .or_else(|| words::scaled_unit(uw).map(|(u, k)| (u, false, k)))
+                // The Irish day "lá" folds to the article "la": a unit only before "ó shin".
+                .or_else(|| {
+                    (uw == "la" && self.is(q.next + 1, "o") && self.is(q.next + 2, "shin"))
+                        .then_some((Unit::Day, false, 1))
+                });
             let Some((unit, compact, scale)) = scaled else {
                 if !any {
                     // "8 monkeys ago": a count, a word, then "ago".
@@ -303,8 +308,25 @@ impl P<'_> {
                 }
                 break;
             };
-            // "4 tháng 3" is the Vietnamese 4 March, not four months.
-            if uw == "thang" && self.num(q.next + 1).is_some() {
+            // "မတ်လ ၃ ရက်" is the Burmese 3 March: a day's word after a month and a number marks
+            // the day of the month.
+            if !any
+                && unit == Unit::Day
+                && uw == "ရက"
+                && i > 0
+                && words::month(self.w(i - 1)).is_some()
+            {
+                return Ok(None);
+            }
+            // "4 tháng 3" is the Vietnamese 4 March, not four months; the Khmer "៣ ខែ មីនា" is
+            // 3 March, the Yoruba "3 Oṣù Kẹta" too: the word for month stands before a month's
+            // number or name.
+            if unit == Unit::Month
+                && !compact
+                && (uw == "thang" && self.num(q.next + 1).is_some()
+                    || words::month(self.w(q.next + 1)).is_some()
+                    || words::month_pair(uw, self.w(q.next + 1)).is_some())
+            {
                 return Ok(None);
             }
             // "a time ago" is English, and vague, not the Danish "en time siden" (an hour ago).
@@ -342,6 +364,16 @@ impl P<'_> {
                                 | "los"
                                 | "les"
                         ))
+            {
+                return Ok(None);
+            }
+            // A year and its word are no count: "2025 m." (Lithuanian), "2025 r." (Polish).
+            if !any
+                && compact
+                && q.digits
+                && (1000..=2999).contains(&q.n)
+                && words::year_word(uw)
+                && self.ago_at(q.next + 1).is_none()
             {
                 return Ok(None);
             }
@@ -477,14 +509,37 @@ impl P<'_> {
             "hace" | "vor" | "ha" | "faz" | "hai" => Some(1),
             // Catalan "fa 3 hores" (Italian puts "fa" after: "3 ore fa").
             "fa" if self.num(i + 1).is_some()
-                || words::unit_with_count(self.w(i + 1)).is_some() =>
+                || words::unit_with_count(self.w(i + 1)).is_some()
+                || words::number_word(self.w(i + 1)).is_some()
+                    && words::unit(self.w(i + 2)).is_some() =>
             {
                 Some(1)
             }
+            // Albanian "para 3 orësh" (the unit in the ablative, which the Spanish "para 3
+            // horas", for three hours, never is).
+            "para" if self.num(i + 1).is_some() && self.w(i + 2).ends_with("sh") => Some(1),
             "πριν" if self.is(i + 1, "απο") => Some(2),
             w if words::ago_prefix(w) => Some(1),
             _ => None,
         }
+    }
+
+    /// The "ago" after a unit and its count at `j` in the languages that put the unit first,
+    /// and where it ends: Swahili "zilizopita", Yoruba "sẹ́yìn", Afaan Oromo "dura", Hausa "da
+    /// suka wuce" (and "da suka gabata", "da ya wuce"), Sinhala "පෙර" after the count's glued
+    /// "කට" ("පැය 3කට පෙර").
+    fn ago_after_unit_first_at(&self, j: usize) -> Option<usize> {
+        let w = self.w(j);
+        if words::ago_after_unit_first(w) || words::ago_suffix(w) && !w.is_ascii() {
+            return Some(j + 1);
+        }
+        if w == "da"
+            && matches!(self.w(j + 1), "suka" | "ya" | "ta")
+            && matches!(self.w(j + 2), "wuce" | "gabata")
+        {
+            return Some(j + 3);
+        }
+        (matches!(w, "කට" | "ට") && self.is(j + 1, "පෙර")).then_some(j + 2)
     }
 
     /// An "ago" word after a count at `j` ("ago", "назад", "temu", "önce", "yang lalu"), and
@@ -498,6 +553,14 @@ impl P<'_> {
         if j > 0 && words::unit_with_ago(self.w(j - 1)) {
             return Some(j);
         }
+        // Tagalog with its particle: "3 araw na ang nakalipas".
+        if w == "na" && self.is(j + 1, "ang") && matches!(self.w(j + 2), "nakalipas" | "nakaraan") {
+            return Some(j + 3);
+        }
+        // Irish: "3 uair an chloig ó shin" (hours "of the clock" ago).
+        if w == "an" && self.is(j + 1, "chloig") && self.is(j + 2, "o") && self.is(j + 3, "shin") {
+            return Some(j + 4);
+        }
         // Nigerian Pidgin: "2 hours wey don pass".
         if w == "wey" && self.is(j + 1, "don") && self.is(j + 2, "pass") {
             return Some(j + 3);
@@ -506,9 +569,10 @@ impl P<'_> {
         // Welsh "yn ôl"; and the Tamil hour's second word ("மணி நேரத்திற்கு முன்பு", folded)
         // before "ago".
         ((w == "yang" && self.is(j + 1, "lalu"))
-            || (w == "ang" && self.is(j + 1, "nakalipas"))
+            || (w == "ang" && matches!(self.w(j + 1), "nakalipas" | "nakaraan"))
             || (w == "me" && self.is(j + 1, "pare"))
             || (w == "yn" && self.is(j + 1, "ol"))
+            || (w == "o" && self.is(j + 1, "shin"))
             || (matches!(w, "நேரததிறகு" | "நேரஙகளுககு" | "நேரம")
                 && words::ago_suffix(self.w(j + 1))))
         .then_some(j + 2)
@@ -610,6 +674,13 @@ impl P<'_> {
     pub(crate) fn relative_at(&self, i: usize) -> Step {
         if let Some(k) = self.prefix_len(i) {
             let j = i + k;
+            // Basque puts "one" and "two" after the unit: "duela ordu bat" (an hour ago).
+            if let (Some((unit, false)), Some(n)) = (
+                words::unit(self.w(j)),
+                words::count_after_unit(self.w(j + 1)),
+            ) {
+                return self.counted_ago(n, unit, i, j + 2);
+            }
             if let Some(end) = self.now_core(j) {
                 let rel = Rel {
                     months: 0,
@@ -646,9 +717,15 @@ impl P<'_> {
             }
         }
         // The unit first: "Saa 2 zilizopita" (Swahili), "wákàtí 2 sẹ́yìn" (Yoruba).
-        if let (Some((unit, _)), Some(n)) = (words::unit(self.w(i)), self.num(i + 1)) {
-            if !n.ordinal && words::ago_after_unit_first(self.w(i + 2)) {
-                return self.counted_ago(n.num, unit, i, i + 3);
+        if let Some((unit, _)) = words::unit(self.w(i)) {
+            // "saa moja iliyopita", "wákàtí kan sẹ́yìn": the count may be a word.
+            let n = match self.num(i + 1) {
+                Some(t) if !t.ordinal => Some(t.num),
+                Some(_) => None,
+                None => words::count_after_unit(self.w(i + 1)),
+            };
+            if let Some((n, end)) = n.zip(self.ago_after_unit_first_at(i + 2)) {
+                return self.counted_ago(n, unit, i, end);
             }
         }
         let Some(rel) = self.rel_list(i, false)? else {
@@ -743,13 +820,28 @@ impl P<'_> {
                 }
             }
             "avant" if self.punct(i + 1, '-') && self.is(i + 2, "hier") => (2, i + 3),
-            "avanthier" | "anteayer" | "antier" | "vorgestern" | "anteontem" | "eergisteren"
-            | "przedwczoraj" | "predevcirem" | "prekjucer" | "prekjuce" | "alaltaieri"
-            | "toissapaivana" | "evvelsi" | "позавчера" | "позавчора" | "προχθεσ" => {
-                (2, i + 1)
-            }
+            "avanthier"
+            | "anteayer"
+            | "antier"
+            | "vorgestern"
+            | "anteontem"
+            | "eergisteren"
+            | "przedwczoraj"
+            | "predevcirem"
+            | "prekjucer"
+            | "prekjuce"
+            | "alaltaieri"
+            | "toissapaivana"
+            | "evvelsi"
+            | "позавчера"
+            | "позавчора"
+            | "προχθεσ"
+            | "herenegun"
+            | "antonte"
+            | "echdoe"
+            | "уперадучора" => (2, i + 1),
             // "i går", "i dag" (Swedish, Danish, Norwegian), "hari ini", "hôm qua", "hôm nay".
-            "i" if self.is(i + 1, "gar") => (1, i + 2),
+            "i" if self.is(i + 1, "gar") || self.is(i + 1, "gaer") => (1, i + 2),
             "i" if self.is(i + 1, "dag") => (0, i + 2),
             "i" if self.is(i + 1, "forrgar") || self.is(i + 1, "forgars") => (2, i + 2),
             "hari" if self.is(i + 1, "ini") => (0, i + 2),
@@ -1051,6 +1143,46 @@ mod tests {
     }
 
     #[test]
+    fn counts_with_the_unit_first_or_ago_in_two_words() {
+        for text in [
+            "duela 3 ordu",
+            "Sa'o'i 3 da suka wuce",
+            "sa'aatii 3 dura",
+            "පැය 3කට පෙර",
+            "3 uair an chloig ó shin",
+            "para 3 orësh",
+            "3 sigħat ilu",
+            "3 гадзіны таму",
+            "៣ ម៉ោងមុន",
+            "လွန်ခဲ့သော ၃ နာရီက",
+            "၃ နာရီ အကြာက",
+        ] {
+            assert_eq!(r(text), "2026-11-25T23:20:00Z hour", "{text}");
+        }
+        assert_eq!(r("duela ordu bat"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("fa una hora"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("2 lá ó shin"), "2026-11-24T02:20:00Z day");
+        assert_eq!(r("2 ddiwrnod yn ôl"), "2026-11-24T02:20:00Z day");
+        // The count as a word after the unit, or no count at all for one unit.
+        for text in [
+            "saa moja iliyopita",
+            "wákàtí kan sẹ́yìn",
+            "sa'a ɗaya da ta wuce",
+            "sa'aatii tokko dura",
+            "siegħa ilu",
+            "awr yn ôl",
+            "fyrir klukkustund",
+            "1 oras na ang nakalipas",
+            "isang oras ang nakalipas",
+            "एक घंटा पहले",
+        ] {
+            assert_eq!(r(text), "2026-11-26T01:20:00Z hour", "{text}");
+        }
+        // "2025 m." is a Lithuanian year, not 2025 minutes.
+        assert_eq!(r("2025 m."), "2025-01-01T00:00:00Z year");
+    }
+
+    #[test]
     fn compounds_take_the_smallest_unit() {
         assert_eq!(r("1 hour, 20 minutes ago"), "2026-11-26T01:00:00Z minute");
         assert_eq!(r("1h20m"), "2026-11-26T01:00:00Z minute");
@@ -1066,6 +1198,19 @@ mod tests {
         assert_eq!(r("last Thursday"), "2026-11-19T00:00:00Z day");
         assert_eq!(r("last week"), "2026-11-19T02:20:00Z week");
         assert_eq!(r("la semaine dernière"), "2026-11-19T02:20:00Z week");
+        for text in [
+            "atzo",
+            "onte",
+            "ddoe",
+            "inné",
+            "ilbieraħ",
+            "dje",
+            "í gær",
+            "учора",
+            "ඊයේ",
+        ] {
+            assert_eq!(r(text), "2026-11-25T00:00:00Z day", "{text}");
+        }
     }
 
     #[test]

@@ -119,7 +119,8 @@ impl P<'_> {
             return false;
         }
         match t.ch {
-            '|' | '•' | '·' | '—' | '–' | '‧' | '◦' | '∙' => true,
+            // ";" too: "Published: March 3, 2025; Updated: March 5, 2025" is two segments.
+            '|' | '•' | '·' | '—' | '–' | '‧' | '◦' | '∙' | ';' => true,
             // "Publié à 07h00, mis à jour à 09h12": a comma before a label starts a segment.
             ',' => {
                 self.t.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
@@ -287,6 +288,7 @@ impl P<'_> {
                 | "in"
                 | "pe"
                 | "den"
+                | "noong"
                 | "в"
                 | "في"
         ) && self.t.get(j + 1).is_some()
@@ -650,6 +652,18 @@ mod tests {
         let r = resolve(text, &ctx()).unwrap();
         assert_eq!(r.instant.to_string(), "2025-03-03T15:04:00Z");
         assert_eq!(&text[r.span], "March 3, 2025 / 10:04 AM EST");
+        let r = resolve("March 3, 2025; 10:04 AM", &ctx()).unwrap();
+        assert_eq!(r.instant.to_string(), "2025-03-03T10:04:00Z");
+    }
+
+    #[test]
+    fn a_semicolon_ends_a_label_segment() {
+        let r = resolve("Updated: 2 hours ago; 5 days ago", &ctx()).unwrap();
+        assert_eq!(r.instant.to_string(), "2026-11-21T02:20:00Z");
+        assert_eq!(r.label, None);
+        let r = resolve("Updated: March 5, 2025; Published: March 3, 2025", &ctx()).unwrap();
+        assert_eq!(r.instant.to_string(), "2025-03-03T00:00:00Z");
+        assert_eq!(r.label, Some(Label::Published));
     }
 
     #[test]

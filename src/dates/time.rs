@@ -35,7 +35,12 @@ impl P<'_> {
         let mut k = j;
         for _ in 0..4 {
             let connector = self.t.get(k).is_some_and(|t| match t.kind {
-                Kind::Punct => matches!(t.ch, ',' | '@' | '-' | '–' | '—' | '|' | '/' | '·' | '•'),
+                Kind::Punct => {
+                    matches!(
+                        t.ch,
+                        ',' | ';' | '@' | '-' | '–' | '—' | '|' | '/' | '·' | '•'
+                    )
+                }
                 Kind::Word => {
                     let w = self.w(k);
                     if words::time_connector(w) {

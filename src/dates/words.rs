@@ -1,12 +1,13 @@
 //! The word tables: months, weekdays, units, number words, hedges and the other words the date
-//! forms are made of, in English, French, Spanish, German, Portuguese, Italian and Dutch, with
-//! the month names, units and day words of the other languages news pages print most: Polish,
-//! Czech, Slovak, Romanian, Turkish, Indonesian/Malay, Swedish, Danish, Norwegian, Finnish,
-//! Hungarian (months), Lithuanian, Latvian, Estonian, Slovenian, Tagalog, Russian, Ukrainian,
-//! Serbian and Bulgarian, Greek, Arabic (with the Lunar Hijri months) and Bengali. Words arrive
-//! folded by the lexer (lowercase, accents removed: "März" -> "marz", "Března" -> "brezna";
-//! Cyrillic, Greek and Arabic keep their script: "марта", "μαρτιου"). Owns vocabulary only;
-//! grammar is in `relative` and `absolute`.
+//! forms are made of, in English, French, Spanish, German, Portuguese, Italian and Dutch, with the
+//! month names, units and day words of the other languages news pages print most: Polish, Czech,
+//! Slovak, Romanian, Turkish, Indonesian/Malay, Swedish, Danish, Norwegian, Finnish, Hungarian
+//! (months), Lithuanian, Latvian, Estonian, Slovenian, Tagalog, Russian, Ukrainian, Serbian and
+//! Bulgarian, Greek, Arabic (with the Lunar Hijri months), Bengali and the other Indic scripts,
+//! Basque, Irish, Maltese, Welsh, Belarusian, Sinhala, Burmese, Khmer, Hausa, Afaan Oromo, Swahili,
+//! Yoruba and Amharic. Words arrive folded by the lexer (lowercase, accents removed: "März" ->
+//! "marz", "Března" -> "brezna"; Cyrillic, Greek and Arabic keep their script: "марта", "μαρτιου").
+//! Owns vocabulary only; grammar is in `relative` and `absolute`.
 
 /// A counted unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -149,19 +150,20 @@ fn other_month(w: &str) -> Option<u8> {
         "oktubre" | "oktoba" => 10,
         "nobyembre" | "novemba" => 11,
         "disyembre" | "desemba" => 12,
-        // Lithuanian, genitive first ("2026 m. lapkričio 26 d."), then nominative.
-        "sausio" | "sausis" => 1,
-        "vasario" | "vasaris" => 2,
-        "kovo" | "kovas" => 3,
-        "balandzio" | "balandis" => 4,
+        // Lithuanian, genitive first ("2026 m. lapkričio 26 d."), then nominative and
+        // accusative ("2025 m. kovą", in March 2025).
+        "sausio" | "sausis" | "sausi" => 1,
+        "vasario" | "vasaris" | "vasari" => 2,
+        "kovo" | "kovas" | "kova" => 3,
+        "balandzio" | "balandis" | "balandi" => 4,
         "geguzes" | "geguze" => 5,
-        "birzelio" | "birzelis" => 6,
+        "birzelio" | "birzelis" | "birzeli" => 6,
         "liepos" | "liepa" => 7,
-        "rugpjucio" | "rugpjutis" => 8,
-        "rugsejo" | "rugsejis" => 9,
-        "spalio" | "spalis" => 10,
-        "lapkricio" | "lapkritis" => 11,
-        "gruodzio" | "gruodis" => 12,
+        "rugpjucio" | "rugpjutis" | "rugpjuti" => 8,
+        "rugsejo" | "rugsejis" | "rugseji" => 9,
+        "spalio" | "spalis" | "spali" => 10,
+        "lapkricio" | "lapkritis" | "lapkriti" => 11,
+        "gruodzio" | "gruodis" | "gruodi" => 12,
         // Latvian, locative first ("2026. gada 25. novembrī"), then nominative; the locatives
         // of March and May ("martā", "maijā") are names and count only after a day.
         "janvari" | "janvaris" => 1,
@@ -193,6 +195,66 @@ fn other_month(w: &str) -> Option<u8> {
         "marec" => 3,
         "junij" => 6,
         "julij" => 7,
+        // Basque, absolutive and genitive ("2025eko martxoaren 3a").
+        "urtarrila" | "urtarrilaren" => 1,
+        "otsaila" | "otsailaren" => 2,
+        "martxoa" | "martxoaren" => 3,
+        "apirila" | "apirilaren" => 4,
+        "maiatza" | "maiatzaren" => 5,
+        "ekaina" | "ekainaren" => 6,
+        "uztaila" | "uztailaren" => 7,
+        "abuztua" | "abuztuaren" => 8,
+        "iraila" | "irailaren" => 9,
+        "urria" | "urriaren" => 10,
+        "azaroa" | "azaroaren" => 11,
+        "abendua" | "abenduaren" => 12,
+        // Irish (September and October are two words, see `month_pair`).
+        "eanair" => 1,
+        "feabhra" => 2,
+        "aibrean" => 4,
+        "bealtaine" => 5,
+        "meitheamh" => 6,
+        "iuil" => 7,
+        "lunasa" => 8,
+        "samhain" => 11,
+        "nollaig" => 12,
+        // Maltese.
+        "jannar" => 1,
+        "frar" => 2,
+        "marzu" => 3,
+        "mejju" => 5,
+        "gunju" => 6,
+        "lulju" => 7,
+        "awwissu" => 8,
+        "settembru" => 9,
+        "ottubru" => 10,
+        "novembru" => 11,
+        "dicembru" => 12,
+        // Hausa.
+        "janairu" => 1,
+        "fabrairu" => 2,
+        "maris" => 3,
+        "afrilu" => 4,
+        "mayu" => 5,
+        "yuni" => 6,
+        "yuli" => 7,
+        "agusta" => 8,
+        "satumba" => 9,
+        "nuwamba" => 11,
+        "disamba" => 12,
+        // Afaan Oromo.
+        "amajjii" => 1,
+        "guraandhala" => 2,
+        "bitootessa" => 3,
+        "eebila" | "ebila" => 4,
+        "caamsaa" => 5,
+        "waxabajjii" => 6,
+        "adoolessa" => 7,
+        "hagayya" => 8,
+        "fulbaana" => 9,
+        "onkoloolessa" => 10,
+        "sadaasa" => 11,
+        "muddee" => 12,
         _ => return None,
     })
 }
@@ -539,7 +601,83 @@ fn other_month_script(w: &str) -> Option<u8> {
         "നവംബർ" => 11,
         "ഡിസംബർ" => 12,
         "മെയ" => 5,
-        _ => return None,
+        // Belarusian, genitive and nominative.
+        "студзеня" | "студзень" => 1,
+        "лютага" | "люты" => 2,
+        "сакавіка" | "сакавік" => 3,
+        "красавіка" | "красавік" => 4,
+        "чэрвеня" | "чэрвень" => 6,
+        "ліпеня" | "ліпень" => 7,
+        "жніўня" | "жнівень" => 8,
+        "верасня" | "верасень" => 9,
+        "кастрычніка" | "кастрычнік" => 10,
+        "лістапада" | "лістапад" => 11,
+        "снежня" | "снежань" => 12,
+        // Sinhala, folded ("මාර්තු" is "මාරතු").
+        "ජනවාරි" => 1,
+        "පෙබරවාරි" => 2,
+        "මාරතු" => 3,
+        "අපරේල" => 4,
+        "මැයි" => 5,
+        "ජූනි" => 6,
+        "ජූලි" => 7,
+        "අගෝසතු" => 8,
+        "සැපතැමබර" => 9,
+        "ඔකතෝබර" => 10,
+        "නොවැමබර" => 11,
+        "දෙසැමබර" => 12,
+        // Burmese, folded ("မတ်" is "မတ").
+        "ဇနနဝါရီ" => 1,
+        "ဖေဖောဝါရီ" => 2,
+        "မတ" => 3,
+        "ဧပြီ" => 4,
+        "မေ" => 5,
+        "ဇွန" => 6,
+        "ဇူလိုင" => 7,
+        "ဩဂုတ" | "သြဂုတ" => 8,
+        "စကတငဘာ" => 9,
+        "အောကတိုဘာ" => 10,
+        "နိုဝငဘာ" => 11,
+        "ဒီဇငဘာ" => 12,
+        // Khmer, folded, alone or after "ខែ" (month) written together ("ខែមីនា").
+        "មករា" => 1,
+        "កុមភៈ" => 2,
+        "មីនា" => 3,
+        "មេសា" => 4,
+        "ឧសភា" => 5,
+        "មិថុនា" => 6,
+        "កកកដា" => 7,
+        "សីហា" => 8,
+        "កញញា" => 9,
+        "តុលា" => 10,
+        "វិចឆិកា" => 11,
+        "ធនូ" => 12,
+        // Amharic names of the Gregorian months.
+        "ጃንዋሪ" | "ጃንዩወሪ" | "ጃኑዋሪ" => 1,
+        "ፌብሩዋሪ" | "ፌብሩወሪ" => 2,
+        "ማርች" => 3,
+        "ኤፕሪል" => 4,
+        "ሜይ" => 5,
+        "ጁን" => 6,
+        "ጁላይ" => 7,
+        "ኦገስት" | "ኦገስቲ" => 8,
+        "ሴፕቴምበር" | "ሰፕቴምበር" => 9,
+        "ኦክቶበር" => 10,
+        "ኖቬምበር" | "ኖቨምበር" => 11,
+        "ዲሴምበር" => 12,
+        // Burmese writes "month" after the name ("မတ်လ", March).
+        _ if w.starts_with(|c| ('\u{1000}'..='\u{109F}').contains(&c)) && w.ends_with('လ') => {
+            return w
+                .strip_suffix('လ')
+                .filter(|m| !m.is_empty())
+                .and_then(other_month_script)
+        }
+        _ => {
+            return w
+                .strip_prefix("ខែ")
+                .filter(|m| !m.is_empty())
+                .and_then(other_month_script)
+        }
     })
 }
 
@@ -619,6 +757,29 @@ pub(crate) fn month_after_day(w: &str) -> Option<u8> {
         "жовт" => Some(10),
         "лист" => Some(11),
         "груд" => Some(12),
+        // Yoruba, after a day ("3 Ẹrẹ̀nà 2025"); the short ones also need a year.
+        "sere" => Some(1),
+        "erele" => Some(2),
+        "erena" => Some(3),
+        "igbe" => Some(4),
+        "ebibi" => Some(5),
+        "okudu" => Some(6),
+        "agemo" => Some(7),
+        "ogun" => Some(8),
+        "owewe" => Some(9),
+        "owara" => Some(10),
+        "belu" => Some(11),
+        "ope" => Some(12),
+        // Welsh abbreviations ("3 Maw 2025").
+        "ion" => Some(1),
+        "chwef" => Some(2),
+        "maw" => Some(3),
+        "ebr" => Some(4),
+        "meh" => Some(6),
+        "gorff" => Some(7),
+        "hyd" => Some(10),
+        "tach" => Some(11),
+        "rhag" => Some(12),
         _ => None,
     })
 }
@@ -651,6 +812,22 @@ pub(crate) fn month_pair(first: &str, second: &str) -> Option<u8> {
         ("تشرين", "الثاني") => Some(11),
         ("كانون", "الاول") => Some(12),
         ("كانون", "الثاني") => Some(1),
+        // Irish.
+        ("mean", "fomhair") => Some(9),
+        ("deireadh", "fomhair") => Some(10),
+        // Yoruba numbers the months too: "Oṣù Kẹta" (the third month, March).
+        ("osu", "kini" | "kinni") => Some(1),
+        ("osu", "keji") => Some(2),
+        ("osu", "keta") => Some(3),
+        ("osu", "kerin") => Some(4),
+        ("osu", "karun") => Some(5),
+        ("osu", "kefa") => Some(6),
+        ("osu", "keje") => Some(7),
+        ("osu", "kejo") => Some(8),
+        ("osu", "kesan") => Some(9),
+        ("osu", "kewa") => Some(10),
+        ("osu", "kokanla") => Some(11),
+        ("osu", "kejila") => Some(12),
         _ => None,
     }
 }
@@ -738,6 +915,20 @@ pub(crate) fn month_needs_year(w: &str) -> bool {
             | "лист"
             | "груд"
             | "مه"
+            | "sere"
+            | "igbe"
+            | "ogun"
+            | "belu"
+            | "ope"
+            | "ion"
+            | "chwef"
+            | "maw"
+            | "ebr"
+            | "meh"
+            | "gorff"
+            | "hyd"
+            | "tach"
+            | "rhag"
     )
 }
 
@@ -961,6 +1152,54 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "mesecem" | "mesecema" => Unit::Month,
         "metus" | "metu" | "metai" | "gadiem" | "gadu" | "gadi" | "aasta" | "aastat" | "letom"
         | "leti" | "letoma" => Unit::Year,
+        // Basque, after "duela" ("duela 3 ordu", "duela ordu bat").
+        "minutu" => Unit::Minute,
+        "ordu" => Unit::Hour,
+        "egun" => Unit::Day,
+        "aste" => Unit::Week,
+        "hilabete" => Unit::Month,
+        "urte" => Unit::Year,
+        // Irish, before "ó shin" ("3 uair an chloig ó shin"; the day "lá" is in `relative`).
+        "soicind" => Unit::Second,
+        "noimead" | "noimeid" => Unit::Minute,
+        "uair" | "huaire" => Unit::Hour,
+        "seachtain" | "seachtaine" => Unit::Week,
+        "mhi" => Unit::Month,
+        "bliain" | "bliana" => Unit::Year,
+        // Maltese, before "ilu" ("3 sigħat ilu").
+        "sekondi" => Unit::Second,
+        "sighat" | "siegha" => Unit::Hour,
+        "ijiem" | "jiem" | "jum" => Unit::Day,
+        "gimgha" | "gimghat" => Unit::Week,
+        "xahar" | "xhur" => Unit::Month,
+        "sena" | "snin" => Unit::Year,
+        // Welsh soft and nasal mutations after a count ("2 ddiwrnod yn ôl", "3 blynedd").
+        "funud" => Unit::Minute,
+        "ddiwrnod" | "niwrnod" => Unit::Day,
+        "fis" => Unit::Month,
+        "flynedd" | "blwyddyn" => Unit::Year,
+        // Albanian ablatives after "para" ("para 3 orësh").
+        "sekondash" => Unit::Second,
+        "minutash" => Unit::Minute,
+        "oresh" => Unit::Hour,
+        "ditesh" => Unit::Day,
+        "javesh" => Unit::Week,
+        "muajsh" => Unit::Month,
+        "vitesh" | "vjetesh" => Unit::Year,
+        // Hausa ("Sa'o'i 3 da suka wuce") and Afaan Oromo ("Sa'aatii 3 dura"), unit first.
+        "minti" | "mintuna" | "daqiiqaa" => Unit::Minute,
+        // Yoruba week, month and year ("ọ̀sẹ̀", "oṣù", "ọdún").
+        "ose" => Unit::Week,
+        "osu" => Unit::Month,
+        "odun" => Unit::Year,
+        // Irish after a mutation ("dhá sheachtain", "2 bhliain"), Catalan "un any".
+        "sheachtain" | "sheachtaine" => Unit::Week,
+        "bhliain" | "any" => Unit::Year,
+        "awa" | "awanni" | "saoi" | "saaatii" => Unit::Hour,
+        "kwana" | "kwanaki" | "guyyaa" => Unit::Day,
+        "mako" | "makonni" | "torbee" => Unit::Week,
+        "wata" | "watanni" | "jia" => Unit::Month,
+        "shekara" | "shekaru" | "waggaa" => Unit::Year,
         _ => return None,
     })
 }
@@ -1042,6 +1281,9 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         "дана" => Unit::Day,
         "недеље" => Unit::Week,
         "месец" | "месеца" | "месеци" => Unit::Month,
+        "седмица" | "седмици" => Unit::Week,
+        // Urdu "ماہ" (month; "3 ماہ پہلے").
+        "ماہ" => Unit::Month,
         "године" => Unit::Year,
         // Telugu, Gujarati, Punjabi and Tamil, folded like Bengali; Marathi writes "ago" into
         // the unit ("2 तासांपूर्वी", see `unit_with_ago`).
@@ -1108,6 +1350,45 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         "महिनयापूरवी" => Unit::Month,
         "वरषांपूरवी" => Unit::Year,
         "वरषापूरवी" => Unit::Year,
+        // Belarusian ("3 гадзіны таму").
+        "гадзіны" | "гадзін" | "гадзіна" | "гадзіну" => Unit::Hour,
+        "хвіліны" | "хвілін" | "хвіліна" => Unit::Minute,
+        "дзень" | "дзен" => Unit::Day,
+        "тыдзень" | "тыдні" | "тыдняў" => Unit::Week,
+        "месяцы" | "месяцаў" => Unit::Month,
+        "гады" | "гадоў" => Unit::Year,
+        // Kannada ("3 ಗಂಟೆಗಳ ಹಿಂದೆ") and Malayalam ("3 മണിക്കൂർ മുമ്പ്"), folded.
+        "ಸೆಕೆಂಡುಗಳ" | "ಸೆಕೆಂಡ" | "സെകകൻഡ" | "സെകകൻഡുകൾ" => {
+            Unit::Second
+        }
+        "ನಿಮಿಷಗಳ" | "ನಿಮಿಷ" | "മിനിററ" | "മിനിററുകൾ" => {
+            Unit::Minute
+        }
+        "ಗಂಟೆಗಳ" | "ಗಂಟೆ" | "മണികകൂർ" | "മണികകൂറുകൾ" => {
+            Unit::Hour
+        }
+        "ದಿನಗಳ" | "ದಿನ" | "ദിവസം" | "ദിവസങങൾ" => Unit::Day,
+        "ವಾರಗಳ" | "ವಾರ" | "ആഴച" | "ആഴചകൾ" => Unit::Week,
+        "ತಿಂಗಳುಗಳ" | "ತಿಂಗಳ" | "മാസം" | "മാസങങൾ" => {
+            Unit::Month
+        }
+        "ವರಷಗಳ" | "ವರಷ" | "വർഷം" | "വർഷങങൾ" => Unit::Year,
+        // Sinhala, unit first ("පැය 3කට පෙර", see `ago_after_unit_first_at`), folded.
+        "තතපර" => Unit::Second,
+        "මිනිතතු" => Unit::Minute,
+        "පැය" => Unit::Hour,
+        "දින" => Unit::Day,
+        "සති" => Unit::Week,
+        "මාස" => Unit::Month,
+        "වසර" | "අවුරුදු" => Unit::Year,
+        // Burmese ("လွန်ခဲ့သော ၃ နာရီက", "၃ နာရီ အကြာက"), folded; Khmer ("៣ ម៉ោងមុន"), folded.
+        "စကကန" | "វិនាទី" => Unit::Second,
+        "မိနစ" | "នាទី" => Unit::Minute,
+        "နာရီ" | "មោង" => Unit::Hour,
+        "ရက" | "ថងៃ" => Unit::Day,
+        "ပတ" | "သီတင်းပတ" | "សបតាហ" => Unit::Week,
+        "လ" | "ខែ" => Unit::Month,
+        "နှစ" | "ឆនាំ" => Unit::Year,
         // Bengali, folded ("ঘণ্টা" is "ঘণটা").
         "সেকেনড" => Unit::Second,
         "মিনিট" => Unit::Minute,
@@ -1116,17 +1397,21 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         "সপতাহ" => Unit::Week,
         "মাস" => Unit::Month,
         "বছর" => Unit::Year,
-        _ => return thai_ago_stem(w).and_then(other_unit_script),
+        _ => return glued_ago_stem(w).and_then(other_unit_script),
     })
 }
 
-/// A Thai unit written together with its "ago" ("ชั่วโมงที่แล้ว", "วันที่ผ่านมา", "นาทีก่อน"):
-/// the unit without it.
-fn thai_ago_stem(w: &str) -> Option<&str> {
-    if !thai(w) {
-        return None;
-    }
-    ["ทีแลว", "ทีผานมา", "กอน"]
+/// A unit written together with its "ago" in the scripts that put no space between words:
+/// Thai ("ชั่วโมงที่แล้ว", "วันที่ผ่านมา", "นาทีก่อน"), Khmer ("ម៉ោងមុន") and the Burmese past
+/// marker ("နာရီက" after "လွန်ခဲ့သော"): the unit without it.
+fn glued_ago_stem(w: &str) -> Option<&str> {
+    let suffixes: &[&str] = match w.chars().next() {
+        Some(c) if super::lexer::is_thai(c) => &["ทีแลว", "ทีผานมา", "กอน"],
+        Some('\u{1780}'..='\u{17FF}') => &["មុន"],
+        Some('\u{1000}'..='\u{109F}') => &["က"],
+        _ => return None,
+    };
+    suffixes
         .iter()
         .find_map(|suffix| w.strip_suffix(suffix))
         .filter(|stem| !stem.is_empty())
@@ -1136,7 +1421,7 @@ fn thai_ago_stem(w: &str) -> Option<&str> {
 /// Marathi ("2 तासांपूर्वी") and Thai written without a space ("3 ชั่วโมงที่แล้ว").
 /// "éve" (years ago) is left out: folded it is the English "eve".
 pub(crate) fn unit_with_ago(w: &str) -> bool {
-    thai_ago_stem(w).is_some_and(|stem| other_unit_script(stem).is_some())
+    glued_ago_stem(w).is_some_and(|stem| other_unit_script(stem).is_some())
         || matches!(
             w,
             "masodperce"
@@ -1217,6 +1502,30 @@ pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
         "اسبوعين" => (Unit::Week, 2),
         "شهرين" => (Unit::Month, 2),
         "سنتين" | "عامين" => (Unit::Year, 2),
+        // One unit without a count, in languages with no indefinite article: Maltese ("xahar
+        // ilu", a month ago), Welsh ("awr yn ôl"; the month "mis" only so, never in "mis à
+        // jour") and Icelandic after "fyrir" ("fyrir klukkustund", "fyrir ári").
+        "siegha" | "awr" | "klukkustund" => (Unit::Hour, 1),
+        "jum" | "diwrnod" | "degi" => (Unit::Day, 1),
+        "gimgha" | "wythnos" | "viku" => (Unit::Week, 1),
+        "xahar" | "mis" | "manudi" => (Unit::Month, 1),
+        "sena" | "blwyddyn" | "ari" => (Unit::Year, 1),
+        // Maltese duals ("jumejn ilu", two days ago) and Belarusian singulars.
+        "saghtejn" => (Unit::Hour, 2),
+        "jumejn" => (Unit::Day, 2),
+        "gimaghtejn" => (Unit::Week, 2),
+        "xahrejn" => (Unit::Month, 2),
+        "sentejn" => (Unit::Year, 2),
+        "гадзіну" => (Unit::Hour, 1),
+        "хвіліну" => (Unit::Minute, 1),
+        // Sinhala: one unit, the count glued on ("පැයකට පෙර", an hour ago).
+        "තතපරයකට" => (Unit::Second, 1),
+        "මිනිතතුවකට" => (Unit::Minute, 1),
+        "පැයකට" => (Unit::Hour, 1),
+        "දිනකට" => (Unit::Day, 1),
+        "සතියකට" => (Unit::Week, 1),
+        "මාසයකට" => (Unit::Month, 1),
+        "වසරකට" => (Unit::Year, 1),
         _ => return None,
     })
 }
@@ -1275,6 +1584,22 @@ fn other_number_word(w: &str) -> Option<u64> {
             2
         }
         "uc" | "trzy" | "tri" | "trei" | "три" | "τρια" | "tiga" => 3,
+        // Tagalog with its linker ("isang oras", an hour), Hindi, Urdu and Bengali "one".
+        "isang" | "एक" | "ایک" | "এক" => 1,
+        "dalawang" => 2,
+        "tatlong" => 3,
+        _ => return None,
+    })
+}
+
+/// Counts written after the unit, in the languages that put the unit first: Swahili ("saa
+/// moja iliyopita", an hour ago), Yoruba ("wákàtí kan sẹ́yìn"), Hausa ("sa'a ɗaya da ta
+/// wuce"), Afaan Oromo ("sa'aatii tokko dura") and Basque ("duela ordu bat").
+pub(crate) fn count_after_unit(w: &str) -> Option<u64> {
+    Some(match w {
+        "moja" | "kan" | "daya" | "tokko" | "bat" => 1,
+        "mbili" | "meji" | "biyu" | "lama" | "bi" => 2,
+        "tatu" | "meta" | "uku" | "sadii" | "hiru" => 3,
         _ => return None,
     })
 }
@@ -1468,6 +1793,15 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "ਪਹਿਲਾ"
             | "முனபு"
             | "முன"
+            // Maltese, Belarusian, Kannada, Malayalam, Sinhala, Burmese and Khmer.
+            | "ilu"
+            | "таму"
+            | "ಹಿಂದೆ"
+            | "മുമപ"
+            | "മുൻപ"
+            | "පෙර"
+            | "အကြာက"
+            | "មុន"
     )
 }
 
@@ -1476,7 +1810,7 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
 pub(crate) fn ago_after_unit_first(w: &str) -> bool {
     matches!(
         w,
-        "zilizopita" | "iliyopita" | "uliopita" | "yaliyopita" | "lililopita" | "seyin"
+        "zilizopita" | "iliyopita" | "uliopita" | "yaliyopita" | "lililopita" | "seyin" | "dura"
     )
 }
 
@@ -1501,6 +1835,10 @@ pub(crate) fn ago_prefix(w: &str) -> bool {
             | "منذ"
             | "قبل"
             | "לפני"
+            // Basque ("duela 3 ordu") and Burmese ("လွန်ခဲ့သော ၃ နာရီက", "ပြီးခဲ့သည့် ၃ ရက်").
+            | "duela"
+            | "လွနခဲသော"
+            | "ပြီးခဲသည"
     )
 }
 
@@ -1545,6 +1883,18 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "இனறு"
             | "ಇಂದು"
             | "ഇനന"
+            | "gaur"
+            | "hoxe"
+            | "yau"
+            | "ዛሬ"
+            | "heddiw"
+            | "inniu"
+            | "illum"
+            | "сення"
+            | "අද"
+            | "ယနေ"
+            | "ဒီနေ"
+            | "ថងៃនេះ"
     )
 }
 
@@ -1588,6 +1938,24 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "ਕੱਲਹ"
             | "நேறறு"
             | "काल"
+            | "atzo"
+            | "onte"
+            | "ddoe"
+            | "inne"
+            | "ilbierah"
+            | "kahapon"
+            | "jana"
+            | "jiya"
+            | "kaleessa"
+            | "lanaa"
+            | "ትናንት"
+            | "dje"
+            | "учора"
+            | "ನಿನನೆ"
+            | "ഇനനലെ"
+            | "ඊයේ"
+            | "မနေက"
+            | "មសិលមិញ"
     )
 }
 
@@ -1856,6 +2224,15 @@ fn other_label(w: &str) -> Option<super::Label> {
         }
         "actualitzat" | "actualitzada" | "atnaujinta" | "atjaunots" | "atjauninats"
         | "uuendatud" | "muudetud" | "posodobljeno" | "updates" => super::Label::Updated,
+        // Basque, Albanian, Welsh, Irish, Maltese, Icelandic, Swahili, Hausa and Tagalog.
+        "argitaratua" | "argitaratuta" | "argitalpena" | "publikuar" | "publikuara"
+        | "cyhoeddwyd" | "foilsithe" | "ippubblikat" | "birt" | "birtist" | "imechapishwa"
+        | "ilichapishwa" | "wallafa" | "publish" | "inilathala" | "nailathala" => {
+            super::Label::Published
+        }
+        "eguneratua" | "eguneratuta" | "eguneraketa" | "perditesuar" | "perditesimi"
+        | "diweddarwyd" | "nuashonraithe" | "aggornat" | "uppfaert" | "ilisasishwa"
+        | "imesasishwa" | "sabunta" => super::Label::Updated,
         _ => return None,
     })
 }
@@ -1883,7 +2260,10 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "வெளியிடபபடடது"
         | "публикувано"
         | "публикуван"
-        | "פורסם" => super::Label::Published,
+        | "פורסם"
+        | "апублікавана"
+        | "เผยแพร"
+        | "เผยแพรเมือ" => super::Label::Published,
         "обновлено"
         | "обновлен"
         | "обновено"
@@ -1907,7 +2287,12 @@ fn other_label_script(w: &str) -> Option<super::Label> {
         | "עודכן"
         | "التحديث"
         | "อัปเดต"
-        | "עדכון" => super::Label::Updated,
+        | "עדכון"
+        | "абноўлена"
+        | "යාවතකාලීන"
+        | "อัปเดตลาสุด"
+        | "แกไขลาสุด"
+        | "แกไข" => super::Label::Updated,
         _ => return None,
     })
 }
@@ -1971,6 +2356,11 @@ pub(crate) fn year_word(w: &str) -> bool {
             | "ετουσ"
             | "m"
             | "gada"
+            // Basque writes the year's case ending on it: "2025eko martxoaren 3a", "2026ko".
+            | "eko"
+            | "ko"
+            // Burmese "ခုနှစ်" (year): "၂၀၂၅ ခုနှစ် မတ်လ ၃ ရက်".
+            | "ခုနှစ"
     )
 }
 
@@ -2078,6 +2468,11 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "plkst"
             | "الساعة"
             | "เวลา"
+            // Welsh "am 18:14" (at); the English "am" after a clock time is read before this.
+            | "am"
+            // Khmer "ម៉ោង ១៤:៣០" and Swahili "saa 14:30" (the hour).
+            | "មោង"
+            | "saa"
     )
 }
 
@@ -2167,6 +2562,14 @@ mod tests {
             "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
             "জানুযারি ফেবরুযারি মারচ এপরিল মে জুন জুলাই আগসট সেপটেমবর অকটোবর নভেমবর ডিসেমবর",
             "იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი დეკემბერი",
+            "urtarrilaren otsailaren martxoaren apirilaren maiatzaren ekainaren uztailaren abuztuaren irailaren urriaren azaroaren abenduaren",
+            "jannar frar marzu april mejju gunju lulju awwissu settembru ottubru novembru dicembru",
+            "janairu fabrairu maris afrilu mayu yuni yuli agusta satumba oktoba nuwamba disamba",
+            "amajjii guraandhala bitootessa eebila caamsaa waxabajjii adoolessa hagayya fulbaana onkoloolessa sadaasa muddee",
+            "студзеня лютага сакавіка красавіка мая чэрвеня ліпеня жніўня верасня кастрычніка лістапада снежня",
+            "ජනවාරි පෙබරවාරි මාරතු අපරේල මැයි ජූනි ජූලි අගෝසතු සැපතැමබර ඔකතෝබර නොවැමබර දෙසැමබර",
+            "ဇနနဝါရီ ဖေဖောဝါရီ မတ ဧပြီ မေ ဇွန ဇူလိုင ဩဂုတ စကတငဘာ အောကတိုဘာ နိုဝငဘာ ဒီဇငဘာ",
+            "ខែមករា កុមភៈ មីនា មេសា ឧសភា មិថុនា កកកដា សីហា កញញា តុលា វិចឆិកា ខែធនូ",
             "հունվարի փետրվարի մարտի ապրիլի մայիսի հունիսի հուլիսի օգոստոսի սեպտեմբերի հոկտեմբերի նոյեմբերի դեկտեմբերի",
         ];
         for names in languages {
