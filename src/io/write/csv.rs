@@ -167,6 +167,11 @@ fn is_text(t: &DataType) -> bool {
             | DataType::Utf8View
             | DataType::Dictionary(_, _)
             | DataType::List(_)
+            | DataType::LargeList(_)
+            | DataType::FixedSizeList(..)
+            | DataType::ListView(_)
+            | DataType::LargeListView(_)
+            | DataType::Map(..)
             | DataType::Struct(_)
     )
 }

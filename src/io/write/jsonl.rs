@@ -9,9 +9,15 @@
 //! absent stays absent.
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Int32Type, TimestampMicrosecondType};
+use arrow_array::types::{
+    Int32Type, TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+    TimestampSecondType,
+};
 use arrow_array::{Array, ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, TimeUnit};
+use std::io::Write as _;
+use std::sync::Arc;
+
+use arrow_schema::{DataType, Field, FieldRef, TimeUnit};
 
 use crate::schema::arrow::{JSON_TEXT_KEY, OMIT_NULL_KEY};
 
@@ -122,8 +128,20 @@ fn push_date(out: &mut Vec<u8>, days: i64) {
 
 /// Appends an instant (microseconds since the epoch) as RFC 3339 in UTC, without quotes.
 pub fn push_timestamp_us(out: &mut Vec<u8>, micros: i64) {
-    let secs = micros.div_euclid(1_000_000);
-    let frac = micros.rem_euclid(1_000_000) as u32;
+    push_timestamp(out, micros, TimeUnit::Microsecond)
+}
+
+/// An instant counted in `unit`s since 1970 as RFC 3339 in UTC, with as many fraction digits
+/// (3, 6 or 9) as it needs.
+pub fn push_timestamp(out: &mut Vec<u8>, value: i64, unit: TimeUnit) {
+    let per_second: i64 = match unit {
+        TimeUnit::Second => 1,
+        TimeUnit::Millisecond => 1_000,
+        TimeUnit::Microsecond => 1_000_000,
+        TimeUnit::Nanosecond => 1_000_000_000,
+    };
+    let secs = value.div_euclid(per_second);
+    let nanos = (value.rem_euclid(per_second) * (1_000_000_000 / per_second)) as u32;
     let days = secs.div_euclid(86_400);
     let sod = secs.rem_euclid(86_400) as u32;
     push_date(out, days);
@@ -133,13 +151,16 @@ pub fn push_timestamp_us(out: &mut Vec<u8>, micros: i64) {
     push_2(out, sod / 60 % 60);
     out.push(b':');
     push_2(out, sod % 60);
-    if frac != 0 {
+    if nanos != 0 {
         out.push(b'.');
-        if frac % 1000 == 0 {
-            out.extend_from_slice(format!("{:03}", frac / 1000).as_bytes());
+        let digits = if nanos % 1_000_000 == 0 {
+            format!("{:03}", nanos / 1_000_000)
+        } else if nanos % 1000 == 0 {
+            format!("{:06}", nanos / 1000)
         } else {
-            out.extend_from_slice(format!("{frac:06}").as_bytes());
-        }
+            format!("{nanos:09}")
+        };
+        out.extend_from_slice(digits.as_bytes());
     }
     out.push(b'Z');
 }
@@ -151,7 +172,8 @@ pub enum ColumnRender<'a> {
     LargeUtf8(&'a arrow_array::LargeStringArray),
     /// Utf8 holding JSON text: written verbatim.
     JsonText(&'a arrow_array::StringArray),
-    TimestampUs(&'a arrow_array::PrimitiveArray<TimestampMicrosecondType>),
+    /// Timestamps of any unit, as instants in UTC (a zone name is only how to show them).
+    Timestamp(&'a [i64], TimeUnit),
     Date32(&'a arrow_array::Date32Array),
     Int64(&'a arrow_array::Int64Array),
     Int32(&'a arrow_array::Int32Array),
@@ -163,8 +185,11 @@ pub enum ColumnRender<'a> {
     ),
     List(&'a arrow_array::ListArray, Box<ColumnRender<'a>>),
     Struct(&'a arrow_array::StructArray, Vec<FieldRender<'a>>),
-    /// Anything else, through arrow-cast's display (quoted as a string).
-    Other(Box<dyn Fn(usize) -> String + 'a>),
+    /// Any other type (other writers' Parquet: unsigned and small integers, Float32, decimals,
+    /// timestamps in other units, large and fixed-size lists, maps, other dictionaries):
+    /// arrow-json's encoder writes it as JSON (made per value: these are rare), and a CSV
+    /// cell takes arrow-cast's display text, or the JSON text when the value is nested.
+    Other(Box<Other<'a>>),
 }
 
 /// A named field of an object being rendered.
@@ -191,8 +216,20 @@ impl<'a> ColumnRender<'a> {
             DataType::Utf8 => ColumnRender::Utf8(array.as_string::<i32>()),
             DataType::LargeUtf8 => ColumnRender::LargeUtf8(array.as_string::<i64>()),
             DataType::Utf8View => ColumnRender::Utf8View(array.as_string_view()),
-            DataType::Timestamp(TimeUnit::Microsecond, _) => {
-                ColumnRender::TimestampUs(array.as_primitive())
+            DataType::Timestamp(unit, _) => {
+                let values: &[i64] = match unit {
+                    TimeUnit::Second => array.as_primitive::<TimestampSecondType>().values(),
+                    TimeUnit::Millisecond => {
+                        array.as_primitive::<TimestampMillisecondType>().values()
+                    }
+                    TimeUnit::Microsecond => {
+                        array.as_primitive::<TimestampMicrosecondType>().values()
+                    }
+                    TimeUnit::Nanosecond => {
+                        array.as_primitive::<TimestampNanosecondType>().values()
+                    }
+                };
+                ColumnRender::Timestamp(values, *unit)
             }
             DataType::Date32 => ColumnRender::Date32(array.as_primitive()),
             DataType::Int64 => ColumnRender::Int64(array.as_primitive()),
@@ -216,12 +253,14 @@ impl<'a> ColumnRender<'a> {
                     .collect();
                 ColumnRender::Struct(s, children)
             }
-            _ => {
+            t => {
                 let options = arrow_cast::display::FormatOptions::default();
-                match arrow_cast::display::ArrayFormatter::try_new(array, &options) {
-                    Ok(f) => ColumnRender::Other(Box::new(move |i| f.value(i).to_string())),
-                    Err(_) => ColumnRender::Other(Box::new(|_| String::new())),
-                }
+                ColumnRender::Other(Box::new(Other {
+                    field: Arc::new(field.clone().with_data_type(t.clone())),
+                    array,
+                    display: arrow_cast::display::ArrayFormatter::try_new(array, &options).ok(),
+                    nested: t.is_nested(),
+                }))
             }
         }
     }
@@ -233,9 +272,9 @@ impl<'a> ColumnRender<'a> {
             ColumnRender::LargeUtf8(a) => write_json_str(out, a.value(row)),
             ColumnRender::Utf8View(a) => write_json_str(out, a.value(row)),
             ColumnRender::JsonText(a) => out.extend_from_slice(a.value(row).as_bytes()),
-            ColumnRender::TimestampUs(a) => {
+            ColumnRender::Timestamp(values, unit) => {
                 out.push(b'"');
-                push_timestamp_us(out, a.value(row));
+                push_timestamp(out, values[row], *unit);
                 out.push(b'"');
             }
             ColumnRender::Date32(a) => {
@@ -278,7 +317,7 @@ impl<'a> ColumnRender<'a> {
                 out.push(b']');
             }
             ColumnRender::Struct(_, fields) => write_object(out, fields, row),
-            ColumnRender::Other(f) => write_json_str(out, &f(row)),
+            ColumnRender::Other(o) => o.write(out, row),
         }
     }
 
@@ -288,15 +327,42 @@ impl<'a> ColumnRender<'a> {
             ColumnRender::Utf8(a) => out.extend_from_slice(a.value(row).as_bytes()),
             ColumnRender::LargeUtf8(a) => out.extend_from_slice(a.value(row).as_bytes()),
             ColumnRender::Utf8View(a) => out.extend_from_slice(a.value(row).as_bytes()),
-            ColumnRender::TimestampUs(a) => push_timestamp_us(out, a.value(row)),
+            ColumnRender::Timestamp(values, unit) => push_timestamp(out, values[row], *unit),
             ColumnRender::Date32(a) => push_date(out, a.value(row) as i64),
             ColumnRender::Dict(d, values) => {
                 let k = d.keys().value(row) as usize;
                 out.extend_from_slice(values.value(k).as_bytes())
             }
-            ColumnRender::Other(f) => out.extend_from_slice(f(row).as_bytes()),
+            ColumnRender::Other(o) if !o.nested => {
+                if let Some(d) = &o.display {
+                    let _ = write!(out, "{}", d.value(row));
+                }
+            }
             _ => self.write(out, row),
         }
+    }
+}
+
+/// A column of a type rendered through arrow-json (see `ColumnRender::Other`).
+pub struct Other<'a> {
+    field: FieldRef,
+    array: &'a dyn Array,
+    display: Option<arrow_cast::display::ArrayFormatter<'a>>,
+    nested: bool,
+}
+
+impl Other<'_> {
+    fn write(&self, out: &mut Vec<u8>, row: usize) {
+        let options = arrow_json::writer::EncoderOptions::default();
+        let encoder = arrow_json::writer::make_encoder(&self.field, self.array, &options);
+        match encoder {
+            Ok(mut encoder) => encoder.encode(row, out),
+            // A type arrow-json cannot write (intervals): its display text, as a string.
+            Err(_) => match &self.display {
+                Some(d) => write_json_str(out, &d.value(row).to_string()),
+                None => out.extend_from_slice(b"null"),
+            },
+        };
     }
 }
 
@@ -428,5 +494,103 @@ mod tests {
             let back: jiff::Timestamp = text.parse().unwrap();
             assert_eq!(back.as_microsecond(), us, "{text}");
         }
+    }
+
+    #[test]
+    fn timestamps_of_every_unit_keep_their_precision() {
+        let r = |v: i64, unit: TimeUnit| {
+            let mut out = Vec::new();
+            push_timestamp(&mut out, v, unit);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(r(1, TimeUnit::Second), "1970-01-01T00:00:01Z");
+        assert_eq!(r(-1, TimeUnit::Millisecond), "1969-12-31T23:59:59.999Z");
+        assert_eq!(
+            r(1_735_689_600_123_456_789, TimeUnit::Nanosecond),
+            "2025-01-01T00:00:00.123456789Z"
+        );
+        assert_eq!(
+            r(-1, TimeUnit::Nanosecond),
+            "1969-12-31T23:59:59.999999999Z"
+        );
+    }
+
+    /// Types other writers put in Parquet (polars' large lists, pandas' int8 categories,
+    /// unsigned counts, decimals, maps, zone names arrow cannot look up) come out as JSON values
+    /// and CSV text, not as display strings or nulls.
+    #[test]
+    fn other_writers_types_render_as_json() {
+        use arrow_array::builder::{
+            LargeListBuilder, LargeStringBuilder, MapBuilder, StringBuilder,
+        };
+        use arrow_array::types::Int8Type;
+        use arrow_array::{
+            Decimal128Array, DictionaryArray, Float32Array, TimestampNanosecondArray, UInt32Array,
+        };
+        let mut list = LargeListBuilder::new(LargeStringBuilder::new());
+        list.values().append_value("x");
+        list.values().append_value("y");
+        list.append(true);
+        let mut map = MapBuilder::new(None, StringBuilder::new(), StringBuilder::new());
+        map.keys().append_value("k");
+        map.values().append_value("v");
+        map.append(true).unwrap();
+        let columns: Vec<(&str, ArrayRef)> = vec![
+            ("ll", Arc::new(list.finish())),
+            ("m", Arc::new(map.finish())),
+            ("u", Arc::new(UInt32Array::from(vec![7]))),
+            ("f", Arc::new(Float32Array::from(vec![1.5]))),
+            (
+                "dec",
+                Arc::new(
+                    Decimal128Array::from(vec![125])
+                        .with_precision_and_scale(10, 2)
+                        .unwrap(),
+                ),
+            ),
+            (
+                "cat",
+                Arc::new(DictionaryArray::<Int8Type>::from_iter(["x"])),
+            ),
+            (
+                "ts",
+                Arc::new(
+                    TimestampNanosecondArray::from(vec![1_735_689_600_000_000_001])
+                        .with_timezone("Europe/Paris"),
+                ),
+            ),
+        ];
+        let batch = RecordBatch::try_from_iter(columns).unwrap();
+        let mut json = Vec::new();
+        render_batch(&batch, &mut json);
+        let value: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({"ll": ["x", "y"], "m": {"k": "v"}, "u": 7, "f": 1.5,
+                "dec": 1.25, "cat": "x", "ts": "2025-01-01T00:00:00.000000001Z"})
+        );
+        let cells: Vec<String> = batch
+            .schema()
+            .fields()
+            .iter()
+            .zip(batch.columns())
+            .map(|(f, c)| {
+                let mut out = Vec::new();
+                ColumnRender::new(f, c).write_text(&mut out, 0);
+                String::from_utf8(out).unwrap()
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                r#"["x","y"]"#,
+                r#"{"k":"v"}"#,
+                "7",
+                "1.5",
+                "1.25",
+                "x",
+                "2025-01-01T00:00:00.000000001Z"
+            ]
+        );
     }
 }
