@@ -62,9 +62,8 @@ impl CsvBlock {
             let (chunk, early, span) = self.read()?;
             let mut out = decoder.decode(&chunk)?;
             out.records += early.len() as u64;
-            let mut rejects = early;
-            rejects.append(&mut out.rejects);
-            out.rejects = rejects;
+            out.rejects.extend(early);
+            out.rejects.sort_by_key(|r| r.location.record);
             out.relative = Some(span);
             return Ok(out);
         };
@@ -124,6 +123,9 @@ impl CsvBlock {
         flush_pending(&mut pending, &mut out)?;
         out.batches.extend(batch.finish().map_err(internal)?);
         out.relative = Some((self.reader.line() - 1, self.reader.rows()));
+        // Rows that could not be typed were rejected at once, the JSON route's when its rows
+        // were decoded: put them back in the order of the file.
+        out.rejects.sort_by_key(|r| r.location.record);
         Ok(out)
     }
 
@@ -672,8 +674,6 @@ impl CsvChunks {
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use std::collections::BTreeSet;
-
     use proptest::prelude::*;
     use serde_json::json;
 
@@ -783,6 +783,7 @@ pub(crate) mod tests {
                     let mut d = decoder.decode(&chunk).unwrap();
                     d.records += early.len() as u64;
                     d.rejects.extend(early);
+                    d.rejects.sort_by_key(|r| r.location.record);
                     d
                 };
                 all.records += d.records;
@@ -804,7 +805,10 @@ pub(crate) mod tests {
             .collect()
     }
 
-    fn rejects(d: &Decoded) -> BTreeSet<(String, &'static str, String)> {
+    /// The rejects in order, which must be the file's.
+    fn rejects(d: &Decoded) -> Vec<(String, &'static str, String)> {
+        let records: Vec<_> = d.rejects.iter().map(|r| r.location.record).collect();
+        assert!(records.is_sorted(), "rejects out of order: {records:?}");
         d.rejects
             .iter()
             .map(|r| (r.location.to_string(), r.rule, r.message.clone()))
