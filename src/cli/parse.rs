@@ -293,10 +293,13 @@ fn parse_texts(
 fn parse_text(source: &Source, reference: &Reference, note: &AtomicBool) -> Parsed {
     let name = source.display_name();
     let mut bytes = Vec::new();
-    let read = source.open().map_err(|e| e.to_string()).and_then(|mut r| {
-        r.read_to_end(&mut bytes)
-            .map_err(|e| format!("{name}: cannot read: {e}"))
-    });
+    let read = source
+        .open_raw()
+        .map_err(|e| e.to_string())
+        .and_then(|mut r| {
+            r.read_to_end(&mut bytes)
+                .map_err(|e| format!("{name}: cannot read: {e}"))
+        });
     if let Err(e) = read {
         return Parsed::Unreadable(e);
     }

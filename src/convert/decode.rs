@@ -7,7 +7,8 @@
 //! `2026-03-26 02:20` as UTC), dates must be `YYYY-MM-DD` (it also takes day counts and
 //! date-times, dropping the time), integers and numbers must be JSON numbers (it also parses
 //! numeric strings), and enum and JSON-text columns need decoders it does not have. A chunk
-//! that fails is decoded again line by line, so one bad record costs one rejection, not a chunk.
+//! that fails is searched in small groups of lines, so one bad record costs one rejection, not a
+//! chunk.
 
 use std::sync::Arc;
 
@@ -24,7 +25,7 @@ use serde_json::Value;
 
 use crate::error::{Location, Result};
 use crate::io::write::jsonl::write_json_str;
-use crate::schema::arrow::{date_days, integer, integral, Column, Kind, Table, JSON_TEXT_KEY};
+use crate::schema::arrow::{date_days, integer, Column, Kind, Table, JSON_TEXT_KEY};
 
 /// A record that could not be converted, with where it came from and why.
 #[derive(Debug, Clone)]
@@ -164,40 +165,46 @@ impl JsonDecoder {
             out.records = count_records(&chunk.text);
         }
         let text = kept.as_deref().unwrap_or(&chunk.text);
-        match self.decode_all(text, out.records as usize) {
+        let rows = match &kept {
+            Some(kept) => count_records(kept),
+            None => out.records,
+        };
+        match self.decode_all(text, rows as usize) {
             Ok(batches) => out.batches = batches,
             Err(_) => self.decode_line_by_line(chunk, text, &mut out)?,
         }
+        // Records left out before decoding were rejected first: back to the file's order.
+        out.rejects.sort_by_key(|r| r.location.record);
         Ok(out)
     }
 
+    /// Decodes newline-separated records, each line exactly one record (a line holding two
+    /// values, or a record running over two lines, is an error: the slow path then finds it).
     fn decode_all(
         &self,
         text: &[u8],
         rows: usize,
     ) -> std::result::Result<Vec<RecordBatch>, ArrowError> {
+        let batch = rows.clamp(1, 1 << 16);
         let mut decoder = self.decoder(rows)?;
         let mut batches = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let n = decoder.decode(&text[pos..])?;
-            pos += n;
-            if pos < text.len() || n == 0 {
-                // The batch is full: flush it and go on.
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len())) {
+            let line = &text[start..end.max(start)];
+            start = end + 1;
+            if is_blank(line) {
+                continue;
+            }
+            if decoder.len() >= batch {
                 batches.extend(decoder.flush()?);
-                if n == 0 && decoder.is_empty() && pos < text.len() {
-                    return Err(ArrowError::JsonError("decoder made no progress".into()));
-                }
+            }
+            let before = decoder.len();
+            let n = decoder.decode(line)?;
+            if n != line.len() || decoder.has_partial_record() || decoder.len() != before + 1 {
+                return Err(ArrowError::JsonError("not one record per line".into()));
             }
         }
-        if decoder.has_partial_record() {
-            return Err(ArrowError::JsonError("incomplete record".into()));
-        }
         batches.extend(decoder.flush()?);
-        // A line holding two values would make two rows of one record.
-        if batches.iter().map(RecordBatch::num_rows).sum::<usize>() != rows {
-            return Err(ArrowError::JsonError("not one value per line".into()));
-        }
         Ok(batches)
     }
 
@@ -385,7 +392,8 @@ pub fn is_blank(line: &[u8]) -> bool {
     line.iter().all(|b| b.is_ascii_whitespace())
 }
 
-fn count_records(text: &[u8]) -> u64 {
+/// The non-blank lines of `text`: its records.
+pub fn count_records(text: &[u8]) -> u64 {
     let mut n = 0;
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len())) {
@@ -618,9 +626,13 @@ fn check_value(v: &Value, column: &Column, ptr: &str, top: bool) -> Option<(Stri
             Some(s) if date_days(s).is_some() => None,
             _ => bad(),
         },
-        Kind::Integer => (!v.is_i64() && v.as_f64().and_then(integral).is_none())
-            .then(bad)
-            .flatten(),
+        // Only what is surely no Int64: serde_json reads `9007199254740993.0` and `1e18` as
+        // floats, which the decoder, reading the text exactly, takes.
+        Kind::Integer => match v.as_f64() {
+            _ if v.is_i64() => None,
+            Some(f) if f.fract() == 0.0 && f.abs() < 9.3e18 => None,
+            _ => bad(),
+        },
         Kind::Number => (!v.is_number()).then(bad).flatten(),
         Kind::Boolean => (!v.is_boolean()).then(bad).flatten(),
         Kind::Json => None,
@@ -786,7 +798,9 @@ impl ArrayDecoder for Int64Decoder {
             match tape.get(p) {
                 TapeElement::Null => b.append_null(),
                 TapeElement::Number(idx) => {
-                    let n = integer(tape.get_string(idx))
+                    let text = tape.get_string(idx);
+                    let n = integer(text)
+                        .filter(|_| is_json_number(text))
                         .ok_or_else(|| mismatch(tape, p, "an integer"))?;
                     b.append_value(n);
                 }
@@ -818,11 +832,11 @@ impl ArrayDecoder for Float64Decoder {
                 TapeElement::Null => b.append_null(),
                 TapeElement::Number(idx) => {
                     // `1e400` parses as infinity: out of range, as serde_json says too.
-                    let n = tape
-                        .get_string(idx)
+                    let text = tape.get_string(idx);
+                    let n = text
                         .parse()
                         .ok()
-                        .filter(|n: &f64| n.is_finite())
+                        .filter(|n: &f64| n.is_finite() && is_json_number(text))
                         .ok_or_else(|| mismatch(tape, p, "a number in range"))?;
                     b.append_value(n);
                 }
@@ -883,6 +897,9 @@ impl ArrayDecoder for JsonTextDecoder {
             match tape.get(p) {
                 TapeElement::Null => b.append_null(),
                 _ => {
+                    if !numbers_are_json(tape, p) {
+                        return Err(mismatch(tape, p, "a JSON value (a number is not JSON)"));
+                    }
                     text.clear();
                     write_tape(tape, p, &mut text);
                     b.append_value(String::from_utf8_lossy(&text));
@@ -891,6 +908,54 @@ impl ArrayDecoder for JsonTextDecoder {
         }
         Ok(Arc::new(b.finish()))
     }
+}
+
+/// Whether `text` is a number as JSON writes one. arrow-json's tape takes any run of number
+/// characters (`01`, `-`, `1e`, `1.2.3`), which must not reach a number column's value or a
+/// JSON-text column's output.
+fn is_json_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    match digits(&mut i) {
+        0 => return false,
+        n if n > 1 && b[i - n] == b'0' => return false,
+        _ => {}
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Whether every number in the value at tape index `idx` is JSON.
+fn numbers_are_json(tape: &Tape<'_>, idx: u32) -> bool {
+    let end = match tape.get(idx) {
+        TapeElement::StartObject(end) | TapeElement::StartList(end) => end,
+        _ => idx,
+    };
+    (idx..=end).all(|i| match tape.get(i) {
+        TapeElement::Number(n) => is_json_number(tape.get_string(n)),
+        _ => true,
+    })
 }
 
 /// Writes the JSON value at tape index `idx` as compact JSON text; returns the next index.
@@ -1050,8 +1115,13 @@ mod tests {
             // JSON Schema counts 7.0 and 1e2 integers; they fit Int64 exactly.
             r#"{"id":"a","n":7.0}"#,
             r#"{"id":"b","n":1e2,"x":-0}"#,
-            // Past 2^53 a float no longer holds every integer.
-            r#"{"id":"c","n":1e17}"#,
+            // Read exactly, not through a float (which holds 9007199254740992).
+            r#"{"id":"f","n":9007199254740993.0}"#,
+            // Not JSON numbers (arrow-json's tape takes them).
+            r#"{"id":"g","n":01}"#,
+            r#"{"id":"h","n":1,"x":5.}"#,
+            // Beyond Int64.
+            r#"{"id":"c","n":1e19}"#,
             r#"{"id":"d","n":7.5}"#,
             // Out of range: it was stored as infinity, then written as null.
             r#"{"id":"e","n":1,"x":1e400}"#,
@@ -1060,17 +1130,25 @@ mod tests {
         .to_vec();
         let out = d.decode(&chunk(&lines)).unwrap();
         let kept = rows(&out);
-        assert_eq!(kept.len(), 2);
-        assert_eq!((&kept[0]["n"], &kept[1]["n"]), (&json!(7), &json!(100)));
+        let n: Vec<_> = kept.iter().map(|r| r["n"].clone()).collect();
+        assert_eq!(n, [json!(7), json!(100), json!(9007199254740993i64)]);
         let why: Vec<_> = out
             .rejects
             .iter()
             .map(|r| (r.location.to_string(), r.message.as_str()))
             .collect();
-        assert_eq!(why[0].0, "in.jsonl:3: record 2: /n");
-        assert_eq!(why[1].0, "in.jsonl:4: record 3: /n");
-        assert_eq!(why[2].0, "in.jsonl:5: record 4");
-        assert!(why[2].1.contains("number out of range"), "{why:?}");
+        let at: Vec<_> = why.iter().map(|w| w.0.as_str()).collect();
+        assert_eq!(
+            at,
+            [
+                "in.jsonl:4: record 3",
+                "in.jsonl:5: record 4",
+                "in.jsonl:6: record 5: /n",
+                "in.jsonl:7: record 6: /n",
+                "in.jsonl:8: record 7"
+            ]
+        );
+        assert!(why[4].1.contains("number out of range"), "{why:?}");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use arrow_array::RecordBatch;
 
-use super::decode::{is_blank, Chunk, Decoded, JsonDecoder, Origin, Reject};
+use super::decode::{Chunk, Decoded, JsonDecoder, Origin, Reject};
 use super::{ConvertOptions, TextOptions};
 use crate::error::{Error, Location, Result};
 use crate::io::read::csv::{CsvReader, CsvRow};
@@ -204,7 +204,7 @@ pub enum InputReader {
 fn parse_text(source: &Source, name: Arc<str>, options: &TextOptions) -> Result<Work> {
     let mut bytes = Vec::new();
     source
-        .open()?
+        .open_raw()?
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(name.as_ref(), e))?;
     let mut extract = options.extract.clone();
@@ -537,7 +537,11 @@ impl JsonlChunks {
         // size, so a file of tiny records must not make chunks of a million.
         crate::io::read::jsonl::cap_lines(&mut text, MAX_CHUNK_LINES, &mut self.carry);
         if text.is_empty() {
-            return Ok(None);
+            // Nothing read before the input failed: the failure is all there is to say.
+            return match self.failed.take() {
+                Some(e) => Err(e),
+                None => Ok(None),
+            };
         }
         let lines = memchr::memchr_iter(b'\n', &text).count() as u64;
         let origin = Origin {
@@ -547,21 +551,9 @@ impl JsonlChunks {
             records: None,
         };
         self.line += lines;
-        self.record += count_non_blank(&text);
+        self.record += crate::convert::decode::count_records(&text);
         Ok(Some(Work::Json(Chunk { text, origin }, Vec::new())))
     }
-}
-
-fn count_non_blank(text: &[u8]) -> u64 {
-    let mut n = 0;
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len())) {
-        if end > start && !is_blank(&text[start..end]) {
-            n += 1;
-        }
-        start = end + 1;
-    }
-    n
 }
 
 /// A JSON document (an array of records, or one record), streamed element by element: each

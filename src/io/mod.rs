@@ -151,8 +151,16 @@ impl Source {
         }
     }
 
-    /// Opens the raw bytes, decompressing `.gz`/`.zst` by extension.
+    /// Opens the text of a record file (JSONL, JSON, CSV), decompressing `.gz`/`.zst` by
+    /// extension; UTF-16 text (by its byte order mark) comes out as UTF-8.
     pub fn open(&self) -> Result<Box<dyn BufRead + Send>> {
+        let name = self.display_name();
+        utf16::transcode(self.open_raw()?).map_err(|e| Error::io(name, e))
+    }
+
+    /// Opens the bytes as stored, decompressed: for loose pages, whose decoding (any charset,
+    /// damaged text kept with a warning) is `extract`'s.
+    pub fn open_raw(&self) -> Result<Box<dyn BufRead + Send>> {
         let name = self.display_name();
         let raw: Box<dyn Read + Send> = match self {
             Source::Stdin => Box::new(io::stdin()),
@@ -162,8 +170,7 @@ impl Source {
     }
 }
 
-/// Wraps a reader in the decoder its compression needs, buffered; UTF-16 text (by its byte
-/// order mark) comes out as UTF-8.
+/// Wraps a reader in the decoder its compression needs, buffered.
 pub fn decompress(
     raw: Box<dyn Read + Send>,
     compression: Compression,
@@ -181,7 +188,7 @@ pub fn decompress(
             zstd::stream::read::Decoder::new(raw).map_err(|e| Error::io(name, e))?,
         )),
     };
-    utf16::transcode(reader).map_err(|e| Error::io(name, e))
+    Ok(reader)
 }
 
 /// Wraps a writer in the encoder its compression needs. Call `finish` on the result (through

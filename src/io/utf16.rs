@@ -40,6 +40,7 @@ pub fn transcode(mut reader: Box<dyn BufRead + Send>) -> io::Result<Box<dyn BufR
                     pos: 0,
                     offset: 2,
                     done: false,
+                    failed: None,
                 },
             ))
         }
@@ -76,10 +77,16 @@ struct Utf16Reader {
     /// Bytes of the input consumed so far (for the error).
     offset: u64,
     done: bool,
+    /// Where the input stopped being UTF-16: returned once the text before it is read.
+    failed: Option<io::Error>,
 }
 
 impl Utf16Reader {
     fn refill(&mut self) -> io::Result<()> {
+        if let Some(e) = self.failed.take() {
+            self.done = true;
+            return Err(e);
+        }
         let src = self.inner.fill_buf()?;
         let last = src.is_empty();
         // UTF-16 -> UTF-8 takes at most 3 bytes per 2 in, and 4 per 4 (a surrogate pair).
@@ -92,18 +99,20 @@ impl Utf16Reader {
             self.decoder
                 .decode_to_utf8_without_replacement(src, &mut self.out, last);
         if let DecoderResult::Malformed(bad, after) = result {
-            // `read` ends `after` bytes past the `bad` ones.
+            // `read` ends `after` bytes past the `bad` ones; the text before them is kept.
             let at = (self.offset + read as u64).saturating_sub(bad as u64 + after as u64);
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("not valid UTF-16 (an unpaired surrogate at byte {at})"),
-            ));
+            let what = if last && bad == 1 {
+                "the input ends inside a UTF-16 code unit (an odd number of bytes)".to_string()
+            } else {
+                format!("not valid UTF-16 at byte {at} (an unpaired surrogate)")
+            };
+            self.failed = Some(io::Error::new(io::ErrorKind::InvalidData, what));
         }
         self.inner.consume(read);
         self.offset += read as u64;
         self.out.truncate(written);
         self.pos = 0;
-        self.done = last;
+        self.done = last && self.failed.is_none();
         Ok(())
     }
 }
@@ -178,8 +187,31 @@ mod tests {
         let mut bytes = utf16("ab", false);
         bytes.extend_from_slice(&0xD800u16.to_le_bytes());
         bytes.extend_from_slice(&u16::from(b'c').to_le_bytes());
-        let e = read(bytes, 8192).unwrap_err();
+        let e = read(bytes.clone(), 8192).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidData);
         assert!(e.to_string().contains("byte 6"), "{e}");
+        // The text before the bad unit is read first.
+        for buffer in [1, 8192] {
+            let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(
+                buffer,
+                io::Cursor::new(bytes.clone()),
+            ));
+            let mut r = transcode(reader).unwrap();
+            let mut got = Vec::new();
+            let mut chunk = [0u8; 1];
+            let e = loop {
+                match r.read(&mut chunk) {
+                    Ok(0) => panic!("no error"),
+                    Ok(_) => got.push(chunk[0]),
+                    Err(e) => break e,
+                }
+            };
+            assert_eq!(got, b"ab", "buffer {buffer}");
+            assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+        }
+        let mut odd = utf16("ab", false);
+        odd.push(b'c');
+        let e = read(odd, 8192).unwrap_err();
+        assert!(e.to_string().contains("odd number of bytes"), "{e}");
     }
 }

@@ -69,16 +69,54 @@ pub fn date_days(text: &str) -> Option<i32> {
     Some(date.since(jiff::civil::date(1970, 1, 1)).ok()?.get_days())
 }
 
-/// An integer column's text: an integer, or a number with no fraction that a float holds
-/// exactly (`7.0`, `1e2`), as JSON Schema counts it an integer; `None` for anything else.
+/// An integer column's text: an integer, or a number whose fraction and exponent leave an
+/// integer (`7.0`, `1e2`, `1.5e3`), as JSON Schema counts it one, when it fits Int64 exactly
+/// (worked out in decimal, never through a float); `None` for anything else.
 pub fn integer(text: &str) -> Option<i64> {
-    text.parse().ok().or_else(|| integral(text.parse().ok()?))
+    text.parse().ok().or_else(|| exact_integer(text))
 }
 
-/// A float as an integer when it is one, within the range a float holds exactly (2^53).
-pub fn integral(n: f64) -> Option<i64> {
-    const EXACT: f64 = (1u64 << 53) as f64;
-    (n.fract() == 0.0 && n.abs() <= EXACT).then_some(n as i64)
+fn exact_integer(text: &str) -> Option<i64> {
+    let (negative, rest) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], rest[i + 1..].parse::<i64>().ok()?),
+        None => (rest, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let digits: String = format!("{whole}{fraction}");
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return Some(0);
+    }
+    // The value is digits x 10^scale.
+    let scale = exponent.checked_sub(fraction.len() as i64)?;
+    let digits = if scale < 0 {
+        let cut = digits.len().checked_sub(scale.unsigned_abs() as usize)?;
+        let (kept, dropped) = digits.split_at(cut);
+        if dropped.bytes().any(|b| b != b'0') {
+            return None;
+        }
+        kept.to_string()
+    } else {
+        if digits.len() as i64 + scale > 19 {
+            return None;
+        }
+        format!("{digits}{}", "0".repeat(scale as usize))
+    };
+    let n: i128 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().ok()?
+    };
+    i64::try_from(if negative { -n } else { n }).ok()
 }
 
 impl Column {
@@ -395,6 +433,41 @@ pub fn render(schema: &ArrowSchema) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn integers_are_read_exactly() {
+        for (text, want) in [
+            ("7", Some(7)),
+            ("-0", Some(0)),
+            ("+3", Some(3)),
+            ("7.0", Some(7)),
+            ("1e2", Some(100)),
+            ("1.5e3", Some(1500)),
+            ("-2.50e1", Some(-25)),
+            ("1e18", Some(1_000_000_000_000_000_000)),
+            ("9223372036854775807.0", Some(i64::MAX)),
+            ("-9223372036854775808.000", Some(i64::MIN)),
+            ("9223372036854775808.0", None),
+            ("9007199254740993.0", Some(9_007_199_254_740_993)),
+            ("4.0000000000000001", None),
+            ("7.5", None),
+            ("1e-1", None),
+            ("100e-2", Some(1)),
+            ("0e999999", Some(0)),
+            ("1e999999", None),
+            ("1e99999999999999999999", None),
+            (".5", None),
+            ("5.", Some(5)),
+            ("e5", None),
+            ("", None),
+            ("-", None),
+            ("1.2.3", None),
+            (" 7", None),
+        ] {
+            assert_eq!(integer(text), want, "{text}");
+        }
+    }
+
     use super::*;
 
     fn article() -> Table {

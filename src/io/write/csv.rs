@@ -86,7 +86,7 @@ impl CsvEncoder {
                     if i > 0 {
                         out.push(self.options.delimiter);
                     }
-                    if array.is_null(row) {
+                    if render.writes_null(*array, row) {
                         if let Some(m) = &self.options.null_marker {
                             out.extend_from_slice(m.as_bytes());
                         }
@@ -94,16 +94,12 @@ impl CsvEncoder {
                     }
                     cell.clear();
                     match (render, &self.options.list_separator) {
-                        (ColumnRender::List(list, item), Some(sep)) => {
-                            let offsets = list.value_offsets();
-                            let values = list.values();
-                            for (n, j) in
-                                (offsets[row] as usize..offsets[row + 1] as usize).enumerate()
-                            {
+                        (ColumnRender::List(ranges, values, item), Some(sep)) => {
+                            for (n, j) in ranges.range(row).enumerate() {
                                 if n > 0 {
                                     cell.extend_from_slice(sep.as_bytes());
                                 }
-                                if !values.is_null(j) {
+                                if !item.writes_null(*values, j) {
                                     item.write_text(&mut cell, j);
                                 }
                             }
@@ -160,12 +156,14 @@ impl CsvEncoder {
 
 /// Whether a column holds free text (what `--csv-safe` guards), as opposed to numbers or dates.
 fn is_text(t: &DataType) -> bool {
+    if let DataType::Dictionary(_, value) = t {
+        return is_text(value);
+    }
     matches!(
         t,
         DataType::Utf8
             | DataType::LargeUtf8
             | DataType::Utf8View
-            | DataType::Dictionary(_, _)
             | DataType::List(_)
             | DataType::LargeList(_)
             | DataType::FixedSizeList(..)

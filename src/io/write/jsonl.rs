@@ -177,18 +177,29 @@ pub enum ColumnRender<'a> {
     Date32(&'a arrow_array::Date32Array),
     Int64(&'a arrow_array::Int64Array),
     Int32(&'a arrow_array::Int32Array),
+    /// Floats; a non-finite one (NaN, infinity: JSON has none) is written as null.
     Float64(&'a arrow_array::Float64Array),
+    Float32(&'a arrow_array::Float32Array),
     Boolean(&'a arrow_array::BooleanArray),
     Dict(
         &'a arrow_array::DictionaryArray<Int32Type>,
         &'a arrow_array::StringArray,
     ),
-    List(&'a arrow_array::ListArray, Box<ColumnRender<'a>>),
+    /// Any list (List, LargeList, FixedSizeList): its rows' item ranges, its items, their
+    /// render.
+    List(Ranges<'a>, &'a dyn Array, Box<ColumnRender<'a>>),
+    /// A map as a JSON object: entry ranges, keys (written as strings), values.
+    Map(
+        Ranges<'a>,
+        (&'a dyn Array, Box<ColumnRender<'a>>),
+        (&'a dyn Array, Box<ColumnRender<'a>>),
+    ),
+    /// A dictionary other than Int32 -> Utf8: each row's value index, and the values.
+    Dictionary(Vec<usize>, Box<ColumnRender<'a>>),
     Struct(&'a arrow_array::StructArray, Vec<FieldRender<'a>>),
     /// Any other type (other writers' Parquet: unsigned and small integers, Float32, decimals,
-    /// timestamps in other units, large and fixed-size lists, maps, other dictionaries):
-    /// arrow-json's encoder writes it as JSON (made per value: these are rare), and a CSV
-    /// cell takes arrow-cast's display text, or the JSON text when the value is nested.
+    /// durations, binary, list views): arrow-json's encoder writes it as JSON (made per value),
+    /// and a CSV cell takes arrow-cast's display text, or the JSON text when it is nested.
     Other(Box<Other<'a>>),
 }
 
@@ -235,6 +246,7 @@ impl<'a> ColumnRender<'a> {
             DataType::Int64 => ColumnRender::Int64(array.as_primitive()),
             DataType::Int32 => ColumnRender::Int32(array.as_primitive()),
             DataType::Float64 => ColumnRender::Float64(array.as_primitive()),
+            DataType::Float32 => ColumnRender::Float32(array.as_primitive()),
             DataType::Boolean => ColumnRender::Boolean(array.as_boolean()),
             DataType::Dictionary(k, v) if **k == DataType::Int32 && **v == DataType::Utf8 => {
                 let dict = array.as_dictionary::<Int32Type>();
@@ -242,8 +254,49 @@ impl<'a> ColumnRender<'a> {
             }
             DataType::List(item) => {
                 let list = array.as_list::<i32>();
-                ColumnRender::List(list, Box::new(Self::of(item, list.values().as_ref())))
+                let values = list.values().as_ref();
+                let ranges = Ranges::Small(list.value_offsets());
+                ColumnRender::List(ranges, values, Box::new(Self::of(item, values)))
             }
+            DataType::LargeList(item) => {
+                let list = array.as_list::<i64>();
+                let values = list.values().as_ref();
+                let ranges = Ranges::Large(list.value_offsets());
+                ColumnRender::List(ranges, values, Box::new(Self::of(item, values)))
+            }
+            DataType::FixedSizeList(item, size) => {
+                let list = array.as_fixed_size_list();
+                let values = list.values().as_ref();
+                let ranges = Ranges::Fixed(*size as usize);
+                ColumnRender::List(ranges, values, Box::new(Self::of(item, values)))
+            }
+            DataType::Map(entries, _) => {
+                let map = array.as_map();
+                let (keys, values) = (map.keys().as_ref(), map.values().as_ref());
+                let fields = match entries.data_type() {
+                    DataType::Struct(f) if f.len() == 2 => Some((f[0].clone(), f[1].clone())),
+                    _ => None,
+                };
+                match fields {
+                    Some((k, v)) => ColumnRender::Map(
+                        Ranges::Small(map.value_offsets()),
+                        (keys, Box::new(Self::of(&k, keys))),
+                        (values, Box::new(Self::of(&v, values))),
+                    ),
+                    None => Self::other(field, array),
+                }
+            }
+            DataType::Dictionary(_, value) => match array.as_any_dictionary_opt() {
+                Some(dict) => {
+                    let values = dict.values().as_ref();
+                    let item = Field::new("item", value.as_ref().clone(), true);
+                    ColumnRender::Dictionary(
+                        dict.normalized_keys(),
+                        Box::new(Self::of(&item, values)),
+                    )
+                }
+                None => Self::other(field, array),
+            },
             DataType::Struct(fields) => {
                 let s = array.as_struct();
                 let children = fields
@@ -253,16 +306,19 @@ impl<'a> ColumnRender<'a> {
                     .collect();
                 ColumnRender::Struct(s, children)
             }
-            t => {
-                let options = arrow_cast::display::FormatOptions::default();
-                ColumnRender::Other(Box::new(Other {
-                    field: Arc::new(field.clone().with_data_type(t.clone())),
-                    array,
-                    display: arrow_cast::display::ArrayFormatter::try_new(array, &options).ok(),
-                    nested: t.is_nested(),
-                }))
-            }
+            _ => Self::other(field, array),
         }
+    }
+
+    fn other(field: &Field, array: &'a dyn Array) -> ColumnRender<'a> {
+        let t = array.data_type();
+        let options = arrow_cast::display::FormatOptions::default();
+        ColumnRender::Other(Box::new(Other {
+            field: Arc::new(field.clone().with_data_type(t.clone())),
+            array,
+            display: arrow_cast::display::ArrayFormatter::try_new(array, &options).ok(),
+            nested: t.is_nested(),
+        }))
     }
 
     /// Appends the JSON value at `row` (the caller has checked it is not null).
@@ -292,6 +348,14 @@ impl<'a> ColumnRender<'a> {
                     out.extend_from_slice(b"null");
                 }
             }
+            ColumnRender::Float32(a) => {
+                let v = a.value(row);
+                if v.is_finite() {
+                    let _ = serde_json::to_writer(&mut *out, &v);
+                } else {
+                    out.extend_from_slice(b"null");
+                }
+            }
             ColumnRender::Boolean(a) => {
                 out.extend_from_slice(if a.value(row) { b"true" } else { b"false" })
             }
@@ -299,13 +363,10 @@ impl<'a> ColumnRender<'a> {
                 let k = d.keys().value(row) as usize;
                 write_json_str(out, values.value(k))
             }
-            ColumnRender::List(list, item) => {
-                let offsets = list.value_offsets();
-                let (start, end) = (offsets[row] as usize, offsets[row + 1] as usize);
-                let values = list.values();
+            ColumnRender::List(ranges, values, item) => {
                 out.push(b'[');
-                for i in start..end {
-                    if i > start {
+                for (n, i) in ranges.range(row).enumerate() {
+                    if n > 0 {
                         out.push(b',');
                     }
                     if values.is_null(i) {
@@ -316,9 +377,43 @@ impl<'a> ColumnRender<'a> {
                 }
                 out.push(b']');
             }
+            ColumnRender::Map(ranges, (keys, key), (values, value)) => {
+                let mut text = Vec::new();
+                out.push(b'{');
+                for (n, i) in ranges.range(row).enumerate() {
+                    if n > 0 {
+                        out.push(b',');
+                    }
+                    // Object keys are strings: a key of another type as its text.
+                    text.clear();
+                    if !keys.is_null(i) {
+                        key.write_text(&mut text, i);
+                    }
+                    write_json_str(out, &String::from_utf8_lossy(&text));
+                    out.push(b':');
+                    if values.is_null(i) {
+                        out.extend_from_slice(b"null");
+                    } else {
+                        value.write(out, i);
+                    }
+                }
+                out.push(b'}');
+            }
+            ColumnRender::Dictionary(keys, values) => values.write(out, keys[row]),
             ColumnRender::Struct(_, fields) => write_object(out, fields, row),
             ColumnRender::Other(o) => o.write(out, row),
         }
+    }
+
+    /// Whether the value at `row` of `array` (this render's array) is written as null: a null,
+    /// or a float JSON cannot hold.
+    pub fn writes_null(&self, array: &dyn Array, row: usize) -> bool {
+        array.is_null(row)
+            || match self {
+                ColumnRender::Float64(a) => !a.value(row).is_finite(),
+                ColumnRender::Float32(a) => !a.value(row).is_finite(),
+                _ => false,
+            }
     }
 
     /// Appends the value at `row` as text for a cell: strings bare, everything else as JSON.
@@ -333,12 +428,30 @@ impl<'a> ColumnRender<'a> {
                 let k = d.keys().value(row) as usize;
                 out.extend_from_slice(values.value(k).as_bytes())
             }
+            ColumnRender::Dictionary(keys, values) => values.write_text(out, keys[row]),
             ColumnRender::Other(o) if !o.nested => {
                 if let Some(d) = &o.display {
                     let _ = write!(out, "{}", d.value(row));
                 }
             }
             _ => self.write(out, row),
+        }
+    }
+}
+
+/// Where each row's items lie in a list's values.
+pub enum Ranges<'a> {
+    Small(&'a [i32]),
+    Large(&'a [i64]),
+    Fixed(usize),
+}
+
+impl Ranges<'_> {
+    pub fn range(&self, row: usize) -> std::ops::Range<usize> {
+        match self {
+            Ranges::Small(o) => o[row] as usize..o[row + 1] as usize,
+            Ranges::Large(o) => o[row] as usize..o[row + 1] as usize,
+            Ranges::Fixed(n) => row * n..(row + 1) * n,
         }
     }
 }
