@@ -663,6 +663,35 @@ impl P<'_> {
                         return Ok(None);
                     }
                 }
+                // "2025-Oct-15", "2025/Oct/15": a month name between hyphens or slashes, as logs
+                // and some CMS exports write it.
+                if let (Some(mo), true) = (
+                    words::month(self.w(i + 2)),
+                    (self.punct(i + 1, '-') || self.punct(i + 1, '/'))
+                        && self.adjacent(i + 1)
+                        && self.adjacent(i + 2),
+                ) {
+                    let sep = if self.punct(i + 1, '-') { '-' } else { '/' };
+                    let day = self
+                        .num(i + 4)
+                        .filter(|t| t.ndig <= 2 && !t.space_before && !t.ordinal);
+                    if let (true, Some(d)) = (self.punct(i + 3, sep) && self.adjacent(i + 3), day) {
+                        if self.glued(i + 5) {
+                            return Ok(None);
+                        }
+                        if d.num == 0 || d.num > u64::from(days_in_month(y, mo)) {
+                            return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+                        }
+                        return Ok(Some(part(
+                            Some(y),
+                            mo,
+                            d.num as u8,
+                            Precision::Day,
+                            false,
+                            i + 5,
+                        )));
+                    }
+                }
                 // Year first in words: Hungarian "2025. március 3.", Lithuanian "2025 m. kovo
                 // 3 d.", Latvian "2025. gada 3. martā". The year is marked by a dot or a year
                 // word, so "2025 March 3" stays a year and a date.
@@ -943,14 +972,15 @@ impl P<'_> {
             .year_at(j)
             .map(|(y, n)| (self.era_before(month_at, y, n), n));
         // "listopada" is November in Polish ("15 listopada 2025") and October in Croatian, which
-        // writes ordinal dots after both the day and the year ("15. listopada 2025.").
+        // writes ordinal dots after the day and the year ("15. listopada 2025.") and "u" before
+        // the time ("15 listopada 2025 u 14:30"); Polish writes neither.
         let mo = match year {
             Some((_, n))
                 if mo == 11
                     && self.is(month_at, "listopada")
-                    && self.punct(i + 1, '.')
-                    && self.punct(n, '.')
-                    && self.adjacent(n) =>
+                    && (self.punct(i + 1, '.')
+                        || self.punct(n, '.') && self.adjacent(n)
+                        || self.is(n, "u") && self.num(n + 1).is_some()) =>
             {
                 10
             }
@@ -1494,6 +1524,36 @@ mod tests {
         for (text, order, want) in cases {
             assert_eq!(r(text, order), want, "{text}");
         }
+    }
+
+    #[test]
+    fn template_forms_of_round_four() {
+        let m = DateOrder::Mdy;
+        // Year, month name and day between hyphens (logs, CMS exports).
+        assert_eq!(r("2025-Oct-15", m), "2025-10-15T00:00:00Z day");
+        assert_eq!(r("2025/Oct/15 21:41", m), "2025-10-15T21:41:00Z minute");
+        assert_eq!(r("2025-Feb-30", m), "invalid_date");
+        // Reuters glues the year to the time and the time to "Updated".
+        assert_eq!(
+            r("March 3, 20252:05 PM GMTUpdated 2 hours ago", m),
+            "2025-03-03T14:05:00Z minute"
+        );
+        assert_eq!(r("1.º de marzo de 2025", m), "2025-03-01T00:00:00Z day");
+        assert_eq!(r("UpdatedMAR 3, 2025", m), "2025-03-03T00:00:00Z day");
+        // Croatian "u" before the time makes "listopada" its October; alone it is Polish.
+        assert_eq!(
+            r("3 listopada 2025 u 14:05", m),
+            "2025-10-03T14:05:00Z minute"
+        );
+        assert_eq!(
+            r("3. listopada 2025 14:05", m),
+            "2025-10-03T14:05:00Z minute"
+        );
+        assert_eq!(r("3 listopada 2025", m), "2025-11-03T00:00:00Z day");
+        assert_eq!(
+            r("3 listopada 2025 o 14:05", m),
+            "2025-11-03T14:05:00Z minute"
+        );
     }
 
     #[test]

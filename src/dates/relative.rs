@@ -248,8 +248,14 @@ impl P<'_> {
             now: false,
             next: i,
         };
-        // "час назад", "před hodinou", "منذ ساعتين": the unit word carries its count.
-        if let Some((unit, n)) = words::unit_with_count(self.w(i)) {
+        // "час назад", "před hodinou", "منذ ساعتين": the unit word carries its count; so does a
+        // Russian genitive after "more than"/"about" ("больше года назад", "около часа назад").
+        let carried = words::unit_with_count(self.w(i)).or_else(|| {
+            (i > 0 && words::hedge(self.w(i - 1)))
+                .then(|| words::unit_genitive_one(self.w(i)))
+                .flatten()
+        });
+        if let Some((unit, n)) = carried {
             if prefixed || self.ago_at(i + 1).is_some() {
                 let n = n as i64;
                 let (months, secs) = match unit.seconds() {
@@ -1183,6 +1189,14 @@ mod tests {
     }
 
     #[test]
+    fn a_russian_genitive_unit_is_one_only_after_a_hedge() {
+        assert_eq!(r("больше года назад"), "2025-11-26T02:20:00Z year");
+        assert_eq!(r("около часа назад"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("2 часа назад"), "2026-11-26T00:20:00Z hour");
+        assert_eq!(r("года назад"), "no_date");
+    }
+
+    #[test]
     fn compounds_take_the_smallest_unit() {
         assert_eq!(r("1 hour, 20 minutes ago"), "2026-11-26T01:00:00Z minute");
         assert_eq!(r("1h20m"), "2026-11-26T01:00:00Z minute");
@@ -1194,6 +1208,8 @@ mod tests {
     fn days_weeks_and_weekdays() {
         assert_eq!(r("yesterday"), "2026-11-25T00:00:00Z day");
         assert_eq!(r("the day before yesterday"), "2026-11-24T00:00:00Z day");
+        // Afaan Oromo "har'a" (today), its glottal stop after a consonant.
+        assert_eq!(r("har'a"), "2026-11-26T00:00:00Z day");
         assert_eq!(r("Thursday"), "2026-11-26T00:00:00Z day");
         assert_eq!(r("last Thursday"), "2026-11-19T00:00:00Z day");
         assert_eq!(r("last week"), "2026-11-19T02:20:00Z week");

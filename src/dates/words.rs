@@ -1448,6 +1448,20 @@ pub(crate) fn unit_with_ago(w: &str) -> bool {
 
 /// Unit words that carry their own count: "час назад" (an hour ago), "před hodinou", "منذ
 /// ساعتين" (two hours ago, Arabic dual). Only counted with "ago" or its prefix.
+/// Russian units in the genitive singular, which mean one only after "more than" or "about"
+/// ("больше года назад", more than a year ago; "около часа назад").
+pub(crate) fn unit_genitive_one(w: &str) -> Option<(Unit, u64)> {
+    Some(match w {
+        "минуты" => (Unit::Minute, 1),
+        "часа" => (Unit::Hour, 1),
+        "дня" => (Unit::Day, 1),
+        "недели" => (Unit::Week, 1),
+        "месяца" => (Unit::Month, 1),
+        "года" => (Unit::Year, 1),
+        _ => return None,
+    })
+}
+
 pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
     Some(match w {
         "секунду" | "sekunde" | "sekundou" => (Unit::Second, 1),
@@ -1718,6 +1732,9 @@ pub(crate) fn hedge(w: &str) -> bool {
             | "около"
             | "почти"
             | "более"
+            | "больше"
+            | "свыше"
+            | "alrededor"
             | "okolo"
             | "ponad"
             | "prawie"
@@ -1884,6 +1901,7 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "ಇಂದು"
             | "ഇനന"
             | "gaur"
+            | "har'a"
             | "hoxe"
             | "yau"
             | "ዛሬ"
