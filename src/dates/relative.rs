@@ -630,6 +630,20 @@ impl P<'_> {
         }))
     }
 
+    /// A counted offset; whole days with a time after them are that day at that time ("2 days
+    /// ago at 14:05", "hace 2 días a las 14:05"), as "yesterday at 14:05" is.
+    fn apply_days_at(&self, rel: &Rel, start: usize, end: usize) -> Step {
+        if rel.months == 0
+            && rel.smallest == Unit::Day
+            && rel.secs % 86_400 == 0
+            && self.time_after(end)?.is_some()
+        {
+            let date = self.r.local.add_days(-(rel.secs / 86_400));
+            return self.with_optional_time(date, start, end, true);
+        }
+        self.apply(rel, start, end, Fit::Anywhere)
+    }
+
     /// One counted offset found by another form parser ("3時間前"): `n` units before the
     /// reference, tokens `start..end`.
     pub(crate) fn counted_ago(&self, n: u64, unit: Unit, start: usize, end: usize) -> Step {
@@ -702,7 +716,7 @@ impl P<'_> {
                 if words::reading_word(self.w(rel.next)) {
                     return Err(self.fail(RefusalKind::ReadingTime, i, rel.next + 1));
                 }
-                return self.apply(&rel, i, rel.next, Fit::Anywhere);
+                return self.apply_days_at(&rel, i, rel.next);
             }
             if (j..self.t.len().min(j + 3)).any(|k| words::vague_word(self.w(k))) {
                 return Err(self.fail(RefusalKind::Vague, i, j + 1));
@@ -739,7 +753,7 @@ impl P<'_> {
         };
         let j = rel.next;
         if let Some(after) = self.ago_at(j) {
-            return self.apply(&rel, i, after, Fit::Anywhere);
+            return self.apply_days_at(&rel, i, after);
         }
         if words::future_suffix(self.w(j)) || (self.is(j, "from") && self.is(j + 1, "now")) {
             return Err(self.fail(RefusalKind::Future, i, j + 1));
@@ -1208,6 +1222,9 @@ mod tests {
     fn days_weeks_and_weekdays() {
         assert_eq!(r("yesterday"), "2026-11-25T00:00:00Z day");
         assert_eq!(r("the day before yesterday"), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("2 days ago at 14:05"), "2026-11-24T14:05:00Z minute");
+        assert_eq!(r("hace 2 días a las 14:05"), "2026-11-24T14:05:00Z minute");
+        assert_eq!(r("2 days ago · 4 min read"), "2026-11-24T02:20:00Z day");
         // Afaan Oromo "har'a" (today), its glottal stop after a consonant.
         assert_eq!(r("har'a"), "2026-11-26T00:00:00Z day");
         assert_eq!(r("Thursday"), "2026-11-26T00:00:00Z day");
