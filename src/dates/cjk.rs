@@ -126,6 +126,35 @@ impl P<'_> {
             }
             return self.hit_at(&wall, &zone, t.precision, true, i, t.next, Fit::Alone, 0);
         }
+        // "上周", "上个月", "去年", "先週", "先月", "지난주", "지난달", "작년": last week, month,
+        // year.
+        let c3 = self.cjk(i + 3);
+        let last = match (c0, c1, c2, c3) {
+            ('上', Some('周' | '週'), _, _) | ('先', Some('週'), _, _) => {
+                Some((Unit::Week, i + 2))
+            }
+            ('上', Some('星'), Some('期'), _) => Some((Unit::Week, i + 3)),
+            ('지', Some('난'), Some('주'), _) => Some((Unit::Week, i + 3)),
+            ('上', Some('个' | '個'), Some('月'), _) => Some((Unit::Month, i + 3)),
+            ('上', Some('月'), _, _) | ('先', Some('月'), _, _) => Some((Unit::Month, i + 2)),
+            ('지', Some('난'), Some('달'), _) => Some((Unit::Month, i + 3)),
+            ('去' | '昨', Some('年'), _, _) | ('작', Some('년'), _, _) => {
+                Some((Unit::Year, i + 2))
+            }
+            _ => None,
+        };
+        if let Some((unit, end)) = last {
+            return self.counted_ago(1, unit, i, end).map(|h| {
+                h.map(|h| Hit {
+                    fit: Fit::Alone,
+                    ..h
+                })
+            });
+        }
+        // "하루 전": a day ago.
+        if (c0, c1, c2) == ('하', Some('루'), Some('전')) {
+            return self.counted_ago(1, Unit::Day, i, i + 3);
+        }
         // A count in Chinese numerals, or a half, before a unit and "ago".
         let (n, half, k) = match self.cjk_numeral(i) {
             Some((n, k)) => (n, false, k),
@@ -224,6 +253,11 @@ impl P<'_> {
                 '七' => 7,
                 '八' => 8,
                 '九' => 9,
+                // Korean native counts before "시간" (hours): "한 시간 전", "두 시간 전".
+                '한' => 1,
+                '두' => 2,
+                '세' => 3,
+                '네' => 4,
                 _ => return None,
             })
         };
@@ -260,6 +294,8 @@ impl P<'_> {
             ('个' | '個' | 'ヶ' | 'か' | 'カ' | '개', Some('月' | '월')) => {
                 (Unit::Month, k + 2)
             }
+            // Korean native "달" (month): "한 달 전".
+            ('달', _) => (Unit::Month, k + 1),
             ('年' | '년', _) => (Unit::Year, k + 1),
             _ => return None,
         })
@@ -571,6 +607,23 @@ mod tests {
             Ok(r) => format!("{} {}", r.instant, r.precision),
             Err(e) => e.kind.as_str().to_string(),
         }
+    }
+
+    #[test]
+    fn last_week_month_and_year_words() {
+        for text in ["上周", "上星期", "先週", "지난주"] {
+            assert_eq!(r(text), "2026-11-19T02:20:00Z week", "{text}");
+        }
+        for text in ["上个月", "先月", "지난달"] {
+            assert_eq!(r(text), "2026-10-26T02:20:00Z month", "{text}");
+        }
+        for text in ["去年", "昨年", "작년"] {
+            assert_eq!(r(text), "2025-11-26T02:20:00Z year", "{text}");
+        }
+        assert_eq!(r("한 시간 전"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("두 시간 전"), "2026-11-26T00:20:00Z hour");
+        assert_eq!(r("하루 전"), "2026-11-25T02:20:00Z day");
+        assert_eq!(r("한 달 전"), "2026-10-26T02:20:00Z month");
     }
 
     #[test]

@@ -922,8 +922,13 @@ impl P<'_> {
     /// "last week", "last month", "last year", "last Monday", "la semaine dernière",
     /// "el lunes pasado", "letzte Woche", "il mese scorso".
     pub(crate) fn last_at(&self, i: usize) -> Step {
-        let (target, end) = if words::last_before(self.w(i)) {
-            (i + 1, i + 2)
+        // "w zeszłym tygodniu", "на прошлой неделе", "v minulém týdnu": a preposition first.
+        let lead = usize::from(
+            matches!(self.w(i), "w" | "v" | "u" | "на" | "в" | "у")
+                && words::last_before(self.w(i + 1)),
+        );
+        let (target, end) = if words::last_before(self.w(i + lead)) {
+            (i + lead + 1, i + lead + 2)
         } else if self.is(i, "this") && self.is(i + 1, "past") {
             // "this past Monday", "this past week".
             (i + 2, i + 3)
@@ -940,7 +945,11 @@ impl P<'_> {
             return Ok(None);
         };
         let w = self.w(target);
-        if let Some((unit, false)) = words::unit(w) {
+        let unit = match words::unit(w) {
+            Some((unit, false)) => Some(unit),
+            _ => words::last_unit(w),
+        };
+        if let Some(unit) = unit {
             if unit < Unit::Week {
                 return Ok(None);
             }
@@ -1223,6 +1232,13 @@ mod tests {
         assert_eq!(r("yesterday"), "2026-11-25T00:00:00Z day");
         assert_eq!(r("the day before yesterday"), "2026-11-24T00:00:00Z day");
         assert_eq!(r("2 days ago at 14:05"), "2026-11-24T14:05:00Z minute");
+        for text in ["w zeszłym tygodniu", "на прошлой неделе", "v minulém týdnu"]
+        {
+            assert_eq!(r(text), "2026-11-19T02:20:00Z week", "{text}");
+        }
+        assert_eq!(r("в прошлом году"), "2025-11-26T02:20:00Z year");
+        assert_eq!(r("w zeszłym miesiącu"), "2026-10-26T02:20:00Z month");
+        assert_eq!(r("w tygodniu"), "no_date");
         assert_eq!(r("hace 2 días a las 14:05"), "2026-11-24T14:05:00Z minute");
         assert_eq!(r("2 days ago · 4 min read"), "2026-11-24T02:20:00Z day");
         // Afaan Oromo "har'a" (today), its glottal stop after a consonant.

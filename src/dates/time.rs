@@ -205,6 +205,18 @@ impl P<'_> {
                     j += 1;
                 }
             }
+            // Greek "π.μ." and "μ.μ." (before and after noon), with or without the dots.
+            "π" | "μ" if self.punct(j + 1, '.') && self.is(j + 2, "μ") => {
+                pm = Some(self.is(j, "μ"));
+                j += 3;
+                if self.punct(j, '.') && self.adjacent(j) {
+                    j += 1;
+                }
+            }
+            "πμ" | "μμ" => {
+                pm = Some(self.is(j, "μμ"));
+                j += 1;
+            }
             // Arabic pages write "ص" (morning) and "م" (evening) after the time.
             "ص" | "صباحا" => {
                 pm = Some(false);
@@ -474,6 +486,9 @@ mod tests {
             ("10:00 ET", "15:00:00Z minute"),
             ("10:00 Eastern Standard Time", "15:00:00Z minute"),
             ("8:05 ng gabi", "20:05:00Z minute"),
+            ("2:05 μ.μ.", "14:05:00Z minute"),
+            ("9:05 π.μ.", "09:05:00Z minute"),
+            ("9:05 μμ", "21:05:00Z minute"),
             ("2:05 ng hapon", "14:05:00Z minute"),
             ("9:05 ng umaga", "09:05:00Z minute"),
             ("в 14 ч.", "14:00:00Z hour"),

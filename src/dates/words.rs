@@ -1072,8 +1072,8 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "sekuntia" | "secunda" | "secunde" | "saniye" | "sn" | "detik" | "seconde" | "giay"
         | "masodperce" | "masodperccel" => Unit::Second,
         "minuut" | "minut" | "minuta" | "minuter" | "minutter" | "minutt" | "minuty"
-        | "minutou" | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dk" | "menit"
-        | "minit" | "phut" | "perce" | "perccel" => Unit::Minute,
+        | "minutou" | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dakikalik" | "dk"
+        | "menit" | "minit" | "phut" | "perce" | "perccel" => Unit::Minute,
         "timme" | "timmar" | "time" | "timer" | "tunti" | "tuntia" | "godzine" | "godziny"
         | "godzin" | "godz" | "hodinou" | "hodinami" | "hodin" | "hodiny" | "saat" | "sa"
         | "jam" | "gio" | "oraja" | "oraval" => Unit::Hour,
@@ -2011,6 +2011,19 @@ pub(crate) fn daypart(w: &str) -> bool {
 }
 
 /// "last" in front of a unit or weekday ("last week", "letzte Woche", "last Monday").
+/// Units in the locative or accusative after "last" ("w zeszłym tygodniu", "на прошлой неделе",
+/// "в прошлом месяце", "minulém týdnu", "prošlog tjedna"), which are no counted units.
+pub(crate) fn last_unit(w: &str) -> Option<Unit> {
+    Some(match w {
+        "tygodniu" | "неделе" | "тижні" | "tydnu" | "tjedna" | "tjednu" => Unit::Week,
+        "miesiacu" | "месяце" | "місяці" | "mesici" | "mjeseca" | "mjesecu" => {
+            Unit::Month
+        }
+        "roku" | "году" | "році" | "roce" | "godine" | "godini" => Unit::Year,
+        _ => return None,
+    })
+}
+
 pub(crate) fn last_before(w: &str) -> bool {
     matches!(
         w,
@@ -2033,6 +2046,19 @@ pub(crate) fn last_before(w: &str) -> bool {
             | "forrige"
             | "ubiegly"
             | "zeszly"
+            | "zeszlym"
+            | "ubieglym"
+            | "minulem"
+            | "proslom"
+            | "proslog"
+            | "прошлой"
+            | "прошлом"
+            | "прошлую"
+            | "прошлый"
+            | "минулого"
+            | "минулому"
+            | "минулій"
+            | "минулий"
             | "minuly"
             | "gecen"
             | "trecuta"
@@ -2485,6 +2511,8 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "kell"
             | "plkst"
             | "الساعة"
+            // Persian "ساعت ۱۴:۰۵" (the hour).
+            | "ساعت"
             | "เวลา"
             // Welsh "am 18:14" (at); the English "am" after a clock time is read before this.
             | "am"
