@@ -889,6 +889,24 @@ impl P<'_> {
             return Ok(None);
         };
         if !a.ordinal {
+            // A range of days before the month's name ("3-5 March 2025", "3–5 de marzo de
+            // 2025") starts on its first day, as "March 3–5, 2025" does.
+            if a.ndig <= 2 && (self.punct(i + 1, '-') || self.punct(i + 1, '–')) {
+                let b = self.num(i + 2).filter(|b| b.ndig <= 2 && b.num > a.num);
+                if b.is_some() && self.t.get(i + 3).is_some_and(|t| t.kind == Kind::Word) {
+                    if let Some(d) = self.day_first(i + 2)? {
+                        let fits = a.num >= 1
+                            && a.num <= u64::from(days_in_month(d.y.unwrap_or(2024), d.mo));
+                        if d.precision == Precision::Day && fits {
+                            return Ok(Some(DatePart {
+                                d: a.num as u8,
+                                start: i,
+                                ..d
+                            }));
+                        }
+                    }
+                }
+            }
             if let Some(sep) = self.sep_char(i + 1) {
                 return self.numeric(i, sep);
             }
@@ -1134,6 +1152,25 @@ impl P<'_> {
                     next: self.after_year_word(k + 1),
                 }));
             }
+        }
+        // "Mar '25": the year cut to two digits after an apostrophe.
+        if (self.punct(k, '\'') || self.punct(k, '’'))
+            && !self.glued(k + 2)
+            && self
+                .num(k + 1)
+                .is_some_and(|t| t.ndig == 2 && !t.space_before && !t.ordinal)
+        {
+            let y = 2000 + self.num(k + 1).map_or(0, |t| t.num as i32);
+            return Ok(Some(DatePart {
+                y: Some(y),
+                mo,
+                d: 1,
+                precision: Precision::Month,
+                ambiguous: false,
+                alone: false,
+                start: i,
+                next: k + 2,
+            }));
         }
         Ok(None)
     }
@@ -1539,6 +1576,12 @@ mod tests {
             "2025-03-03T14:05:00Z minute"
         );
         assert_eq!(r("1.º de marzo de 2025", m), "2025-03-01T00:00:00Z day");
+        assert_eq!(r("Mar '25", m), "2025-03-01T00:00:00Z month");
+        // A range of days is its first day.
+        assert_eq!(r("3-5 March 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("3–5 de marzo de 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("5-3 March 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("Published Mar '25", m), "2025-03-01T00:00:00Z month");
         assert_eq!(r("UpdatedMAR 3, 2025", m), "2025-03-03T00:00:00Z day");
         // Croatian "u" before the time makes "listopada" its October; alone it is Polish.
         assert_eq!(
