@@ -248,15 +248,38 @@ impl P<'_> {
             now: false,
             next: i,
         };
-        // "час назад", "před hodinou", "منذ ساعتين": the unit word carries its count; so does a
-        // Russian genitive after "more than"/"about" ("больше года назад", "около часа назад").
-        let carried = words::unit_with_count(self.w(i)).or_else(|| {
-            (i > 0 && words::hedge(self.w(i - 1)))
-                .then(|| words::unit_genitive_one(self.w(i)))
+        // "час назад", "před hodinou", "منذ ساعتين": the unit word carries its count, after
+        // hedges too ("منذ حوالي ساعتين"); so does a Russian or Ukrainian genitive after "more
+        // than", "less than" or "about" ("больше года назад", "менее минуты назад").
+        let mut u = i;
+        let mut less = false;
+        while u < i + 2
+            && (words::hedge(self.w(u)) || words::less_word(self.w(u)))
+            && !matches!(self.w(u), "de" | "di" | "of")
+        {
+            less |= words::less_word(self.w(u));
+            u += 1;
+        }
+        let hedged = u > i || i > 0 && words::hedge(self.w(i - 1));
+        let carried = words::unit_with_count(self.w(u)).or_else(|| {
+            hedged
+                .then(|| words::unit_genitive_one(self.w(u)))
                 .flatten()
         });
         if let Some((unit, n)) = carried {
-            if prefixed || self.ago_at(i + 1).is_some() {
+            if prefixed || self.ago_at(u + 1).is_some() {
+                if less && unit <= Unit::Minute {
+                    // "менее минуты назад": less than a minute is now (as in English; "less
+                    // than an hour ago" stays an hour).
+                    return Ok(Some(Rel {
+                        months: 0,
+                        secs: 0,
+                        smallest: Unit::Minute,
+                        all_compact: false,
+                        now: true,
+                        next: u + 1,
+                    }));
+                }
                 let n = n as i64;
                 let (months, secs) = match unit.seconds() {
                     Some(s) => (0, n * s),
@@ -268,7 +291,7 @@ impl P<'_> {
                     smallest: unit,
                     all_compact: false,
                     now: false,
-                    next: i + 1,
+                    next: u + 1,
                 }));
             }
         }
@@ -1217,6 +1240,11 @@ mod tests {
         assert_eq!(r("около часа назад"), "2026-11-26T01:20:00Z hour");
         assert_eq!(r("2 часа назад"), "2026-11-26T00:20:00Z hour");
         assert_eq!(r("года назад"), "no_date");
+        assert_eq!(r("менее минуты назад"), "2026-11-26T02:20:00Z minute");
+        assert_eq!(r("близько години тому"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("منذ حوالي ساعتين"), "2026-11-26T00:20:00Z hour");
+        assert_eq!(r("לפני כשעתיים"), "2026-11-26T00:20:00Z hour");
+        assert_eq!(r("il y a presque 2 heures"), "2026-11-26T00:20:00Z hour");
     }
 
     #[test]

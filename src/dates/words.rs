@@ -1448,16 +1448,17 @@ pub(crate) fn unit_with_ago(w: &str) -> bool {
 
 /// Unit words that carry their own count: "час назад" (an hour ago), "před hodinou", "منذ
 /// ساعتين" (two hours ago, Arabic dual). Only counted with "ago" or its prefix.
-/// Russian units in the genitive singular, which mean one only after "more than" or "about"
-/// ("больше года назад", more than a year ago; "около часа назад").
+/// Russian and Ukrainian units in the genitive singular, which mean one only after "more than",
+/// "less than" or "about" ("больше года назад", more than a year ago; "около часа назад";
+/// "близько години тому").
 pub(crate) fn unit_genitive_one(w: &str) -> Option<(Unit, u64)> {
     Some(match w {
-        "минуты" => (Unit::Minute, 1),
-        "часа" => (Unit::Hour, 1),
+        "минуты" | "хвилини" => (Unit::Minute, 1),
+        "часа" | "години" => (Unit::Hour, 1),
         "дня" => (Unit::Day, 1),
-        "недели" => (Unit::Week, 1),
-        "месяца" => (Unit::Month, 1),
-        "года" => (Unit::Year, 1),
+        "недели" | "тижня" => (Unit::Week, 1),
+        "месяца" | "місяця" => (Unit::Month, 1),
+        "года" | "року" => (Unit::Year, 1),
         _ => return None,
     })
 }
@@ -1489,6 +1490,9 @@ pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
         "חודש" => (Unit::Month, 1),
         "שנה" => (Unit::Year, 1),
         "שעתיים" => (Unit::Hour, 2),
+        // "כ" glued before the unit is "about": "לפני כשעה", "לפני כשעתיים".
+        "כשעה" => (Unit::Hour, 1),
+        "כשעתיים" => (Unit::Hour, 2),
         "יומיים" => (Unit::Day, 2),
         "שבועיים" => (Unit::Week, 2),
         "חודשיים" => (Unit::Month, 2),
@@ -1735,6 +1739,18 @@ pub(crate) fn hedge(w: &str) -> bool {
             | "больше"
             | "свыше"
             | "alrededor"
+            | "presque"
+            | "aproximativ"
+            | "aproape"
+            | "peste"
+            | "otprilike"
+            | "oko"
+            | "skoro"
+            | "gotovo"
+            | "близько"
+            | "понад"
+            | "більше"
+            | "примерно"
             | "okolo"
             | "ponad"
             | "prawie"
@@ -1754,7 +1770,7 @@ pub(crate) fn hedge(w: &str) -> bool {
 pub(crate) fn less_word(w: &str) -> bool {
     matches!(
         w,
-        "less" | "under" | "moins" | "menos" | "weniger" | "meno" | "minder"
+        "less" | "under" | "moins" | "menos" | "weniger" | "meno" | "minder" | "менее" | "меньше"
     )
 }
 
