@@ -910,7 +910,8 @@ impl P<'_> {
             if let Some(sep) = self.sep_char(i + 1) {
                 return self.numeric(i, sep);
             }
-            if self.is(i + 1, "thang") {
+            // "tháng" (month), and CLDR's short "thg" ("3 thg 3, 2025").
+            if self.is(i + 1, "thang") || self.is(i + 1, "thg") {
                 return self.vietnamese(i, i + 1);
             }
             // Spaced dotted dates, day first: "3. 3. 2025" (Czech, Slovak, German).
@@ -1002,6 +1003,23 @@ impl P<'_> {
             {
                 10
             }
+            // Croatian short names, written with dots after the day, the month and the year
+            // ("3. lip. 2025."), are its June, July and October; "3. srp. 2025" is the Czech
+            // August, "3 lip 2025" the Polish July.
+            Some((_, n))
+                if self.punct(i + 1, '.')
+                    && self.punct(month_at + 1, '.')
+                    && self.punct(n, '.')
+                    && self.adjacent(n) =>
+            {
+                match self.w(month_at) {
+                    "lip" => 6,
+                    "srp" => 7,
+                    "lis" => 10,
+                    _ => mo,
+                }
+            }
+            Some(_) if self.is(month_at, "srp") && self.punct(i + 1, '.') => 8,
             _ => mo,
         };
         if short_word && year.is_none() {
@@ -1597,6 +1615,17 @@ mod tests {
             r("3 listopada 2025 o 14:05", m),
             "2025-11-03T14:05:00Z minute"
         );
+        // CLDR's short month names; Croatian ones by their dots.
+        assert_eq!(r("3. bře 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("3. maalisk. 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("3 сеп. 2025", m), "2025-09-03T00:00:00Z day");
+        assert_eq!(r("3. lip. 2025.", m), "2025-06-03T00:00:00Z day");
+        assert_eq!(r("3. srp. 2025.", m), "2025-07-03T00:00:00Z day");
+        assert_eq!(r("3. lis. 2025.", m), "2025-10-03T00:00:00Z day");
+        assert_eq!(r("3. srp. 2025", m), "2025-08-03T00:00:00Z day");
+        assert_eq!(r("3 lip 2025", m), "2025-07-03T00:00:00Z day");
+        assert_eq!(r("uno 3, 2025", m), "no_date");
+        assert_eq!(r("3 thg 3, 2025", m), "2025-03-03T00:00:00Z day");
     }
 
     #[test]

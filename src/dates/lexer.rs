@@ -231,7 +231,13 @@ impl Line {
                     break;
                 };
                 if c.is_whitespace() || is_invisible(c) {
-                    space = true;
+                    // Direction marks that Arabic and Hebrew dates carry after each number
+                    // ("03\u{200f}/03\u{200f}/2025", as `Intl.DateTimeFormat` prints them) keep
+                    // the number and its separator together; other invisible marks part words.
+                    let after_word = self.toks.last().is_none_or(|t| t.kind == Kind::Word);
+                    if !is_direction_mark(c) || after_word {
+                        space = true;
+                    }
                     i += c.len_utf8();
                     continue;
                 }
@@ -436,6 +442,14 @@ pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
 /// Invisible formatting characters scraped text carries around dates: direction marks around
 /// Arabic and Hebrew runs, zero-width spaces and joiners, the byte-order mark. They separate
 /// like a space.
+/// Left-to-right, right-to-left and Arabic letter marks, embeddings and isolates.
+fn is_direction_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -738,6 +752,9 @@ mod tests {
             ["#3", "مارس", "#2025"]
         );
         assert_eq!(words("\u{feff}March\u{200b}3"), ["march", "#3"]);
+        let mut line = Line::default();
+        assert!(line.lex("03\u{200f}/03\u{200f}/2025", 10));
+        assert!(line.toks.iter().skip(1).all(|t| !t.space_before));
     }
 
     #[test]

@@ -780,6 +780,36 @@ pub(crate) fn month_after_day(w: &str) -> Option<u8> {
         "hyd" => Some(10),
         "tach" => Some(11),
         "rhag" => Some(12),
+        // The short names of CLDR's medium dates (what `Intl.DateTimeFormat` prints) in Czech
+        // ("3. bře 2025"), Croatian ("3. ožu. 2025."), Finnish ("3. maalisk. 2025"),
+        // Lithuanian, Estonian, Slovenian, Bulgarian, Serbian, Malay and Catalan. "lip", "lis"
+        // and "srp" are the Polish July and November and the Czech August; Croatian writes them
+        // with dots after day, month and year ("3. lip. 2025.": June), read in `absolute`.
+        "led" | "sij" | "tammik" | "saus" | "jaan" | "яну" | "јан" => Some(1),
+        "uno" | "velj" | "helmik" | "vas" | "veebr" | "феб" => Some(2),
+        "bre" | "ozu" | "maalisk" | "kov" => Some(3),
+        "dub" | "tra" | "huhtik" | "bal" => Some(4),
+        "kve" | "svi" | "toukok" | "geg" => Some(5),
+        "cvn" | "kesak" | "birz" => Some(6),
+        "cvc" | "heinak" | "liep" => Some(7),
+        "kol" | "elok" | "rugp" | "avg" | "ag" | "srp" => Some(8),
+        "zar" | "ruj" | "syysk" | "rugs" | "сеп" => Some(9),
+        "rij" | "lokak" | "spal" => Some(10),
+        "stu" | "marrask" | "lapkr" | "ное" | "нов" => Some(11),
+        "pro" | "jouluk" | "gruod" | "dets" | "dis" | "дец" => Some(12),
+        // Georgian and Armenian short names ("3 მარ. 2025", "3 մրտ 2025").
+        "იან" | "հնվ" => Some(1),
+        "თებ" | "փտվ" => Some(2),
+        "მარ" | "մրտ" => Some(3),
+        "აპრ" | "ապր" => Some(4),
+        "მაი" | "մյս" => Some(5),
+        "ივნ" | "հնս" => Some(6),
+        "ივლ" | "հլս" => Some(7),
+        "აგვ" | "օգս" => Some(8),
+        "სექ" | "սեպ" => Some(9),
+        "ოქტ" | "հոկ" => Some(10),
+        "ნოე" | "նոյ" => Some(11),
+        "დეკ" | "դեկ" => Some(12),
         _ => None,
     })
 }
@@ -929,6 +959,86 @@ pub(crate) fn month_needs_year(w: &str) -> bool {
             | "hyd"
             | "tach"
             | "rhag"
+            | "led"
+            | "sij"
+            | "tammik"
+            | "saus"
+            | "jaan"
+            | "яну"
+            | "јан"
+            | "uno"
+            | "velj"
+            | "helmik"
+            | "vas"
+            | "veebr"
+            | "феб"
+            | "bre"
+            | "ozu"
+            | "maalisk"
+            | "kov"
+            | "dub"
+            | "tra"
+            | "huhtik"
+            | "bal"
+            | "kve"
+            | "svi"
+            | "toukok"
+            | "geg"
+            | "cvn"
+            | "kesak"
+            | "birz"
+            | "cvc"
+            | "heinak"
+            | "liep"
+            | "kol"
+            | "elok"
+            | "rugp"
+            | "avg"
+            | "ag"
+            | "იან"
+            | "თებ"
+            | "მარ"
+            | "აპრ"
+            | "მაი"
+            | "ივნ"
+            | "ივლ"
+            | "აგვ"
+            | "სექ"
+            | "ოქტ"
+            | "ნოე"
+            | "დეკ"
+            | "հնվ"
+            | "փտվ"
+            | "մրտ"
+            | "ապր"
+            | "մյս"
+            | "հնս"
+            | "հլս"
+            | "օգս"
+            | "սեպ"
+            | "հոկ"
+            | "նոյ"
+            | "դեկ"
+            | "srp"
+            | "zar"
+            | "ruj"
+            | "syysk"
+            | "rugs"
+            | "сеп"
+            | "rij"
+            | "lokak"
+            | "spal"
+            | "stu"
+            | "marrask"
+            | "lapkr"
+            | "ное"
+            | "нов"
+            | "pro"
+            | "jouluk"
+            | "gruod"
+            | "dets"
+            | "dis"
+            | "дец"
     )
 }
 
