@@ -234,6 +234,14 @@ impl P<'_> {
             && !(t.kind == Kind::Punct && matches!(t.ch, ')' | ',' | ';' | ']')))
     }
 
+    /// Whether the token at `i` starts with a capital letter in the original text.
+    fn upper_initial(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .and_then(|t| self.text.get(t.start as usize..))
+            .is_some_and(|s| s.starts_with(|c: char| c.is_uppercase()))
+    }
+
     /// Fills a missing year (latest occurrence on or before the reference date) and checks the
     /// day against the month.
     fn complete_year(&self, mut d: DatePart) -> Result<DatePart, super::scan::Fail> {
@@ -1496,7 +1504,38 @@ impl P<'_> {
         let timed = self
             .time_after(k)?
             .is_some_and(|t| t.precision <= Precision::Minute);
-        if !timed {
+        // A weekday named before them makes them a date too: "Tue 11/24", "Di., 24.11.".
+        let mut w = i;
+        if w > 0 && self.punct(w - 1, ',') {
+            w -= 1;
+        }
+        if w > 0 && self.punct(w - 1, '.') && self.adjacent(w - 1) {
+            w -= 1;
+        }
+        // An abbreviation counts with its dot or comma, or as an English one in capitals
+        // ("Tue 11/24"): "do", "so" and "sam" are words too.
+        let weekday_before = w > 0
+            && match words::weekday(self.w(w - 1)) {
+                Some((_, true)) => true,
+                Some(_) => {
+                    w < i
+                        || matches!(
+                            self.w(w - 1),
+                            "mon"
+                                | "tue"
+                                | "tues"
+                                | "wed"
+                                | "thu"
+                                | "thur"
+                                | "thurs"
+                                | "fri"
+                                | "sat"
+                                | "sun"
+                        ) && self.upper_initial(w - 1)
+                }
+                None => false,
+            };
+        if !timed && !weekday_before {
             return Ok(None);
         }
         let (mo, d, ambiguous) = if sep == '.' {
@@ -1626,6 +1665,12 @@ mod tests {
         assert_eq!(r("3 lip 2025", m), "2025-07-03T00:00:00Z day");
         assert_eq!(r("uno 3, 2025", m), "no_date");
         assert_eq!(r("3 thg 3, 2025", m), "2025-03-03T00:00:00Z day");
+        // A weekday before a day and month without a year makes them a date, as a time after
+        // them does; alone they stay refused.
+        assert_eq!(r("Tue 11/24", m), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("Di., 24.11.", m), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("11/24", m), "numeric_without_year");
+        assert_eq!(r("sam 9/11", m), "numeric_without_year");
     }
 
     #[test]
