@@ -418,11 +418,11 @@ impl P<'_> {
                 return Err(self.fail(RefusalKind::OutOfRange, i, q.next + 1));
             }
             let mut next = q.next + 1;
-            // "3 Std.", "2 Min.", "20 godz. temu" abbreviations.
+            // "3 Std.", "2 Min.", "20 godz. temu", "3 d. ago" abbreviations (one letter only
+            // before "ago": "3 d." alone is the Lithuanian day of the month).
             if self.punct(next, '.')
                 && self.adjacent(next)
-                && uw.len() > 1
-                && (compact || self.ago_at(next + 1).is_some())
+                && (self.ago_at(next + 1).is_some() || uw.len() > 1 && compact)
             {
                 next += 1;
             }
@@ -1260,6 +1260,8 @@ mod tests {
         assert_eq!(r("yesterday"), "2026-11-25T00:00:00Z day");
         assert_eq!(r("the day before yesterday"), "2026-11-24T00:00:00Z day");
         assert_eq!(r("2 days ago at 14:05"), "2026-11-24T14:05:00Z minute");
+        assert_eq!(r("3 d. ago"), "2026-11-23T02:20:00Z day");
+        assert_eq!(r("3d. ago"), "2026-11-23T02:20:00Z day");
         for text in ["w zeszłym tygodniu", "на прошлой неделе", "v minulém týdnu"]
         {
             assert_eq!(r(text), "2026-11-19T02:20:00Z week", "{text}");
