@@ -494,6 +494,8 @@ mod tests {
             ("в 14 ч.", "14:00:00Z hour"),
             ("14:05 ч.", "14:05:00Z minute"),
             ("o godz. 14:05", "14:05:00Z minute"),
+            ("को 14:05", "14:05:00Z minute"),
+            ("ساعت ۱۴:۰۵", "14:05:00Z minute"),
             ("Wtorek, 14:05", "14:05:00Z minute"),
             ("24:00", "invalid_time"),
             ("10:60", "invalid_time"),

@@ -2637,8 +2637,9 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "kell"
             | "plkst"
             | "الساعة"
-            // Persian "ساعت ۱۴:۰۵" (the hour).
+            // Persian "ساعت ۱۴:۰۵" (the hour); Hindi "को" (on) after the date.
             | "ساعت"
+            | "को"
             | "เวลา"
             // Welsh "am 18:14" (at); the English "am" after a clock time is read before this.
             | "am"
