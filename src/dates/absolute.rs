@@ -234,6 +234,14 @@ impl P<'_> {
             && !(t.kind == Kind::Punct && matches!(t.ch, ')' | ',' | ';' | ']')))
     }
 
+    /// Whether the token at `i` starts with a capital letter in the original text.
+    fn upper_initial(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .and_then(|t| self.text.get(t.start as usize..))
+            .is_some_and(|s| s.starts_with(|c: char| c.is_uppercase()))
+    }
+
     /// Fills a missing year (latest occurrence on or before the reference date) and checks the
     /// day against the month.
     fn complete_year(&self, mut d: DatePart) -> Result<DatePart, super::scan::Fail> {
@@ -663,6 +671,35 @@ impl P<'_> {
                         return Ok(None);
                     }
                 }
+                // "2025-Oct-15", "2025/Oct/15": a month name between hyphens or slashes, as logs
+                // and some CMS exports write it.
+                if let (Some(mo), true) = (
+                    words::month(self.w(i + 2)),
+                    (self.punct(i + 1, '-') || self.punct(i + 1, '/'))
+                        && self.adjacent(i + 1)
+                        && self.adjacent(i + 2),
+                ) {
+                    let sep = if self.punct(i + 1, '-') { '-' } else { '/' };
+                    let day = self
+                        .num(i + 4)
+                        .filter(|t| t.ndig <= 2 && !t.space_before && !t.ordinal);
+                    if let (true, Some(d)) = (self.punct(i + 3, sep) && self.adjacent(i + 3), day) {
+                        if self.glued(i + 5) {
+                            return Ok(None);
+                        }
+                        if d.num == 0 || d.num > u64::from(days_in_month(y, mo)) {
+                            return Err(self.fail(RefusalKind::InvalidDate, i, i + 5));
+                        }
+                        return Ok(Some(part(
+                            Some(y),
+                            mo,
+                            d.num as u8,
+                            Precision::Day,
+                            false,
+                            i + 5,
+                        )));
+                    }
+                }
                 // Year first in words: Hungarian "2025. március 3.", Lithuanian "2025 m. kovo
                 // 3 d.", Latvian "2025. gada 3. martā". The year is marked by a dot or a year
                 // word, so "2025 March 3" stays a year and a date.
@@ -860,10 +897,29 @@ impl P<'_> {
             return Ok(None);
         };
         if !a.ordinal {
+            // A range of days before the month's name ("3-5 March 2025", "3–5 de marzo de
+            // 2025") starts on its first day, as "March 3–5, 2025" does.
+            if a.ndig <= 2 && (self.punct(i + 1, '-') || self.punct(i + 1, '–')) {
+                let b = self.num(i + 2).filter(|b| b.ndig <= 2 && b.num > a.num);
+                if b.is_some() && self.t.get(i + 3).is_some_and(|t| t.kind == Kind::Word) {
+                    if let Some(d) = self.day_first(i + 2)? {
+                        let fits = a.num >= 1
+                            && a.num <= u64::from(days_in_month(d.y.unwrap_or(2024), d.mo));
+                        if d.precision == Precision::Day && fits {
+                            return Ok(Some(DatePart {
+                                d: a.num as u8,
+                                start: i,
+                                ..d
+                            }));
+                        }
+                    }
+                }
+            }
             if let Some(sep) = self.sep_char(i + 1) {
                 return self.numeric(i, sep);
             }
-            if self.is(i + 1, "thang") {
+            // "tháng" (month), and CLDR's short "thg" ("3 thg 3, 2025").
+            if self.is(i + 1, "thang") || self.is(i + 1, "thg") {
                 return self.vietnamese(i, i + 1);
             }
             // Spaced dotted dates, day first: "3. 3. 2025" (Czech, Slovak, German).
@@ -943,17 +999,35 @@ impl P<'_> {
             .year_at(j)
             .map(|(y, n)| (self.era_before(month_at, y, n), n));
         // "listopada" is November in Polish ("15 listopada 2025") and October in Croatian, which
-        // writes ordinal dots after both the day and the year ("15. listopada 2025.").
+        // writes ordinal dots after the day and the year ("15. listopada 2025.") and "u" before
+        // the time ("15 listopada 2025 u 14:30"); Polish writes neither.
         let mo = match year {
             Some((_, n))
                 if mo == 11
                     && self.is(month_at, "listopada")
-                    && self.punct(i + 1, '.')
-                    && self.punct(n, '.')
-                    && self.adjacent(n) =>
+                    && (self.punct(i + 1, '.')
+                        || self.punct(n, '.') && self.adjacent(n)
+                        || self.is(n, "u") && self.num(n + 1).is_some()) =>
             {
                 10
             }
+            // Croatian short names, written with dots after the day, the month and the year
+            // ("3. lip. 2025."), are its June, July and October; "3. srp. 2025" is the Czech
+            // August, "3 lip 2025" the Polish July.
+            Some((_, n))
+                if self.punct(i + 1, '.')
+                    && self.punct(month_at + 1, '.')
+                    && self.punct(n, '.')
+                    && self.adjacent(n) =>
+            {
+                match self.w(month_at) {
+                    "lip" => 6,
+                    "srp" => 7,
+                    "lis" => 10,
+                    _ => mo,
+                }
+            }
+            Some(_) if self.is(month_at, "srp") && self.punct(i + 1, '.') => 8,
             _ => mo,
         };
         if short_word && year.is_none() {
@@ -1104,6 +1178,25 @@ impl P<'_> {
                     next: self.after_year_word(k + 1),
                 }));
             }
+        }
+        // "Mar '25": the year cut to two digits after an apostrophe.
+        if (self.punct(k, '\'') || self.punct(k, '’'))
+            && !self.glued(k + 2)
+            && self
+                .num(k + 1)
+                .is_some_and(|t| t.ndig == 2 && !t.space_before && !t.ordinal)
+        {
+            let y = 2000 + self.num(k + 1).map_or(0, |t| t.num as i32);
+            return Ok(Some(DatePart {
+                y: Some(y),
+                mo,
+                d: 1,
+                precision: Precision::Month,
+                ambiguous: false,
+                alone: false,
+                start: i,
+                next: k + 2,
+            }));
         }
         Ok(None)
     }
@@ -1411,7 +1504,38 @@ impl P<'_> {
         let timed = self
             .time_after(k)?
             .is_some_and(|t| t.precision <= Precision::Minute);
-        if !timed {
+        // A weekday named before them makes them a date too: "Tue 11/24", "Di., 24.11.".
+        let mut w = i;
+        if w > 0 && self.punct(w - 1, ',') {
+            w -= 1;
+        }
+        if w > 0 && self.punct(w - 1, '.') && self.adjacent(w - 1) {
+            w -= 1;
+        }
+        // An abbreviation counts with its dot or comma, or as an English one in capitals
+        // ("Tue 11/24"): "do", "so" and "sam" are words too.
+        let weekday_before = w > 0
+            && match words::weekday(self.w(w - 1)) {
+                Some((_, true)) => true,
+                Some(_) => {
+                    w < i
+                        || matches!(
+                            self.w(w - 1),
+                            "mon"
+                                | "tue"
+                                | "tues"
+                                | "wed"
+                                | "thu"
+                                | "thur"
+                                | "thurs"
+                                | "fri"
+                                | "sat"
+                                | "sun"
+                        ) && self.upper_initial(w - 1)
+                }
+                None => false,
+            };
+        if !timed && !weekday_before {
             return Ok(None);
         }
         let (mo, d, ambiguous) = if sep == '.' {
@@ -1494,6 +1618,59 @@ mod tests {
         for (text, order, want) in cases {
             assert_eq!(r(text, order), want, "{text}");
         }
+    }
+
+    #[test]
+    fn template_forms_of_round_four() {
+        let m = DateOrder::Mdy;
+        // Year, month name and day between hyphens (logs, CMS exports).
+        assert_eq!(r("2025-Oct-15", m), "2025-10-15T00:00:00Z day");
+        assert_eq!(r("2025/Oct/15 21:41", m), "2025-10-15T21:41:00Z minute");
+        assert_eq!(r("2025-Feb-30", m), "invalid_date");
+        // Reuters glues the year to the time and the time to "Updated".
+        assert_eq!(
+            r("March 3, 20252:05 PM GMTUpdated 2 hours ago", m),
+            "2025-03-03T14:05:00Z minute"
+        );
+        assert_eq!(r("1.º de marzo de 2025", m), "2025-03-01T00:00:00Z day");
+        assert_eq!(r("Mar '25", m), "2025-03-01T00:00:00Z month");
+        // A range of days is its first day.
+        assert_eq!(r("3-5 March 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("3–5 de marzo de 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("5-3 March 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("Published Mar '25", m), "2025-03-01T00:00:00Z month");
+        assert_eq!(r("UpdatedMAR 3, 2025", m), "2025-03-03T00:00:00Z day");
+        // Croatian "u" before the time makes "listopada" its October; alone it is Polish.
+        assert_eq!(
+            r("3 listopada 2025 u 14:05", m),
+            "2025-10-03T14:05:00Z minute"
+        );
+        assert_eq!(
+            r("3. listopada 2025 14:05", m),
+            "2025-10-03T14:05:00Z minute"
+        );
+        assert_eq!(r("3 listopada 2025", m), "2025-11-03T00:00:00Z day");
+        assert_eq!(
+            r("3 listopada 2025 o 14:05", m),
+            "2025-11-03T14:05:00Z minute"
+        );
+        // CLDR's short month names; Croatian ones by their dots.
+        assert_eq!(r("3. bře 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("3. maalisk. 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("3 сеп. 2025", m), "2025-09-03T00:00:00Z day");
+        assert_eq!(r("3. lip. 2025.", m), "2025-06-03T00:00:00Z day");
+        assert_eq!(r("3. srp. 2025.", m), "2025-07-03T00:00:00Z day");
+        assert_eq!(r("3. lis. 2025.", m), "2025-10-03T00:00:00Z day");
+        assert_eq!(r("3. srp. 2025", m), "2025-08-03T00:00:00Z day");
+        assert_eq!(r("3 lip 2025", m), "2025-07-03T00:00:00Z day");
+        assert_eq!(r("uno 3, 2025", m), "no_date");
+        assert_eq!(r("3 thg 3, 2025", m), "2025-03-03T00:00:00Z day");
+        // A weekday before a day and month without a year makes them a date, as a time after
+        // them does; alone they stay refused.
+        assert_eq!(r("Tue 11/24", m), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("Di., 24.11.", m), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("11/24", m), "numeric_without_year");
+        assert_eq!(r("sam 9/11", m), "numeric_without_year");
     }
 
     #[test]

@@ -73,13 +73,8 @@ impl P<'_> {
         };
         if let Some((back, end)) = day {
             let date = self.r.local.add_days(-back);
-            if let Some((h, mi, precision, zone, t_end)) = self.cjk_time(end)? {
-                let wall = Wall {
-                    h,
-                    mi,
-                    s: 0,
-                    ..date
-                };
+            if let Some((h, mi, s, precision, zone, t_end)) = self.cjk_time(end)? {
+                let wall = Wall { h, mi, s, ..date };
                 let zone = zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
                 return self.hit_at(&wall, &zone, precision, true, i, t_end, Fit::Anywhere, 0);
             }
@@ -130,6 +125,35 @@ impl P<'_> {
                 wall = wall.add_days(-1);
             }
             return self.hit_at(&wall, &zone, t.precision, true, i, t.next, Fit::Alone, 0);
+        }
+        // "上周", "上个月", "去年", "先週", "先月", "지난주", "지난달", "작년": last week, month,
+        // year.
+        let c3 = self.cjk(i + 3);
+        let last = match (c0, c1, c2, c3) {
+            ('上', Some('周' | '週'), _, _) | ('先', Some('週'), _, _) => {
+                Some((Unit::Week, i + 2))
+            }
+            ('上', Some('星'), Some('期'), _) => Some((Unit::Week, i + 3)),
+            ('지', Some('난'), Some('주'), _) => Some((Unit::Week, i + 3)),
+            ('上', Some('个' | '個'), Some('月'), _) => Some((Unit::Month, i + 3)),
+            ('上', Some('月'), _, _) | ('先', Some('月'), _, _) => Some((Unit::Month, i + 2)),
+            ('지', Some('난'), Some('달'), _) => Some((Unit::Month, i + 3)),
+            ('去' | '昨', Some('年'), _, _) | ('작', Some('년'), _, _) => {
+                Some((Unit::Year, i + 2))
+            }
+            _ => None,
+        };
+        if let Some((unit, end)) = last {
+            return self.counted_ago(1, unit, i, end).map(|h| {
+                h.map(|h| Hit {
+                    fit: Fit::Alone,
+                    ..h
+                })
+            });
+        }
+        // "하루 전": a day ago.
+        if (c0, c1, c2) == ('하', Some('루'), Some('전')) {
+            return self.counted_ago(1, Unit::Day, i, i + 3);
         }
         // A count in Chinese numerals, or a half, before a unit and "ago".
         let (n, half, k) = match self.cjk_numeral(i) {
@@ -229,6 +253,11 @@ impl P<'_> {
                 '七' => 7,
                 '八' => 8,
                 '九' => 9,
+                // Korean native counts before "시간" (hours): "한 시간 전", "두 시간 전".
+                '한' => 1,
+                '두' => 2,
+                '세' => 3,
+                '네' => 4,
                 _ => return None,
             })
         };
@@ -265,6 +294,8 @@ impl P<'_> {
             ('个' | '個' | 'ヶ' | 'か' | 'カ' | '개', Some('月' | '월')) => {
                 (Unit::Month, k + 2)
             }
+            // Korean native "달" (month): "한 달 전".
+            ('달', _) => (Unit::Month, k + 1),
             ('年' | '년', _) => (Unit::Year, k + 1),
             _ => return None,
         })
@@ -386,15 +417,8 @@ impl P<'_> {
         };
         // A weekday often follows: "2025年3月4日(火)", "2025年3月4日 星期二", "3月4日 周二".
         k = self.cjk_weekday_end(k).unwrap_or(k);
-        if let Some((h, mi, precision, zone, end)) = self.cjk_time(k)? {
-            let wall = Wall {
-                y,
-                mo,
-                d,
-                h,
-                mi,
-                s: 0,
-            };
+        if let Some((h, mi, s, precision, zone, end)) = self.cjk_time(k)? {
+            let wall = Wall { y, mo, d, h, mi, s };
             let zone = zone.map_or_else(|| self.r.zone.clone(), |z| z.zone());
             return self.hit_at(&wall, &zone, precision, false, i, end, Fit::Anywhere, 0);
         }
@@ -493,10 +517,10 @@ impl P<'_> {
         }
         Ok(self
             .cjk_time(k)?
-            .map(|(h, mi, precision, zone, next)| super::time::TimePart {
+            .map(|(h, mi, s, precision, zone, next)| super::time::TimePart {
                 h,
                 mi,
-                s: 0,
+                s,
                 precision,
                 zone,
                 next,
@@ -504,12 +528,13 @@ impl P<'_> {
     }
 
     /// "14:30", "14:30 JST", "14時30分", "14点", "14시 30분", "午後2時30分", "下午2:30",
-    /// "오후 2:30" after a CJK date: hour, minute, precision, zone and where the time ends.
+    /// "오후 2:30" after a CJK date: hour, minute, second, precision, zone and where the time
+    /// ends.
     #[allow(clippy::type_complexity)]
     fn cjk_time(
         &self,
         k: usize,
-    ) -> Result<Option<(u8, u8, Precision, Option<ZoneRef>, usize)>, super::scan::Fail> {
+    ) -> Result<Option<(u8, u8, u8, Precision, Option<ZoneRef>, usize)>, super::scan::Fail> {
         // Before noon / after noon, written before the time.
         let (half, k) = match (self.cjk(k), self.cjk(k + 1)) {
             (Some('午'), Some('前'))
@@ -526,7 +551,14 @@ impl P<'_> {
             _ => h,
         };
         if let Some(t) = self.time_at(k, true)? {
-            return Ok(Some((with_half(t.h), t.mi, t.precision, t.zone, t.next)));
+            return Ok(Some((
+                with_half(t.h),
+                t.mi,
+                t.s,
+                t.precision,
+                t.zone,
+                t.next,
+            )));
         }
         let Some(h) = self.num(k).filter(|t| t.ndig <= 2).map(|t| t.num) else {
             return Ok(None);
@@ -540,11 +572,28 @@ impl P<'_> {
             }
             _ => (0, Precision::Hour, k + 2),
         };
-        if h > 23 || mi > 59 {
+        // "14時05分17秒", "14시 5분 17초".
+        let (s, precision, end) = match self.num(end).filter(|t| t.ndig <= 2) {
+            Some(sec)
+                if precision == Precision::Minute
+                    && matches!(self.cjk(end + 1), Some('秒' | '초')) =>
+            {
+                (sec.num, Precision::Second, end + 2)
+            }
+            _ => (0, precision, end),
+        };
+        if h > 23 || mi > 59 || s > 59 {
             return Err(self.fail(RefusalKind::InvalidTime, k, end));
         }
         let (zone, end) = self.zone_at(end).map_or((None, end), |(z, n)| (Some(z), n));
-        Ok(Some((with_half(h as u8), mi as u8, precision, zone, end)))
+        Ok(Some((
+            with_half(h as u8),
+            mi as u8,
+            s as u8,
+            precision,
+            zone,
+            end,
+        )))
     }
 }
 
@@ -558,6 +607,37 @@ mod tests {
             Ok(r) => format!("{} {}", r.instant, r.precision),
             Err(e) => e.kind.as_str().to_string(),
         }
+    }
+
+    #[test]
+    fn last_week_month_and_year_words() {
+        for text in ["上周", "上星期", "先週", "지난주"] {
+            assert_eq!(r(text), "2026-11-19T02:20:00Z week", "{text}");
+        }
+        for text in ["上个月", "先月", "지난달"] {
+            assert_eq!(r(text), "2026-10-26T02:20:00Z month", "{text}");
+        }
+        for text in ["去年", "昨年", "작년"] {
+            assert_eq!(r(text), "2025-11-26T02:20:00Z year", "{text}");
+        }
+        assert_eq!(r("한 시간 전"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("두 시간 전"), "2026-11-26T00:20:00Z hour");
+        assert_eq!(r("하루 전"), "2026-11-25T02:20:00Z day");
+        assert_eq!(r("한 달 전"), "2026-10-26T02:20:00Z month");
+    }
+
+    #[test]
+    fn seconds_after_a_cjk_date() {
+        assert_eq!(r("2025年03月03日 14:05:17"), "2025-03-03T14:05:17Z second");
+        assert_eq!(
+            r("2025年3月3日 14時05分17秒"),
+            "2025-03-03T14:05:17Z second"
+        );
+        assert_eq!(
+            r("2025년 3월 3일 14시 5분 17초"),
+            "2025-03-03T14:05:17Z second"
+        );
+        assert_eq!(r("2025年3月3日 14時05分"), "2025-03-03T14:05:00Z minute");
     }
 
     #[test]

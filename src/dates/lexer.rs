@@ -129,6 +129,31 @@ impl Line {
                         None => break,
                     }
                 }
+                // Reuters glues the year to the time after it ("March 3, 20252:05 PM"): five or
+                // six ASCII digits before a ':' and two more digits, whose first four are a
+                // year, are the year and the hour.
+                if (5..=6).contains(&n)
+                    && i - t.start as usize == n as usize
+                    && bytes.get(i) == Some(&b':')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    let scale = 10u64.pow(n - 4);
+                    let year = v / scale;
+                    if (1900..=2100).contains(&year) {
+                        let split = t.start as usize + 4;
+                        t.num = year;
+                        t.ndig = 4;
+                        t.end = split as u32;
+                        self.toks.push(t);
+                        let mut hour = Tok::new(Kind::Num, split, false);
+                        hour.num = v % scale;
+                        hour.ndig = (n - 4) as u8;
+                        hour.end = i as u32;
+                        self.toks.push(hour);
+                        space = false;
+                        continue;
+                    }
+                }
                 t.num = v;
                 t.ndig = n.min(255) as u8;
                 let suffix = ordinal_suffix(&bytes[i..]);
@@ -173,6 +198,21 @@ impl Line {
                         from = i;
                         continue;
                     }
+                    // After a consonant, Oromo's glottal stop before a final vowel ("har'a",
+                    // today) stays in the word, apostrophe and all; an elision is followed by a
+                    // whole word ("d'octobre", "un'ora").
+                    if glottal > 0
+                        && i >= from + 2
+                        && vowel(bytes.get(i + glottal))
+                        && !bytes
+                            .get(i + glottal + 1)
+                            .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+                    {
+                        self.words.push('\'');
+                        i += glottal;
+                        self.words.push_str(&text[i..i + 1]);
+                        i += 1;
+                    }
                     break;
                 }
                 self.words[woff..].make_ascii_lowercase();
@@ -191,7 +231,13 @@ impl Line {
                     break;
                 };
                 if c.is_whitespace() || is_invisible(c) {
-                    space = true;
+                    // Direction marks that Arabic and Hebrew dates carry after each number
+                    // ("03\u{200f}/03\u{200f}/2025", as `Intl.DateTimeFormat` prints them) keep
+                    // the number and its separator together; other invisible marks part words.
+                    let after_word = self.toks.last().is_none_or(|t| t.kind == Kind::Word);
+                    if !is_direction_mark(c) || after_word {
+                        space = true;
+                    }
                     i += c.len_utf8();
                     continue;
                 }
@@ -291,8 +337,18 @@ fn camel_break(bytes: &[u8], i: usize) -> bool {
     let after = bytes.get(i + 1).copied().unwrap_or(b' ');
     if before.is_ascii_lowercase() {
         // "McDonald" and "iPhone" split too, harmlessly: no part of them names a date. A
-        // capital alone ("iOS") starts no word.
-        return after.is_ascii_lowercase();
+        // capital alone ("iOS") starts no word. A capital run that ends the word after a
+        // lowercase word is one ("UpdatedMAR 3", "PublishedOCT 15"); after one lowercase letter
+        // ("iOS") it is a brand.
+        let caps = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        let ends = !bytes
+            .get(i + caps)
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80);
+        return after.is_ascii_lowercase()
+            || caps >= 2 && ends && i >= 2 && bytes[i - 2].is_ascii_lowercase();
     }
     before.is_ascii_uppercase()
         && after.is_ascii_lowercase()
@@ -316,6 +372,12 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Length of an ordinal suffix right after digits ("st", "nd", "rd", "th", "er", "e", "º"),
 /// or 0 when the letters that follow are something else ("5h", "2d").
 fn ordinal_suffix(rest: &[u8]) -> usize {
+    // Spanish and Portuguese may put a dot before the ordinal sign ("1.º de marzo").
+    for s in ["\u{ba}", "\u{aa}"] {
+        if rest.first() == Some(&b'.') && rest[1..].starts_with(s.as_bytes()) {
+            return 1 + s.len();
+        }
+    }
     // Most numbers are followed by a space or punctuation: no suffix to look for.
     match rest.first() {
         Some(b) if b.is_ascii_alphabetic() || *b >= 0x80 => {}
@@ -380,6 +442,14 @@ pub(crate) fn digit_at(text: &str, i: usize) -> Option<(u8, usize)> {
 /// Invisible formatting characters scraped text carries around dates: direction marks around
 /// Arabic and Hebrew runs, zero-width spaces and joiners, the byte-order mark. They separate
 /// like a space.
+/// Left-to-right, right-to-left and Arabic letter marks, embeddings and isolates.
+fn is_direction_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -599,6 +669,14 @@ mod tests {
         assert_eq!(words("il y a 3 días"), ["il", "y", "a", "#3", "dias"]);
         assert_eq!(words("1er mai"), ["#1o", "mai"]);
         assert_eq!(words("1° marzo"), ["#1o", "marzo"]);
+        assert_eq!(words("1.º de marzo"), ["#1o", "de", "marzo"]);
+        // A year glued to the hour after it (Reuters) is split; other long numbers are not.
+        assert_eq!(
+            words("3, 20252:05 PM"),
+            ["#3", ",", "#2025", "#2", ":", "#5", "pm"]
+        );
+        assert_eq!(words("12345:67"), ["#12345", ":", "#67"]);
+        assert_eq!(words("20252"), ["#20252"]);
         assert_eq!(words("20°C"), ["#20", "°", "c"]);
         assert_eq!(words("Straße"), ["strasse"]);
         assert_eq!(words("De\u{301}cembre"), ["decembre"]);
@@ -610,6 +688,13 @@ mod tests {
         assert_eq!(words("datePublished"), ["date", "published"]);
         assert_eq!(words("PUBLISHEDMarch"), ["published", "march"]);
         assert_eq!(words("iOS 18"), ["ios", "#18"]);
+        assert_eq!(words("UpdatedMAR 3"), ["updated", "mar", "#3"]);
+        assert_eq!(
+            words("macOS PublishedOCTOBER"),
+            ["mac", "os", "published", "october"]
+        );
+        // Oromo's glottal stop after a consonant before a final vowel stays in the word.
+        assert_eq!(words("Har'a bar'a"), ["har'a", "bar'a"]);
         assert_eq!(words("Sa'o'i sa’aatii"), ["saoi", "saaatii"]);
         assert_eq!(
             words("d'octobre un'ora ta' Marzu"),
@@ -667,6 +752,9 @@ mod tests {
             ["#3", "مارس", "#2025"]
         );
         assert_eq!(words("\u{feff}March\u{200b}3"), ["march", "#3"]);
+        let mut line = Line::default();
+        assert!(line.lex("03\u{200f}/03\u{200f}/2025", 10));
+        assert!(line.toks.iter().skip(1).all(|t| !t.space_before));
     }
 
     #[test]

@@ -13,9 +13,11 @@
 //! with its Buddhist years, Vietnamese, Georgian, Armenian, Basque, Catalan, Galician, Irish,
 //! Maltese, Belarusian, Sinhala, Burmese, Khmer, Hausa, Afaan Oromo, Swahili, Yoruba and Amharic
 //! (months and counts; the unit first where the language puts it first: "Sa'o'i 3 da suka wuce",
-//! "පැය 3කට පෙර"), and counts in Somali, Pidgin, Pashto, Kyrgyz and Tigrinya), `zones` (zone
-//! names), `time` (times of day, "5 de la tarde", and the zone after them), `calendar` (wall clock
-//! <-> instant, month arithmetic, Solar Hijri dates, Lunar Hijri dates by the tabular calendar),
+//! "පැය 3කට පෙර"), and counts in Somali, Pidgin, Pashto, Kyrgyz and Tigrinya; the short month
+//! names CLDR's medium dates print, "3. bře 2025", "3 сеп. 2025"), `zones` (zone names), `time`
+//! (times of day, "5 de la tarde", "2:05 μ.μ.", "8:05 ng gabi", and the zone after them),
+//! `calendar` (wall clock <-> instant, month arithmetic, Solar Hijri dates, Lunar Hijri dates by
+//! the tabular calendar),
 //! `relative` ("3 hours ago", "3 часа назад", "yesterday", "last Monday"), `absolute` ("March 3,
 //! 2025 10:04 AM EST", "04/03/2025", ISO 8601 with week dates, "the first of March", "۵ آذر ۱۴۰۵",
 //! "5 جمادى الأولى 1447 هـ", "2026 m. lapkričio 26 d."), `cjk` ("2025年3月4日", "3時間前", "昨天 14:30"),

@@ -248,9 +248,38 @@ impl P<'_> {
             now: false,
             next: i,
         };
-        // "час назад", "před hodinou", "منذ ساعتين": the unit word carries its count.
-        if let Some((unit, n)) = words::unit_with_count(self.w(i)) {
-            if prefixed || self.ago_at(i + 1).is_some() {
+        // "час назад", "před hodinou", "منذ ساعتين": the unit word carries its count, after
+        // hedges too ("منذ حوالي ساعتين"); so does a Russian or Ukrainian genitive after "more
+        // than", "less than" or "about" ("больше года назад", "менее минуты назад").
+        let mut u = i;
+        let mut less = false;
+        while u < i + 2
+            && (words::hedge(self.w(u)) || words::less_word(self.w(u)))
+            && !matches!(self.w(u), "de" | "di" | "of")
+        {
+            less |= words::less_word(self.w(u));
+            u += 1;
+        }
+        let hedged = u > i || i > 0 && words::hedge(self.w(i - 1));
+        let carried = words::unit_with_count(self.w(u)).or_else(|| {
+            hedged
+                .then(|| words::unit_genitive_one(self.w(u)))
+                .flatten()
+        });
+        if let Some((unit, n)) = carried {
+            if prefixed || self.ago_at(u + 1).is_some() {
+                if less && unit <= Unit::Minute {
+                    // "менее минуты назад": less than a minute is now (as in English; "less
+                    // than an hour ago" stays an hour).
+                    return Ok(Some(Rel {
+                        months: 0,
+                        secs: 0,
+                        smallest: Unit::Minute,
+                        all_compact: false,
+                        now: true,
+                        next: u + 1,
+                    }));
+                }
                 let n = n as i64;
                 let (months, secs) = match unit.seconds() {
                     Some(s) => (0, n * s),
@@ -262,7 +291,7 @@ impl P<'_> {
                     smallest: unit,
                     all_compact: false,
                     now: false,
-                    next: i + 1,
+                    next: u + 1,
                 }));
             }
         }
@@ -389,11 +418,11 @@ impl P<'_> {
                 return Err(self.fail(RefusalKind::OutOfRange, i, q.next + 1));
             }
             let mut next = q.next + 1;
-            // "3 Std.", "2 Min.", "20 godz. temu" abbreviations.
+            // "3 Std.", "2 Min.", "20 godz. temu", "3 d. ago" abbreviations (one letter only
+            // before "ago": "3 d." alone is the Lithuanian day of the month).
             if self.punct(next, '.')
                 && self.adjacent(next)
-                && uw.len() > 1
-                && (compact || self.ago_at(next + 1).is_some())
+                && (self.ago_at(next + 1).is_some() || uw.len() > 1 && compact)
             {
                 next += 1;
             }
@@ -624,6 +653,20 @@ impl P<'_> {
         }))
     }
 
+    /// A counted offset; whole days with a time after them are that day at that time ("2 days
+    /// ago at 14:05", "hace 2 días a las 14:05"), as "yesterday at 14:05" is.
+    fn apply_days_at(&self, rel: &Rel, start: usize, end: usize) -> Step {
+        if rel.months == 0
+            && rel.smallest == Unit::Day
+            && rel.secs % 86_400 == 0
+            && self.time_after(end)?.is_some()
+        {
+            let date = self.r.local.add_days(-(rel.secs / 86_400));
+            return self.with_optional_time(date, start, end, true);
+        }
+        self.apply(rel, start, end, Fit::Anywhere)
+    }
+
     /// One counted offset found by another form parser ("3時間前"): `n` units before the
     /// reference, tokens `start..end`.
     pub(crate) fn counted_ago(&self, n: u64, unit: Unit, start: usize, end: usize) -> Step {
@@ -696,7 +739,7 @@ impl P<'_> {
                 if words::reading_word(self.w(rel.next)) {
                     return Err(self.fail(RefusalKind::ReadingTime, i, rel.next + 1));
                 }
-                return self.apply(&rel, i, rel.next, Fit::Anywhere);
+                return self.apply_days_at(&rel, i, rel.next);
             }
             if (j..self.t.len().min(j + 3)).any(|k| words::vague_word(self.w(k))) {
                 return Err(self.fail(RefusalKind::Vague, i, j + 1));
@@ -733,7 +776,7 @@ impl P<'_> {
         };
         let j = rel.next;
         if let Some(after) = self.ago_at(j) {
-            return self.apply(&rel, i, after, Fit::Anywhere);
+            return self.apply_days_at(&rel, i, after);
         }
         if words::future_suffix(self.w(j)) || (self.is(j, "from") && self.is(j + 1, "now")) {
             return Err(self.fail(RefusalKind::Future, i, j + 1));
@@ -902,8 +945,13 @@ impl P<'_> {
     /// "last week", "last month", "last year", "last Monday", "la semaine dernière",
     /// "el lunes pasado", "letzte Woche", "il mese scorso".
     pub(crate) fn last_at(&self, i: usize) -> Step {
-        let (target, end) = if words::last_before(self.w(i)) {
-            (i + 1, i + 2)
+        // "w zeszłym tygodniu", "на прошлой неделе", "v minulém týdnu": a preposition first.
+        let lead = usize::from(
+            matches!(self.w(i), "w" | "v" | "u" | "на" | "в" | "у")
+                && words::last_before(self.w(i + 1)),
+        );
+        let (target, end) = if words::last_before(self.w(i + lead)) {
+            (i + lead + 1, i + lead + 2)
         } else if self.is(i, "this") && self.is(i + 1, "past") {
             // "this past Monday", "this past week".
             (i + 2, i + 3)
@@ -920,7 +968,11 @@ impl P<'_> {
             return Ok(None);
         };
         let w = self.w(target);
-        if let Some((unit, false)) = words::unit(w) {
+        let unit = match words::unit(w) {
+            Some((unit, false)) => Some(unit),
+            _ => words::last_unit(w),
+        };
+        if let Some(unit) = unit {
             if unit < Unit::Week {
                 return Ok(None);
             }
@@ -1183,6 +1235,19 @@ mod tests {
     }
 
     #[test]
+    fn a_russian_genitive_unit_is_one_only_after_a_hedge() {
+        assert_eq!(r("больше года назад"), "2025-11-26T02:20:00Z year");
+        assert_eq!(r("около часа назад"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("2 часа назад"), "2026-11-26T00:20:00Z hour");
+        assert_eq!(r("года назад"), "no_date");
+        assert_eq!(r("менее минуты назад"), "2026-11-26T02:20:00Z minute");
+        assert_eq!(r("близько години тому"), "2026-11-26T01:20:00Z hour");
+        assert_eq!(r("منذ حوالي ساعتين"), "2026-11-26T00:20:00Z hour");
+        assert_eq!(r("לפני כשעתיים"), "2026-11-26T00:20:00Z hour");
+        assert_eq!(r("il y a presque 2 heures"), "2026-11-26T00:20:00Z hour");
+    }
+
+    #[test]
     fn compounds_take_the_smallest_unit() {
         assert_eq!(r("1 hour, 20 minutes ago"), "2026-11-26T01:00:00Z minute");
         assert_eq!(r("1h20m"), "2026-11-26T01:00:00Z minute");
@@ -1194,6 +1259,20 @@ mod tests {
     fn days_weeks_and_weekdays() {
         assert_eq!(r("yesterday"), "2026-11-25T00:00:00Z day");
         assert_eq!(r("the day before yesterday"), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("2 days ago at 14:05"), "2026-11-24T14:05:00Z minute");
+        assert_eq!(r("3 d. ago"), "2026-11-23T02:20:00Z day");
+        assert_eq!(r("3d. ago"), "2026-11-23T02:20:00Z day");
+        for text in ["w zeszłym tygodniu", "на прошлой неделе", "v minulém týdnu"]
+        {
+            assert_eq!(r(text), "2026-11-19T02:20:00Z week", "{text}");
+        }
+        assert_eq!(r("в прошлом году"), "2025-11-26T02:20:00Z year");
+        assert_eq!(r("w zeszłym miesiącu"), "2026-10-26T02:20:00Z month");
+        assert_eq!(r("w tygodniu"), "no_date");
+        assert_eq!(r("hace 2 días a las 14:05"), "2026-11-24T14:05:00Z minute");
+        assert_eq!(r("2 days ago · 4 min read"), "2026-11-24T02:20:00Z day");
+        // Afaan Oromo "har'a" (today), its glottal stop after a consonant.
+        assert_eq!(r("har'a"), "2026-11-26T00:00:00Z day");
         assert_eq!(r("Thursday"), "2026-11-26T00:00:00Z day");
         assert_eq!(r("last Thursday"), "2026-11-19T00:00:00Z day");
         assert_eq!(r("last week"), "2026-11-19T02:20:00Z week");

@@ -44,9 +44,12 @@ impl P<'_> {
                 Kind::Word => {
                     let w = self.w(k);
                     if words::time_connector(w) {
-                        // "kl. 14.30", "godz. 14:30": an abbreviated connector keeps its dot.
+                        // "kl. 14.30", "godz. 14:30": an abbreviated connector keeps its dot;
+                        // two connectors in a row ("o godz. 14:05") are one.
                         let dotted = self.punct(k + 1, '.') && self.num(k + 2).is_some();
+                        let doubled = self.is(k + 1, "godz") && self.punct(k + 2, '.');
                         dotted
+                            || doubled
                             || self.t.get(k + 1).is_some_and(|n| {
                                 n.kind == Kind::Num
                                     || n.kind == Kind::Word
@@ -65,8 +68,10 @@ impl P<'_> {
                             })
                     } else {
                         // "03 Mart 2025 Pazartesi 14:30": a weekday between the date and the
-                        // time.
-                        self.num(k + 1).is_some() && matches!(words::weekday(w), Some((_, true)))
+                        // time, before a comma too ("Pazartesi, 14:30").
+                        let time_next = self.num(k + 1).is_some()
+                            || self.punct(k + 1, ',') && self.num(k + 2).is_some();
+                        time_next && matches!(words::weekday(w), Some((_, true)))
                     }
                 }
                 Kind::Num => false,
@@ -200,6 +205,18 @@ impl P<'_> {
                     j += 1;
                 }
             }
+            // Greek "π.μ." and "μ.μ." (before and after noon), with or without the dots.
+            "π" | "μ" if self.punct(j + 1, '.') && self.is(j + 2, "μ") => {
+                pm = Some(self.is(j, "μ"));
+                j += 3;
+                if self.punct(j, '.') && self.adjacent(j) {
+                    j += 1;
+                }
+            }
+            "πμ" | "μμ" => {
+                pm = Some(self.is(j, "μμ"));
+                j += 1;
+            }
             // Arabic pages write "ص" (morning) and "م" (evening) after the time.
             "ص" | "صباحا" => {
                 pm = Some(false);
@@ -235,6 +252,9 @@ impl P<'_> {
         if pm.is_none() && !clear {
             if matches!(self.w(j), "uhr" | "uur") {
                 j += 1;
+            } else if self.is(j, "ч") && self.punct(j + 1, '.') {
+                // Russian and Bulgarian "в 14 ч." (hours).
+                j += 2;
             } else {
                 return Ok(None);
             }
@@ -243,6 +263,8 @@ impl P<'_> {
             "uhr" | "uur" | "hrs" | "hs" | "horas" | "heures" | "h" | "น"
         ) {
             j += 1;
+        } else if self.is(j, "ч") && self.punct(j + 1, '.') {
+            j += 2;
         }
         let mut h = h;
         if let Some(pm) = pm {
@@ -304,11 +326,15 @@ impl P<'_> {
     /// A part of the day after an hour ("de la tarde", "da manhã", "del pomeriggio", "du soir",
     /// "in the morning") and where it ends.
     fn daypart_after(&self, j: usize) -> Option<(DayPart, usize)> {
-        // Malay and Indonesian name the part of the day right after the hour ("2:30 petang").
-        match self.w(j) {
-            "pagi" => return Some((DayPart::Morning, j + 1)),
-            "siang" | "sore" | "petang" => return Some((DayPart::Afternoon, j + 1)),
-            "malam" => return Some((DayPart::Night, j + 1)),
+        // Malay and Indonesian name the part of the day right after the hour ("2:30 petang"),
+        // Tagalog after "ng" ("2:30 ng hapon").
+        let tagalog = self.is(j, "ng");
+        match self.w(j + usize::from(tagalog)) {
+            "pagi" | "umaga" => return Some((DayPart::Morning, j + 1 + usize::from(tagalog))),
+            "siang" | "sore" | "petang" | "tanghali" | "hapon" => {
+                return Some((DayPart::Afternoon, j + 1 + usize::from(tagalog)))
+            }
+            "malam" | "gabi" => return Some((DayPart::Night, j + 1 + usize::from(tagalog))),
             _ => {}
         }
         if !matches!(
@@ -459,6 +485,18 @@ mod tests {
             ("10:00 -05:00", "15:00:00Z minute"),
             ("10:00 ET", "15:00:00Z minute"),
             ("10:00 Eastern Standard Time", "15:00:00Z minute"),
+            ("8:05 ng gabi", "20:05:00Z minute"),
+            ("2:05 μ.μ.", "14:05:00Z minute"),
+            ("9:05 π.μ.", "09:05:00Z minute"),
+            ("9:05 μμ", "21:05:00Z minute"),
+            ("2:05 ng hapon", "14:05:00Z minute"),
+            ("9:05 ng umaga", "09:05:00Z minute"),
+            ("в 14 ч.", "14:00:00Z hour"),
+            ("14:05 ч.", "14:05:00Z minute"),
+            ("o godz. 14:05", "14:05:00Z minute"),
+            ("को 14:05", "14:05:00Z minute"),
+            ("ساعت ۱۴:۰۵", "14:05:00Z minute"),
+            ("Wtorek, 14:05", "14:05:00Z minute"),
             ("24:00", "invalid_time"),
             ("10:60", "invalid_time"),
             ("13 PM", "invalid_time"),

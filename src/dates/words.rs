@@ -780,6 +780,36 @@ pub(crate) fn month_after_day(w: &str) -> Option<u8> {
         "hyd" => Some(10),
         "tach" => Some(11),
         "rhag" => Some(12),
+        // The short names of CLDR's medium dates (what `Intl.DateTimeFormat` prints) in Czech
+        // ("3. bře 2025"), Croatian ("3. ožu. 2025."), Finnish ("3. maalisk. 2025"),
+        // Lithuanian, Estonian, Slovenian, Bulgarian, Serbian, Malay and Catalan. "lip", "lis"
+        // and "srp" are the Polish July and November and the Czech August; Croatian writes them
+        // with dots after day, month and year ("3. lip. 2025.": June), read in `absolute`.
+        "led" | "sij" | "tammik" | "saus" | "jaan" | "яну" | "јан" => Some(1),
+        "uno" | "velj" | "helmik" | "vas" | "veebr" | "феб" => Some(2),
+        "bre" | "ozu" | "maalisk" | "kov" => Some(3),
+        "dub" | "tra" | "huhtik" | "bal" => Some(4),
+        "kve" | "svi" | "toukok" | "geg" => Some(5),
+        "cvn" | "kesak" | "birz" => Some(6),
+        "cvc" | "heinak" | "liep" => Some(7),
+        "kol" | "elok" | "rugp" | "avg" | "ag" | "srp" => Some(8),
+        "zar" | "ruj" | "syysk" | "rugs" | "сеп" => Some(9),
+        "rij" | "lokak" | "spal" => Some(10),
+        "stu" | "marrask" | "lapkr" | "ное" | "нов" => Some(11),
+        "pro" | "jouluk" | "gruod" | "dets" | "dis" | "дец" => Some(12),
+        // Georgian and Armenian short names ("3 მარ. 2025", "3 մրտ 2025").
+        "იან" | "հնվ" => Some(1),
+        "თებ" | "փտվ" => Some(2),
+        "მარ" | "մրտ" => Some(3),
+        "აპრ" | "ապր" => Some(4),
+        "მაი" | "մյս" => Some(5),
+        "ივნ" | "հնս" => Some(6),
+        "ივლ" | "հլս" => Some(7),
+        "აგვ" | "օգս" => Some(8),
+        "სექ" | "սեպ" => Some(9),
+        "ოქტ" | "հոկ" => Some(10),
+        "ნოე" | "նոյ" => Some(11),
+        "დეკ" | "դեկ" => Some(12),
         _ => None,
     })
 }
@@ -929,6 +959,86 @@ pub(crate) fn month_needs_year(w: &str) -> bool {
             | "hyd"
             | "tach"
             | "rhag"
+            | "led"
+            | "sij"
+            | "tammik"
+            | "saus"
+            | "jaan"
+            | "яну"
+            | "јан"
+            | "uno"
+            | "velj"
+            | "helmik"
+            | "vas"
+            | "veebr"
+            | "феб"
+            | "bre"
+            | "ozu"
+            | "maalisk"
+            | "kov"
+            | "dub"
+            | "tra"
+            | "huhtik"
+            | "bal"
+            | "kve"
+            | "svi"
+            | "toukok"
+            | "geg"
+            | "cvn"
+            | "kesak"
+            | "birz"
+            | "cvc"
+            | "heinak"
+            | "liep"
+            | "kol"
+            | "elok"
+            | "rugp"
+            | "avg"
+            | "ag"
+            | "იან"
+            | "თებ"
+            | "მარ"
+            | "აპრ"
+            | "მაი"
+            | "ივნ"
+            | "ივლ"
+            | "აგვ"
+            | "სექ"
+            | "ოქტ"
+            | "ნოე"
+            | "დეკ"
+            | "հնվ"
+            | "փտվ"
+            | "մրտ"
+            | "ապր"
+            | "մյս"
+            | "հնս"
+            | "հլս"
+            | "օգս"
+            | "սեպ"
+            | "հոկ"
+            | "նոյ"
+            | "դեկ"
+            | "srp"
+            | "zar"
+            | "ruj"
+            | "syysk"
+            | "rugs"
+            | "сеп"
+            | "rij"
+            | "lokak"
+            | "spal"
+            | "stu"
+            | "marrask"
+            | "lapkr"
+            | "ное"
+            | "нов"
+            | "pro"
+            | "jouluk"
+            | "gruod"
+            | "dets"
+            | "dis"
+            | "дец"
     )
 }
 
@@ -1072,8 +1182,8 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "sekuntia" | "secunda" | "secunde" | "saniye" | "sn" | "detik" | "seconde" | "giay"
         | "masodperce" | "masodperccel" => Unit::Second,
         "minuut" | "minut" | "minuta" | "minuter" | "minutter" | "minutt" | "minuty"
-        | "minutou" | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dk" | "menit"
-        | "minit" | "phut" | "perce" | "perccel" => Unit::Minute,
+        | "minutou" | "minutami" | "minuutti" | "minuuttia" | "dakika" | "dakikalik" | "dk"
+        | "menit" | "minit" | "phut" | "perce" | "perccel" => Unit::Minute,
         "timme" | "timmar" | "time" | "timer" | "tunti" | "tuntia" | "godzine" | "godziny"
         | "godzin" | "godz" | "hodinou" | "hodinami" | "hodin" | "hodiny" | "saat" | "sa"
         | "jam" | "gio" | "oraja" | "oraval" => Unit::Hour,
@@ -1448,6 +1558,21 @@ pub(crate) fn unit_with_ago(w: &str) -> bool {
 
 /// Unit words that carry their own count: "час назад" (an hour ago), "před hodinou", "منذ
 /// ساعتين" (two hours ago, Arabic dual). Only counted with "ago" or its prefix.
+/// Russian and Ukrainian units in the genitive singular, which mean one only after "more than",
+/// "less than" or "about" ("больше года назад", more than a year ago; "около часа назад";
+/// "близько години тому").
+pub(crate) fn unit_genitive_one(w: &str) -> Option<(Unit, u64)> {
+    Some(match w {
+        "минуты" | "хвилини" => (Unit::Minute, 1),
+        "часа" | "години" => (Unit::Hour, 1),
+        "дня" => (Unit::Day, 1),
+        "недели" | "тижня" => (Unit::Week, 1),
+        "месяца" | "місяця" => (Unit::Month, 1),
+        "года" | "року" => (Unit::Year, 1),
+        _ => return None,
+    })
+}
+
 pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
     Some(match w {
         "секунду" | "sekunde" | "sekundou" => (Unit::Second, 1),
@@ -1475,6 +1600,9 @@ pub(crate) fn unit_with_count(w: &str) -> Option<(Unit, u64)> {
         "חודש" => (Unit::Month, 1),
         "שנה" => (Unit::Year, 1),
         "שעתיים" => (Unit::Hour, 2),
+        // "כ" glued before the unit is "about": "לפני כשעה", "לפני כשעתיים".
+        "כשעה" => (Unit::Hour, 1),
+        "כשעתיים" => (Unit::Hour, 2),
         "יומיים" => (Unit::Day, 2),
         "שבועיים" => (Unit::Week, 2),
         "חודשיים" => (Unit::Month, 2),
@@ -1718,6 +1846,21 @@ pub(crate) fn hedge(w: &str) -> bool {
             | "около"
             | "почти"
             | "более"
+            | "больше"
+            | "свыше"
+            | "alrededor"
+            | "presque"
+            | "aproximativ"
+            | "aproape"
+            | "peste"
+            | "otprilike"
+            | "oko"
+            | "skoro"
+            | "gotovo"
+            | "близько"
+            | "понад"
+            | "більше"
+            | "примерно"
             | "okolo"
             | "ponad"
             | "prawie"
@@ -1737,7 +1880,7 @@ pub(crate) fn hedge(w: &str) -> bool {
 pub(crate) fn less_word(w: &str) -> bool {
     matches!(
         w,
-        "less" | "under" | "moins" | "menos" | "weniger" | "meno" | "minder"
+        "less" | "under" | "moins" | "menos" | "weniger" | "meno" | "minder" | "менее" | "меньше"
     )
 }
 
@@ -1884,6 +2027,7 @@ pub(crate) fn today_word(w: &str) -> bool {
             | "ಇಂದು"
             | "ഇനന"
             | "gaur"
+            | "har'a"
             | "hoxe"
             | "yau"
             | "ዛሬ"
@@ -1993,6 +2137,19 @@ pub(crate) fn daypart(w: &str) -> bool {
 }
 
 /// "last" in front of a unit or weekday ("last week", "letzte Woche", "last Monday").
+/// Units in the locative or accusative after "last" ("w zeszłym tygodniu", "на прошлой неделе",
+/// "в прошлом месяце", "minulém týdnu", "prošlog tjedna"), which are no counted units.
+pub(crate) fn last_unit(w: &str) -> Option<Unit> {
+    Some(match w {
+        "tygodniu" | "неделе" | "тижні" | "tydnu" | "tjedna" | "tjednu" => Unit::Week,
+        "miesiacu" | "месяце" | "місяці" | "mesici" | "mjeseca" | "mjesecu" => {
+            Unit::Month
+        }
+        "roku" | "году" | "році" | "roce" | "godine" | "godini" => Unit::Year,
+        _ => return None,
+    })
+}
+
 pub(crate) fn last_before(w: &str) -> bool {
     matches!(
         w,
@@ -2015,6 +2172,19 @@ pub(crate) fn last_before(w: &str) -> bool {
             | "forrige"
             | "ubiegly"
             | "zeszly"
+            | "zeszlym"
+            | "ubieglym"
+            | "minulem"
+            | "proslom"
+            | "proslog"
+            | "прошлой"
+            | "прошлом"
+            | "прошлую"
+            | "прошлый"
+            | "минулого"
+            | "минулому"
+            | "минулій"
+            | "минулий"
             | "minuly"
             | "gecen"
             | "trecuta"
@@ -2467,6 +2637,9 @@ pub(crate) fn time_connector(w: &str) -> bool {
             | "kell"
             | "plkst"
             | "الساعة"
+            // Persian "ساعت ۱۴:۰۵" (the hour); Hindi "को" (on) after the date.
+            | "ساعت"
+            | "को"
             | "เวลา"
             // Welsh "am 18:14" (at); the English "am" after a clock time is read before this.
             | "am"
