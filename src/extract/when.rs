@@ -25,6 +25,14 @@ pub fn probe(segment: &str, dates: &Resolver, pending_update: Option<bool>) -> V
     if segment.is_empty() || segment.len() > 160 || !has_date_anchor(segment) {
         return Vec::new();
     }
+    // `March 14, 20255:42 PM ET`: a year glued to the time after it; read with a space put
+    // back, and the repaired text is the date text (the engine reads some glued forms itself).
+    if let Some(repaired) = unglue_year_time(segment) {
+        let hits = probe(&repaired, dates, pending_update);
+        if hits.iter().any(|h| h.resolved.is_some()) {
+            return hits;
+        }
+    }
     let (label, rest) = strip_label(segment);
     let default_update = label.or(pending_update).unwrap_or(false);
     if let Some(all) = dates.resolve_all_quiet(segment) {
@@ -50,14 +58,6 @@ pub fn probe(segment: &str, dates: &Resolver, pending_update: Option<bool>) -> V
                     }
                 })
                 .collect();
-        }
-    }
-    // `March 14, 20255:42 PM ET`: a year glued to the time after it; read with a space put
-    // back (the text given is the repaired one).
-    if let Some(repaired) = unglue_year_time(segment) {
-        let hits = probe(&repaired, dates, pending_update);
-        if hits.iter().any(|h| h.resolved.is_some()) {
-            return hits;
         }
     }
     if date_shaped(rest) {
