@@ -340,22 +340,8 @@ impl<'a> ColumnRender<'a> {
             }
             ColumnRender::Int64(a) => push_int(out, a.value(row)),
             ColumnRender::Int32(a) => push_int(out, a.value(row) as i64),
-            ColumnRender::Float64(a) => {
-                let v = a.value(row);
-                if v.is_finite() {
-                    let _ = serde_json::to_writer(&mut *out, &v);
-                } else {
-                    out.extend_from_slice(b"null");
-                }
-            }
-            ColumnRender::Float32(a) => {
-                let v = a.value(row);
-                if v.is_finite() {
-                    let _ = serde_json::to_writer(&mut *out, &v);
-                } else {
-                    out.extend_from_slice(b"null");
-                }
-            }
+            ColumnRender::Float64(a) => push_float(out, a.value(row), a.value(row).is_finite()),
+            ColumnRender::Float32(a) => push_float(out, a.value(row), a.value(row).is_finite()),
             ColumnRender::Boolean(a) => {
                 out.extend_from_slice(if a.value(row) { b"true" } else { b"false" })
             }
@@ -476,6 +462,15 @@ impl Other<'_> {
                 None => out.extend_from_slice(b"null"),
             },
         };
+    }
+}
+
+/// A float as JSON writes it (shortest form of its own width), null when JSON has no form.
+fn push_float<F: serde::Serialize>(out: &mut Vec<u8>, v: F, finite: bool) {
+    if finite {
+        let _ = serde_json::to_writer(&mut *out, &v);
+    } else {
+        out.extend_from_slice(b"null");
     }
 }
 
