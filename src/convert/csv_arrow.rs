@@ -23,7 +23,7 @@ use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, DataType, FieldRef, SchemaRef};
 
 use crate::io::read::csv::CsvReader;
-use crate::schema::arrow::{date_days, integer, Kind, Table};
+use crate::schema::arrow::{boolean, date_days, integer, number, Kind, Table};
 
 /// How the columns of one CSV header map onto the schema's, when the direct path applies.
 #[derive(Debug)]
@@ -329,22 +329,8 @@ fn type_cell<'a>(kind: &Scalar, text: &'a str, separator: Option<&'a str>) -> Op
         }
         Scalar::Date => Typed::Integer(date_days(text)? as i64),
         Scalar::Integer => Typed::Integer(integer(text)?),
-        Scalar::Number => {
-            let n: f64 = text.trim().parse().ok()?;
-            if !n.is_finite() {
-                return None;
-            }
-            Typed::Number(n)
-        }
-        Scalar::Boolean => {
-            if text.eq_ignore_ascii_case("true") {
-                Typed::Boolean(true)
-            } else if text.eq_ignore_ascii_case("false") {
-                Typed::Boolean(false)
-            } else {
-                return None;
-            }
-        }
+        Scalar::Number => Typed::Number(number(text)?),
+        Scalar::Boolean => Typed::Boolean(boolean(text)?),
         Scalar::Strings(_) => match separator {
             Some(sep) => Typed::Split(text, sep),
             // JSON text: an array of strings only (nulls and other values: the JSON route).

@@ -775,10 +775,10 @@ impl ArrayDecoder for DateDecoder {
                 TapeElement::Null => b.append_null(),
                 TapeElement::String(idx) => {
                     let d = date_days(tape.get_string(idx))
-                        .ok_or_else(|| mismatch(tape, p, "a date YYYY-MM-DD"))?;
+                        .ok_or_else(|| mismatch(tape, p, "a date string YYYY-MM-DD"))?;
                     b.append_value(d);
                 }
-                _ => return Err(mismatch(tape, p, "a date YYYY-MM-DD")),
+                _ => return Err(mismatch(tape, p, "a date string YYYY-MM-DD")),
             }
         }
         Ok(Arc::new(b.finish()))

@@ -69,6 +69,22 @@ pub fn date_days(text: &str) -> Option<i32> {
     Some(date.since(jiff::civil::date(1970, 1, 1)).ok()?.get_days())
 }
 
+/// A number column's text (CSV): a finite number, spaces around it allowed.
+pub fn number(text: &str) -> Option<f64> {
+    text.trim().parse().ok().filter(|n: &f64| n.is_finite())
+}
+
+/// A boolean column's text (CSV): `true` or `false` in any case.
+pub fn boolean(text: &str) -> Option<bool> {
+    if text.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if text.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// An integer column's text: an integer, or a number whose fraction and exponent leave an
 /// integer (`7.0`, `1e2`, `1.5e3`), as JSON Schema counts it one, when it fits Int64 exactly
 /// (worked out in decimal, never through a float); `None` for anything else.

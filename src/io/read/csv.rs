@@ -431,7 +431,7 @@ fn coerce_cell(
         }
         Kind::Date => {
             if crate::schema::arrow::date_days(text).is_none() {
-                return Err(format!("expected a date YYYY-MM-DD, found {text:?}"));
+                return Err(format!("expected a date string YYYY-MM-DD, found {text:?}"));
             }
             write_json_str(out, text);
         }
@@ -441,24 +441,16 @@ fn coerce_cell(
             out.extend_from_slice(n.to_string().as_bytes());
         }
         Kind::Number => {
-            let n: f64 = text
-                .trim()
-                .parse()
-                .ok()
-                .filter(|n: &f64| n.is_finite())
+            let n = crate::schema::arrow::number(text)
                 .ok_or_else(|| format!("expected a number, found {text:?}"))?;
             let v = serde_json::Number::from_f64(n).ok_or("number out of range")?;
             out.extend_from_slice(v.to_string().as_bytes());
         }
-        Kind::Boolean => {
-            if text.eq_ignore_ascii_case("true") {
-                out.extend_from_slice(b"true");
-            } else if text.eq_ignore_ascii_case("false") {
-                out.extend_from_slice(b"false");
-            } else {
-                return Err(format!("expected true or false, found {text:?}"));
-            }
-        }
+        Kind::Boolean => match crate::schema::arrow::boolean(text) {
+            Some(true) => out.extend_from_slice(b"true"),
+            Some(false) => out.extend_from_slice(b"false"),
+            None => return Err(format!("expected true or false, found {text:?}")),
+        },
         Kind::List(item) if list_separator.is_some() && is_scalar(&item.kind) => {
             let sep = list_separator.unwrap_or_default();
             out.push(b'[');
