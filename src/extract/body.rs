@@ -174,10 +174,21 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             removed.add(what, text);
             after_credit =
                 what == "photo" && !text.contains(',') && lines::count_words(text, 7) <= 6;
-            // A caption above its credit, the credit then followed by `hide caption`: the
-            // line kept just before the credit was the caption.
+            // A caption above its credit, the credit then followed by `hide caption` or by
+            // the story (not by a caption of its own): the line kept just before the credit
+            // was the caption, when it is short.
+            let next_is_caption = lines
+                .get(i + 1)
+                .is_some_and(|l| is_caption(l.text) && lines::boilerplate(l.text).is_none());
             if after_credit
-                && lines.get(i + 1).is_some_and(|l| is_caption_toggle(l.text))
+                && (lines.get(i + 1).is_some_and(|l| is_caption_toggle(l.text))
+                    || (!next_is_caption
+                        && i > 0
+                        && lines::count_words(lines[i - 1].text, 13) <= 12
+                        // In a gallery (`2 of 12` over the caption) the captions are the
+                        // page's content.
+                        && !(i >= 2
+                            && lines::boilerplate(lines[i - 2].text) == Some("gallery counter"))))
                 && i > 0
                 && kept
                     .last()
@@ -525,6 +536,15 @@ fn related_block_end(lines: &[Line<'_>], start: usize) -> usize {
     let mut j = start + 1;
     while j < lines.len() && !paragraph_like(lines[j].text) {
         j += 1;
+    }
+    // A teaser paragraph followed only by links (`Keep reading`): the block runs to the end,
+    // the article does not go on.
+    if j + 1 < lines.len()
+        && lines[j + 1..]
+            .iter()
+            .all(|l| !paragraph_like(l.text) && !l.text.ends_with(['.', '!', '?', '"', '”']))
+    {
+        return lines.len();
     }
     j
 }

@@ -46,6 +46,23 @@ pub fn caseless_names(s: &str) -> bool {
         })
 }
 
+/// `Angga Laksana - detikJateng`: a name, a dash and the outlet's brand: the name.
+pub fn name_dash_brand(s: &str) -> Option<&str> {
+    let (names, brand) = s.split_once(" - ").or_else(|| s.split_once(" – "))?;
+    let (names, brand) = (names.trim(), brand.trim());
+    let name_words = names.split_whitespace().count();
+    // A brand is one token written unlike a plain word: a capital or a digit inside it, or a
+    // domain (`detikJateng`, `Kompas.com`, `g1`).
+    let inner = brand.chars().skip(1);
+    let brand_like = !brand.is_empty()
+        && !brand.contains(char::is_whitespace)
+        && brand.chars().any(char::is_alphabetic)
+        && (inner.clone().any(char::is_uppercase)
+            || brand.chars().any(|c| c.is_ascii_digit())
+            || super::lines::is_domain(brand));
+    ((2..=4).contains(&name_words) && brand_like && looks_like_names(names)).then_some(names)
+}
+
 /// `김철수 기자` (reporter), `김철수 특파원` (correspondent): a Korean byline, the name of two
 /// to four hangul syllables before the role.
 pub fn korean_reporter(s: &str) -> Option<&str> {
@@ -148,10 +165,17 @@ pub fn looks_like_names(s: &str) -> bool {
     if s.is_empty() || s.len() > 120 || s.ends_with(['?', '!', ';', ':']) {
         return false;
     }
-    if s.chars().any(|c| c.is_ascii_digit()) {
+    let head = s.split(',').next().unwrap_or(s);
+    // Digits only in an affiliation after the names, and there only inside a brand
+    // (`Fulano de Tal, g1 — Brasília`): a number of its own is a date or a count.
+    if head.chars().any(|c| c.is_ascii_digit())
+        || s[head.len()..].split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.chars().any(|c| c.is_ascii_digit()) && !w.chars().any(char::is_alphabetic)
+        })
+    {
         return false;
     }
-    let head = s.split(',').next().unwrap_or(s);
     let head = match head.find(" in ") {
         Some(i) => &head[..i],
         None => head,
@@ -206,6 +230,16 @@ pub fn is_the_name(s: &str) -> bool {
         && !words
             .iter()
             .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str()))
+}
+
+/// Whether a paragraph opens with one of the authors' full names.
+pub fn opens_with_author(paragraph: &str, authors: &[String]) -> bool {
+    authors.iter().any(|a| {
+        a.split_whitespace().nth(1).is_some()
+            && paragraph
+                .get(..a.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(a))
+    })
 }
 
 /// A note about an author: `Jane Doe is a reporter covering transport.`, `Jane Doe covers

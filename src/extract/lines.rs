@@ -81,6 +81,9 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     if let Some(name) = byline::korean_reporter(s) {
         return Kind::Byline(name.to_string(), Vec::new());
     }
+    if let Some(name) = byline::name_dash_brand(s) {
+        return Kind::Byline(name.to_string(), Vec::new());
+    }
     if let Some(rest) = byline::strip_lowercase_label(s) {
         return Kind::Byline(rest.to_string(), Vec::new());
     }
@@ -89,7 +92,12 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     if s.starts_with(char::is_lowercase) && byline::split_leading_role(s).is_some() {
         return Kind::Byline(s.to_string(), Vec::new());
     }
-    if let Some(rest) = strip_prefix_ci(s, "source:") {
+    // `Source: X`, `来源：新华社`.
+    if let Some(rest) = ["source:", "来源：", "来源:"]
+        .iter()
+        .find_map(|l| strip_prefix_ci(s, l))
+    {
+        let rest = rest.trim();
         if !rest.is_empty() && rest.split_whitespace().count() <= 6 {
             return Kind::Source(rest.to_string());
         }
@@ -371,6 +379,18 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             if what == "affiliate disclosure" && !mentions_commission(s) {
                 continue;
             }
+            // `Published in Dawn, March 5th, 2025`: the print edition's note is short and
+            // ends on the year (`Published in 1851, the novel ...` is a sentence).
+            if what == "print edition note"
+                && (count_words(s, 9) > 8
+                    || !s
+                        .trim_end_matches('.')
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())))
+            {
+                continue;
+            }
             return Some(what);
         }
     }
@@ -420,6 +440,9 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
                 " on bluesky",
                 " on threads",
                 " on linkedin",
+                " on whatsapp",
+                " on telegram",
+                " on google news",
             ]
             .iter()
             .any(|w| lower.contains(w))
@@ -431,7 +454,13 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             return Some("app prompt");
         }
         // `Contact Sarah McKenzie at smckenzie@doverpost.com.`: the author's address.
-        if (lower.starts_with("contact ") || lower.starts_with("reach ")) && lower.contains('@') {
+        // `Bryan Marquard can be reached at bryan.marquard@globe.com.` too.
+        if (lower.starts_with("contact ")
+            || lower.starts_with("reach ")
+            || lower.contains(" can be reached at ")
+            || lower.contains(" can be contacted at "))
+            && lower.contains('@')
+        {
             return Some("contact line");
         }
     }
@@ -462,9 +491,16 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
     }
     if NEWSLETTER.is_in(s) && count_words(s, 31) <= 30 {
         let lower = s.to_lowercase();
-        if ["sign up", "subscribe", "inbox", "get our", "delivered"]
-            .iter()
-            .any(|w| lower.contains(w))
+        if [
+            "sign up",
+            "signing up",
+            "subscribe",
+            "inbox",
+            "get our",
+            "delivered",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
         {
             return Some("newsletter prompt");
         }
@@ -703,7 +739,18 @@ fn boilerplate_name(bare: &str) -> &'static str {
         b if b.contains("advert") || b.starts_with("ad") || b.contains("sponsor") => {
             "advertisement"
         }
-        b if b.contains("cookie") => "cookie notice",
+        b if b.contains("cookie")
+            || b.starts_with("we value your")
+            || b.starts_with("your privacy")
+            || b.starts_with("accept ")
+            || b.starts_with("reject ")
+            || b.starts_with("allow ")
+            || b.starts_with("manage ") =>
+        {
+            "cookie notice"
+        }
+        b if b.starts_with("skip ad") => "advertisement",
+        b if b.ends_with(" photo") => "photo",
         b if b.starts_with("share") => "share buttons",
         b if b.contains("comment") || b.contains("conversation") => "comment counter",
         b if b.contains("share") || b.contains("like this") || b.contains("link") => {
@@ -811,6 +858,15 @@ const AGENCIES: &[&str] = &[
     "sipa",
     "rex",
     "corbis",
+    "associated press",
+    "agence france-presse",
+    "press trust of india",
+    "pti",
+    "ians",
+    "yonhap",
+    "kyodo",
+    "tass",
+    "upi",
 ];
 
 /// `AFP`, `Reuters`, `dpa`: a news or picture agency's name, in any case.
@@ -840,8 +896,23 @@ fn is_photo_credit(s: &str, lower: &str) -> bool {
                 return true;
             }
         }
-        return bare.split('/').any(|p| AGENCIES.contains(&p.trim()))
-            && (wrapped || !lower.ends_with('.'));
+        if bare.split('/').any(|p| AGENCIES.contains(&p.trim()))
+            && (wrapped || !lower.ends_with('.'))
+        {
+            return true;
+        }
+        // `Jaco Marais/News24`: a photographer's name and the outlet, alone on a line.
+        if let Some((name, outlet)) = s.trim().split_once('/') {
+            let outlet = outlet.trim();
+            return (2..=3).contains(&name.split_whitespace().count())
+                && byline::looks_like_names(name)
+                && !outlet.is_empty()
+                && outlet.split_whitespace().count() <= 4
+                && outlet.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !outlet.contains('/')
+                && !outlet.ends_with('.');
+        }
+        return false;
     }
     false
 }
@@ -1465,6 +1536,26 @@ mod tests {
                 "text",
             ),
             ("Council approves budget after long night", "text"),
+            ("Angga Laksana - detikJateng", "byline:Angga Laksana"),
+            ("Real Madrid - Barcelona", "text"),
+            ("Por Fulano de Tal, g1 — Brasília", "byline:Fulano de Tal, g1 — Brasília"),
+            ("By Jane Doe, 2 min read", "reading_time"),
+            ("来源：新华社", "source:新华社"),
+            ("Accept All", "boilerplate:cookie notice"),
+            ("Skip Ad", "boilerplate:advertisement"),
+            ("Jaco Marais/News24", "boilerplate:photo"),
+            ("FAMILY PHOTO", "boilerplate:photo"),
+            ("Published in Dawn, March 5th, 2025", "boilerplate:print edition note"),
+            ("Published in 1851, the novel sold poorly at first.", "text"),
+            (
+                "Bryan Marquard can be reached at bryan.marquard@globe.com.",
+                "boilerplate:contact line",
+            ),
+            ("Distribuie pe Facebook", "share_buttons"),
+            (
+                "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
+                "boilerplate:syndication note",
+            ),
         ];
         check_kinds(cases);
     }

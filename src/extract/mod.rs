@@ -174,6 +174,26 @@ fn build(
         .or(main.byline.clone())
         .or(meta.author.clone());
     let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
+    // `Andrew Prokop is a senior politics correspondent at Vox, ...` under the byline, before
+    // the story: about the author.
+    if let Some(k) = (0..paragraphs.len().min(n_lead + 1)).find(|&k| {
+        paragraphs.len() > 1
+            && byline::opens_with_author(&paragraphs[k], &authors)
+            && byline::is_author_bio(&paragraphs[k], &authors)
+    }) {
+        removed.add("author bio", &paragraphs.remove(k));
+    }
+    // `Dayo Ojerinde` alone near the end, with a note about them after it: an author box.
+    let tail = paragraphs.len().saturating_sub(3).max(n_lead + 1);
+    if let Some(k) = (tail..paragraphs.len()).find(|&k| {
+        authors
+            .iter()
+            .any(|a| a.split_whitespace().nth(1).is_some() && paragraphs[k].eq_ignore_ascii_case(a))
+    }) {
+        for p in paragraphs.drain(k..) {
+            removed.add("author box", &p);
+        }
+    }
     // `Jane Doe is a reporter covering ...` at the end: about the author, not the story.
     for _ in 0..2 {
         let Some(last) = paragraphs.last() else {
@@ -296,11 +316,16 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 
 /// Explicit bylines (`By ...`) win over a bare name line; several explicit ones are joined.
 fn choose_byline(bylines: &[(String, bool)]) -> Option<String> {
-    let explicit: Vec<&str> = bylines
+    let mut explicit: Vec<&str> = bylines
         .iter()
         .filter(|(_, e)| *e)
         .map(|(b, _)| b.as_str())
         .collect();
+    // `Story by Reuters` over `By Georgina McCartney` (an aggregator's provider line): the
+    // wire is the provider, the reporter the author.
+    if explicit.iter().any(|b| !lines::is_agency(b)) {
+        explicit.retain(|b| !lines::is_agency(b));
+    }
     let chosen = if explicit.is_empty() {
         bylines.first().map(|(b, _)| b.clone())
     } else {
