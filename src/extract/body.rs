@@ -172,8 +172,12 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
         }
         if let Some(what) = lines::boilerplate_with_head(text, &lower_head) {
             removed.add(what, text);
-            after_credit =
-                what == "photo" && !text.contains(',') && lines::count_words(text, 7) <= 6;
+            // `Foto: Petr Horník, Právo`: a labelled credit may name the outlet after a comma.
+            after_credit = what == "photo"
+                && (!text.contains(',')
+                    || lower_head.starts_with("foto:")
+                    || lower_head.starts_with("photo:"))
+                && lines::count_words(text, 7) <= 6;
             // A caption above its credit, the credit then followed by `hide caption` or by
             // the story (not by a caption of its own): the line kept just before the credit
             // was the caption, when it is short.

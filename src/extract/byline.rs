@@ -129,11 +129,14 @@ pub fn name_then_role(s: &str) -> Option<&str> {
             || super::vocab::SECTION_WORDS.contains(lower.as_str())
             || ROLE_WORDS.contains(lower.as_str())
             || ROLE_MODIFIERS.contains(&lower.as_str())
+            // `Bryan Marquard Globe Staff`: the paper's name before the role.
+            || super::vocab::MASTHEAD_WORDS.contains(lower.as_str())
             || k == 3
     })?;
     let name_end = s.find(words[cut]).filter(|&at| at > 0)?;
     let name = s[..name_end].trim();
-    (looks_like_names(name) && !name.split_whitespace().any(is_joiner)).then_some(name)
+    (looks_like_names(name) && !name.split_whitespace().any(is_joiner) && !name.starts_with("The "))
+        .then_some(name)
 }
 
 /// Words that open a role before its role word (`Chief political correspondent`).
@@ -230,6 +233,28 @@ pub fn is_the_name(s: &str) -> bool {
         && !words
             .iter()
             .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str()))
+}
+
+/// `Võ Hải` as the last line of a story: two to four capitalised name words and nothing else
+/// (no section, place, organisation or masthead word).
+pub fn sign_off(paragraph: &str) -> Option<&str> {
+    let p = paragraph.trim();
+    let words: Vec<&str> = p.split_whitespace().collect();
+    ((2..=4).contains(&words.len())
+        && p.len() <= 60
+        && !p.ends_with('.')
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && looks_like_names(p)
+        && !super::lines::masthead_like(p)
+        && !is_the_name(p)
+        && words.iter().all(|w| {
+            let w = w.to_lowercase();
+            !ORG_WORDS.contains(w.as_str())
+                && !super::vocab::SECTION_WORDS.contains(w.as_str())
+                && !super::vocab::PLACE_WORDS.contains(w.as_str())
+                && !super::vocab::ROLE_WORDS.contains(w.as_str())
+        }))
+    .then_some(p)
 }
 
 /// Whether a paragraph opens with one of the authors' full names.
@@ -378,7 +403,9 @@ pub fn authors(byline: &str) -> Vec<String> {
         && names
             .iter()
             .any(|n| super::lines::masthead_like(n) && n.split_whitespace().nth(1).is_some());
-    if names.is_empty() || is_organisation(byline) || publication {
+    // `Bryan Marquard Globe Staff`: a person on the paper's staff, not the staff.
+    let person_on_staff = !byline.contains(',') && name_then_role(byline).is_some();
+    if names.is_empty() || (is_organisation(byline) && !person_on_staff) || publication {
         // A byline of roles only (`Staff Writer`) or an organisation stays whole.
         return vec![drop_location(byline.split(',').next().unwrap_or(byline)).to_string()]
             .into_iter()

@@ -13,6 +13,9 @@ pub struct Dateline {
     pub place: String,
     /// A date written inside the dateline (`Portland, Maine – October 14, 2025 – ...`).
     pub date: Option<DateHit>,
+    /// The reporters a Chinese wire dateline names (`新华社北京4月16日电（记者张三、李四）`),
+    /// joined with commas.
+    pub reporters: Option<String>,
 }
 
 /// The dateline at the start of `para`, if it has one.
@@ -21,6 +24,7 @@ pub fn find(para: &str, ctx: &Resolver) -> Option<Dateline> {
         return Some(Dateline {
             place: place.to_string(),
             date: None,
+            reporters: wire_tag_reporters(para),
         });
     }
     let (prefix, rest) = split_prefix(para)?;
@@ -54,6 +58,7 @@ pub fn find(para: &str, ctx: &Resolver) -> Option<Dateline> {
     Some(Dateline {
         place: kept.join(", "),
         date,
+        reporters: None,
     })
 }
 
@@ -306,6 +311,25 @@ fn wire_tag_dateline(para: &str) -> Option<&str> {
     .then_some(place)
 }
 
+/// `（记者张三、李四）` right after a Chinese wire dateline's `电`: the reporters.
+fn wire_tag_reporters(para: &str) -> Option<String> {
+    let after = &para[para.find(['电', '讯'])? + '电'.len_utf8()..];
+    let inner = after
+        .strip_prefix("（记者")
+        .or_else(|| after.strip_prefix("(记者"))?;
+    let inner = &inner[..inner.find(['）', ')'])?];
+    let names: Vec<&str> = inner
+        .split(['、', ' ', '，'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
+    (!names.is_empty()
+        && names
+            .iter()
+            .all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_han)))
+    .then(|| names.join(", "))
+}
+
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
@@ -478,6 +502,7 @@ mod tests {
                 Some("ワシントン"),
             ),
             ("新华社记者张三摄", None),
+            ("新华社北京4月16日电 外交部发言人表示。", Some("北京")),
             ("(사진=연합뉴스) 시민들이 모였다.", None),
             ("He said: no.", None),
         ];
@@ -491,5 +516,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.date.unwrap().text, "October 14, 2025");
+        let d = find(
+            "新华社北京4月16日电（记者张三、李四）外交部发言人表示。",
+            &ctx,
+        )
+        .unwrap();
+        assert_eq!(d.reporters.as_deref(), Some("张三, 李四"));
     }
 }

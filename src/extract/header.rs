@@ -920,8 +920,10 @@ fn is_article_name(s: &str) -> bool {
         "El", "La", "Le", "Il", "O", "Der", "Die", "Het", "Los", "Les",
     ];
     let words: Vec<&str> = s.split_whitespace().collect();
+    // `EL TIEMPO` in capitals too.
     (2..=4).contains(&words.len())
-        && ARTICLES.contains(&words[0])
+        && ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(words[0]))
+        && words[0].starts_with(char::is_uppercase)
         && words[1..]
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) && !lines::is_section_word_listed(w))

@@ -449,6 +449,14 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         {
             return Some("follow prompt");
         }
+        // `Urmărește știrile Digi24.ro și pe Google News`: a follow prompt in any language.
+        if lower.ends_with("google news") && count_words(s, 13) >= 3 {
+            return Some("follow prompt");
+        }
+        // `(ams/ams)`, `(rdp)`: the editors' initials closing an Indonesian story.
+        if is_editor_initials(s) {
+            return Some("editor credit");
+        }
         // `Download The Times of India News App for Latest India News`.
         if lower.starts_with("download ") && (lower.contains(" app ") || lower.ends_with(" app")) {
             return Some("app prompt");
@@ -515,6 +523,19 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// `(ams/ams)`, `(rdp)`: lowercase initials of two to four letters in parentheses, one or
+/// more joined by slashes.
+fn is_editor_initials(s: &str) -> bool {
+    s.len() <= 24
+        && s.strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .is_some_and(|inner| {
+                inner.split('/').all(|p| {
+                    (2..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase())
+                })
+            })
 }
 
 /// `[1/3]` at the start of a line.
@@ -750,6 +771,7 @@ fn boilerplate_name(bare: &str) -> &'static str {
             "cookie notice"
         }
         b if b.starts_with("skip ad") => "advertisement",
+        "0:00" | "00:00" => "audio player",
         b if b.ends_with(" photo") => "photo",
         b if b.starts_with("share") => "share buttons",
         b if b.contains("comment") || b.contains("conversation") => "comment counter",
@@ -962,7 +984,9 @@ fn ends_with_photo_credit(s: &str) -> bool {
                 .iter()
                 .any(|tag| tag[1..tag.len() - 1].eq_ignore_ascii_case(inner))
                 || starts_ci("ap photo/")
-                || starts_ci("photo"))
+                || starts_ci("photo")
+                // `(Express Photo by Ganesh Shirsekar)`
+                || (inner.len() <= 60 && contains_ci(inner, b" photo by ")))
         {
             return true;
         }
@@ -1199,7 +1223,7 @@ pub fn is_reading_time(s: &str) -> bool {
 
 /// `World > Europe`, `Sport › Football`, `Home / News / Politics`.
 pub fn is_breadcrumb(s: &str) -> bool {
-    for sep in [">", "›", "»", "/", "▸", "→"] {
+    for sep in [">>", ">", "›", "»", "/", "▸", "→"] {
         if !s.contains(sep) {
             continue;
         }
@@ -1210,7 +1234,10 @@ pub fn is_breadcrumb(s: &str) -> bool {
                 !p.is_empty()
                     && p.split_whitespace().count() <= 4
                     && !p.ends_with(['.', '?', '!'])
-                    && p.chars().next().is_some_and(|c| c.is_uppercase())
+                    // A capital, or a letter of a script without case (`人民网>>国际`).
+                    && p.chars().next().is_some_and(|c| {
+                        c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+                    })
                     && !p.chars().any(|c| c.is_ascii_digit())
             })
         {
@@ -1552,6 +1579,14 @@ mod tests {
                 "boilerplate:contact line",
             ),
             ("Distribuie pe Facebook", "share_buttons"),
+            ("(ams/ams)", "boilerplate:editor credit"),
+            ("(AP)", "name"),
+            ("Urmărește știrile Digi24.ro și pe Google News", "boilerplate:follow prompt"),
+            (
+                "The BMC headquarters in south Mumbai. (Express Photo by Ganesh Shirsekar)",
+                "boilerplate:photo",
+            ),
+            ("人民网>>国际", "section:人民网>>国际"),
             (
                 "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
                 "boilerplate:syndication note",

@@ -159,6 +159,29 @@ fn build(
     if paragraphs.is_empty() {
         return Err(Rejection::NoBody);
     }
+    // What closes the page after the story: the counters of a share bar (`42`, `7`), a
+    // bare date line (the only date some pages give: `March 04, 2025`).
+    let mut end_date: Option<DateHit> = None;
+    while paragraphs.len() > n_lead + 1 {
+        let Some(last) = paragraphs.last() else {
+            break;
+        };
+        if body::is_bare_count(last) {
+            removed.add("counter", last);
+        } else if end_date.is_none()
+            && lines::count_words(last, 7) <= 6
+            && !last.ends_with(['.', '!', '?'])
+        {
+            let Some(hit) = when::probe(last, ctx, None).into_iter().next() else {
+                break;
+            };
+            removed.add("date line", last);
+            end_date = Some(hit);
+        } else {
+            break;
+        }
+        paragraphs.pop();
+    }
     let first = if paragraphs.len() > n_lead { n_lead } else { 0 };
     // A subheading left over from the header (`Full-year revenue up 38% year over year`, no
     // period) may stand before the paragraph that opens with the dateline.
@@ -172,7 +195,19 @@ fn build(
 
     let byline = choose_byline(&header.bylines)
         .or(main.byline.clone())
-        .or(meta.author.clone());
+        .or(meta.author.clone())
+        .or_else(|| dateline.as_ref().and_then(|d| d.reporters.clone()))
+        .or_else(|| {
+            // `Võ Hải` alone closing the story (Vietnamese and Spanish-language pages sign
+            // off with the author's name): the byline when nothing else names one.
+            let last = paragraphs
+                .last()
+                .filter(|_| paragraphs.len() > n_lead + 1)?;
+            let name = byline::sign_off(last)?.to_string();
+            removed.add("author sign-off", last);
+            paragraphs.pop();
+            Some(name)
+        });
     let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
     // `Andrew Prokop is a senior politics correspondent at Vox, ...` under the byline, before
     // the story: about the author.
@@ -236,7 +271,8 @@ fn build(
         (None, None) => main
             .first_published
             .clone()
-            .or_else(|| dateline.as_ref().and_then(|d| d.date.clone())),
+            .or_else(|| dateline.as_ref().and_then(|d| d.date.clone()))
+            .or(end_date),
     };
     // `Updated 4:10 p.m. ET` under `March 4, 2025`: a clock time alone is on the day of
     // publication (or the day after it), not on the scrape day.
