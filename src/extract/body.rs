@@ -181,23 +181,24 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             // A caption above its credit, the credit then followed by `hide caption` or by
             // the story (not by a caption of its own): the line kept just before the credit
             // was the caption, when it is short.
-            let next_is_caption = lines
-                .get(i + 1)
-                .is_some_and(|l| is_caption(l.text) && lines::boilerplate(l.text).is_none());
-            if after_credit
-                && (lines.get(i + 1).is_some_and(|l| is_caption_toggle(l.text))
-                    || (!next_is_caption
-                        && i > 0
-                        && lines::count_words(lines[i - 1].text, 13) <= 12
+            let caption_above = || {
+                lines.get(i + 1).is_some_and(|l| is_caption_toggle(l.text))
+                    || (lines::count_words(lines[i - 1].text, 13) <= 12
+                        && !lines.get(i + 1).is_some_and(|l| {
+                            is_caption(l.text) && lines::boilerplate(l.text).is_none()
+                        })
                         // In a gallery (`2 of 12` over the caption) the captions are the
                         // page's content.
                         && !(i >= 2
-                            && lines::boilerplate(lines[i - 2].text) == Some("gallery counter"))))
+                            && lines::boilerplate(lines[i - 2].text) == Some("gallery counter")))
+            };
+            if after_credit
                 && i > 0
                 && kept
                     .last()
                     .is_some_and(|k| std::ptr::eq(k.text, lines[i - 1].text))
                 && lines::count_words(lines[i - 1].text, 61) <= 60
+                && caption_above()
             {
                 if let Some(caption) = kept.pop() {
                     removed.add("photo caption", caption.text);
@@ -546,7 +547,7 @@ fn related_block_end(lines: &[Line<'_>], start: usize) -> usize {
     if j + 1 < lines.len()
         && lines[j + 1..]
             .iter()
-            .all(|l| !paragraph_like(l.text) && !l.text.ends_with(['.', '!', '?', '"', '”']))
+            .all(|l| !l.text.ends_with(['.', '!', '?', '"', '”']) && !paragraph_like(l.text))
     {
         return lines.len();
     }

@@ -81,9 +81,6 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     if let Some(name) = byline::korean_reporter(s) {
         return Kind::Byline(name.to_string(), Vec::new());
     }
-    if let Some(name) = byline::name_dash_brand(s) {
-        return Kind::Byline(name.to_string(), Vec::new());
-    }
     if let Some(rest) = byline::strip_lowercase_label(s) {
         return Kind::Byline(rest.to_string(), Vec::new());
     }
@@ -93,9 +90,9 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
         return Kind::Byline(s.to_string(), Vec::new());
     }
     // `Source: X`, `来源：新华社`.
-    if let Some(rest) = ["source:", "来源：", "来源:"]
-        .iter()
-        .find_map(|l| strip_prefix_ci(s, l))
+    if let Some(rest) = strip_prefix_ci(s, "source:")
+        .or_else(|| s.strip_prefix("来源："))
+        .or_else(|| s.strip_prefix("来源:"))
     {
         let rest = rest.trim();
         if !rest.is_empty() && rest.split_whitespace().count() <= 6 {
@@ -121,6 +118,9 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     }
     if byline::looks_like_names(s) || byline::name_then_role(s).is_some() {
         return Kind::NameLike;
+    }
+    if let Some(name) = byline::name_dash_brand(s) {
+        return Kind::Byline(name.to_string(), Vec::new());
     }
     Kind::Text
 }
@@ -381,14 +381,7 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             }
             // `Published in Dawn, March 5th, 2025`: the print edition's note is short and
             // ends on the year (`Published in 1851, the novel ...` is a sentence).
-            if what == "print edition note"
-                && (count_words(s, 9) > 8
-                    || !s
-                        .trim_end_matches('.')
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())))
-            {
+            if what == "print edition note" && !(count_words(s, 9) <= 8 && ends_on_year(s)) {
                 continue;
             }
             return Some(what);
@@ -463,11 +456,11 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         }
         // `Contact Sarah McKenzie at smckenzie@doverpost.com.`: the author's address.
         // `Bryan Marquard can be reached at bryan.marquard@globe.com.` too.
-        if (lower.starts_with("contact ")
-            || lower.starts_with("reach ")
-            || lower.contains(" can be reached at ")
-            || lower.contains(" can be contacted at "))
-            && lower.contains('@')
+        if lower.contains('@')
+            && (lower.starts_with("contact ")
+                || lower.starts_with("reach ")
+                || lower.contains(" can be reached at ")
+                || lower.contains(" can be contacted at "))
         {
             return Some("contact line");
         }
@@ -523,6 +516,12 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Whether a line ends on a four-digit year (`..., March 5th, 2025.`).
+fn ends_on_year(s: &str) -> bool {
+    let t = s.trim_end_matches('.').as_bytes();
+    t.len() >= 5 && t[t.len() - 5] == b' ' && t[t.len() - 4..].iter().all(u8::is_ascii_digit)
 }
 
 /// `(ams/ams)`, `(rdp)`: lowercase initials of two to four letters in parentheses, one or
@@ -984,9 +983,7 @@ fn ends_with_photo_credit(s: &str) -> bool {
                 .iter()
                 .any(|tag| tag[1..tag.len() - 1].eq_ignore_ascii_case(inner))
                 || starts_ci("ap photo/")
-                || starts_ci("photo")
-                // `(Express Photo by Ganesh Shirsekar)`
-                || (inner.len() <= 60 && contains_ci(inner, b" photo by ")))
+                || starts_ci("photo"))
         {
             return true;
         }
@@ -1031,12 +1028,17 @@ fn trailing_bracket(t: &str) -> Option<&str> {
 
 /// A credit in brackets: `File: Jane Doe/Reuters`, `Jane Doe/AFP`, `ABC News: Matt Roberts`,
 /// `Supplied`.
+// Out of line: rare (a line ending in a bracket), and inlined it makes its caller's hot
+// path slower.
+#[inline(never)]
 fn is_bracket_credit(inner: &str) -> bool {
     // Every credit form has a slash or a colon, or is one of a few words.
     if !inner.contains(['/', ':']) {
         return ["file", "supplied", "file photo", "handout", "archive"]
             .iter()
-            .any(|w| w.eq_ignore_ascii_case(inner));
+            .any(|w| w.eq_ignore_ascii_case(inner))
+            // `(Express Photo by Ganesh Shirsekar)`
+            || (inner.len() <= 60 && contains_ci(inner, b" photo by "));
     }
     let lower = inner.to_lowercase();
     let body = ["file:", "photo:", "image:", "picture:", "foto:", "credit:"]
@@ -1223,10 +1225,16 @@ pub fn is_reading_time(s: &str) -> bool {
 
 /// `World > Europe`, `Sport › Football`, `Home / News / Politics`.
 pub fn is_breadcrumb(s: &str) -> bool {
-    for sep in [">>", ">", "›", "»", "/", "▸", "→"] {
+    for sep in [">", "›", "»", "/", "▸", "→"] {
         if !s.contains(sep) {
             continue;
         }
+        // `人民网>>国际`: a doubled `>` is one separator.
+        let sep = if sep == ">" && s.contains(">>") {
+            ">>"
+        } else {
+            sep
+        };
         let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
         if parts.len() >= 2
             && parts.len() <= 6
