@@ -787,6 +787,7 @@ fn above_title(
             && matches!(kind, Kind::Text | Kind::NameLike | Kind::Section(_));
         let first_masthead = first_line
             && ((seg.contains(' ') && masthead_like(seg))
+                || acronym_brand(seg)
                 || (is_acronym(seg) && !lines::is_section_word_listed(seg))
                 || super::byline::is_the_name(seg)
                 || is_article_name(seg)
@@ -911,6 +912,19 @@ fn menu_names_section(zone: &Zone<'_>, plan: &TitlePlan, i: usize) -> bool {
         [.., last] if entries.len() > 3 => !top(last),
         [first, rest @ ..] => is_nav_word(first) || !rest.iter().all(top),
     }
+}
+
+/// `AFP Fact Check`, `CNN Business`: an acronym and up to three capitalised words, over the
+/// headline on the page's first line.
+fn acronym_brand(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && is_acronym(words[0])
+        && words[1..]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+        && !s.ends_with(['.', '?', '!', ':'])
+        && !lines::is_section_word_listed(s)
 }
 
 /// `El Universal`, `La Nación`, `Le Monde`, `Die Zeit`: a leading article and capitalised

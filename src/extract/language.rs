@@ -113,6 +113,8 @@ const STOPWORDS: &[(&str, &[&str])] = &[
         &[
             "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "tidak", "akan", "pada",
             "juga", "bahwa", "tersebut", "dalam", "ke", "oleh", "adalah", "sudah", "karena",
+            "telah", "setelah", "sejak", "saat", "hingga", "serta", "namun", "mereka", "masih",
+            "bisa", "ada", "sebagai", "segera",
         ],
     ),
 ];
