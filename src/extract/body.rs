@@ -184,6 +184,7 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             let caption_above = || {
                 lines.get(i + 1).is_some_and(|l| is_caption_toggle(l.text))
                     || (lines::count_words(lines[i - 1].text, 13) <= 12
+                        && names_something(lines[i - 1].text)
                         && !lines.get(i + 1).is_some_and(|l| {
                             is_caption(l.text) && lines::boilerplate(l.text).is_none()
                         })
@@ -502,6 +503,18 @@ fn is_separator(text: &str) -> bool {
                 c.is_whitespace()
                     || matches!(c, '_' | '*' | '-' | '=' | '~' | '•' | '·' | '—' | '–')
             })
+}
+
+/// Whether a short line reads as a picture's description rather than a sentence of the
+/// story: it names someone or something (a capitalised word after the first) and does not
+/// open with a pronoun (`He declined to comment.`).
+fn names_something(text: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "He", "She", "It", "They", "We", "I", "You", "This", "That", "There", "But", "And",
+    ];
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(|first| !PRONOUNS.contains(&first))
+        && words.any(|w| w.starts_with(char::is_uppercase))
 }
 
 /// A caption under a bare credit (`Getty Images`): a short line that is not a sentence.

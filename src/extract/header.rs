@@ -783,8 +783,16 @@ fn above_title(
             && seg.chars().any(char::is_alphabetic)
             && !lines::is_section_word_listed(seg)
             && !is_nav_word(seg)
+            && !is_page_label(seg)
             && i + 1 < title_at
-            && matches!(kind, Kind::Text | Kind::NameLike | Kind::Section(_));
+            && matches!(kind, Kind::Text | Kind::NameLike | Kind::Section(_))
+            // A brand's spelling (`detikNews`, `Digi24`, `Novinky.cz`, `人民网`), or a
+            // capitalised word over a section line (`Franceinfo` / `Politique`).
+            && (brand_shaped(seg)
+                || (seg.starts_with(char::is_uppercase)
+                    && lines
+                        .get(i + 1)
+                        .is_some_and(|l| lines::is_section_word_listed(l.text))));
         let first_masthead = first_line
             && ((seg.contains(' ') && masthead_like(seg))
                 || acronym_brand(seg)
@@ -912,6 +920,56 @@ fn menu_names_section(zone: &Zone<'_>, plan: &TitlePlan, i: usize) -> bool {
         [.., last] if entries.len() > 3 => !top(last),
         [first, rest @ ..] => is_nav_word(first) || !rest.iter().all(top),
     }
+}
+
+/// A single token spelt like a brand, not a word: a capital or digit inside it, a dot or
+/// `!`, or a script without case.
+fn brand_shaped(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| !c.is_lowercase() || s.chars().any(char::is_uppercase))
+        && (chars.any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '!')
+            || s.chars()
+                .any(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()))
+}
+
+/// `Watch`, `Trending`, `Premium`: a badge or label over a headline, not a publication.
+fn is_page_label(s: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "watch",
+        "trending",
+        "premium",
+        "featured",
+        "breaking",
+        "exclusive",
+        "popular",
+        "top",
+        "today",
+        "new",
+        "updated",
+        "sponsored",
+        "promoted",
+        "subscriber",
+        "subscribers",
+        "members",
+        "free",
+        "paid",
+        "plus",
+        "opinion",
+        "analysis",
+        "explainer",
+        "review",
+        "interview",
+        "podcast",
+        "gallery",
+        "photos",
+        "listen",
+        "read",
+        "now",
+        "developing",
+    ];
+    LABELS.contains(&s.trim().to_lowercase().as_str())
 }
 
 /// `AFP Fact Check`, `CNN Business`: an acronym and up to three capitalised words, over the
@@ -1183,7 +1241,9 @@ fn is_second_name(s: &str) -> bool {
     const PLACE_LEADS: &[&str] = &[
         "san", "santa", "santo", "são", "los", "las", "new", "port", "cape", "saint", "st.", "st",
         "kuala", "hong", "buenos", "rio", "abu", "ho", "tel", "sri", "el", "la", "le", "fort",
-        "mount", "lake", "north", "south", "east", "west", "upper", "lower", "greater",
+        "mount", "lake", "north", "south", "east", "west", "upper", "lower", "greater", "addis",
+        "sierra", "costa", "puerto", "saudi", "united", "dar", "phnom", "ciudad", "porto", "nova",
+        "nueva", "nuevo", "ras", "al", "sint", "den", "baton", "salt",
     ];
     let words: Vec<&str> = s.split_whitespace().collect();
     if !(2..=3).contains(&words.len())
