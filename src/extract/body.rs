@@ -132,6 +132,16 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
                 break;
             }
         }
+        // `Note from the author:` over a plea for money in the second half: the page's
+        // appeal to its readers, to the end.
+        if i * 2 >= n && !kept.is_empty() && is_appeal_heading(&lower_head, text) {
+            removed.add("reader appeal", text);
+            let after = n - i - 1;
+            if after > 0 {
+                removed.add_n("text after reader appeal", &format!("{after} lines"), 1);
+            }
+            break;
+        }
         if !kept.is_empty() && is_related_heading(text) {
             let end = related_block_end(lines, i);
             removed.add("related block", text);
@@ -524,6 +534,22 @@ pub fn is_caption(text: &str) -> bool {
         && (3..=25).contains(&lines::count_words(text, 26))
 }
 
+/// The heading of a reader appeal closing a page (`Note from the author:`, `Support
+/// independent journalism`), short and with no sentence after it.
+fn is_appeal_heading(lower_head: &str, text: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "note from the author",
+        "a note from the author",
+        "a message from",
+        "support independent journalism",
+        "support our journalism",
+        "support our work",
+        "why we need your support",
+        "we need your support",
+    ];
+    text.len() <= 60 && !text.ends_with('.') && HEADS.iter().any(|h| lower_head.starts_with(h))
+}
+
 fn is_related_heading(text: &str) -> bool {
     if text.len() > 80 || text.split_whitespace().nth(6).is_some() {
         return false;
@@ -884,6 +910,19 @@ mod tests {
         assert_eq!(paras, ["The Senate passed the bill on Friday night."]);
         assert!(is_video_marker("WATCH NOW"));
         assert!(!is_video_marker("Video games are booming"));
+    }
+
+    #[test]
+    fn a_reader_appeal_in_the_second_half_ends_the_page() {
+        let (paras, warnings) = run("One paragraph here.\nAnother one.\nA third one.\nNote from the author:\nHi, this is Jane. We need your support.\nBecome a member");
+        assert_eq!(paras.len(), 3, "{paras:?}");
+        assert!(warnings
+            .iter()
+            .any(|w| w.starts_with("removed reader appeal")));
+        // Early in the page, the same words are the story's.
+        let (paras, _) =
+            run("Note from the author: this is a test page.\nOne.\nTwo.\nThree.\nFour.");
+        assert_eq!(paras.len(), 5, "{paras:?}");
     }
 
     #[test]

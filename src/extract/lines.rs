@@ -446,6 +446,10 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         if lower.ends_with("google news") && count_words(s, 13) >= 3 {
             return Some("follow prompt");
         }
+        // `BMC, Mumbai news, garbage collection`: the page's keywords.
+        if is_keyword_line(s) {
+            return Some("tags");
+        }
         // `(ams/ams)`, `(rdp)`: the editors' initials closing an Indonesian story.
         if is_editor_initials(s) {
             return Some("editor credit");
@@ -516,6 +520,26 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// `BMC, Mumbai news, garbage collection`: three or more short items between commas, no
+/// sentence punctuation, and one item at least in lowercase (a list of names or places in
+/// capitals is a dateline or a byline, not keywords).
+fn is_keyword_line(s: &str) -> bool {
+    if s.len() > 100 || !s.contains(',') || s.ends_with(['.', '?', '!', ':', ';', '"', '”']) {
+        return false;
+    }
+    let items: Vec<&str> = s.split(',').map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            !item.is_empty()
+                && item.split_whitespace().count() <= 3
+                && !item.contains(['.', '?', '!', '"', '“', '(', ')'])
+        })
+        && items.iter().any(|item| {
+            item.split_whitespace()
+                .all(|w| w.starts_with(char::is_lowercase))
+        })
 }
 
 /// Whether a line ends on a four-digit year (`..., March 5th, 2025.`).
@@ -1588,6 +1612,8 @@ mod tests {
             ),
             ("Distribuie pe Facebook", "share_buttons"),
             ("(ams/ams)", "boilerplate:editor credit"),
+            ("BMC, Mumbai news, garbage collection", "boilerplate:tags"),
+            ("Paris, London, Berlin", "name"),
             ("(AP)", "name"),
             ("Urmărește știrile Digi24.ro și pe Google News", "boilerplate:follow prompt"),
             (
