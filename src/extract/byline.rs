@@ -120,6 +120,11 @@ pub fn split_leading_role(s: &str) -> Option<(&str, &str)> {
 /// comma, by a role that ends in a role word (lowercase or not). The name is two or three
 /// words; the role starts at the first word that is lowercase, a section word or a role word.
 pub fn name_then_role(s: &str) -> Option<&str> {
+    // The last word first, without collecting the words: most lines end on no role.
+    let last = s.split_whitespace().next_back()?;
+    if !ROLE_WORDS.contains(last.to_lowercase().as_str()) {
+        return None;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     if !(3..=8).contains(&words.len()) || s.contains(',') || s.ends_with(['.', '?', '!']) {
         return None;

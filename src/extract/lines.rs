@@ -1282,6 +1282,11 @@ pub fn is_breadcrumb(s: &str) -> bool {
 /// A known section word or phrase (`Opinion`, `UK Politics`), or a short ALL-CAPS line
 /// (`SPORT`, `WORLD NEWS`).
 pub fn is_section_word(s: &str) -> bool {
+    // Most lines asked about are headlines: longer than any section, told without collecting
+    // their words.
+    if s.split_whitespace().nth(3).is_some() {
+        return false;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     // `DARIAN WOODS, HOST:` introduces what follows (a speaker, a list): no section.
     if words.is_empty() || words.len() > 3 || s.ends_with(['.', '?', '!', ',', ':']) {
