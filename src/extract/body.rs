@@ -628,7 +628,7 @@ fn footer(text: &str, lower_head: &str) -> Option<Footer> {
             Footer::Source
         }
         p if p.contains("first published") || p.contains("originally") => Footer::FirstPublished,
-        p if p.contains("last modified") => Footer::LastModified,
+        p if p.contains("last modified") || p == "最終更新" => Footer::LastModified,
         _ => Footer::Credit,
     })
 }

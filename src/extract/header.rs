@@ -127,6 +127,26 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                     i += 1;
                 }
             }
+            // `Farmers from Nakuru during a protest ... on March 4, 2025.` over `Photo credit:
+            // John Njoroge | Nation Media Group`: the line taken for a standfirst was the
+            // picture's caption (a labelled credit closes a caption).
+            if what == "photo"
+                && i >= 2
+                && h.body_lines.last() == Some(&(i - 2))
+                && [
+                    "photo credit:",
+                    "photo:",
+                    "foto:",
+                    "picture:",
+                    "image:",
+                    "credit:",
+                ]
+                .iter()
+                .any(|l| lines::strip_prefix_ci(text, l).is_some())
+            {
+                h.body_lines.pop();
+                removed.add("photo caption", lines[i - 2].text);
+            }
             // A bare credit (`Getty Images`) with its caption on the next line.
             if what == "photo"
                 && h.title.is_some()

@@ -159,6 +159,16 @@ fn build(
     if paragraphs.is_empty() {
         return Err(Rejection::NoBody);
     }
+    // `日本テレビ系（NNN）` under the date and again closing the page: the provider's credit,
+    // not a paragraph.
+    if paragraphs.len() >= 3 {
+        let (first, last) = (&paragraphs[0], &paragraphs[paragraphs.len() - 1]);
+        if first == last && first.len() <= 40 && lines::count_words(first, 7) <= 6 {
+            removed.add_n("provider credit", first, 2);
+            paragraphs.pop();
+            paragraphs.remove(0);
+        }
+    }
     // What closes the page after the story: the counters of a share bar (`42`, `7`), a
     // bare date line (the only date some pages give: `March 04, 2025`).
     let mut end_date: Option<DateHit> = None;

@@ -949,6 +949,8 @@ pub const FOOTER_PREFIXES: &[&str] = &[
     "with additional reporting",
     "来源：",
     "来源:",
+    // `最終更新:3/24(月) 16:10` closing a Yahoo! Japan story.
+    "最終更新",
 ];
 
 /// End markers of press releases and wire copy: the line and everything after it go.
