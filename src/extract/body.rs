@@ -307,6 +307,12 @@ fn paywall_line(text: &str) -> bool {
 
 /// Paywall prompts, lowercase.
 const PROMPTS: &[&str] = &[
+    "cet article est réservé aux abonnés",
+    "article réservé aux abonnés",
+    "dieser artikel ist nur für abonnenten",
+    "questo articolo è riservato agli abbonati",
+    "este contenido es exclusivo para suscriptores",
+    "conteúdo exclusivo para assinantes",
     "continue reading your article",
     "continue reading with a",
     "to continue reading",

@@ -46,6 +46,17 @@ pub fn caseless_names(s: &str) -> bool {
         })
 }
 
+/// `Jane Dela Cruz - Reporter` after a `By:` label: names, a dash, a short affiliation.
+pub fn names_then_dash_role(s: &str) -> bool {
+    let Some((names, role)) = s.split_once(" - ").or_else(|| s.split_once(" – ")) else {
+        return false;
+    };
+    looks_like_names(names)
+        && !role.trim().is_empty()
+        && role.split_whitespace().nth(4).is_none()
+        && !role.contains(|c: char| c.is_ascii_digit())
+}
+
 /// `Angga Laksana - detikJateng`: a name, a dash and the outlet's brand: the name.
 pub fn name_dash_brand(s: &str) -> Option<&str> {
     // Short, and a char search (memchr) before anything else: most lines have no spaced dash.
@@ -360,6 +371,15 @@ pub fn authors(byline: &str) -> Vec<String> {
     if byline.is_empty() {
         return Vec::new();
     }
+    // `Jane Dela Cruz - Reporter`: what follows a spaced dash is an affiliation, as after a
+    // comma.
+    let dashed;
+    let byline = if byline.contains(" - ") || byline.contains(" – ") {
+        dashed = byline.replace(" - ", ", ").replace(" – ", ", ");
+        dashed.as_str()
+    } else {
+        byline
+    };
     // Each piece remembers whether a comma opened it: affiliations and places follow commas,
     // co-authors may follow either.
     let mut pieces: Vec<(String, bool)> = Vec::new();
@@ -390,6 +410,7 @@ pub fn authors(byline: &str) -> Vec<String> {
         .iter()
         .any(|(p, _)| drop_location(p).split_whitespace().nth(1).is_some());
     let mut names: Vec<String> = Vec::new();
+    let mut desk_first = false;
     for (piece, after_comma) in &pieces {
         let piece = drop_for_outlet(drop_location(piece));
         let piece = split_leading_role(piece).map_or(piece, |(_, names)| names);
@@ -401,9 +422,12 @@ pub fn authors(byline: &str) -> Vec<String> {
             name_then_role(piece).unwrap_or(piece)
         };
         if piece.is_empty() || is_role(piece) || starts_lowercase(piece) {
+            // `HT Correspondent, New Delhi`: a desk byline; what follows its comma is where
+            // it files from.
+            desk_first |= names.is_empty() && !*after_comma && is_role(piece);
             continue;
         }
-        if *after_comma && is_affiliation(piece, has_full_name) {
+        if *after_comma && (desk_first || is_affiliation(piece, has_full_name)) {
             continue;
         }
         let name = drop_outlet(piece).to_string();
@@ -554,6 +578,10 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("Jane Doe", &["Jane Doe"]),
             ("Jane Doe and John Roe", &["Jane Doe", "John Roe"]),
+            ("Jane Dela Cruz - Reporter", &["Jane Dela Cruz"]),
+            ("HT Correspondent, New Delhi", &["HT Correspondent"]),
+            ("Bryan Marquard Globe Staff", &["Bryan Marquard"]),
+            ("Fulano de Tal, g1 — Brasília", &["Fulano de Tal"]),
             (
                 "Jane Doe, John Roe and Ann Poe",
                 &["Jane Doe", "John Roe", "Ann Poe"],

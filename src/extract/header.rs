@@ -901,9 +901,49 @@ fn above_title(
                 // A kicker or series tag: the section when there is none.
                 set_kicker(h, seg.clone());
             }
+            // `Nyheter` / `Norge`, `Berita` / `Jawa Tengah` under the masthead: a top-level
+            // entry and one more is a trail ending on the story's section, whatever the word
+            // (three entries, `Local` / `Minneapolis` / `St. Paul`, may be siblings).
+            _ if right_above && short_trail(zone, plan, i, h.source.as_deref()) => {
+                set_kicker(h, seg.clone());
+            }
             _ => removed.add("navigation", seg),
         }
     }
+}
+
+/// Whether the menu run ending at line `i` is, without the masthead, a top-level entry (or
+/// `Home`) and the line itself.
+fn short_trail(zone: &Zone<'_>, plan: &TitlePlan, i: usize, source: Option<&str>) -> bool {
+    let entries: Vec<&str> = menu_run(zone, plan, i)
+        .into_iter()
+        .filter(|e| Some(*e) != source)
+        .collect();
+    match entries.as_slice() {
+        [first, _] => {
+            let first = first.trim().to_lowercase();
+            is_nav_word(&first)
+                || super::vocab::TOP_SECTIONS.contains(first.as_str())
+                || super::vocab::NEWS_WORDS.contains(first.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// The entries of the menu run ending at line `i`, in order (boilerplate lines skipped).
+fn menu_run<'z>(zone: &Zone<'z>, plan: &TitlePlan, i: usize) -> Vec<&'z str> {
+    let mut entries: Vec<&str> = Vec::new();
+    let mut j = i + 1;
+    while j > 0 {
+        j -= 1;
+        if plan.nav.get(j).copied().unwrap_or(false) {
+            entries.push(zone.text(j));
+        } else if zone.boilerplate(j).is_none() {
+            break;
+        }
+    }
+    entries.reverse();
+    entries
 }
 
 /// A kicker line above the headline becomes the section when there is none, or when the
@@ -923,17 +963,7 @@ fn set_kicker(h: &mut Header, kicker: String) {
 /// story's section: a short run opening with `Home` or going below the top level after its
 /// first entry, or a long run whose last entry is not a top-level section.
 fn menu_names_section(zone: &Zone<'_>, plan: &TitlePlan, i: usize) -> bool {
-    let mut entries: Vec<&str> = Vec::new();
-    let mut j = i + 1;
-    while j > 0 {
-        j -= 1;
-        if plan.nav.get(j).copied().unwrap_or(false) {
-            entries.push(zone.text(j));
-        } else if zone.boilerplate(j).is_none() {
-            break;
-        }
-    }
-    entries.reverse();
+    let entries = menu_run(zone, plan, i);
     let top = |e: &&str| super::vocab::TOP_SECTIONS.contains(e.trim().to_lowercase().as_str());
     match entries.as_slice() {
         [] => true,

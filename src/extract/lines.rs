@@ -66,6 +66,7 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
         if byline::looks_like_names(&name)
             || byline::split_leading_role(&name).is_some()
             || byline::caseless_names(&name)
+            || byline::names_then_dash_role(&name)
         {
             return Kind::Byline(name, dates);
         }

@@ -806,6 +806,9 @@ pub const BOILERPLATE_PREFIXES: &[(&str, &str)] = &[
     // published from a syndicated feed.)`
     ("(except for the headline", "syndication note"),
     ("published in ", "print edition note"),
+    // `Get Latest India News along with ...`, `Track Latest News Live on NDTV.com ...`.
+    ("get latest ", "promo"),
+    ("track latest news", "promo"),
     (
         "a version of this article appears in print",
         "print edition note",
@@ -1290,6 +1293,11 @@ pub static NEWS_WORDS: Words = Words::new(&[
     "știri",
     "actualitate",
     "thời sự",
+    "أخبار",
+    "新闻",
+    "뉴스",
+    "ニュース",
+    "новини",
 ]);
 
 /// Countries, regions and large cities that stand before a news word in section names
