@@ -247,25 +247,25 @@ fn is_release_source(text: &str) -> bool {
 
 /// The prompt that replaces the rest of a paywalled article (lowercase line start).
 fn is_paywall(lower_head: &str) -> bool {
-    // Runs on every body line: only lines opening with a prompt's first byte go on, and two
-    // bytes are compared inline before each prompt.
-    static FIRST: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let mut t = [false; 256];
+    // Runs on every body line: only the prompts sharing the line's first byte are compared,
+    // their second byte inline first.
+    static BUCKETS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let buckets = BUCKETS.get_or_init(|| {
+        let mut b = vec![Vec::new(); 256];
         for p in PROMPTS {
-            if let Some(&b) = p.as_bytes().first() {
-                t[usize::from(b)] = true;
+            if let Some(&first) = p.as_bytes().first() {
+                b[usize::from(first)].push(*p);
             }
         }
-        t
+        b
     });
     let head = lower_head.as_bytes();
-    if !head.first().is_some_and(|&b| first[usize::from(b)]) {
+    let Some(&first) = head.first() else {
         return false;
-    }
-    PROMPTS.iter().any(|p| {
+    };
+    buckets[usize::from(first)].iter().any(|p| {
         let p = p.as_bytes();
-        head.len() >= p.len() && head[..2] == p[..2] && head.starts_with(p)
+        head.len() >= p.len() && head[1] == p[1] && head.starts_with(p)
     })
 }
 

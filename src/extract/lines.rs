@@ -1018,11 +1018,12 @@ fn ends_with_photo_credit(s: &str) -> bool {
     }
     // `REUTERS/Jane Doe`, `AFP/Getty Images` at the end of a caption: the word holding the
     // last slash in the line's last 40 bytes (a long line is not searched whole).
+    // Byte searches (memrchr): ASCII marks, so the offsets are char boundaries.
     let tail = tail_bytes(t, 40);
-    let Some(slash) = tail.rfind('/') else {
+    let Some(slash) = memchr::memrchr(b'/', tail.as_bytes()) else {
         return false;
     };
-    let word = &tail[tail[..slash].rfind(' ').map_or(0, |i| i + 1)..];
+    let word = &tail[memchr::memrchr(b' ', &tail.as_bytes()[..slash]).map_or(0, |i| i + 1)..];
     ["REUTERS/", "AFP/", "AP/", "EPA/", "EPA-EFE/"]
         .iter()
         .any(|p| word.starts_with(p))
@@ -1046,7 +1047,8 @@ fn trailing_bracket(t: &str) -> Option<&str> {
     };
     // Only the last 90 bytes are searched: a credit is short, a paragraph long.
     let tail = tail_bytes(t, 90);
-    let start = t.len() - tail.len() + tail.rfind(open)?;
+    // `open` is ASCII: a byte search finds it at a char boundary.
+    let start = t.len() - tail.len() + memchr::memrchr(open as u8, tail.as_bytes())?;
     let inner = t.get(start + 1..t.len() - close.len_utf8())?.trim();
     (start > 0 && !inner.is_empty() && inner.len() <= 80).then_some(inner)
 }
