@@ -813,8 +813,22 @@ fn above_title(
                     && lines
                         .get(i + 1)
                         .is_some_and(|l| lines::is_section_word_listed(l.text))));
+        // `Gulf News` over `UAE` / `Education`: a place and `News` heading the page, with
+        // more header lines under it, is the publication (under a masthead, `India News` is
+        // a section).
+        let place_news_over_header = whole
+            && i + 1 < title_at
+            && seg.split_whitespace().nth(1).is_some()
+            && seg.split_whitespace().nth(3).is_none()
+            // Capitalised as a name is (`Australia news` is the Guardian's section).
+            && seg.split_whitespace().next_back().is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    && super::vocab::NEWS_WORDS.contains(w.to_lowercase().as_str())
+            })
+            && !lines::is_section_word_listed(seg);
         let first_masthead = first_line
-            && ((seg.contains(' ') && masthead_like(seg))
+            && (place_news_over_header
+                || (seg.contains(' ') && masthead_like(seg))
                 || acronym_brand(seg)
                 || (is_acronym(seg) && !lines::is_section_word_listed(seg))
                 || super::byline::is_the_name(seg)
