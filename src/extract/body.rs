@@ -132,6 +132,16 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
                 break;
             }
         }
+        // `Note from the author:` over a plea for money in the second half: the page's
+        // appeal to its readers, to the end.
+        if i * 2 >= n && !kept.is_empty() && is_appeal_heading(&lower_head, text) {
+            removed.add("reader appeal", text);
+            let after = n - i - 1;
+            if after > 0 {
+                removed.add_n("text after reader appeal", &format!("{after} lines"), 1);
+            }
+            break;
+        }
         if !kept.is_empty() && is_related_heading(text) {
             let end = related_block_end(lines, i);
             removed.add("related block", text);
@@ -172,17 +182,34 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
         }
         if let Some(what) = lines::boilerplate_with_head(text, &lower_head) {
             removed.add(what, text);
-            after_credit =
-                what == "photo" && !text.contains(',') && lines::count_words(text, 7) <= 6;
-            // A caption above its credit, the credit then followed by `hide caption`: the
-            // line kept just before the credit was the caption.
+            // `Foto: Petr Horník, Právo`: a labelled credit may name the outlet after a comma.
+            after_credit = what == "photo"
+                && (!text.contains(',')
+                    || lower_head.starts_with("foto:")
+                    || lower_head.starts_with("photo:"))
+                && lines::count_words(text, 7) <= 6;
+            // A caption above its credit, the credit then followed by `hide caption` or by
+            // the story (not by a caption of its own): the line kept just before the credit
+            // was the caption, when it is short.
+            let caption_above = || {
+                lines.get(i + 1).is_some_and(|l| is_caption_toggle(l.text))
+                    || (lines::count_words(lines[i - 1].text, 13) <= 12
+                        && names_something(lines[i - 1].text)
+                        && !lines.get(i + 1).is_some_and(|l| {
+                            is_caption(l.text) && lines::boilerplate(l.text).is_none()
+                        })
+                        // In a gallery (`2 of 12` over the caption) the captions are the
+                        // page's content.
+                        && !(i >= 2
+                            && lines::boilerplate(lines[i - 2].text) == Some("gallery counter")))
+            };
             if after_credit
-                && lines.get(i + 1).is_some_and(|l| is_caption_toggle(l.text))
                 && i > 0
                 && kept
                     .last()
                     .is_some_and(|k| std::ptr::eq(k.text, lines[i - 1].text))
                 && lines::count_words(lines[i - 1].text, 61) <= 60
+                && caption_above()
             {
                 if let Some(caption) = kept.pop() {
                     removed.add("photo caption", caption.text);
@@ -220,25 +247,25 @@ fn is_release_source(text: &str) -> bool {
 
 /// The prompt that replaces the rest of a paywalled article (lowercase line start).
 fn is_paywall(lower_head: &str) -> bool {
-    // Runs on every body line: only lines opening with a prompt's first byte go on, and two
-    // bytes are compared inline before each prompt.
-    static FIRST: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let mut t = [false; 256];
+    // Runs on every body line: only the prompts sharing the line's first byte are compared,
+    // their second byte inline first.
+    static BUCKETS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let buckets = BUCKETS.get_or_init(|| {
+        let mut b = vec![Vec::new(); 256];
         for p in PROMPTS {
-            if let Some(&b) = p.as_bytes().first() {
-                t[usize::from(b)] = true;
+            if let Some(&first) = p.as_bytes().first() {
+                b[usize::from(first)].push(*p);
             }
         }
-        t
+        b
     });
     let head = lower_head.as_bytes();
-    if !head.first().is_some_and(|&b| first[usize::from(b)]) {
+    let Some(&first) = head.first() else {
         return false;
-    }
-    PROMPTS.iter().any(|p| {
+    };
+    buckets[usize::from(first)].iter().any(|p| {
         let p = p.as_bytes();
-        head.len() >= p.len() && head[..2] == p[..2] && head.starts_with(p)
+        head.len() >= p.len() && head[1] == p[1] && head.starts_with(p)
     })
 }
 
@@ -280,6 +307,12 @@ fn paywall_line(text: &str) -> bool {
 
 /// Paywall prompts, lowercase.
 const PROMPTS: &[&str] = &[
+    "cet article est réservé aux abonnés",
+    "article réservé aux abonnés",
+    "dieser artikel ist nur für abonnenten",
+    "questo articolo è riservato agli abbonati",
+    "este contenido es exclusivo para suscriptores",
+    "conteúdo exclusivo para assinantes",
     "continue reading your article",
     "continue reading with a",
     "to continue reading",
@@ -488,11 +521,39 @@ fn is_separator(text: &str) -> bool {
             })
 }
 
+/// Whether a short line reads as a picture's description rather than a sentence of the
+/// story: it names someone or something (a capitalised word after the first) and does not
+/// open with a pronoun (`He declined to comment.`).
+fn names_something(text: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "He", "She", "It", "They", "We", "I", "You", "This", "That", "There", "But", "And",
+    ];
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(|first| !PRONOUNS.contains(&first))
+        && words.any(|w| w.starts_with(char::is_uppercase))
+}
+
 /// A caption under a bare credit (`Getty Images`): a short line that is not a sentence.
 pub fn is_caption(text: &str) -> bool {
     !paragraph_like(text)
         && !text.ends_with(['.', '?', '!', ':'])
         && (3..=25).contains(&lines::count_words(text, 26))
+}
+
+/// The heading of a reader appeal closing a page (`Note from the author:`, `Support
+/// independent journalism`), short and with no sentence after it.
+fn is_appeal_heading(lower_head: &str, text: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "note from the author",
+        "a note from the author",
+        "a message from",
+        "support independent journalism",
+        "support our journalism",
+        "support our work",
+        "why we need your support",
+        "we need your support",
+    ];
+    text.len() <= 60 && !text.ends_with('.') && HEADS.iter().any(|h| lower_head.starts_with(h))
 }
 
 fn is_related_heading(text: &str) -> bool {
@@ -525,6 +586,15 @@ fn related_block_end(lines: &[Line<'_>], start: usize) -> usize {
     let mut j = start + 1;
     while j < lines.len() && !paragraph_like(lines[j].text) {
         j += 1;
+    }
+    // A teaser paragraph followed only by links (`Keep reading`): the block runs to the end,
+    // the article does not go on.
+    if j + 1 < lines.len()
+        && lines[j + 1..]
+            .iter()
+            .all(|l| !l.text.ends_with(['.', '!', '?', '"', '”']) && !paragraph_like(l.text))
+    {
+        return lines.len();
     }
     j
 }
@@ -564,7 +634,7 @@ fn footer(text: &str, lower_head: &str) -> Option<Footer> {
             Footer::Source
         }
         p if p.contains("first published") || p.contains("originally") => Footer::FirstPublished,
-        p if p.contains("last modified") => Footer::LastModified,
+        p if p.contains("last modified") || p == "最終更新" => Footer::LastModified,
         _ => Footer::Credit,
     })
 }
@@ -846,6 +916,19 @@ mod tests {
         assert_eq!(paras, ["The Senate passed the bill on Friday night."]);
         assert!(is_video_marker("WATCH NOW"));
         assert!(!is_video_marker("Video games are booming"));
+    }
+
+    #[test]
+    fn a_reader_appeal_in_the_second_half_ends_the_page() {
+        let (paras, warnings) = run("One paragraph here.\nAnother one.\nA third one.\nNote from the author:\nHi, this is Jane. We need your support.\nBecome a member");
+        assert_eq!(paras.len(), 3, "{paras:?}");
+        assert!(warnings
+            .iter()
+            .any(|w| w.starts_with("removed reader appeal")));
+        // Early in the page, the same words are the story's.
+        let (paras, _) =
+            run("Note from the author: this is a test page.\nOne.\nTwo.\nThree.\nFour.");
+        assert_eq!(paras.len(), 5, "{paras:?}");
     }
 
     #[test]

@@ -46,6 +46,40 @@ pub fn caseless_names(s: &str) -> bool {
         })
 }
 
+/// `Jane Dela Cruz - Reporter` after a `By:` label: names, a dash, a short affiliation.
+pub fn names_then_dash_role(s: &str) -> bool {
+    let Some((names, role)) = s.split_once(" - ").or_else(|| s.split_once(" – ")) else {
+        return false;
+    };
+    looks_like_names(names)
+        && !role.trim().is_empty()
+        && role.split_whitespace().nth(4).is_none()
+        && !role.contains(|c: char| c.is_ascii_digit())
+}
+
+/// `Angga Laksana - detikJateng`: a name, a dash and the outlet's brand: the name.
+pub fn name_dash_brand(s: &str) -> Option<&str> {
+    // Short, and a char search (memchr) before anything else: most lines have no spaced dash.
+    if s.len() > 64 || !(s.as_bytes().contains(&b'-') || s.contains('–')) {
+        return None;
+    }
+    let at = s
+        .match_indices(['-', '–'])
+        .find(|&(i, d)| s[..i].ends_with(' ') && s[i + d.len()..].starts_with(' '))?;
+    let (names, brand) = (s[..at.0].trim(), s[at.0 + at.1.len()..].trim());
+    let name_words = names.split_whitespace().count();
+    // A brand is one token written unlike a plain word: a capital or a digit inside it, or a
+    // domain (`detikJateng`, `Kompas.com`, `g1`).
+    let inner = brand.chars().skip(1);
+    let brand_like = !brand.is_empty()
+        && !brand.contains(char::is_whitespace)
+        && brand.chars().any(char::is_alphabetic)
+        && (inner.clone().any(char::is_uppercase)
+            || brand.chars().any(|c| c.is_ascii_digit())
+            || super::lines::is_domain(brand));
+    ((2..=4).contains(&name_words) && brand_like && looks_like_names(names)).then_some(names)
+}
+
 /// `김철수 기자` (reporter), `김철수 특파원` (correspondent): a Korean byline, the name of two
 /// to four hangul syllables before the role.
 pub fn korean_reporter(s: &str) -> Option<&str> {
@@ -97,6 +131,11 @@ pub fn split_leading_role(s: &str) -> Option<(&str, &str)> {
 /// comma, by a role that ends in a role word (lowercase or not). The name is two or three
 /// words; the role starts at the first word that is lowercase, a section word or a role word.
 pub fn name_then_role(s: &str) -> Option<&str> {
+    // The last word first, without collecting the words: most lines end on no role.
+    let last = s.split_whitespace().next_back()?;
+    if !ROLE_WORDS.contains(last.to_lowercase().as_str()) {
+        return None;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     if !(3..=8).contains(&words.len()) || s.contains(',') || s.ends_with(['.', '?', '!']) {
         return None;
@@ -112,11 +151,14 @@ pub fn name_then_role(s: &str) -> Option<&str> {
             || super::vocab::SECTION_WORDS.contains(lower.as_str())
             || ROLE_WORDS.contains(lower.as_str())
             || ROLE_MODIFIERS.contains(&lower.as_str())
+            // `Bryan Marquard Globe Staff`: the paper's name before the role.
+            || super::vocab::MASTHEAD_WORDS.contains(lower.as_str())
             || k == 3
     })?;
     let name_end = s.find(words[cut]).filter(|&at| at > 0)?;
     let name = s[..name_end].trim();
-    (looks_like_names(name) && !name.split_whitespace().any(is_joiner)).then_some(name)
+    (looks_like_names(name) && !name.split_whitespace().any(is_joiner) && !name.starts_with("The "))
+        .then_some(name)
 }
 
 /// Words that open a role before its role word (`Chief political correspondent`).
@@ -148,10 +190,19 @@ pub fn looks_like_names(s: &str) -> bool {
     if s.is_empty() || s.len() > 120 || s.ends_with(['?', '!', ';', ':']) {
         return false;
     }
-    if s.chars().any(|c| c.is_ascii_digit()) {
+    let head = s.split(',').next().unwrap_or(s);
+    // Digits only in an affiliation after the names, and there only inside a brand
+    // (`Fulano de Tal, g1 — Brasília`): a number of its own is a date or a count.
+    let tail = &s[head.len()..];
+    if head.bytes().any(|b| b.is_ascii_digit())
+        || (tail.bytes().any(|b| b.is_ascii_digit())
+            && tail.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.bytes().any(|b| b.is_ascii_digit()) && !w.chars().any(char::is_alphabetic)
+            }))
+    {
         return false;
     }
-    let head = s.split(',').next().unwrap_or(s);
     let head = match head.find(" in ") {
         Some(i) => &head[..i],
         None => head,
@@ -206,6 +257,38 @@ pub fn is_the_name(s: &str) -> bool {
         && !words
             .iter()
             .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str()))
+}
+
+/// `Võ Hải` as the last line of a story: two to four capitalised name words and nothing else
+/// (no section, place, organisation or masthead word).
+pub fn sign_off(paragraph: &str) -> Option<&str> {
+    let p = paragraph.trim();
+    let words: Vec<&str> = p.split_whitespace().collect();
+    ((2..=4).contains(&words.len())
+        && p.len() <= 60
+        && !p.ends_with('.')
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && looks_like_names(p)
+        && !super::lines::masthead_like(p)
+        && !is_the_name(p)
+        && words.iter().all(|w| {
+            let w = w.to_lowercase();
+            !ORG_WORDS.contains(w.as_str())
+                && !super::vocab::SECTION_WORDS.contains(w.as_str())
+                && !super::vocab::PLACE_WORDS.contains(w.as_str())
+                && !super::vocab::ROLE_WORDS.contains(w.as_str())
+        }))
+    .then_some(p)
+}
+
+/// Whether a paragraph opens with one of the authors' full names.
+pub fn opens_with_author(paragraph: &str, authors: &[String]) -> bool {
+    authors.iter().any(|a| {
+        a.split_whitespace().nth(1).is_some()
+            && paragraph
+                .get(..a.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(a))
+    })
 }
 
 /// A note about an author: `Jane Doe is a reporter covering transport.`, `Jane Doe covers
@@ -288,6 +371,15 @@ pub fn authors(byline: &str) -> Vec<String> {
     if byline.is_empty() {
         return Vec::new();
     }
+    // `Jane Dela Cruz - Reporter`: what follows a spaced dash is an affiliation, as after a
+    // comma.
+    let dashed;
+    let byline = if byline.contains(" - ") || byline.contains(" – ") {
+        dashed = byline.replace(" - ", ", ").replace(" – ", ", ");
+        dashed.as_str()
+    } else {
+        byline
+    };
     // Each piece remembers whether a comma opened it: affiliations and places follow commas,
     // co-authors may follow either.
     let mut pieces: Vec<(String, bool)> = Vec::new();
@@ -318,6 +410,7 @@ pub fn authors(byline: &str) -> Vec<String> {
         .iter()
         .any(|(p, _)| drop_location(p).split_whitespace().nth(1).is_some());
     let mut names: Vec<String> = Vec::new();
+    let mut desk_first = false;
     for (piece, after_comma) in &pieces {
         let piece = drop_for_outlet(drop_location(piece));
         let piece = split_leading_role(piece).map_or(piece, |(_, names)| names);
@@ -329,9 +422,12 @@ pub fn authors(byline: &str) -> Vec<String> {
             name_then_role(piece).unwrap_or(piece)
         };
         if piece.is_empty() || is_role(piece) || starts_lowercase(piece) {
+            // `HT Correspondent, New Delhi`: a desk byline; what follows its comma is where
+            // it files from.
+            desk_first |= names.is_empty() && !*after_comma && is_role(piece);
             continue;
         }
-        if *after_comma && is_affiliation(piece, has_full_name) {
+        if *after_comma && (desk_first || is_affiliation(piece, has_full_name)) {
             continue;
         }
         let name = drop_outlet(piece).to_string();
@@ -344,7 +440,9 @@ pub fn authors(byline: &str) -> Vec<String> {
         && names
             .iter()
             .any(|n| super::lines::masthead_like(n) && n.split_whitespace().nth(1).is_some());
-    if names.is_empty() || is_organisation(byline) || publication {
+    // `Bryan Marquard Globe Staff`: a person on the paper's staff, not the staff.
+    let person_on_staff = || !byline.contains(',') && name_then_role(byline).is_some();
+    if names.is_empty() || (is_organisation(byline) && !person_on_staff()) || publication {
         // A byline of roles only (`Staff Writer`) or an organisation stays whole.
         return vec![drop_location(byline.split(',').next().unwrap_or(byline)).to_string()]
             .into_iter()
@@ -480,6 +578,10 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("Jane Doe", &["Jane Doe"]),
             ("Jane Doe and John Roe", &["Jane Doe", "John Roe"]),
+            ("Jane Dela Cruz - Reporter", &["Jane Dela Cruz"]),
+            ("HT Correspondent, New Delhi", &["HT Correspondent"]),
+            ("Bryan Marquard Globe Staff", &["Bryan Marquard"]),
+            ("Fulano de Tal, g1 — Brasília", &["Fulano de Tal"]),
             (
                 "Jane Doe, John Roe and Ann Poe",
                 &["Jane Doe", "John Roe", "Ann Poe"],

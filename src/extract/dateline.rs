@@ -13,10 +13,20 @@ pub struct Dateline {
     pub place: String,
     /// A date written inside the dateline (`Portland, Maine – October 14, 2025 – ...`).
     pub date: Option<DateHit>,
+    /// The reporters a Chinese wire dateline names (`新华社北京4月16日电（记者张三、李四）`),
+    /// joined with commas.
+    pub reporters: Option<String>,
 }
 
 /// The dateline at the start of `para`, if it has one.
 pub fn find(para: &str, ctx: &Resolver) -> Option<Dateline> {
+    if let Some(place) = wire_tag_dateline(para) {
+        return Some(Dateline {
+            place: place.to_string(),
+            date: None,
+            reporters: wire_tag_reporters(para),
+        });
+    }
     let (prefix, rest) = split_prefix(para)?;
     let mut date = None;
     let mut kept: Vec<String> = Vec::new();
@@ -48,6 +58,7 @@ pub fn find(para: &str, ctx: &Resolver) -> Option<Dateline> {
     Some(Dateline {
         place: kept.join(", "),
         date,
+        reporters: None,
     })
 }
 
@@ -119,7 +130,246 @@ fn split_prefix(para: &str) -> Option<(&str, &str)> {
     {
         return Some((prefix, rest));
     }
-    None
+    // `Thiruvananthapuram: The monsoon ...`, `New Delhi: The ...` (Indian and Pakistani
+    // papers): a place not in capitals, then a sentence.
+    (mixed_case_place(prefix)
+        && rest.starts_with(' ')
+        && rest.trim_start().starts_with(char::is_uppercase)
+        && rest.split_whitespace().nth(3).is_some())
+    .then_some((prefix, rest))
+}
+
+/// One capitalised word of five letters or more that is no label (`Update`, `Analysis`), or
+/// two or three capitalised words led by a place word (`New Delhi`, `San Juan`).
+fn mixed_case_place(prefix: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "update",
+        "updated",
+        "note",
+        "analysis",
+        "opinion",
+        "watch",
+        "listen",
+        "source",
+        "sources",
+        "photo",
+        "photos",
+        "video",
+        "background",
+        "context",
+        "warning",
+        "breaking",
+        "exclusive",
+        "explainer",
+        "factbox",
+        "summary",
+        "correction",
+        "disclaimer",
+        "related",
+        "comment",
+        "comments",
+        "editor",
+        "editors",
+        "review",
+        "verdict",
+        "claim",
+        "answer",
+        "question",
+        "transcript",
+        "spoiler",
+        "trigger",
+        "caution",
+        "notice",
+        "reporting",
+        "credit",
+        "credits",
+        "image",
+        "music",
+        "price",
+        "prices",
+        "result",
+        "results",
+        "score",
+        "final",
+        "latest",
+        "alert",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "morning",
+        "evening",
+        "update",
+        "recap",
+        "preview",
+        "overview",
+        "conclusion",
+        "introduction",
+        "bottom",
+        "lesson",
+        "tip",
+        "tips",
+        "fact",
+        "facts",
+        "quote",
+        "details",
+        "location",
+        "venue",
+        "where",
+        "when",
+        "what",
+        "why",
+        "who",
+        "how",
+        "there",
+        "here",
+        "this",
+        "that",
+        "these",
+        "those",
+        "also",
+        "first",
+        "second",
+        "third",
+        "finally",
+        "meanwhile",
+        "however",
+        "instead",
+        "timeline",
+        "interview",
+        "profile",
+        "obituary",
+        "podcast",
+        "quiz",
+        "recipe",
+        "editorial",
+        "letters",
+        "essay",
+        "briefing",
+        "newsletter",
+        "gallery",
+        "pictures",
+        "graphic",
+        "chart",
+        "report",
+        "statement",
+        "excerpt",
+        "extract",
+        "feature",
+        "special",
+        "sponsored",
+        "partner",
+        "promoted",
+        "updates",
+        "developing",
+        "reminder",
+        "ingredients",
+        "method",
+        "result",
+        "example",
+        "thanks",
+        "please",
+        "chapter",
+        "part",
+        "step",
+    ];
+    const PLACE_LEADS: &[&str] = &["New", "San", "Santa", "Los", "Las", "Port", "Cape", "Saint"];
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    let word_ok = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() || c == '-')
+    };
+    match words.as_slice() {
+        [w] => w.chars().count() >= 5 && word_ok(w) && !LABELS.contains(&w.to_lowercase().as_str()),
+        [lead, rest @ ..] if rest.len() <= 2 => {
+            PLACE_LEADS.contains(lead) && rest.iter().all(|w| word_ok(w))
+        }
+        _ => false,
+    }
+}
+
+/// Chinese, Korean and Japanese wire datelines, the place inside the agency's tag:
+/// `新华社北京4月16日电` (agency, place, date, `电`), `(서울=연합뉴스)` / `[서울=뉴시스]`
+/// (place `=` agency), `【ワシントン共同】` (place, agency).
+fn wire_tag_dateline(para: &str) -> Option<&str> {
+    const ZH_AGENCIES: &[&str] = &["新华社", "中新社", "中新网", "本报", "人民网", "新华网"];
+    const JA_AGENCIES: &[&str] = &["共同", "時事", "ロイター", "AFP=時事", "ブルームバーグ"];
+    let first = para.chars().next()?;
+    if first.is_ascii_alphanumeric() {
+        return None;
+    }
+    if let Some(after) = ZH_AGENCIES.iter().find_map(|a| para.strip_prefix(a)) {
+        // The place runs to the date's first digit; the date ends in `电` or `讯`.
+        let digit = after.find(|c: char| c.is_ascii_digit())?;
+        let (place, date) = after.split_at(digit);
+        let n = place.chars().count();
+        let tail = date.trim_start_matches(|c: char| c.is_ascii_digit() || c == '月' || c == '日');
+        return ((1..=8).contains(&n)
+            && place.chars().all(is_han)
+            && date.contains('日')
+            && (tail.starts_with('电') || tail.starts_with('讯')))
+        .then_some(place);
+    }
+    let (open, close) = match first {
+        '(' => ('(', ')'),
+        '[' => ('[', ']'),
+        '（' => ('（', '）'),
+        '【' => ('【', '】'),
+        _ => return None,
+    };
+    let inner = &para[open.len_utf8()..];
+    let inner = &inner[..inner.find(close)?];
+    if inner.chars().count() > 20 {
+        return None;
+    }
+    let place = match inner.split_once('=') {
+        // `(서울=연합뉴스)`: place, then the agency.
+        // `(사진=연합뉴스)` credits a picture, not a place.
+        Some((place, _)) if matches!(place.trim(), "사진" | "그래픽" | "영상" | "자료사진") => {
+            return None
+        }
+        Some((place, _)) if open != '【' => place.trim(),
+        _ => JA_AGENCIES
+            .iter()
+            .find_map(|a| inner.strip_suffix(a))
+            .map(str::trim)?,
+    };
+    let n = place.chars().count();
+    ((1..=10).contains(&n)
+        && place
+            .chars()
+            .all(|c| is_han(c) || is_hangul(c) || is_kana(c) || c == '・'))
+    .then_some(place)
+}
+
+/// `（记者张三、李四）` right after a Chinese wire dateline's `电`: the reporters.
+fn wire_tag_reporters(para: &str) -> Option<String> {
+    let after = &para[para.find(['电', '讯'])? + '电'.len_utf8()..];
+    let inner = after
+        .strip_prefix("（记者")
+        .or_else(|| after.strip_prefix("(记者"))?;
+    let inner = &inner[..inner.find(['）', ')'])?];
+    let names: Vec<&str> = inner
+        .split(['、', ' ', '，'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
+    (!names.is_empty()
+        && names
+            .iter()
+            .all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_han)))
+    .then(|| names.join(", "))
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}')
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}')
 }
 
 /// Whether the letters outside parentheses are all capitals (at least two of them).
@@ -254,6 +504,36 @@ mod tests {
                 None,
             ),
             ("Note: this is not a dateline.", None),
+            (
+                "Thiruvananthapuram: The monsoon set in over Kerala on Friday.",
+                Some("Thiruvananthapuram"),
+            ),
+            (
+                "New Delhi: The Supreme Court on Monday agreed to hear it.",
+                Some("New Delhi"),
+            ),
+            (
+                "Analysis: The vote shows a party divided over its leader.",
+                None,
+            ),
+            ("Background: The scheme was first proposed in 2019.", None),
+            ("Darian Woods: This is the show about the economy.", None),
+            (
+                "新华社北京4月16日电（记者张三）外交部发言人表示。",
+                Some("北京"),
+            ),
+            (
+                "(서울=연합뉴스) 대통령실은 4일 입장을 재확인했다.",
+                Some("서울"),
+            ),
+            ("[부산=뉴시스] 시는 4일 밝혔다.", Some("부산")),
+            (
+                "【ワシントン共同】米政府は4日、発表した。",
+                Some("ワシントン"),
+            ),
+            ("新华社记者张三摄", None),
+            ("新华社北京4月16日电 外交部发言人表示。", Some("北京")),
+            ("(사진=연합뉴스) 시민들이 모였다.", None),
             ("He said: no.", None),
         ];
         for (input, expected) in cases {
@@ -266,5 +546,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.date.unwrap().text, "October 14, 2025");
+        let d = find(
+            "新华社北京4月16日电（记者张三、李四）外交部发言人表示。",
+            &ctx,
+        )
+        .unwrap();
+        assert_eq!(d.reporters.as_deref(), Some("张三, 李四"));
     }
 }

@@ -77,8 +77,11 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         }
         if h.title.is_none() {
             let words = text.split_whitespace().count();
-            // A first line that is a long sentence is a lede, not a headline.
-            if words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(zone, i)) {
+            // A first line that is a long sentence is a lede, not a headline (a consent
+            // banner's long notice above the page is not).
+            if (words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(zone, i)))
+                && zone.boilerplate(i).is_none()
+            {
                 break;
             }
         }
@@ -123,6 +126,26 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                     removed.add(what, lines[i].text);
                     i += 1;
                 }
+            }
+            // `Farmers from Nakuru during a protest ... on March 4, 2025.` over `Photo credit:
+            // John Njoroge | Nation Media Group`: the line taken for a standfirst was the
+            // picture's caption (a labelled credit closes a caption).
+            if what == "photo"
+                && i >= 2
+                && h.body_lines.last() == Some(&(i - 2))
+                && [
+                    "photo credit:",
+                    "photo:",
+                    "foto:",
+                    "picture:",
+                    "image:",
+                    "credit:",
+                ]
+                .iter()
+                .any(|l| lines::strip_prefix_ci(text, l).is_some())
+            {
+                h.body_lines.pop();
+                removed.add("photo caption", lines[i - 2].text);
             }
             // A bare credit (`Getty Images`) with its caption on the next line.
             if what == "photo"
@@ -175,6 +198,9 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         let segments = zone.segments(i);
         let whole = segments.len() == 1;
         let mut text_line = false;
+        // Whether a part of the line was a photo credit (`Virat Kohli celebrates • Getty
+        // Images`): the rest is its caption.
+        let mut photo_part = false;
         for (k, seg) in segments.iter().enumerate() {
             if seg.trim().eq_ignore_ascii_case("by") {
                 // `By` alone, the names on the next line.
@@ -193,7 +219,10 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 pending_label = None;
             }
             match kind {
-                Kind::Boilerplate(what) => removed.add(what, seg),
+                Kind::Boilerplate(what) => {
+                    removed.add(what, seg);
+                    photo_part |= what == "photo";
+                }
                 Kind::ReadingTime => removed.add("reading time", seg),
                 Kind::DateLabel(update) => pending_label = Some(update),
                 Kind::Byline(name, dates) => {
@@ -279,6 +308,17 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 Kind::Text if !whole && super::body::is_bare_count(seg) => {
                     removed.add("counter", seg)
                 }
+                // `India News | Press Trust of India | Updated: ...`: the wire in a combined
+                // byline line.
+                Kind::Text | Kind::NameLike
+                    if !whole
+                        && h.title.is_some()
+                        && h.bylines.is_empty()
+                        && lines::is_agency(seg) =>
+                {
+                    h.bylines.push((seg.to_string(), false));
+                    this_is_byline = true;
+                }
                 Kind::NameLike | Kind::Text => {
                     if h.title.is_none() {
                         if is_release_marker(seg) {
@@ -338,6 +378,18 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                         b.push_str(seg);
                         this_is_byline = true;
                     } else if matches!(kind, Kind::NameLike)
+                        && whole
+                        && last_kind_was_byline
+                        && !h.bylines.is_empty()
+                        && h.bylines.iter().all(|(b, explicit)| !explicit && b != seg)
+                        && is_second_name(seg)
+                    {
+                        // `Jane Doe` then `John Roe`: two bare names, two authors (a place
+                        // under a name is not one).
+                        let (b, _) = &mut h.bylines[0];
+                        b.push_str(", ");
+                        b.push_str(seg);
+                    } else if matches!(kind, Kind::NameLike)
                         && !h.bylines.is_empty()
                         && last_kind_was_byline
                     {
@@ -354,7 +406,9 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
             }
             last_kind_was_byline = this_is_byline;
         }
-        if text_line {
+        if text_line && photo_part && h.title.is_some() {
+            removed.add("photo caption", text);
+        } else if text_line {
             // Unclassified text after the title: a standfirst when header lines follow,
             // else the body starts here.
             if standfirst_then_header(zone, i) {
@@ -551,7 +605,9 @@ fn plan_title(zone: &Zone<'_>, limit: usize) -> TitlePlan {
             continue;
         }
         let words = lines::count_words(line.text, MAX_TITLE_WORDS + 1);
-        if words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(zone, i)) {
+        if (words > MAX_TITLE_WORDS || (words >= 20 && is_running_text(zone, i)))
+            && zone.boilerplate(i).is_none()
+        {
             end = i;
             break;
         }
@@ -739,24 +795,58 @@ fn above_title(
         // `EL MUNDO`, `NHK`, `The Hindu` as the first line: the publication, even in capitals
         // (which alone would make a section) or at the head of a menu.
         // A single word over a section line (`Franceinfo` / `Politique`) too.
-        let word_over_section = whole
+        // A single word over more header lines (`Franceinfo` / `Politique`, `detikNews`,
+        // `人民网` over its menu) too.
+        let word_over_header = whole
             && seg.split_whitespace().nth(1).is_none()
-            && seg.starts_with(char::is_uppercase)
+            && seg.len() <= 24
+            && seg.chars().any(char::is_alphabetic)
             && !lines::is_section_word_listed(seg)
             && !is_nav_word(seg)
+            && !is_page_label(seg)
             && i + 1 < title_at
-            && lines
-                .get(i + 1)
-                .is_some_and(|l| lines::is_section_word_listed(l.text));
+            && matches!(kind, Kind::Text | Kind::NameLike | Kind::Section(_))
+            // A brand's spelling (`detikNews`, `Digi24`, `Novinky.cz`, `人民网`), or a
+            // capitalised word over a section line (`Franceinfo` / `Politique`).
+            && (brand_shaped(seg)
+                || (seg.starts_with(char::is_uppercase)
+                    && lines
+                        .get(i + 1)
+                        .is_some_and(|l| lines::is_section_word_listed(l.text))));
+        // `Gulf News` over `UAE` / `Education`: a place and `News` heading the page, with
+        // more header lines under it, is the publication (under a masthead, `India News` is
+        // a section).
+        let place_news_over_header = whole
+            && i + 1 < title_at
+            && seg.split_whitespace().nth(1).is_some()
+            && seg.split_whitespace().nth(3).is_none()
+            // Capitalised as a name is (`Australia news` is the Guardian's section).
+            && seg.split_whitespace().next_back().is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    && super::vocab::NEWS_WORDS.contains(w.to_lowercase().as_str())
+            })
+            && !lines::is_section_word_listed(seg);
         let first_masthead = first_line
-            && ((seg.contains(' ') && masthead_like(seg))
+            && (place_news_over_header
+                || (seg.contains(' ') && masthead_like(seg))
+                || acronym_brand(seg)
                 || (is_acronym(seg) && !lines::is_section_word_listed(seg))
                 || super::byline::is_the_name(seg)
-                || word_over_section);
+                || is_article_name(seg)
+                || word_over_header);
         if h.source.is_none() && (lines::is_outlet(seg) || first_masthead) {
             // `Bloomberg`, `POLITICO`, `Kompas.com`: a publication even without a masthead
             // word, in a menu or not.
             h.source = Some(seg.clone());
+            continue;
+        }
+        // `Reuters` over the headline on an aggregator (`MSN` above it): the wire the story
+        // came from, not a section.
+        if whole && lines::is_agency(seg) {
+            match h.source {
+                None => h.source = Some(seg.clone()),
+                Some(_) => removed.add("outlet", seg),
+            }
             continue;
         }
         match kind.clone() {
@@ -782,6 +872,13 @@ fn above_title(
                 removed.add("navigation", seg)
             }
             _ if in_menu && !right_above => *menu_lines += 1,
+            // A section word ending a menu right above the headline names the story's section
+            // only when the menu drills down to it (`Home` / `Sport` / `Football`, `News` /
+            // `UK` / `Politics`, a long menu ending on `Local News`): a menu that ends on a
+            // top-level entry (`News` / `Sport` / `Business`) is just a menu.
+            Kind::Section(_) if in_menu && right_above && !menu_names_section(zone, plan, i) => {
+                *menu_lines += 1
+            }
             _ if is_nav_word(seg) => removed.add("navigation", seg),
             // An acronym on the first line over a section line (`CNN` / `Politics`) is the
             // publication.
@@ -795,10 +892,9 @@ fn above_title(
             {
                 h.source = Some(s)
             }
-            // A second section line is a kicker: header, not body.
-            Kind::Section(s) => {
-                h.section.get_or_insert(s);
-            }
+            // A second section line is a kicker: header, not body. Under a bare `News`
+            // (`Wiadomości` / `Kraj`) it is the more precise of the two.
+            Kind::Section(s) => set_kicker(h, s),
             // `The Margin Notes` above the headline: a person's name never starts with `The`.
             Kind::NameLike if h.source.is_none() && super::byline::is_the_name(seg) => {
                 h.source = Some(seg.clone())
@@ -817,11 +913,156 @@ fn above_title(
             }
             _ if right_above && !in_menu => {
                 // A kicker or series tag: the section when there is none.
-                h.section.get_or_insert(seg.clone());
+                set_kicker(h, seg.clone());
+            }
+            // `Nyheter` / `Norge`, `Berita` / `Jawa Tengah` under the masthead: a top-level
+            // entry and one more is a trail ending on the story's section, whatever the word
+            // (three entries, `Local` / `Minneapolis` / `St. Paul`, may be siblings).
+            _ if right_above && short_trail(zone, plan, i, h.source.as_deref()) => {
+                set_kicker(h, seg.clone());
             }
             _ => removed.add("navigation", seg),
         }
     }
+}
+
+/// Whether the menu run ending at line `i` is, without the masthead, a top-level entry (or
+/// `Home`) and the line itself.
+fn short_trail(zone: &Zone<'_>, plan: &TitlePlan, i: usize, source: Option<&str>) -> bool {
+    let entries: Vec<&str> = menu_run(zone, plan, i)
+        .into_iter()
+        .filter(|e| Some(*e) != source)
+        .collect();
+    match entries.as_slice() {
+        [first, _] => {
+            let first = first.trim().to_lowercase();
+            is_nav_word(&first)
+                || super::vocab::TOP_SECTIONS.contains(first.as_str())
+                || super::vocab::NEWS_WORDS.contains(first.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// The entries of the menu run ending at line `i`, in order (boilerplate lines skipped).
+fn menu_run<'z>(zone: &Zone<'z>, plan: &TitlePlan, i: usize) -> Vec<&'z str> {
+    let mut entries: Vec<&str> = Vec::new();
+    let mut j = i + 1;
+    while j > 0 {
+        j -= 1;
+        if plan.nav.get(j).copied().unwrap_or(false) {
+            entries.push(zone.text(j));
+        } else if zone.boilerplate(j).is_none() {
+            break;
+        }
+    }
+    entries.reverse();
+    entries
+}
+
+/// A kicker line above the headline becomes the section when there is none, or when the
+/// section so far is a bare `News` (`Wiadomości` / `Kraj`): the later line is more precise.
+fn set_kicker(h: &mut Header, kicker: String) {
+    match &h.section {
+        Some(news) if super::vocab::NEWS_WORDS.contains(news.to_lowercase().as_str()) => {
+            h.section = Some(kicker)
+        }
+        _ => {
+            h.section.get_or_insert(kicker);
+        }
+    }
+}
+
+/// Whether the menu run ending at line `i` (right above the headline) drills down to the
+/// story's section: a short run opening with `Home` or going below the top level after its
+/// first entry, or a long run whose last entry is not a top-level section.
+fn menu_names_section(zone: &Zone<'_>, plan: &TitlePlan, i: usize) -> bool {
+    let entries = menu_run(zone, plan, i);
+    let top = |e: &&str| super::vocab::TOP_SECTIONS.contains(e.trim().to_lowercase().as_str());
+    match entries.as_slice() {
+        [] => true,
+        [.., last] if entries.len() > 3 => !top(last),
+        [first, rest @ ..] => is_nav_word(first) || !rest.iter().all(top),
+    }
+}
+
+/// A single token spelt like a brand, not a word: a capital or digit inside it, a dot or
+/// `!`, or a script without case.
+fn brand_shaped(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| !c.is_lowercase() || s.chars().any(char::is_uppercase))
+        && (chars.any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '!')
+            || s.chars()
+                .any(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()))
+}
+
+/// `Watch`, `Trending`, `Premium`: a badge or label over a headline, not a publication.
+fn is_page_label(s: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "watch",
+        "trending",
+        "premium",
+        "featured",
+        "breaking",
+        "exclusive",
+        "popular",
+        "top",
+        "today",
+        "new",
+        "updated",
+        "sponsored",
+        "promoted",
+        "subscriber",
+        "subscribers",
+        "members",
+        "free",
+        "paid",
+        "plus",
+        "opinion",
+        "analysis",
+        "explainer",
+        "review",
+        "interview",
+        "podcast",
+        "gallery",
+        "photos",
+        "listen",
+        "read",
+        "now",
+        "developing",
+    ];
+    LABELS.contains(&s.trim().to_lowercase().as_str())
+}
+
+/// `AFP Fact Check`, `CNN Business`: an acronym and up to three capitalised words, over the
+/// headline on the page's first line.
+fn acronym_brand(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && is_acronym(words[0])
+        && words[1..]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+        && !s.ends_with(['.', '?', '!', ':'])
+        && !lines::is_section_word_listed(s)
+}
+
+/// `El Universal`, `La Nación`, `Le Monde`, `Die Zeit`: a leading article and capitalised
+/// words, a publication's name (a person's name does not start with an article).
+fn is_article_name(s: &str) -> bool {
+    const ARTICLES: &[&str] = &[
+        "El", "La", "Le", "Il", "O", "Der", "Die", "Het", "Los", "Les",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    // `EL TIEMPO` in capitals too.
+    (2..=4).contains(&words.len())
+        && ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(words[0]))
+        && words[0].starts_with(char::is_uppercase)
+        && words[1..]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !lines::is_section_word_listed(w))
 }
 
 /// A section only by being in capitals (`MARKETS RALLY`), not a known section (`SPORT`,
@@ -1057,6 +1298,41 @@ fn is_place_suffix(s: &str) -> bool {
 }
 
 /// `Political Editor` on the line under a name.
+/// A second bare name under a name: two or three capitalised words that read as a person's
+/// name, not a place (`São Paulo`, `New Delhi`, `Kenya`), an organisation or a role.
+fn is_second_name(s: &str) -> bool {
+    /// First words of place names that read like personal names.
+    const PLACE_LEADS: &[&str] = &[
+        "san", "santa", "santo", "são", "los", "las", "new", "port", "cape", "saint", "st.", "st",
+        "kuala", "hong", "buenos", "rio", "abu", "ho", "tel", "sri", "el", "la", "le", "fort",
+        "mount", "lake", "north", "south", "east", "west", "upper", "lower", "greater", "addis",
+        "sierra", "costa", "puerto", "saudi", "united", "dar", "phnom", "ciudad", "porto", "nova",
+        "nueva", "nuevo", "ras", "al", "sint", "den", "baton", "salt",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=3).contains(&words.len())
+        || s.contains([',', '@', '|'])
+        || !super::byline::looks_like_names(s)
+        || super::byline::is_the_name(s)
+        || masthead_like(s)
+        || is_role_line(s)
+    {
+        return false;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    !PLACE_LEADS.contains(&lower[0].as_str())
+        && lower.iter().all(|w| {
+            w.chars().count() > 1
+                && !super::vocab::PLACE_WORDS.contains(w.as_str())
+                && !super::vocab::ORG_WORDS.contains(w.as_str())
+                && !super::vocab::SECTION_WORDS.contains(w.as_str())
+                && !matches!(
+                    w.as_str(),
+                    "city" | "county" | "province" | "state" | "island"
+                )
+        })
+}
+
 fn is_role_line(s: &str) -> bool {
     let lower = s.to_lowercase();
     // `Deputy political editor @SamCoatesSky`: a handle may follow the role.
@@ -1099,6 +1375,46 @@ mod tests {
             Some("Council tax to rise by 5% as town faces gap")
         );
         assert_eq!(h.section.as_deref(), Some("Local News"));
+        // A menu that ends on a top-level entry names no section; a short trail does.
+        for (menu, section) in [
+            ("Home\nNews\nCounties\nBusiness\nSports", None),
+            ("News\nSport\nBusiness", None),
+            ("News\nUK\nPolitics", Some("Politics")),
+            ("Home\nSport\nFootball", Some("Football")),
+            ("Wiadomości\nKraj", Some("Kraj")),
+        ] {
+            let h = read_text(&format!(
+                "{menu}\nCouncil tax to rise by 5% as town faces gap\n2 hours ago\n{LEDE}"
+            ));
+            assert_eq!(h.section.as_deref(), section, "{menu}");
+        }
+    }
+
+    #[test]
+    fn consent_banners_agencies_and_second_bare_names() {
+        let h = read_text(&format!(
+            "We value your privacy\nWe and our partners store and/or access information on a device, such as cookies and process personal data, such as unique identifiers and standard information sent by a device for personalised advertising and content, advertising and content measurement, and audience insights.\nAccept All\nReject All\nThe Irish Times\nIreland\nHousing\nMinister announces rent controls for the whole country\nJack Horgan-Jones\nTue Mar 04 2025 - 14:32\n{LEDE}"
+        ));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Minister announces rent controls for the whole country")
+        );
+        assert_eq!(h.bylines, [("Jack Horgan-Jones".to_string(), false)]);
+        let h = read_text(&format!(
+            "MSN\nReuters\nOil prices rise as OPEC+ signals pause in output hikes\nStory by Reuters\n{LEDE}"
+        ));
+        assert_eq!((h.source.as_deref(), h.section), (Some("MSN"), None));
+        for (second, bylines) in [
+            ("John Roe", "Jane Doe, John Roe"),
+            ("São Paulo", "Jane Doe"),
+            ("New Delhi", "Jane Doe"),
+            ("Jane Doe", "Jane Doe"),
+        ] {
+            let h = read_text(&format!(
+                "How the Fed thinks about tariffs\nJane Doe\n{second}\nMar 04, 2025\n{LEDE}"
+            ));
+            assert_eq!(h.bylines[0].0, bylines, "{second}");
+        }
     }
 
     #[test]

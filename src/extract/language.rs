@@ -113,6 +113,8 @@ const STOPWORDS: &[(&str, &[&str])] = &[
         &[
             "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "tidak", "akan", "pada",
             "juga", "bahwa", "tersebut", "dalam", "ke", "oleh", "adalah", "sudah", "karena",
+            "telah", "setelah", "sejak", "saat", "hingga", "serta", "namun", "mereka", "masih",
+            "bisa", "ada", "sebagai", "segera",
         ],
     ),
 ];
@@ -199,18 +201,42 @@ pub fn guess(title: &str, body: &str) -> Option<&'static str> {
 /// other language's, for short texts where function words are too few.
 fn letters(title: &str, body: &str) -> Option<&'static str> {
     let (mut tr, mut pl, mut other) = (0usize, 0usize, false);
+    let (mut vi, mut cs, mut ro, mut ro_comma) = (0usize, 0usize, 0usize, false);
     for c in title.chars().chain(body.chars()).take(2000) {
         match c {
             'ı' | 'ğ' | 'ş' | 'Ğ' | 'Ş' | 'İ' => tr += 1,
             'ł' | 'ą' | 'ę' | 'ż' | 'ź' | 'Ł' | 'Ż' | 'Ź' => pl += 1,
             'ə' | 'Ə' => other = true,
+            // Vietnamese: horned and barred letters, and the vowels with a dot below or a
+            // hook above (Latin Extended Additional, U+1EA0-U+1EF9).
+            'ơ' | 'ư' | 'đ' | 'Ơ' | 'Ư' | 'Đ' | '\u{1EA0}'..='\u{1EF9}' => vi += 1,
+            'ř' | 'ů' | 'ě' | 'Ř' | 'Ů' | 'Ě' => cs += 1,
+            // Romanian writes s and t with a comma below (and `ă` `î` `â`, which count only
+            // with one of those).
+            'ș' | 'ț' | 'Ș' | 'Ț' => {
+                ro += 1;
+                ro_comma = true
+            }
+            'ă' | 'î' | 'â' | 'Ă' | 'Î' | 'Â' => ro += 1,
             _ => {}
         }
     }
-    match (tr, pl) {
-        (t, 0) if t >= 3 && !other => Some("tr"),
-        (0, p) if p >= 3 => Some("pl"),
-        _ => None,
+    if !ro_comma {
+        ro = 0;
+    }
+    let only = |n: usize, others: [usize; 4]| n >= 3 && others.iter().all(|&o| o == 0);
+    if only(tr, [pl, vi, cs, ro]) && !other {
+        Some("tr")
+    } else if only(pl, [tr, vi, cs, ro]) {
+        Some("pl")
+    } else if vi >= 5 && tr + pl + cs + ro == 0 {
+        Some("vi")
+    } else if only(cs, [tr, pl, vi, ro]) {
+        Some("cs")
+    } else if only(ro, [tr, pl, vi, cs]) {
+        Some("ro")
+    } else {
+        None
     }
 }
 
@@ -295,6 +321,9 @@ pub fn writes_day_first(tag: &str) -> bool {
             | "pt"
             | "nl"
             | "pl"
+            | "cs"
+            | "ro"
+            | "vi"
             | "sv"
             | "da"
             | "no"
@@ -456,6 +485,9 @@ mod tests {
             ("La oposición anuncia que recurrirá la ley ante la Suprema Corte. El Congreso de México aprobó la madrugada del martes la reforma judicial, tras una sesión de más de 20 horas. La reforma establece la elección por voto popular de jueces y magistrados.", Some("es")),
             ("El Govern ha aprovat aquest dimarts el pressupost, però els grups de l'oposició hi han votat en contra i van dir que no és just amb els municipis. Els alcaldes també hi han mostrat el seu rebuig perquè, segons ells, aquest pressupost no inclou prou inversions per als pobles petits.", Some("ca")),
             ("Путин said on Monday that the talks with Зеленский would not resume before the summer, officials in Kyiv and Moscow said.", Some("en")),
+            ("Hà Nội đề xuất lộ trình hạn chế xe máy, bắt đầu từ các quận nội thành trong vành đai 1.", Some("vi")),
+            ("Vláda schválila zvýšení platů učitelů od září, oznámil ministr školství.", Some("cs")),
+            ("Guvernul a aprobat marți proiectul bugetului de stat, care urmează să fie trimis Parlamentului.", Some("ro")),
             ("Сербия и България: Влада је саопштила да порези неће бити повећани, рекао је министар финансија.", None),
         ];
         for (input, expected) in cases {

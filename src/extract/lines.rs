@@ -66,6 +66,7 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
         if byline::looks_like_names(&name)
             || byline::split_leading_role(&name).is_some()
             || byline::caseless_names(&name)
+            || byline::names_then_dash_role(&name)
         {
             return Kind::Byline(name, dates);
         }
@@ -89,7 +90,12 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     if s.starts_with(char::is_lowercase) && byline::split_leading_role(s).is_some() {
         return Kind::Byline(s.to_string(), Vec::new());
     }
-    if let Some(rest) = strip_prefix_ci(s, "source:") {
+    // `Source: X`, `来源：新华社`.
+    if let Some(rest) = strip_prefix_ci(s, "source:")
+        .or_else(|| s.strip_prefix("来源："))
+        .or_else(|| s.strip_prefix("来源:"))
+    {
+        let rest = rest.trim();
         if !rest.is_empty() && rest.split_whitespace().count() <= 6 {
             return Kind::Source(rest.to_string());
         }
@@ -113,6 +119,9 @@ pub fn classify_content(s: &str, ctx: &Resolver, pending_update: Option<bool>) -
     }
     if byline::looks_like_names(s) || byline::name_then_role(s).is_some() {
         return Kind::NameLike;
+    }
+    if let Some(name) = byline::name_dash_brand(s) {
+        return Kind::Byline(name.to_string(), Vec::new());
     }
     Kind::Text
 }
@@ -371,6 +380,11 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             if what == "affiliate disclosure" && !mentions_commission(s) {
                 continue;
             }
+            // `Published in Dawn, March 5th, 2025`: the print edition's note is short and
+            // ends on the year (`Published in 1851, the novel ...` is a sentence).
+            if what == "print edition note" && !(count_words(s, 9) <= 8 && ends_on_year(s)) {
+                continue;
+            }
             return Some(what);
         }
     }
@@ -420,18 +434,39 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
                 " on bluesky",
                 " on threads",
                 " on linkedin",
+                " on whatsapp",
+                " on telegram",
+                " on google news",
             ]
             .iter()
             .any(|w| lower.contains(w))
         {
             return Some("follow prompt");
         }
+        // `Urmărește știrile Digi24.ro și pe Google News`: a follow prompt in any language.
+        if lower.ends_with("google news") && count_words(s, 13) >= 3 {
+            return Some("follow prompt");
+        }
+        // `BMC, Mumbai news, garbage collection`: the page's keywords.
+        if is_keyword_line(s) {
+            return Some("tags");
+        }
+        // `(ams/ams)`, `(rdp)`: the editors' initials closing an Indonesian story.
+        if is_editor_initials(s) {
+            return Some("editor credit");
+        }
         // `Download The Times of India News App for Latest India News`.
         if lower.starts_with("download ") && (lower.contains(" app ") || lower.ends_with(" app")) {
             return Some("app prompt");
         }
         // `Contact Sarah McKenzie at smckenzie@doverpost.com.`: the author's address.
-        if (lower.starts_with("contact ") || lower.starts_with("reach ")) && lower.contains('@') {
+        // `Bryan Marquard can be reached at bryan.marquard@globe.com.` too.
+        if lower.contains('@')
+            && (lower.starts_with("contact ")
+                || lower.starts_with("reach ")
+                || lower.contains(" can be reached at ")
+                || lower.contains(" can be contacted at "))
+        {
             return Some("contact line");
         }
     }
@@ -462,9 +497,16 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
     }
     if NEWSLETTER.is_in(s) && count_words(s, 31) <= 30 {
         let lower = s.to_lowercase();
-        if ["sign up", "subscribe", "inbox", "get our", "delivered"]
-            .iter()
-            .any(|w| lower.contains(w))
+        if [
+            "sign up",
+            "signing up",
+            "subscribe",
+            "inbox",
+            "get our",
+            "delivered",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
         {
             return Some("newsletter prompt");
         }
@@ -479,6 +521,45 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// `BMC, Mumbai news, garbage collection`: three or more short items between commas, no
+/// sentence punctuation, and one item at least in lowercase (a list of names or places in
+/// capitals is a dateline or a byline, not keywords).
+fn is_keyword_line(s: &str) -> bool {
+    if s.len() > 100 || !s.contains(',') || s.ends_with(['.', '?', '!', ':', ';', '"', '”']) {
+        return false;
+    }
+    let items: Vec<&str> = s.split(',').map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            !item.is_empty()
+                && item.split_whitespace().count() <= 3
+                && !item.contains(['.', '?', '!', '"', '“', '(', ')'])
+        })
+        && items.iter().any(|item| {
+            item.split_whitespace()
+                .all(|w| w.starts_with(char::is_lowercase))
+        })
+}
+
+/// Whether a line ends on a four-digit year (`..., March 5th, 2025.`).
+fn ends_on_year(s: &str) -> bool {
+    let t = s.trim_end_matches('.').as_bytes();
+    t.len() >= 5 && t[t.len() - 5] == b' ' && t[t.len() - 4..].iter().all(u8::is_ascii_digit)
+}
+
+/// `(ams/ams)`, `(rdp)`: lowercase initials of two to four letters in parentheses, one or
+/// more joined by slashes.
+fn is_editor_initials(s: &str) -> bool {
+    s.len() <= 24
+        && s.strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .is_some_and(|inner| {
+                inner.split('/').all(|p| {
+                    (2..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase())
+                })
+            })
 }
 
 /// `[1/3]` at the start of a line.
@@ -703,7 +784,19 @@ fn boilerplate_name(bare: &str) -> &'static str {
         b if b.contains("advert") || b.starts_with("ad") || b.contains("sponsor") => {
             "advertisement"
         }
-        b if b.contains("cookie") => "cookie notice",
+        b if b.contains("cookie")
+            || b.starts_with("we value your")
+            || b.starts_with("your privacy")
+            || b.starts_with("accept ")
+            || b.starts_with("reject ")
+            || b.starts_with("allow ")
+            || b.starts_with("manage ") =>
+        {
+            "cookie notice"
+        }
+        b if b.starts_with("skip ad") => "advertisement",
+        "0:00" | "00:00" => "audio player",
+        b if b.ends_with(" photo") => "photo",
         b if b.starts_with("share") => "share buttons",
         b if b.contains("comment") || b.contains("conversation") => "comment counter",
         b if b.contains("share") || b.contains("like this") || b.contains("link") => {
@@ -811,6 +904,15 @@ const AGENCIES: &[&str] = &[
     "sipa",
     "rex",
     "corbis",
+    "associated press",
+    "agence france-presse",
+    "press trust of india",
+    "pti",
+    "ians",
+    "yonhap",
+    "kyodo",
+    "tass",
+    "upi",
 ];
 
 /// `AFP`, `Reuters`, `dpa`: a news or picture agency's name, in any case.
@@ -840,8 +942,23 @@ fn is_photo_credit(s: &str, lower: &str) -> bool {
                 return true;
             }
         }
-        return bare.split('/').any(|p| AGENCIES.contains(&p.trim()))
-            && (wrapped || !lower.ends_with('.'));
+        if bare.split('/').any(|p| AGENCIES.contains(&p.trim()))
+            && (wrapped || !lower.ends_with('.'))
+        {
+            return true;
+        }
+        // `Jaco Marais/News24`: a photographer's name and the outlet, alone on a line.
+        if let Some((name, outlet)) = s.trim().split_once('/') {
+            let outlet = outlet.trim();
+            return (2..=3).contains(&name.split_whitespace().count())
+                && byline::looks_like_names(name)
+                && !outlet.is_empty()
+                && outlet.split_whitespace().count() <= 4
+                && outlet.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !outlet.contains('/')
+                && !outlet.ends_with('.');
+        }
+        return false;
     }
     false
 }
@@ -901,11 +1018,12 @@ fn ends_with_photo_credit(s: &str) -> bool {
     }
     // `REUTERS/Jane Doe`, `AFP/Getty Images` at the end of a caption: the word holding the
     // last slash in the line's last 40 bytes (a long line is not searched whole).
+    // Byte searches (memrchr): ASCII marks, so the offsets are char boundaries.
     let tail = tail_bytes(t, 40);
-    let Some(slash) = tail.rfind('/') else {
+    let Some(slash) = memchr::memrchr(b'/', tail.as_bytes()) else {
         return false;
     };
-    let word = &tail[tail[..slash].rfind(' ').map_or(0, |i| i + 1)..];
+    let word = &tail[memchr::memrchr(b' ', &tail.as_bytes()[..slash]).map_or(0, |i| i + 1)..];
     ["REUTERS/", "AFP/", "AP/", "EPA/", "EPA-EFE/"]
         .iter()
         .any(|p| word.starts_with(p))
@@ -929,19 +1047,25 @@ fn trailing_bracket(t: &str) -> Option<&str> {
     };
     // Only the last 90 bytes are searched: a credit is short, a paragraph long.
     let tail = tail_bytes(t, 90);
-    let start = t.len() - tail.len() + tail.rfind(open)?;
+    // `open` is ASCII: a byte search finds it at a char boundary.
+    let start = t.len() - tail.len() + memchr::memrchr(open as u8, tail.as_bytes())?;
     let inner = t.get(start + 1..t.len() - close.len_utf8())?.trim();
     (start > 0 && !inner.is_empty() && inner.len() <= 80).then_some(inner)
 }
 
 /// A credit in brackets: `File: Jane Doe/Reuters`, `Jane Doe/AFP`, `ABC News: Matt Roberts`,
 /// `Supplied`.
+// Out of line: rare (a line ending in a bracket), and inlined it makes its caller's hot
+// path slower.
+#[inline(never)]
 fn is_bracket_credit(inner: &str) -> bool {
     // Every credit form has a slash or a colon, or is one of a few words.
     if !inner.contains(['/', ':']) {
         return ["file", "supplied", "file photo", "handout", "archive"]
             .iter()
-            .any(|w| w.eq_ignore_ascii_case(inner));
+            .any(|w| w.eq_ignore_ascii_case(inner))
+            // `(Express Photo by Ganesh Shirsekar)`
+            || (inner.len() <= 60 && contains_ci(inner, b" photo by "));
     }
     let lower = inner.to_lowercase();
     let body = ["file:", "photo:", "image:", "picture:", "foto:", "credit:"]
@@ -1132,6 +1256,12 @@ pub fn is_breadcrumb(s: &str) -> bool {
         if !s.contains(sep) {
             continue;
         }
+        // `人民网>>国际`: a doubled `>` is one separator.
+        let sep = if sep == ">" && s.contains(">>") {
+            ">>"
+        } else {
+            sep
+        };
         let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
         if parts.len() >= 2
             && parts.len() <= 6
@@ -1139,7 +1269,10 @@ pub fn is_breadcrumb(s: &str) -> bool {
                 !p.is_empty()
                     && p.split_whitespace().count() <= 4
                     && !p.ends_with(['.', '?', '!'])
-                    && p.chars().next().is_some_and(|c| c.is_uppercase())
+                    // A capital, or a letter of a script without case (`人民网>>国际`).
+                    && p.chars().next().is_some_and(|c| {
+                        c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+                    })
                     && !p.chars().any(|c| c.is_ascii_digit())
             })
         {
@@ -1152,6 +1285,11 @@ pub fn is_breadcrumb(s: &str) -> bool {
 /// A known section word or phrase (`Opinion`, `UK Politics`), or a short ALL-CAPS line
 /// (`SPORT`, `WORLD NEWS`).
 pub fn is_section_word(s: &str) -> bool {
+    // Most lines asked about are headlines: longer than any section, told without collecting
+    // their words.
+    if s.split_whitespace().nth(3).is_some() {
+        return false;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     // `DARIAN WOODS, HOST:` introduces what follows (a speaker, a list): no section.
     if words.is_empty() || words.len() > 3 || s.ends_with(['.', '?', '!', ',', ':']) {
@@ -1465,6 +1603,36 @@ mod tests {
                 "text",
             ),
             ("Council approves budget after long night", "text"),
+            ("Angga Laksana - detikJateng", "byline:Angga Laksana"),
+            ("Real Madrid - Barcelona", "text"),
+            ("Por Fulano de Tal, g1 — Brasília", "byline:Fulano de Tal, g1 — Brasília"),
+            ("By Jane Doe, 2 min read", "reading_time"),
+            ("来源：新华社", "source:新华社"),
+            ("Accept All", "boilerplate:cookie notice"),
+            ("Skip Ad", "boilerplate:advertisement"),
+            ("Jaco Marais/News24", "boilerplate:photo"),
+            ("FAMILY PHOTO", "boilerplate:photo"),
+            ("Published in Dawn, March 5th, 2025", "boilerplate:print edition note"),
+            ("Published in 1851, the novel sold poorly at first.", "text"),
+            (
+                "Bryan Marquard can be reached at bryan.marquard@globe.com.",
+                "boilerplate:contact line",
+            ),
+            ("Distribuie pe Facebook", "share_buttons"),
+            ("(ams/ams)", "boilerplate:editor credit"),
+            ("BMC, Mumbai news, garbage collection", "boilerplate:tags"),
+            ("Paris, London, Berlin", "name"),
+            ("(AP)", "name"),
+            ("Urmărește știrile Digi24.ro și pe Google News", "boilerplate:follow prompt"),
+            (
+                "The BMC headquarters in south Mumbai. (Express Photo by Ganesh Shirsekar)",
+                "boilerplate:photo",
+            ),
+            ("人民网>>国际", "section:人民网>>国际"),
+            (
+                "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
+                "boilerplate:syndication note",
+            ),
         ];
         check_kinds(cases);
     }

@@ -159,6 +159,39 @@ fn build(
     if paragraphs.is_empty() {
         return Err(Rejection::NoBody);
     }
+    // `日本テレビ系（NNN）` under the date and again closing the page: the provider's credit,
+    // not a paragraph.
+    if paragraphs.len() >= 3 {
+        let (first, last) = (&paragraphs[0], &paragraphs[paragraphs.len() - 1]);
+        if first == last && first.len() <= 40 && lines::count_words(first, 7) <= 6 {
+            removed.add_n("provider credit", first, 2);
+            paragraphs.pop();
+            paragraphs.remove(0);
+        }
+    }
+    // What closes the page after the story: the counters of a share bar (`42`, `7`), a
+    // bare date line (the only date some pages give: `March 04, 2025`).
+    let mut end_date: Option<DateHit> = None;
+    while paragraphs.len() > n_lead + 1 {
+        let Some(last) = paragraphs.last() else {
+            break;
+        };
+        if body::is_bare_count(last) {
+            removed.add("counter", last);
+        } else if end_date.is_none()
+            && lines::count_words(last, 7) <= 6
+            && !last.ends_with(['.', '!', '?'])
+        {
+            let Some(hit) = when::probe(last, ctx, None).into_iter().next() else {
+                break;
+            };
+            removed.add("date line", last);
+            end_date = Some(hit);
+        } else {
+            break;
+        }
+        paragraphs.pop();
+    }
     let first = if paragraphs.len() > n_lead { n_lead } else { 0 };
     // A subheading left over from the header (`Full-year revenue up 38% year over year`, no
     // period) may stand before the paragraph that opens with the dateline.
@@ -172,8 +205,40 @@ fn build(
 
     let byline = choose_byline(&header.bylines)
         .or(main.byline.clone())
-        .or(meta.author.clone());
+        .or(meta.author.clone())
+        .or_else(|| dateline.as_ref().and_then(|d| d.reporters.clone()))
+        .or_else(|| {
+            // `Võ Hải` alone closing the story (Vietnamese and Spanish-language pages sign
+            // off with the author's name): the byline when nothing else names one.
+            let last = paragraphs
+                .last()
+                .filter(|_| paragraphs.len() > n_lead + 1)?;
+            let name = byline::sign_off(last)?.to_string();
+            removed.add("author sign-off", last);
+            paragraphs.pop();
+            Some(name)
+        });
     let authors = byline.as_deref().map(byline::authors).unwrap_or_default();
+    // `Andrew Prokop is a senior politics correspondent at Vox, ...` under the byline, before
+    // the story: about the author.
+    if let Some(k) = (0..paragraphs.len().min(n_lead + 1)).find(|&k| {
+        paragraphs.len() > 1
+            && byline::opens_with_author(&paragraphs[k], &authors)
+            && byline::is_author_bio(&paragraphs[k], &authors)
+    }) {
+        removed.add("author bio", &paragraphs.remove(k));
+    }
+    // `Dayo Ojerinde` alone near the end, with a note about them after it: an author box.
+    let tail = paragraphs.len().saturating_sub(3).max(n_lead + 1);
+    if let Some(k) = (tail..paragraphs.len()).find(|&k| {
+        authors
+            .iter()
+            .any(|a| a.split_whitespace().nth(1).is_some() && paragraphs[k].eq_ignore_ascii_case(a))
+    }) {
+        for p in paragraphs.drain(k..) {
+            removed.add("author box", &p);
+        }
+    }
     // `Jane Doe is a reporter covering ...` at the end: about the author, not the story.
     for _ in 0..2 {
         let Some(last) = paragraphs.last() else {
@@ -216,7 +281,8 @@ fn build(
         (None, None) => main
             .first_published
             .clone()
-            .or_else(|| dateline.as_ref().and_then(|d| d.date.clone())),
+            .or_else(|| dateline.as_ref().and_then(|d| d.date.clone()))
+            .or(end_date),
     };
     // `Updated 4:10 p.m. ET` under `March 4, 2025`: a clock time alone is on the day of
     // publication (or the day after it), not on the scrape day.
@@ -296,11 +362,16 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 
 /// Explicit bylines (`By ...`) win over a bare name line; several explicit ones are joined.
 fn choose_byline(bylines: &[(String, bool)]) -> Option<String> {
-    let explicit: Vec<&str> = bylines
+    let mut explicit: Vec<&str> = bylines
         .iter()
         .filter(|(_, e)| *e)
         .map(|(b, _)| b.as_str())
         .collect();
+    // `Story by Reuters` over `By Georgina McCartney` (an aggregator's provider line): the
+    // wire is the provider, the reporter the author.
+    if explicit.iter().any(|b| !lines::is_agency(b)) {
+        explicit.retain(|b| !lines::is_agency(b));
+    }
     let chosen = if explicit.is_empty() {
         bylines.first().map(|(b, _)| b.clone())
     } else {

@@ -69,6 +69,20 @@ fn by_length_then_bytes(a: &str, b: &str) -> std::cmp::Ordering {
 /// Section or kicker words: a short header line made of these is a section, not a title.
 pub static SECTION_WORDS: Words = Words::new(&[
     "news",
+    "wiadomości",
+    "новости",
+    "aktuality",
+    "zprávy",
+    "domácí",
+    "zahraničí",
+    "știri",
+    "actualitate",
+    "politică",
+    "gündem",
+    "dünya",
+    "haberler",
+    "berita",
+    "thời sự",
     "world",
     "uk",
     "us",
@@ -92,6 +106,7 @@ pub static SECTION_WORDS: Words = Words::new(&[
     "sport",
     "sports",
     "football",
+    "league",
     "soccer",
     "cricket",
     "tennis",
@@ -377,6 +392,9 @@ pub static MASTHEAD_WORDS: Words = Words::new(&[
     "news",
     "press",
     "média",
+    "newspapers",
+    "ajansı",
+    "agency",
 ]);
 
 /// Lead-in words before a byline (compared lowercase, longest first).
@@ -477,6 +495,7 @@ pub const DATE_LABELS: &[(&str, bool)] = &[
     ("配信", false),
     ("公開", false),
     ("更新", true),
+    ("最終更新", true),
     ("发布时间", false),
     ("发布", false),
     ("更新时间", true),
@@ -583,6 +602,10 @@ pub const SHARE_WORDS: &[&str] = &[
     "resize",
     "skriv ut",
     "spara",
+    "sdílet",
+    "distribuie",
+    "distribuie pe",
+    "email to a friend",
 ];
 
 /// Whole lines (lowercase, trailing ':' removed) that are boilerplate wherever they stand.
@@ -700,6 +723,39 @@ pub static BOILERPLATE_LINES: Words = Words::new(&[
     "【纠错】",
     "text settings",
     "minimize to nav",
+    // A consent banner's buttons and heading, above the page.
+    "we value your privacy",
+    "your privacy choices",
+    "accept all",
+    "reject all",
+    "allow all",
+    "manage preferences",
+    "manage consent",
+    "skip ad",
+    "skip ads",
+    "follow us",
+    "become a member",
+    "∙ paid",
+    "· paid",
+    "family photo",
+    "handout photo",
+    "courtesy photo",
+    "小字号",
+    "suscríbete",
+    "iniciar sesión",
+    "assine",
+    "abonnez-vous",
+    "se connecter",
+    "abonnieren",
+    "anmelden",
+    "abbonati",
+    "accedi",
+    "0:00",
+    "00:00",
+    // A label over the byline.
+    "author",
+    "authors",
+    "分享让更多人看到",
 ]);
 
 /// Line starts (lowercase) that make a line boilerplate, with the name used in the warning.
@@ -742,6 +798,25 @@ pub const BOILERPLATE_PREFIXES: &[(&str, &str)] = &[
     ("escuchar noticia", "audio player"),
     ("artikel voorlezen", "audio player"),
     ("posłuchaj artykułu", "audio player"),
+    ("escuchar este artículo", "audio player"),
+    ("ouvir este artigo", "audio player"),
+    ("powered by trinity audio", "audio player"),
+    ("only have a minute? listen instead", "audio player"),
+    // `(Except for the headline, this story has not been edited by NDTV staff and is
+    // published from a syndicated feed.)`
+    ("(except for the headline", "syndication note"),
+    ("published in ", "print edition note"),
+    // `Get Latest India News along with ...`, `Track Latest News Live on NDTV.com ...`.
+    ("get latest ", "promo"),
+    ("track latest news", "promo"),
+    (
+        "a version of this article appears in print",
+        "print edition note",
+    ),
+    (
+        "a version of this story appears in print",
+        "print edition note",
+    ),
     ("headshot of ", "photo"),
     ("why you can trust ", "footer"),
     ("have a confidential tip", "footer"),
@@ -825,6 +900,10 @@ pub const BOILERPLATE_PREFIXES: &[(&str, &str)] = &[
     ("our editors independently", "affiliate disclosure"),
     ("版权所有", "copyright"),
     ("【责任编辑", "editor credit"),
+    ("(责编：", "editor credit"),
+    ("（责编：", "editor credit"),
+    ("(责任编辑", "editor credit"),
+    ("（责任编辑", "editor credit"),
     ("[责任编辑", "editor credit"),
     ("责任编辑：", "editor credit"),
     ("责任编辑:", "editor credit"),
@@ -873,6 +952,8 @@ pub const FOOTER_PREFIXES: &[&str] = &[
     "with additional reporting",
     "来源：",
     "来源:",
+    // `最終更新:3/24(月) 16:10` closing a Yahoo! Japan story.
+    "最終更新",
 ];
 
 /// End markers of press releases and wire copy: the line and everything after it go.
@@ -972,6 +1053,45 @@ pub static RELATED_HEADINGS: Words = Words::new(&[
     "ver también",
     "veja também",
     "lees ook",
+    "temas relacionados",
+]);
+
+/// Top-level sections (lowercase): a menu that ends on one of these lists the site's
+/// sections; it does not name the story's.
+pub static TOP_SECTIONS: Words = Words::new(&[
+    "news",
+    "sport",
+    "sports",
+    "business",
+    "weather",
+    "opinion",
+    "culture",
+    "lifestyle",
+    "life",
+    "entertainment",
+    "travel",
+    "world",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "money",
+    "arts",
+    "food",
+    "style",
+    "politics",
+    "international",
+    "economy",
+    "actualité",
+    "politique",
+    "économie",
+    "politik",
+    "wirtschaft",
+    "kultur",
+    "deportes",
+    "economía",
+    "esportes",
+    "economia",
 ]);
 
 /// Menu entries that are never a page's section or kicker (lowercase).
@@ -1167,6 +1287,17 @@ pub static NEWS_WORDS: Words = Words::new(&[
     "nyheter",
     "uutiset",
     "novosti",
+    "новости",
+    "aktuality",
+    "zprávy",
+    "știri",
+    "actualitate",
+    "thời sự",
+    "أخبار",
+    "新闻",
+    "뉴스",
+    "ニュース",
+    "новини",
 ]);
 
 /// Countries, regions and large cities that stand before a news word in section names
