@@ -268,10 +268,13 @@ impl P<'_> {
         }
         let mut h = h;
         if let Some(pm) = pm {
-            if !(1..=12).contains(&h) {
-                return Err(self.fail(RefusalKind::InvalidTime, k, j));
-            }
-            h = h % 12 + if pm { 12 } else { 0 };
+            h = match (h, pm) {
+                (1..=12, _) => h % 12 + if pm { 12 } else { 0 },
+                // A 24-hour clock with a needless "pm" (NDTV: "16:12 pm IST"); "13 PM" alone
+                // stays refused.
+                (13..=23, true) if precision != Precision::Hour => h,
+                _ => return Err(self.fail(RefusalKind::InvalidTime, k, j)),
+            };
         }
         if h > 23 || mi > 59 || s > 60 {
             return Err(self.fail(RefusalKind::InvalidTime, k, j));
@@ -500,6 +503,8 @@ mod tests {
             ("24:00", "invalid_time"),
             ("10:60", "invalid_time"),
             ("13 PM", "invalid_time"),
+            ("16:12 pm IST", "10:42:00Z minute"),
+            ("16:12 am", "invalid_time"),
         ];
         for (time, want) in cases {
             assert_eq!(r(time), want, "{time}");
