@@ -522,6 +522,71 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// More partitions than files copydesk keeps open: the least recently used file is finished
+/// and the partition's later rows go to a new file beside it; nothing is lost or misplaced.
+#[test]
+fn partitions_beyond_the_open_file_limit_roll_into_more_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut text = String::new();
+    for i in 0..300 {
+        text.push_str(&format!(
+            "{{\"id\":\"r{i}\",\"title\":\"T\",\"authors\":[],\"body\":\"B\",\"source\":\"s{}\"}}\n",
+            i % 100
+        ));
+    }
+    std::fs::write(&input, &text).unwrap();
+    let out = dir.path().join("ds");
+    // One row per row group and ten per batch: every row is written at once, so the 100
+    // partitions take turns.
+    copydesk()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args([
+            "--partition-by",
+            "source",
+            "--to",
+            "parquet",
+            "--row-group-size",
+            "1",
+        ])
+        .args(["--batch-size", "10"])
+        .assert()
+        .success()
+        .stderr(contains("wrote 300 to"));
+    let files: Vec<PathBuf> = files_under(&out)
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "parquet"))
+        .collect();
+    let mut rows = 0;
+    for f in &files {
+        let folder = f.parent().unwrap().file_name().unwrap().to_string_lossy();
+        let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
+            std::fs::File::open(f).unwrap(),
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+        for batch in reader {
+            let batch = batch.unwrap();
+            let source = batch.column_by_name("source").unwrap();
+            let source = arrow_array::cast::AsArray::as_string::<i32>(source.as_ref());
+            for s in source.iter() {
+                assert_eq!(format!("source={}", s.unwrap()), folder);
+                rows += 1;
+            }
+        }
+    }
+    assert_eq!(rows, 300);
+    assert!(
+        files.len() > 100,
+        "no partition rolled: {} files",
+        files.len()
+    );
+}
+
 #[test]
 fn partitions_are_hive_folders_with_safe_names_and_the_columns_kept() {
     let dir = tempfile::tempdir().unwrap();
