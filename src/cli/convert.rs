@@ -92,7 +92,8 @@ pub struct ConvertArgs {
     #[arg(long, value_enum, default_value_t = Order::Mdy)]
     pub date_order: Order,
     /// Write a folder of hive-style partitions (`source=X/`), by columns or a timestamp part:
-    /// `source,language` or `date_published:year` (also :month, :day). -o names the folder.
+    /// `source,language` or `date_published:year` (also :month, :day). -o names the folder. At
+    /// most 64 files are open at once: with more partitions, one may get several files.
     #[arg(long, value_name = "COLUMNS")]
     pub partition_by: Option<String>,
     /// Start a new file after this many rows (-o names a folder).
