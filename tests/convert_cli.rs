@@ -587,6 +587,43 @@ fn partitions_beyond_the_open_file_limit_roll_into_more_files() {
     );
 }
 
+/// A partitioned run that fails midway leaves what was there before and nothing of its own:
+/// not the files it had finished, not the folders it made.
+#[test]
+fn a_failed_partitioned_run_removes_its_files_and_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut text = String::new();
+    for (i, source) in ["a", "a", "a", "b"].iter().enumerate() {
+        text.push_str(&format!(
+            "{{\"id\":\"r{i}\",\"title\":\"T\",\"authors\":[],\"body\":\"B\",\"source\":\"{source}\"}}\n"
+        ));
+    }
+    std::fs::write(&input, &text).unwrap();
+    let out = dir.path().join("ds");
+    std::fs::create_dir(&out).unwrap();
+    // A file where partition b's folder must go: making that folder fails.
+    std::fs::write(out.join("source=b"), "mine").unwrap();
+    copydesk()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["--partition-by", "source", "--to", "jsonl", "--force"])
+        .args(["--max-rows-per-file", "1", "--batch-size", "1"])
+        .assert()
+        .code(2);
+    let left: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["source=b"]);
+    assert_eq!(
+        std::fs::read_to_string(out.join("source=b")).unwrap(),
+        "mine"
+    );
+}
+
 #[test]
 fn partitions_are_hive_folders_with_safe_names_and_the_columns_kept() {
     let dir = tempfile::tempdir().unwrap();

@@ -273,6 +273,7 @@ pub fn convert(
         slots,
         slot_of: HashMap::new(),
         open: std::collections::BTreeSet::new(),
+        made_dirs: Vec::new(),
         clock: 0,
         files: Vec::new(),
         max_rows_per_file: options.max_rows_per_file.map_or(u64::MAX, |n| n.max(1)),
@@ -303,10 +304,12 @@ pub fn convert(
         csv_next: (1, 0),
     };
     for (i, (source, format)) in inputs.iter().zip(&formats).enumerate() {
-        run.convert_input(i, source, *format, options)?;
+        if let Err(e) = run.convert_input(i, source, *format, options) {
+            run.abandon();
+            return Err(e);
+        }
     }
-    let report = run.finish(inputs, options)?;
-    Ok(report)
+    run.finish(inputs, options)
 }
 
 /// Refuses an output path that is one of the inputs, even with `--force`.
@@ -464,6 +467,8 @@ struct Run {
     slot_of: HashMap<PathBuf, usize>,
     /// Slots with an open file, by when they were last used.
     open: std::collections::BTreeSet<(u64, usize)>,
+    /// Partition folders this run created (removed again if it fails).
+    made_dirs: Vec<PathBuf>,
     clock: u64,
     files: Vec<Written>,
     max_rows_per_file: u64,
@@ -756,7 +761,14 @@ impl Run {
                 .file_path(slot)
                 .ok_or_else(|| Error::Usage("internal: no writer for the output".into()))?;
             if let Some(parent) = path.parent() {
+                let mut missing: Vec<PathBuf> = parent
+                    .ancestors()
+                    .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+                    .map(Path::to_path_buf)
+                    .collect();
                 std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                missing.reverse();
+                self.made_dirs.extend(missing);
             }
             self.slots[slot].writer = Some(write::open(
                 Destination::File(path),
@@ -837,6 +849,37 @@ impl Run {
     }
 
     fn finish(mut self, inputs: &[Source], options: &ConvertOptions) -> Result<ConvertReport> {
+        match self.finish_files(inputs, options) {
+            Ok(report) => Ok(report),
+            Err(e) => {
+                self.abandon();
+                Err(e)
+            }
+        }
+    }
+
+    /// A failed run leaves nothing behind: open files are dropped (their temporary files go
+    /// with them), files already finished (partitions rolled over) are deleted, and the
+    /// partition folders this run made are removed.
+    fn abandon(mut self) {
+        for slot in &mut self.slots {
+            slot.writer = None;
+        }
+        for file in &self.files {
+            if let Some(p) = &file.path {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        for dir in self.made_dirs.iter().rev() {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+
+    fn finish_files(
+        &mut self,
+        inputs: &[Source],
+        options: &ConvertOptions,
+    ) -> Result<ConvertReport> {
         while !self.decode_q.is_empty() {
             self.drain_decoded()?;
         }
@@ -856,7 +899,14 @@ impl Run {
                 self.files.push(writer.finish()?);
             }
         }
-        self.rejects.finish()?;
+        let rejects = std::mem::replace(
+            &mut self.rejects,
+            RejectSink {
+                out: None,
+                line: Vec::new(),
+            },
+        );
+        rejects.finish()?;
         let output = match self.files.as_slice() {
             [one] => one.clone(),
             files => Written {
@@ -873,10 +923,10 @@ impl Run {
             read: self.report.read,
             written: self.report.written,
             rejected: self.report.rejected,
-            failed_inputs: self.report.failed_inputs,
-            reject_samples: self.report.samples,
+            failed_inputs: std::mem::take(&mut self.report.failed_inputs),
+            reject_samples: std::mem::take(&mut self.report.samples),
             output,
-            files: self.files,
+            files: self.files.clone(),
             rejects_path: options.rejects.clone(),
             manifest: None,
         };
