@@ -6,7 +6,9 @@
 //! would coerce silently: timestamps must be RFC 3339 with an offset (arrow-json also takes
 //! `2026-03-26 02:20` as UTC), dates must be `YYYY-MM-DD` (it also takes day counts and
 //! date-times, dropping the time), integers and numbers must be JSON numbers (it also parses
-//! numeric strings), and enum and JSON-text columns need decoders it does not have. A chunk
+//! numeric strings, and its tape takes number text JSON does not allow, such as `01` or `1e`),
+//! integers are read exactly (`7.0` is 7, `7.5` no integer), and enum and JSON-text columns
+//! need decoders it does not have. Each line must hold exactly one record. A chunk
 //! that fails is searched in small groups of lines, so one bad record costs one rejection, not a
 //! chunk.
 
