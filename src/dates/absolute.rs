@@ -624,6 +624,30 @@ impl P<'_> {
                         )));
                     }
                 }
+                // ISO 8601 ordinal date: "2026-328" is the 328th day of 2026. Three digits after
+                // a hyphen are nothing else a page prints as a date; a number past 366 is not
+                // one (a phone or catalogue number), 366 in a common year is an invalid date.
+                if let Some(o) = self
+                    .num(i + 2)
+                    .filter(|t| t.ndig == 3 && !t.space_before && !t.ordinal)
+                    .filter(|_| self.punct(i + 1, '-') && self.adjacent(i + 1))
+                    .filter(|o| (1..=366).contains(&o.num))
+                {
+                    if !self.glued(i + 3) || self.is(i + 3, "t") {
+                        if o.num == 366 && !is_leap(y) {
+                            return Err(self.fail(RefusalKind::InvalidDate, i, i + 3));
+                        }
+                        let day = Wall::midnight(y, 1, 1).add_days(o.num as i64 - 1);
+                        return Ok(Some(part(
+                            Some(y),
+                            day.mo,
+                            day.d,
+                            Precision::Day,
+                            false,
+                            i + 3,
+                        )));
+                    }
+                }
                 // ISO and year-first: 2025-03-04, 2025/03/04, 2025.03.04, 2025-03.
                 if let Some(sep) = self.sep_char(i + 1) {
                     if let Some(m) = self.num(i + 2).filter(|t| t.ndig <= 2 && !t.space_before) {
@@ -1787,5 +1811,18 @@ mod tests {
         );
         assert_eq!(r("0001-01-01 00:30 +0100", m), "out_of_range");
         assert_eq!(r("25:61", m), "invalid_time");
+    }
+
+    #[test]
+    fn iso_ordinal_dates() {
+        let m = DateOrder::Mdy;
+        assert_eq!(r("2026-328", m), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("2025-062", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("2024-366", m), "2024-12-31T00:00:00Z day");
+        assert_eq!(r("2025-062T14:05:00Z", m), "2025-03-03T14:05:00Z second");
+        assert_eq!(r("2025-366", m), "invalid_date");
+        // Past 366 (or 0) the digits are some other number, not a date.
+        assert_eq!(r("2025-555", m), "no_date");
+        assert_eq!(r("2025-000", m), "no_date");
     }
 }
