@@ -404,6 +404,15 @@ impl P<'_> {
 
     /// Past a word naming the year after a year number ("2025 г.", "2025 года", "2025 r.").
     fn after_year_word(&self, k: usize) -> usize {
+        // CLDR's Basque pattern writes the case ending both ways: "2025(e)ko".
+        if self.punct(k, '(')
+            && self.is(k + 1, "e")
+            && self.punct(k + 2, ')')
+            && self.is(k + 3, "ko")
+            && (k..k + 4).all(|j| self.adjacent(j))
+        {
+            return k + 4;
+        }
         if !words::year_word(self.w(k)) {
             return k;
         }
@@ -482,7 +491,13 @@ impl P<'_> {
             return Ok(None);
         }
         k = after_word;
-        let (mo, day_at) = if let Some(mo) = words::month(self.w(k)) {
+        // A short name that is also a word counts with its dot and a day after it:
+        // "2025(e)ko urt. 3(a)".
+        let named = words::month(self.w(k)).or_else(|| {
+            words::month_after_day(self.w(k))
+                .filter(|_| self.punct(k + 1, '.') && self.num(k + 2).is_some())
+        });
+        let (mo, day_at) = if let Some(mo) = named {
             // "2025. márc. 3.": the month may be abbreviated; Lithuanian may name the month
             // as such ("2025 m. kovo mėn. 3 d.").
             let mut at = if self.punct(k + 1, '.') { k + 2 } else { k + 1 };
@@ -508,6 +523,32 @@ impl P<'_> {
                 Some(mo) if self.num(k).is_some() => (mo, k),
                 _ => return Ok(None),
             }
+        } else if let (true, Some(mo), Some(_)) = (
+            after_word > i + 1,
+            words::month_after_day(self.w(k + 1)),
+            self.num(k),
+        ) {
+            // After a year word, day and month without a dot between: Kazakh "2025 ж. 3 нау.".
+            let Some(d) = self.num(k).filter(|t| t.ndig <= 2 && !t.ordinal) else {
+                return Ok(None);
+            };
+            let mut next = k + 2;
+            if self.punct(next, '.') && self.adjacent(next) {
+                next += 1;
+            }
+            if d.num == 0 || d.num > u64::from(days_in_month(y, mo)) {
+                return Err(self.fail(RefusalKind::InvalidDate, i, next));
+            }
+            return Ok(Some(DatePart {
+                y: Some(y),
+                mo,
+                d: d.num as u8,
+                precision: Precision::Day,
+                ambiguous: false,
+                alone: false,
+                start: i,
+                next,
+            }));
         } else {
             return Ok(None);
         };
@@ -529,6 +570,13 @@ impl P<'_> {
         } else if self.adjacent(next) && matches!(self.w(next), "a" | "an" | "ean") {
             // The Basque case ending on the day: "martxoaren 3a", "martxoaren 3an" (on the 3rd).
             next += 1;
+        } else if self.punct(next, '(')
+            && self.is(next + 1, "a")
+            && self.punct(next + 2, ')')
+            && (next..next + 3).all(|j| self.adjacent(j))
+        {
+            // CLDR's Basque medium date: "2025(e)ko mar. 3(a)".
+            next += 3;
         }
         if d.num == 0 || d.num > u64::from(days_in_month(y, mo)) {
             return Err(self.fail(RefusalKind::InvalidDate, i, next));
@@ -1824,5 +1872,24 @@ mod tests {
         // Past 366 (or 0) the digits are some other number, not a date.
         assert_eq!(r("2025-555", m), "no_date");
         assert_eq!(r("2025-000", m), "no_date");
+    }
+
+    #[test]
+    fn cldr_medium_dates_in_kazakh_tamil_and_basque() {
+        let m = DateOrder::Mdy;
+        assert_eq!(r("2025 ж. 3 нау.", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("2025 ж. 3 жел. 14:05", m), "2025-12-03T14:05:00Z minute");
+        assert_eq!(r("2025 ж. 30 ақп.", m), "invalid_date");
+        assert_eq!(r("3 மார்., 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(
+            r("3 மார்., 2025 அன்று 2:05 PM", m),
+            "2025-03-03T14:05:00Z minute"
+        );
+        assert_eq!(r("2025(e)ko mar. 3(a)", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("2025(e)ko urr. 15(a)", m), "2025-10-15T00:00:00Z day");
+        assert_eq!(
+            r("2025(e)ko abe. 3(a) 14:05", m),
+            "2025-12-03T14:05:00Z minute"
+        );
     }
 }

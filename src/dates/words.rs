@@ -797,6 +797,41 @@ pub(crate) fn month_after_day(w: &str) -> Option<u8> {
         "rij" | "lokak" | "spal" => Some(10),
         "stu" | "marrask" | "lapkr" | "ное" | "нов" => Some(11),
         "pro" | "jouluk" | "gruod" | "dets" | "dis" | "дец" => Some(12),
+        // Kazakh short names (CLDR's "2025 ж. 3 нау."): "там" and "мам" are words elsewhere,
+        // so only after a day.
+        "қаң" => Some(1),
+        "ақп" => Some(2),
+        "нау" => Some(3),
+        "сәу" => Some(4),
+        "мам" => Some(5),
+        "мау" => Some(6),
+        "шіл" => Some(7),
+        "там" => Some(8),
+        "қыр" => Some(9),
+        "қаз" => Some(10),
+        "қар" => Some(11),
+        "жел" => Some(12),
+        // Tamil short names, folded like the full ones ("3 மார்., 2025" is "மார").
+        "ஜன" => Some(1),
+        "பிப" => Some(2),
+        "மார" => Some(3),
+        "ஏப" => Some(4),
+        "ஆக" => Some(8),
+        "செப" => Some(9),
+        "அக" => Some(10),
+        "நவ" => Some(11),
+        "டிச" => Some(12),
+        // Basque short names ("2025(e)ko mar. 3(a)"; "mar" and "mai" are shared above).
+        "urt" => Some(1),
+        "ots" => Some(2),
+        "api" => Some(4),
+        "eka" => Some(6),
+        "uzt" => Some(7),
+        "abu" => Some(8),
+        "ira" => Some(9),
+        "urr" => Some(10),
+        "aza" => Some(11),
+        "abe" => Some(12),
         // Georgian and Armenian short names ("3 მარ. 2025", "3 մրտ 2025").
         "იან" | "հնվ" => Some(1),
         "თებ" | "փտվ" => Some(2),
@@ -2529,6 +2564,8 @@ pub(crate) fn year_word(w: &str) -> bool {
             // Basque writes the year's case ending on it: "2025eko martxoaren 3a", "2026ko".
             | "eko"
             | "ko"
+            // Kazakh "ж." (жыл, year): "2025 ж. 3 нау.".
+            | "ж"
             // Burmese "ခုနှစ်" (year): "၂၀၂၅ ခုနှစ် မတ်လ ၃ ရက်".
             | "ခုနှစ"
     )
@@ -2640,6 +2677,8 @@ pub(crate) fn time_connector(w: &str) -> bool {
             // Persian "ساعت ۱۴:۰۵" (the hour); Hindi "को" (on) after the date.
             | "ساعت"
             | "को"
+            // Tamil "அன்று" (on), folded: "3 மார்., 2025 அன்று 2:05 PM".
+            | "அனறு"
             | "เวลา"
             // Welsh "am 18:14" (at); the English "am" after a clock time is read before this.
             | "am"
