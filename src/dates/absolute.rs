@@ -1167,17 +1167,31 @@ impl P<'_> {
                     // The Burmese "ရက်" (day): "မတ်လ ၃ ရက် ၂၀၂၅".
                     next += 1;
                 }
-                // A range of days ("March 3-5, 2025", "March 3–5"): the first day counts.
-                if (self.punct(next, '-') || self.punct(next, '–'))
-                    && self
-                        .num(next + 1)
-                        .is_some_and(|n| n.ndig <= 2 && n.num > day && n.num <= 31)
+                // A range of days ("March 3-5, 2025", "March 3–5", "March 3 to 5, 2025"): the
+                // first day counts. A word joins only a range a year closes.
+                let dash = self.punct(next, '-') || self.punct(next, '–') || self.punct(next, '—');
+                let to = matches!(self.w(next), "to" | "through" | "thru" | "until");
+                let mut range_year = None;
+                if self
+                    .num(next + 1)
+                    .is_some_and(|n| n.ndig <= 2 && n.num > day && n.num <= 31)
+                    && (dash || (to && self.year_at(next + 2).is_some()))
                 {
                     next += 2;
+                } else if dash && words::month(self.w(next + 1)).is_some() {
+                    // Two month-first dates with the year once, at the end: "Mar 3 - Mar 5,
+                    // 2025"; "Dec 30 - Jan 2, 2025" starts in the year before.
+                    if let Ok(Some(end)) = self.month_first(next + 1) {
+                        if let (Some(y2), Precision::Day) = (end.y, end.precision) {
+                            let before = (end.mo, end.d) < (mo, day as u8);
+                            range_year = Some((if before { y2 - 1 } else { y2 }, end.next));
+                        }
+                    }
                 }
-                let year = self
-                    .year_at(next)
-                    .map(|(y, n)| (self.era_before(i, y, n), n));
+                let year = range_year.or_else(|| {
+                    self.year_at(next)
+                        .map(|(y, n)| (self.era_before(i, y, n), n))
+                });
                 if !(1..=31).contains(&day) {
                     return if year.is_some() {
                         Err(self.fail(RefusalKind::InvalidDate, i, year.map_or(next, |y| y.1)))
@@ -1891,5 +1905,15 @@ mod tests {
             r("2025(e)ko abe. 3(a) 14:05", m),
             "2025-12-03T14:05:00Z minute"
         );
+    }
+
+    #[test]
+    fn month_first_ranges_take_the_year_at_the_end() {
+        let m = DateOrder::Mdy;
+        assert_eq!(r("Mar 3 - Mar 5, 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("March 30 - April 2, 2025", m), "2025-03-30T00:00:00Z day");
+        assert_eq!(r("Dec 30 - Jan 2, 2025", m), "2024-12-30T00:00:00Z day");
+        assert_eq!(r("March 3 to 5, 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("March 3 – 5, 2025", m), "2025-03-03T00:00:00Z day");
     }
 }
