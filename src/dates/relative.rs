@@ -602,6 +602,8 @@ impl P<'_> {
             || (w == "me" && self.is(j + 1, "pare"))
             || (w == "yn" && self.is(j + 1, "ol"))
             || (w == "o" && self.is(j + 1, "shin"))
+            // Turkish "fazla önce" (more than ... ago) after an ablative unit.
+            || (w == "fazla" && self.is(j + 1, "once"))
             || (matches!(w, "நேரததிறகு" | "நேரஙகளுககு" | "நேரம")
                 && words::ago_suffix(self.w(j + 1))))
         .then_some(j + 2)
@@ -1301,5 +1303,19 @@ mod tests {
         assert_eq!(r("8 monkeys ago"), kind(RefusalKind::UnknownUnit));
         assert_eq!(r("48 Hours"), kind(RefusalKind::DurationWithoutAgo));
         assert_eq!(r("2 min read"), kind(RefusalKind::ReadingTime));
+    }
+
+    #[test]
+    fn marathi_and_turkish_ago_forms_of_round_five() {
+        // Marathi with "आधी" (before) apart from the unit, and glued.
+        assert_eq!(r("3 तास आधी"), "2026-11-25T23:20:00Z hour");
+        assert_eq!(r("2 दिवस आधी"), "2026-11-24T02:20:00Z day");
+        assert_eq!(r("2 दिवसांपूर्वी"), "2026-11-24T02:20:00Z day");
+        // Turkish "more than 2 hours ago" is 2 hours ago; "about" is a hedge.
+        assert_eq!(r("2 saatten fazla önce"), "2026-11-26T00:20:00Z hour");
+        assert_eq!(r("1 yıldan fazla önce"), "2025-11-26T02:20:00Z year");
+        assert_eq!(r("yaklaşık 3 saat önce"), "2026-11-25T23:20:00Z hour");
+        // Without "önce" the ablative is no date.
+        assert_eq!(r("2 saatten fazla"), "duration_without_ago");
     }
 }

@@ -1232,6 +1232,14 @@ fn other_unit(w: &str) -> Option<Unit> {
         | "bulan" | "thang" | "honapja" | "honappal" | "manaden" => Unit::Month,
         "ar" | "vuosi" | "vuotta" | "rok" | "lata" | "lat" | "rokem" | "roky" | "lety"
         | "rokmi" | "ani" | "yil" | "sene" | "tahun" | "nam" | "aret" => Unit::Year,
+        // Turkish ablatives, before "fazla önce" (more than ... ago): "2 saatten fazla önce".
+        "saniyeden" => Unit::Second,
+        "dakikadan" => Unit::Minute,
+        "saatten" => Unit::Hour,
+        "gunden" => Unit::Day,
+        "haftadan" => Unit::Week,
+        "aydan" => Unit::Month,
+        "yildan" => Unit::Year,
         // Croatian, Bosnian, Serbian.
         "sekundi" => Unit::Second,
         "sata" | "sati" => Unit::Hour,
@@ -1482,6 +1490,14 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         "ஆணடுகளுககு" => Unit::Year,
         "ஆணடு" => Unit::Year,
         "வினாடிகளுககு" => Unit::Second,
+        // Marathi units spelled apart from "आधी" (before): "3 तास आधी", "2 दिवस आधी".
+        "सेकंद" => Unit::Second,
+        "मिनिटे" | "मिनिटं" | "मिनिट" => Unit::Minute,
+        "तास" => Unit::Hour,
+        "दिवस" => Unit::Day,
+        "आठवडे" | "आठवडा" => Unit::Week,
+        "महिने" | "महिना" => Unit::Month,
+        "वरषे" | "वरष" => Unit::Year,
         "सेकंदांपूरवी" => Unit::Second,
         "मिनिटांपूरवी" => Unit::Minute,
         "मिनिटापूरवी" => Unit::Minute,
@@ -1958,6 +1974,8 @@ pub(crate) fn ago_suffix(w: &str) -> bool {
             | "тому"
             | "πριν"
             | "पहले"
+            // Marathi "आधी" (before): "3 तास आधी".
+            | "आधी"
             | "ทีแลว"
             | "ทีผานมา"
             | "กอน"
