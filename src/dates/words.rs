@@ -1497,7 +1497,7 @@ fn other_unit_script(w: &str) -> Option<Unit> {
         "दिवस" => Unit::Day,
         "आठवडे" | "आठवडा" => Unit::Week,
         "महिने" | "महिना" => Unit::Month,
-        "वरषे" | "वरष" => Unit::Year,
+        "वरषे" => Unit::Year,
         "सेकंदांपूरवी" => Unit::Second,
         "मिनिटांपूरवी" => Unit::Minute,
         "मिनिटापूरवी" => Unit::Minute,
