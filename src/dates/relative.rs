@@ -884,7 +884,10 @@ impl P<'_> {
             | "herenegun"
             | "antonte"
             | "echdoe"
-            | "уперадучора" => (2, i + 1),
+            | "уперадучора"
+            // Hindi "परसों", the day before yesterday or after tomorrow: before, as "कल".
+            | "परसों"
+            | "परसो" => (2, i + 1),
             // "i går", "i dag" (Swedish, Danish, Norwegian), "hari ini", "hôm qua", "hôm nay".
             "i" if self.is(i + 1, "gar") || self.is(i + 1, "gaer") => (1, i + 2),
             "i" if self.is(i + 1, "dag") => (0, i + 2),
@@ -1317,5 +1320,13 @@ mod tests {
         assert_eq!(r("yaklaşık 3 saat önce"), "2026-11-25T23:20:00Z hour");
         // Without "önce" the ablative is no date.
         assert_eq!(r("2 saatten fazla"), "duration_without_ago");
+    }
+
+    #[test]
+    fn hindi_kal_is_yesterday_on_a_page() {
+        assert_eq!(r("कल"), "2026-11-25T00:00:00Z day");
+        assert_eq!(r("कल 14:05"), "2026-11-25T14:05:00Z minute");
+        assert_eq!(r("कल शाम 6 बजे"), "2026-11-25T18:00:00Z hour");
+        assert_eq!(r("परसों"), "2026-11-24T00:00:00Z day");
     }
 }

@@ -2135,6 +2135,9 @@ pub(crate) fn yesterday_word(w: &str) -> bool {
             | "ਕੱਲਹ"
             | "நேறறு"
             | "काल"
+            // Hindi "कल" is yesterday or tomorrow; a page's date is never tomorrow, and a time
+            // after it ("कल शाम 6 बजे") is then yesterday's, so it reads as yesterday.
+            | "कल"
             | "atzo"
             | "onte"
             | "ddoe"
