@@ -685,15 +685,13 @@ impl P<'_> {
                         if o.num == 366 && !is_leap(y) {
                             return Err(self.fail(RefusalKind::InvalidDate, i, i + 3));
                         }
+                        // Without a time it must fill its segment: "Resolution 2025-045" and
+                        // "INV 2024-001" are numbers, not days of the year.
                         let day = Wall::midnight(y, 1, 1).add_days(o.num as i64 - 1);
-                        return Ok(Some(part(
-                            Some(y),
-                            day.mo,
-                            day.d,
-                            Precision::Day,
-                            false,
-                            i + 3,
-                        )));
+                        return Ok(Some(DatePart {
+                            alone: true,
+                            ..part(Some(y), day.mo, day.d, Precision::Day, false, i + 3)
+                        }));
                     }
                 }
                 // ISO and year-first: 2025-03-04, 2025/03/04, 2025.03.04, 2025-03.
@@ -1885,6 +1883,9 @@ mod tests {
         assert_eq!(r("2025-366", m), "invalid_date");
         // Past 366 (or 0) the digits are some other number, not a date.
         assert_eq!(r("2025-555", m), "no_date");
+        assert_eq!(r("Resolution 2025-045", m), "no_date");
+        assert_eq!(r("Invoice INV 2024-001 paid", m), "no_date");
+        assert_eq!(r("Updated: 2025-062", m), "2025-03-03T00:00:00Z day");
         assert_eq!(r("2025-000", m), "no_date");
     }
 
