@@ -85,6 +85,8 @@ impl P<'_> {
                                                 | "minuit"
                                                 | "mediodia"
                                         )
+                                    // Hindi "को शाम 6:30 बजे" (on, in the evening at 6:30).
+                                    || hindi_daypart(self.w(k + 1)).is_some()
                             })
                     } else {
                         // "03 Mart 2025 Pazartesi 14:30": a weekday between the date and the
@@ -558,6 +560,7 @@ mod tests {
             ("रात 1:10 बजे", "01:10:00Z minute"),
             ("रात 12 बजे", "00:00:00Z hour"),
             (", शाम 7:45 बजे", "19:45:00Z minute"),
+            ("को शाम 6:30 बजे", "18:30:00Z minute"),
             ("14:05 बजे", "14:05:00Z minute"),
         ];
         for (time, want) in cases {
