@@ -404,6 +404,15 @@ impl P<'_> {
 
     /// Past a word naming the year after a year number ("2025 г.", "2025 года", "2025 r.").
     fn after_year_word(&self, k: usize) -> usize {
+        // CLDR's Basque pattern writes the case ending both ways: "2025(e)ko".
+        if self.punct(k, '(')
+            && self.is(k + 1, "e")
+            && self.punct(k + 2, ')')
+            && self.is(k + 3, "ko")
+            && (k..k + 4).all(|j| self.adjacent(j))
+        {
+            return k + 4;
+        }
         if !words::year_word(self.w(k)) {
             return k;
         }
@@ -482,7 +491,13 @@ impl P<'_> {
             return Ok(None);
         }
         k = after_word;
-        let (mo, day_at) = if let Some(mo) = words::month(self.w(k)) {
+        // A short name that is also a word counts with its dot and a day after it:
+        // "2025(e)ko urt. 3(a)".
+        let named = words::month(self.w(k)).or_else(|| {
+            words::month_after_day(self.w(k))
+                .filter(|_| self.punct(k + 1, '.') && self.num(k + 2).is_some())
+        });
+        let (mo, day_at) = if let Some(mo) = named {
             // "2025. márc. 3.": the month may be abbreviated; Lithuanian may name the month
             // as such ("2025 m. kovo mėn. 3 d.").
             let mut at = if self.punct(k + 1, '.') { k + 2 } else { k + 1 };
@@ -508,6 +523,32 @@ impl P<'_> {
                 Some(mo) if self.num(k).is_some() => (mo, k),
                 _ => return Ok(None),
             }
+        } else if let (true, Some(mo), Some(_)) = (
+            after_word > i + 1,
+            words::month_after_day(self.w(k + 1)),
+            self.num(k),
+        ) {
+            // After a year word, day and month without a dot between: Kazakh "2025 ж. 3 нау.".
+            let Some(d) = self.num(k).filter(|t| t.ndig <= 2 && !t.ordinal) else {
+                return Ok(None);
+            };
+            let mut next = k + 2;
+            if self.punct(next, '.') && self.adjacent(next) {
+                next += 1;
+            }
+            if d.num == 0 || d.num > u64::from(days_in_month(y, mo)) {
+                return Err(self.fail(RefusalKind::InvalidDate, i, next));
+            }
+            return Ok(Some(DatePart {
+                y: Some(y),
+                mo,
+                d: d.num as u8,
+                precision: Precision::Day,
+                ambiguous: false,
+                alone: false,
+                start: i,
+                next,
+            }));
         } else {
             return Ok(None);
         };
@@ -529,6 +570,13 @@ impl P<'_> {
         } else if self.adjacent(next) && matches!(self.w(next), "a" | "an" | "ean") {
             // The Basque case ending on the day: "martxoaren 3a", "martxoaren 3an" (on the 3rd).
             next += 1;
+        } else if self.punct(next, '(')
+            && self.is(next + 1, "a")
+            && self.punct(next + 2, ')')
+            && (next..next + 3).all(|j| self.adjacent(j))
+        {
+            // CLDR's Basque medium date: "2025(e)ko mar. 3(a)".
+            next += 3;
         }
         if d.num == 0 || d.num > u64::from(days_in_month(y, mo)) {
             return Err(self.fail(RefusalKind::InvalidDate, i, next));
@@ -622,6 +670,28 @@ impl P<'_> {
                             false,
                             next,
                         )));
+                    }
+                }
+                // ISO 8601 ordinal date: "2026-328" is the 328th day of 2026. Three digits after
+                // a hyphen are nothing else a page prints as a date; a number past 366 is not
+                // one (a phone or catalogue number), 366 in a common year is an invalid date.
+                if let Some(o) = self
+                    .num(i + 2)
+                    .filter(|t| t.ndig == 3 && !t.space_before && !t.ordinal)
+                    .filter(|_| self.punct(i + 1, '-') && self.adjacent(i + 1))
+                    .filter(|o| (1..=366).contains(&o.num))
+                {
+                    if !self.glued(i + 3) || self.is(i + 3, "t") {
+                        if o.num == 366 && !is_leap(y) {
+                            return Err(self.fail(RefusalKind::InvalidDate, i, i + 3));
+                        }
+                        // Without a time it must fill its segment: "Resolution 2025-045" and
+                        // "INV 2024-001" are numbers, not days of the year.
+                        let day = Wall::midnight(y, 1, 1).add_days(o.num as i64 - 1);
+                        return Ok(Some(DatePart {
+                            alone: true,
+                            ..part(Some(y), day.mo, day.d, Precision::Day, false, i + 3)
+                        }));
                     }
                 }
                 // ISO and year-first: 2025-03-04, 2025/03/04, 2025.03.04, 2025-03.
@@ -1095,17 +1165,31 @@ impl P<'_> {
                     // The Burmese "ရက်" (day): "မတ်လ ၃ ရက် ၂၀၂၅".
                     next += 1;
                 }
-                // A range of days ("March 3-5, 2025", "March 3–5"): the first day counts.
-                if (self.punct(next, '-') || self.punct(next, '–'))
-                    && self
-                        .num(next + 1)
-                        .is_some_and(|n| n.ndig <= 2 && n.num > day && n.num <= 31)
+                // A range of days ("March 3-5, 2025", "March 3–5", "March 3 to 5, 2025"): the
+                // first day counts. A word joins only a range a year closes.
+                let dash = self.punct(next, '-') || self.punct(next, '–') || self.punct(next, '—');
+                let to = matches!(self.w(next), "to" | "through" | "thru" | "until");
+                let mut range_year = None;
+                if self
+                    .num(next + 1)
+                    .is_some_and(|n| n.ndig <= 2 && n.num > day && n.num <= 31)
+                    && (dash || (to && self.year_at(next + 2).is_some()))
                 {
                     next += 2;
+                } else if dash && words::month(self.w(next + 1)).is_some() {
+                    // Two month-first dates with the year once, at the end: "Mar 3 - Mar 5,
+                    // 2025"; "Dec 30 - Jan 2, 2025" starts in the year before.
+                    if let Ok(Some(end)) = self.month_first(next + 1) {
+                        if let (Some(y2), Precision::Day) = (end.y, end.precision) {
+                            let before = (end.mo, end.d) < (mo, day as u8);
+                            range_year = Some((if before { y2 - 1 } else { y2 }, end.next));
+                        }
+                    }
                 }
-                let year = self
-                    .year_at(next)
-                    .map(|(y, n)| (self.era_before(i, y, n), n));
+                let year = range_year.or_else(|| {
+                    self.year_at(next)
+                        .map(|(y, n)| (self.era_before(i, y, n), n))
+                });
                 if !(1..=31).contains(&day) {
                     return if year.is_some() {
                         Err(self.fail(RefusalKind::InvalidDate, i, year.map_or(next, |y| y.1)))
@@ -1787,5 +1871,50 @@ mod tests {
         );
         assert_eq!(r("0001-01-01 00:30 +0100", m), "out_of_range");
         assert_eq!(r("25:61", m), "invalid_time");
+    }
+
+    #[test]
+    fn iso_ordinal_dates() {
+        let m = DateOrder::Mdy;
+        assert_eq!(r("2026-328", m), "2026-11-24T00:00:00Z day");
+        assert_eq!(r("2025-062", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("2024-366", m), "2024-12-31T00:00:00Z day");
+        assert_eq!(r("2025-062T14:05:00Z", m), "2025-03-03T14:05:00Z second");
+        assert_eq!(r("2025-366", m), "invalid_date");
+        // Past 366 (or 0) the digits are some other number, not a date.
+        assert_eq!(r("2025-555", m), "no_date");
+        assert_eq!(r("Resolution 2025-045", m), "no_date");
+        assert_eq!(r("Invoice INV 2024-001 paid", m), "no_date");
+        assert_eq!(r("Updated: 2025-062", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("2025-000", m), "no_date");
+    }
+
+    #[test]
+    fn cldr_medium_dates_in_kazakh_tamil_and_basque() {
+        let m = DateOrder::Mdy;
+        assert_eq!(r("2025 ж. 3 нау.", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("2025 ж. 3 жел. 14:05", m), "2025-12-03T14:05:00Z minute");
+        assert_eq!(r("2025 ж. 30 ақп.", m), "invalid_date");
+        assert_eq!(r("3 மார்., 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(
+            r("3 மார்., 2025 அன்று 2:05 PM", m),
+            "2025-03-03T14:05:00Z minute"
+        );
+        assert_eq!(r("2025(e)ko mar. 3(a)", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("2025(e)ko urr. 15(a)", m), "2025-10-15T00:00:00Z day");
+        assert_eq!(
+            r("2025(e)ko abe. 3(a) 14:05", m),
+            "2025-12-03T14:05:00Z minute"
+        );
+    }
+
+    #[test]
+    fn month_first_ranges_take_the_year_at_the_end() {
+        let m = DateOrder::Mdy;
+        assert_eq!(r("Mar 3 - Mar 5, 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("March 30 - April 2, 2025", m), "2025-03-30T00:00:00Z day");
+        assert_eq!(r("Dec 30 - Jan 2, 2025", m), "2024-12-30T00:00:00Z day");
+        assert_eq!(r("March 3 to 5, 2025", m), "2025-03-03T00:00:00Z day");
+        assert_eq!(r("March 3 – 5, 2025", m), "2025-03-03T00:00:00Z day");
     }
 }

@@ -17,6 +17,26 @@ enum DayPart {
     Night,
 }
 
+/// A Hindi part of the day written before the hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HindiDayPart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+/// The Hindi part of the day a word names ("सुबह", "दोपहर", "शाम", "रात"), folded.
+fn hindi_daypart(w: &str) -> Option<HindiDayPart> {
+    Some(match w {
+        "सुबह" | "तडके" => HindiDayPart::Morning,
+        "दोपहर" => HindiDayPart::Afternoon,
+        "शाम" => HindiDayPart::Evening,
+        "रात" => HindiDayPart::Night,
+        _ => return None,
+    })
+}
+
 /// A time of day as written.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TimePart {
@@ -65,6 +85,8 @@ impl P<'_> {
                                                 | "minuit"
                                                 | "mediodia"
                                         )
+                                    // Hindi "को शाम 6:30 बजे" (on, in the evening at 6:30).
+                                    || hindi_daypart(self.w(k + 1)).is_some()
                             })
                     } else {
                         // "03 Mart 2025 Pazartesi 14:30": a weekday between the date and the
@@ -115,6 +137,22 @@ impl P<'_> {
                 zone,
                 next,
             }));
+        }
+        // Hindi names the part of the day before the hour: "दोपहर 2:05 बजे" (afternoon),
+        // "शाम 6 बजे" (evening), "रात 11:40 बजे" (night), "सुबह 9 बजे" (morning).
+        if let Some(part) = hindi_daypart(w).filter(|_| self.num(k + 1).is_some()) {
+            let Some(t) = self.time_at(k + 1, after_date)? else {
+                return Ok(None);
+            };
+            let h = match (part, t.h) {
+                // Afternoon runs from noon; evening is always after it.
+                (HindiDayPart::Afternoon, 1..=6) | (HindiDayPart::Evening, 1..=11) => t.h + 12,
+                // "रात 11 बजे" is 23:00, "रात 2 बजे" 02:00, "रात 12 बजे" midnight.
+                (HindiDayPart::Night, 6..=11) => t.h + 12,
+                (HindiDayPart::Night, 12) => 0,
+                _ => t.h,
+            };
+            return Ok(Some(TimePart { h, ..t }));
         }
         if let Some(basic) = self.basic_iso_time(k)? {
             return Ok(Some(basic));
@@ -250,7 +288,7 @@ impl P<'_> {
             }
         }
         if pm.is_none() && !clear {
-            if matches!(self.w(j), "uhr" | "uur") {
+            if matches!(self.w(j), "uhr" | "uur" | "बजे") {
                 j += 1;
             } else if self.is(j, "ч") && self.punct(j + 1, '.') {
                 // Russian and Bulgarian "в 14 ч." (hours).
@@ -260,7 +298,7 @@ impl P<'_> {
             }
         } else if matches!(
             self.w(j),
-            "uhr" | "uur" | "hrs" | "hs" | "horas" | "heures" | "h" | "น"
+            "uhr" | "uur" | "hrs" | "hs" | "horas" | "heures" | "h" | "น" | "बजे"
         ) {
             j += 1;
         } else if self.is(j, "ч") && self.punct(j + 1, '.') {
@@ -505,6 +543,25 @@ mod tests {
             ("13 PM", "invalid_time"),
             ("16:12 pm IST", "10:42:00Z minute"),
             ("16:12 am", "invalid_time"),
+        ];
+        for (time, want) in cases {
+            assert_eq!(r(time), want, "{time}");
+        }
+    }
+
+    #[test]
+    fn hindi_names_the_part_of_the_day_before_the_hour() {
+        let cases = [
+            ("दोपहर 2:05 बजे", "14:05:00Z minute"),
+            ("दोपहर 12:30 बजे", "12:30:00Z minute"),
+            ("शाम 6 बजे", "18:00:00Z hour"),
+            ("सुबह 9:15 बजे", "09:15:00Z minute"),
+            ("रात 11:40 बजे", "23:40:00Z minute"),
+            ("रात 1:10 बजे", "01:10:00Z minute"),
+            ("रात 12 बजे", "00:00:00Z hour"),
+            (", शाम 7:45 बजे", "19:45:00Z minute"),
+            ("को शाम 6:30 बजे", "18:30:00Z minute"),
+            ("14:05 बजे", "14:05:00Z minute"),
         ];
         for (time, want) in cases {
             assert_eq!(r(time), want, "{time}");
