@@ -543,9 +543,23 @@ fn diagnose(table: &Table, line: &[u8], arrow: &ArrowError) -> Diagnosis {
     if let Some(d) = check_object(table, map) {
         return d;
     }
+    // arrow-json's own words, with the field it names ("whilst decoding field 'a': whilst
+    // decoding field 'b': ...") made a pointer.
     let message = arrow.to_string();
-    let message = message.strip_prefix("Json error: ").unwrap_or(&message);
-    ("type", None, message.to_string())
+    let mut rest = message.strip_prefix("Json error: ").unwrap_or(&message);
+    let mut pointer = String::new();
+    while let Some(after) = rest.strip_prefix("whilst decoding field '") {
+        let Some((field, tail)) = after.split_once("': ") else {
+            break;
+        };
+        pointer = pointer_for(&pointer, field);
+        rest = tail;
+    }
+    (
+        "type",
+        (!pointer.is_empty()).then_some(pointer),
+        rest.to_string(),
+    )
 }
 
 /// Why a record certainly does not decode, found without arrow-json; `None` when it may
@@ -1151,6 +1165,17 @@ mod tests {
             ]
         );
         assert!(why[4].1.contains("number out of range"), "{why:?}");
+        // serde_json reads 4.0000000000000001 as 4.0; arrow-json's refusal names the field.
+        let lines = [r#"{"id":"a","n":4.0000000000000001}"#.to_string()];
+        let out = d.decode(&chunk(&lines)).unwrap();
+        assert_eq!(
+            out.rejects[0].location.to_string(),
+            "in.jsonl:1: record 0: /n"
+        );
+        assert_eq!(
+            out.rejects[0].message,
+            "expected an integer, found 4.0000000000000001"
+        );
     }
 
     #[test]
