@@ -68,6 +68,12 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
     while i < limit {
         let text = lines[i].text;
         if h.title.is_some() && is_running_text(zone, i) {
+            if is_caption_over_wire(zone, i, &h) {
+                removed.add("photo caption", text);
+                removed.add("photo", lines[i + 1].text);
+                i += 2;
+                continue;
+            }
             if standfirst_then_header(zone, i) {
                 h.body_lines.push(i);
                 i += 1;
@@ -144,6 +150,17 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 .iter()
                 .any(|l| lines::strip_prefix_ci(text, l).is_some())
             {
+                h.body_lines.pop();
+                removed.add("photo caption", lines[i - 2].text);
+            } else if what == "photo"
+                && i >= 2
+                && h.body_lines.last() == Some(&(i - 2))
+                && is_bare_credit(text)
+                && (h.body_lines.len() >= 2 || describes_picture(lines[i - 2].text))
+            {
+                // `Keir Starmer speaks in London on Tuesday` over `Getty Images`: a bare
+                // credit closes a caption too, when the line describes a picture or a
+                // standfirst came before it.
                 h.body_lines.pop();
                 removed.add("photo caption", lines[i - 2].text);
             }
@@ -408,6 +425,11 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         }
         if text_line && photo_part && h.title.is_some() {
             removed.add("photo caption", text);
+        } else if text_line && h.title.is_some() && is_caption_over_wire(zone, i, &h) {
+            removed.add("photo caption", text);
+            removed.add("photo", lines[i + 1].text);
+            i += 2;
+            continue;
         } else if text_line {
             // Unclassified text after the title: a standfirst when header lines follow,
             // else the body starts here.
@@ -1128,9 +1150,11 @@ fn standfirst_then_header(zone: &Zone<'_>, i: usize) -> bool {
         if zone.boilerplate(j).is_some() {
             continue;
         }
-        let chrome = lines::count_words(line.text, 5) <= 3
+        // A wire's name alone (`Xinhua` under a picture's caption) is a credit.
+        let chrome = (lines::count_words(line.text, 5) <= 3
             && !line.text.ends_with(['.', '?', '!', ':'])
-            && !line.text.chars().any(char::is_alphabetic);
+            && !line.text.chars().any(char::is_alphabetic))
+            || lines::is_agency(line.text);
         if !chrome {
             if budget == 0 {
                 return false;
@@ -1145,7 +1169,12 @@ fn standfirst_then_header(zone: &Zone<'_>, i: usize) -> bool {
         }) {
             return true;
         }
-        if paragraph_like(line.text) {
+        // A caption over a wire's name alone is not the story starting.
+        let captioned = zone
+            .lines
+            .get(j + 1)
+            .is_some_and(|l| lines::is_agency(l.text));
+        if paragraph_like(line.text) && !captioned {
             return false;
         }
     }
@@ -1182,6 +1211,95 @@ fn caption_shaped(text: &str) -> bool {
         ["last", "week" | "month" | "year" | "night" | "weekend"]
     ) || matches!(tail(1), ["yesterday"])
         || matches!(tail(3), ["earlier", "this", "week" | "month" | "year"])
+}
+
+/// `A view of the Science Park.` over `Xinhua` under a standfirst: a caption over the
+/// agency's name alone (a wire under the headline with no caption above it stays the byline).
+fn is_caption_over_wire(zone: &Zone<'_>, i: usize, h: &Header) -> bool {
+    zone.lines
+        .get(i + 1)
+        .is_some_and(|l| lines::is_agency(l.text))
+        && lines::count_words(zone.text(i), 31) <= 30
+        && (!h.body_lines.is_empty() || describes_picture(zone.text(i)))
+        && standfirst_then_header(zone, i + 1)
+}
+
+/// `Getty Images`, `AFP`: a credit alone on its line, without a caption or outlet after a comma.
+fn is_bare_credit(text: &str) -> bool {
+    !text.contains(',') && lines::count_words(text, 7) <= 6
+}
+
+/// Whether a line describes a picture: `A view of ...`, or someone doing what people do in
+/// photographs (`Keir Starmer speaks during a visit ...`, `Fans celebrate ...`), in the
+/// present tense a standfirst rarely uses for its subject.
+fn describes_picture(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "a view of ",
+        "an aerial view",
+        "a general view",
+        "general view",
+        "file photo",
+        "file picture",
+        "a file photo",
+    ];
+    const VERBS: &[&str] = &[
+        "speaks",
+        "speak",
+        "gestures",
+        "gesture",
+        "attends",
+        "attend",
+        "arrives",
+        "arrive",
+        "waves",
+        "wave",
+        "poses",
+        "pose",
+        "walks",
+        "walk",
+        "stands",
+        "stand",
+        "sits",
+        "sit",
+        "listens",
+        "listen",
+        "reacts",
+        "react",
+        "celebrates",
+        "celebrate",
+        "looks",
+        "holds",
+        "hold",
+        "addresses",
+        "delivers",
+        "leaves",
+        "greets",
+        "greet",
+        "shakes",
+        "visits",
+        "inspects",
+        "inspect",
+        "queue",
+        "queues",
+        "gather",
+        "gathers",
+        "pictured",
+    ];
+    if lines::count_words(text, 31) > 30 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if OPENINGS.iter().any(|o| lower.starts_with(o)) {
+        return true;
+    }
+    // The verb after the subject (one to four words in), or `is seen` / `are seen`.
+    lower
+        .split_whitespace()
+        .skip(1)
+        .take(5)
+        .any(|w| VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        || lower.contains(" is seen ")
+        || lower.contains(" are seen ")
 }
 
 /// A standfirst is a sentence: a short label such as `Key events` starts the body instead.
@@ -1559,5 +1677,27 @@ mod tests {
             "Spending more now would make inflation worse."
         ));
         assert!(!standfirst_shaped("Key events"));
+    }
+
+    #[test]
+    fn captions_over_bare_credits_are_not_standfirsts() {
+        // A picture's description over `Getty Images` directly under the headline.
+        let h = read_text(&format!(
+            "Starmer vows to rewire the state\nKeir Starmer speaks during a visit to a research centre in London on Tuesday\nGetty Images\nArchie Mitchell\nTuesday 04 March 2025 14:32 GMT\n{LEDE}"
+        ));
+        assert!(h.body_lines.is_empty());
+        // A standfirst over `Getty Images` stays one (the picture had no caption).
+        let h = read_text(&format!(
+            "Starmer vows to rewire the state\nThe prime minister wants every department to use AI within a year\nGetty Images\nArchie Mitchell\nTuesday 04 March 2025 14:32 GMT\n{LEDE}"
+        ));
+        assert_eq!(h.body_lines.len(), 1);
+        // A caption over a wire's name alone, under a standfirst.
+        let h = read_text(&format!(
+            "Lawmakers approve fund for start-ups\nOfficials say the fund will back as many as 200 firms\nA view of the Science Park in Sha Tin.\nXinhua\nNatalie Wong\nPublished: 2:32pm, 4 Mar 2025\n{LEDE}"
+        ));
+        assert_eq!(h.body_lines.len(), 1);
+        assert_eq!(h.bylines.first().map(|b| b.0.as_str()), Some("Natalie Wong"));
+        assert!(describes_picture("Fans celebrate outside the stadium"));
+        assert!(!describes_picture("The fund will back 200 firms"));
     }
 }
