@@ -148,6 +148,18 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             i = end;
             continue;
         }
+        // `Only a part of the news ... published by Anadolu Agency ... Please contact us for
+        // subscription.`, dpa's `Diese Meldung ist Teil eines automatisierten Angebots ...`:
+        // an agency's subscription or licensing notice among the page's last lines.
+        if !kept.is_empty()
+            && i + 3 >= n
+            && is_agency_notice(text)
+            && lines::boilerplate(text).is_none()
+        {
+            removed.add("agency notice", text);
+            i += 1;
+            continue;
+        }
         if let Some(what) = footer(text, &lower_head) {
             handle_footer(text, what, ctx, &mut body);
             let name = match what {
@@ -235,6 +247,43 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     body.paragraphs = join_paragraphs(&kept);
     join_split_dateline(&mut body.paragraphs);
     body
+}
+
+/// Whether a line is a news agency's notice about its service: it names an agency and
+/// subscription, licensing, redistribution or an automated, unedited feed.
+fn is_agency_notice(text: &str) -> bool {
+    const AGENCY: &[&str] = &[
+        "agency",
+        "ajans",
+        "agentur",
+        "agence",
+        "agencia",
+        "agência",
+        "agenzia",
+        "wire service",
+        "news service",
+        "syndicated",
+    ];
+    const NOTICE: &[&str] = &[
+        "subscri",
+        "abone",
+        "abonn",
+        "suscri",
+        "assina",
+        "licens",
+        "lizenz",
+        "redistribu",
+        "redifusi",
+        "reproduc",
+        "automat",
+        "nicht bearbeitet",
+        "not been edited",
+    ];
+    if lines::count_words(text, 61) > 60 || lines::count_words(text, 8) < 8 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    AGENCY.iter().any(|w| lower.contains(w)) && NOTICE.iter().any(|w| lower.contains(w))
 }
 
 /// `SOURCE Acme Robotics, Inc.`: the last line of a PR Newswire release, naming the issuer.
@@ -929,6 +978,19 @@ mod tests {
         let (paras, _) =
             run("Note from the author: this is a test page.\nOne.\nTwo.\nThree.\nFour.");
         assert_eq!(paras.len(), 5, "{paras:?}");
+    }
+
+    #[test]
+    fn agency_notices_at_the_end_go() {
+        assert!(is_agency_notice("Only a part of the news, pictures and videos published by Anadolu Agency via the News Broadcasting System (HAS) is published on the website. Please contact us for subscription."));
+        assert!(is_agency_notice("Diese Meldung ist Teil eines automatisierten Angebots der nach strengen journalistischen Regeln arbeitenden Nachrichtenagentur dpa."));
+        assert!(!is_agency_notice(
+            "The agency said it would review the findings next week."
+        ));
+        // Only among the last lines: the same words earlier are the story.
+        let notice = "The agency said subscription numbers fell by a third in the year to March.";
+        let (paras, _) = run(&format!("{notice}\nOfficials said the decline had slowed.\nA second line.\nA third line.\nA fourth line."));
+        assert_eq!(paras[0], notice);
     }
 
     #[test]

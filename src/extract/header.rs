@@ -1696,7 +1696,10 @@ mod tests {
             "Lawmakers approve fund for start-ups\nOfficials say the fund will back as many as 200 firms\nA view of the Science Park in Sha Tin.\nXinhua\nNatalie Wong\nPublished: 2:32pm, 4 Mar 2025\n{LEDE}"
         ));
         assert_eq!(h.body_lines.len(), 1);
-        assert_eq!(h.bylines.first().map(|b| b.0.as_str()), Some("Natalie Wong"));
+        assert_eq!(
+            h.bylines.first().map(|b| b.0.as_str()),
+            Some("Natalie Wong")
+        );
         assert!(describes_picture("Fans celebrate outside the stadium"));
         assert!(!describes_picture("The fund will back 200 firms"));
     }

@@ -483,6 +483,12 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             return Some("copyright");
         }
     }
+    // `(c) Agencia EFE`: the agency's name after the sign, alone on the line.
+    if let Some(rest) = s.strip_prefix("(c) ").or_else(|| s.strip_prefix("(C) ")) {
+        if rest.starts_with(char::is_uppercase) && count_words(rest, 5) <= 4 {
+            return Some("copyright");
+        }
+    }
     // Rare keywords first (one SIMD search each), the exact phrases only on the few lines
     // that have them.
     if PHOTO.is_in(s) && count_words(s, 51) <= 50 {
@@ -1633,6 +1639,7 @@ mod tests {
                 "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
                 "boilerplate:syndication note",
             ),
+            ("(c) Agencia EFE", "boilerplate:copyright"),
         ];
         check_kinds(cases);
     }
