@@ -943,6 +943,7 @@ fn above_title(
             _ if right_above && short_trail(zone, plan, i, h.source.as_deref()) => {
                 set_kicker(h, seg.clone());
             }
+            _ if right_above && trail_after_menu(zone, plan, i) => set_kicker(h, seg.clone()),
             _ => removed.add("navigation", seg),
         }
     }
@@ -964,6 +965,22 @@ fn short_trail(zone: &Zone<'_>, plan: &TitlePlan, i: usize, source: Option<&str>
         }
         _ => false,
     }
+}
+
+/// `Home` / `Cities` / `Opinion` / `News` / `Cities` / `Mumbai`: a breadcrumb after a long
+/// menu repeats the menu's entries on its way down to the story's section. A menu lists an
+/// entry once, so the entry before the last standing earlier in the run (and the last not)
+/// marks the trail.
+fn trail_after_menu(zone: &Zone<'_>, plan: &TitlePlan, i: usize) -> bool {
+    let entries = menu_run(zone, plan, i);
+    let [earlier @ .., parent, last] = entries.as_slice() else {
+        return false;
+    };
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    earlier.len() >= 2
+        && earlier.iter().any(|e| same(e, parent))
+        && !earlier.iter().any(|e| same(e, last))
+        && !is_nav_word(last)
 }
 
 /// The entries of the menu run ending at line `i`, in order (boilerplate lines skipped).
@@ -1500,6 +1517,12 @@ mod tests {
             ("News\nUK\nPolitics", Some("Politics")),
             ("Home\nSport\nFootball", Some("Football")),
             ("Wiadomości\nKraj", Some("Kraj")),
+            // A breadcrumb after a long menu repeats its entries down to the section.
+            (
+                "Home\nePaper\nExplained\nOpinion\nCities\nNews\nCities\nMumbai",
+                Some("Mumbai"),
+            ),
+            ("Home\nIndia\nWorld\nCities\nOpinion\nEntertainment", None),
         ] {
             let h = read_text(&format!(
                 "{menu}\nCouncil tax to rise by 5% as town faces gap\n2 hours ago\n{LEDE}"
