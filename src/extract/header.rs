@@ -685,6 +685,35 @@ fn plan_title(zone: &Zone<'_>, limit: usize) -> TitlePlan {
             Some(Kind::Byline(..) | Kind::DateLabel(_) | Kind::ReadingTime)
         ),
     };
+    // (Masthead, show and headline may make a three-line menu run: a longer run is a menu.)
+    let plain = |j: usize| {
+        j < end
+            && (0..=j).rev().take_while(|&k| plan.nav[k]).count() <= 3
+            && matches!(kinds[j], Some(Kind::Text | Kind::NameLike))
+            && !lines[j].text.ends_with(['.', ':', '。'])
+            // A word count says nothing in a script without spaces.
+            && lines[j].text.chars().count() <= 40
+    };
+    // A short line under a short plain line and right above the header lines (a date or
+    // byline, or a standfirst and then one), not a person's name.
+    let is_series_title = |i: usize| {
+        // (`The Food Programme` reads like a masthead.)
+        i >= 1
+            && plain(i)
+            && !masthead_like(lines[i].text)
+            && plain(i - 1)
+            && lines::count_words(lines[i - 1].text, 5) <= 4
+            && lines::count_words(lines[i].text, 4) <= 3
+            // (a person's name has two words at least)
+            && (lines::count_words(lines[i].text, 2) < 2
+                || super::byline::is_the_name(lines[i].text)
+                || !super::byline::looks_like_names(lines[i].text))
+            && (kinds.get(i + 1).is_some_and(header_kind)
+                || (i + 1 < lines.len()
+                    && lines::count_words(lines[i + 1].text, 8) >= 8
+                    && zone.boilerplate(i + 1).is_none()
+                    && standfirst_then_header(zone, i + 1)))
+    };
     let mut best: Option<(i32, usize)> = None;
     for i in 0..end {
         let text = lines[i].text;
@@ -743,6 +772,14 @@ fn plan_title(zone: &Zone<'_>, limit: usize) -> TitlePlan {
             {
                 score -= 4;
             }
+        }
+        // `Throughline` / `The Pirate Queen` / date, `The Food Programme` / `Honey` /
+        // standfirst / date: a show or series name over a short headline. The short line
+        // right above the header lines is the headline, the one over it its kicker.
+        if is_series_title(i) {
+            score = score.max(4);
+        } else if is_series_title(i + 1) {
+            score -= 4;
         }
         // Position: the headline is normally the first candidate.
         score = score * 4 - 2 * i.min(12) as i32;
@@ -1700,6 +1737,21 @@ mod tests {
             "Spending more now would make inflation worse."
         ));
         assert!(!standfirst_shaped("Key events"));
+    }
+
+    #[test]
+    fn a_show_name_over_a_short_headline_is_its_kicker() {
+        let h = read_text(&format!(
+            "NPR\nThroughline\nThe Pirate Queen\nMarch 4, 2025 5:00 AM ET\n{LEDE}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("The Pirate Queen"));
+        let h = read_text(&format!(
+            "BBC\nThe Food Programme\nHoney\nDan Saladino meets the beekeepers fighting to save Britain's native black bee.\nReleased On: 02 Mar 2025\n{LEDE}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("Honey"));
+        // A short headline over a byline name stays the headline.
+        let h = read_text(&format!("Brutal Honesty\nJane Doe\nMarch 4, 2025\n{LEDE}"));
+        assert_eq!(h.title.as_deref(), Some("Brutal Honesty"));
     }
 
     #[test]

@@ -452,6 +452,12 @@ pub const DATE_LABELS: &[(&str, bool)] = &[
     ("date", false),
     ("first published", false),
     ("originally published", false),
+    // Podcast and programme pages: `Released On: 02 Mar 2025`, `Aired: ...`.
+    ("released", false),
+    ("released on", false),
+    ("aired", false),
+    ("aired on", false),
+    ("first broadcast", false),
     ("updated", true),
     ("last updated", true),
     ("last modified", true),
