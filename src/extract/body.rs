@@ -531,6 +531,28 @@ pub fn is_video_marker(text: &str) -> bool {
 /// A dateline copied over several lines (`Washington` / `CNN` / `—` / `The Senate ...`): up to
 /// three short pieces, the last ending in a dash, are joined with the paragraph they open.
 fn join_split_dateline(paragraphs: &mut Vec<String>) {
+    // `LONDON` alone over the story's first paragraph (Anadolu's English pages): a place in
+    // capitals, no section word or label, that the paragraph names, is the dateline.
+    if let [place, lede, ..] = paragraphs.as_slice() {
+        let caps_place = (1..=3).contains(&lines::count_words(place, 4))
+            && place.chars().any(char::is_alphabetic)
+            && place
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''))
+            && !super::vocab::TOP_SECTIONS.contains(place.to_lowercase().as_str())
+            && !super::vocab::NEWS_WORDS.contains(place.to_lowercase().as_str())
+            && lines::boilerplate(place).is_none();
+        // A heading in capitals (`KEY POINTS`) is no place: the story names its place.
+        let named = || {
+            let lower = lede.to_lowercase();
+            lower.contains(&place.to_lowercase())
+        };
+        if caps_place && paragraph_like(lede) && lede.starts_with(char::is_uppercase) && named() {
+            let joined = format!("{place} - {lede}");
+            paragraphs.splice(..2, [joined]);
+            return;
+        }
+    }
     let dash = |p: &str| p.ends_with(['—', '–', '-']);
     let short = |p: &str| {
         p.len() <= 50
@@ -909,6 +931,14 @@ mod tests {
             .to_vec();
         join_split_dateline(&mut q);
         assert_eq!(q.len(), 3);
+        // A place in capitals alone over a lede that names it; a heading in capitals stays.
+        let lede = "Turkish Foreign Minister Hakan Fidan met his British counterpart in London on Tuesday, according to diplomatic sources.";
+        let mut r: Vec<String> = vec!["LONDON".into(), lede.into()];
+        join_split_dateline(&mut r);
+        assert_eq!(r, [format!("LONDON - {lede}")]);
+        let mut k: Vec<String> = vec!["KEY POINTS".into(), lede.into()];
+        join_split_dateline(&mut k);
+        assert_eq!(k.len(), 2);
     }
 
     #[test]
