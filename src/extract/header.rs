@@ -287,7 +287,30 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                             .iter()
                             .all(|d| !d.update && super::when::is_clock_time(&d.text)) =>
                 {
-                    removed.add("time", seg);
+                    // `March 2, 2025 / 7:00 PM EST`: the time of the date just read on the
+                    // same line completes it.
+                    let completed = (k > 0)
+                        .then(|| h.dates.last())
+                        .flatten()
+                        .filter(|last| {
+                            last.resolved.is_some()
+                                && !super::when::is_clock_time(&last.text)
+                                && segments[k - 1].contains(last.text.as_str())
+                        })
+                        .and_then(|last| {
+                            let joined = format!("{} {}", last.text, seg.trim());
+                            let mut hits = super::when::probe(&joined, ctx, Some(last.update));
+                            (hits.len() == 1 && hits[0].resolved.is_some())
+                                .then(|| hits.pop())
+                                .flatten()
+                        });
+                    match completed {
+                        Some(hit) => {
+                            h.dates.pop();
+                            h.dates.push(hit);
+                        }
+                        None => removed.add("time", seg),
+                    }
                 }
                 // `Tue 11 Mar 2025 08.45 GMT` then `First published on Tue 11 Mar 2025 05.30
                 // GMT` (a live blog): the first publication is the date published, the dates
@@ -1749,6 +1772,13 @@ mod tests {
             "BBC\nThe Food Programme\nHoney\nDan Saladino meets the beekeepers fighting to save Britain's native black bee.\nReleased On: 02 Mar 2025\n{LEDE}"
         ));
         assert_eq!(h.title.as_deref(), Some("Honey"));
+        // The time after a bar completes the date before it.
+        let h = read_text(&format!(
+            "CBS News\n60 Minutes\nThe last lighthouse keeper\nBy Anderson Cooper\nUpdated on: March 2, 2025 / 7:00 PM EST / CBS News\n{LEDE}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("The last lighthouse keeper"));
+        assert_eq!(h.dates.len(), 1);
+        assert_eq!(h.dates[0].text, "March 2, 2025 7:00 PM EST");
         // A short headline over a byline name stays the headline.
         let h = read_text(&format!("Brutal Honesty\nJane Doe\nMarch 4, 2025\n{LEDE}"));
         assert_eq!(h.title.as_deref(), Some("Brutal Honesty"));
