@@ -382,6 +382,15 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                             t.push_str(seg);
                         }
                         title_line = Some(i);
+                    } else if !whole
+                        && k > 0
+                        && h.source
+                            .as_deref()
+                            .is_some_and(|src| src.eq_ignore_ascii_case(seg.trim()))
+                    {
+                        // `... / 7:00 PM EST / CBS News`: the masthead repeated at the end
+                        // of the date line.
+                        removed.add("outlet", seg);
                     } else if matches!(kind, Kind::NameLike) && super::byline::is_the_name(seg) {
                         // `The Hill` under the headline of a syndicated story: the outlet it
                         // came from, not an author.
