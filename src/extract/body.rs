@@ -151,7 +151,8 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
         // `Only a part of the news ... published by Anadolu Agency ... Please contact us for
         // subscription.`, dpa's `Diese Meldung ist Teil eines automatisierten Angebots ...`:
         // an agency's subscription or licensing notice among the page's last lines.
-        if !kept.is_empty()
+        // (Never the story's own first lines: a short story about an agency stays whole.)
+        if kept.len() >= 3
             && i + 3 >= n
             && is_agency_notice(text)
             && lines::boilerplate(text).is_none()
@@ -1021,6 +1022,9 @@ mod tests {
         let notice = "The agency said subscription numbers fell by a third in the year to March.";
         let (paras, _) = run(&format!("{notice}\nOfficials said the decline had slowed.\nA second line.\nA third line.\nA fourth line."));
         assert_eq!(paras[0], notice);
+        // Nor in a story of a line or two.
+        let (paras, _) = run(&format!("A first line.\n{notice}"));
+        assert_eq!(paras.len(), 2);
     }
 
     #[test]

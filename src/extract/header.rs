@@ -267,10 +267,14 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 }
                 // `KEY POINTS` over the first paragraphs, once the header has its section,
                 // byline or date: a subheading of the body.
+                // (`KEY POINTS` in capitals under the date is a heading even with no
+                // section yet.)
                 Kind::Section(_)
                     if whole
                         && h.title.is_some()
-                        && h.section.is_some()
+                        && (h.section.is_some()
+                            || (seg.split_whitespace().nth(1).is_some()
+                                && !seg.chars().any(char::is_lowercase)))
                         && (!h.dates.is_empty() || !h.bylines.is_empty())
                         && lines.get(i + 1).is_some_and(|l| paragraph_like(l.text)) =>
                 {
