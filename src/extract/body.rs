@@ -148,6 +148,19 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
             i = end;
             continue;
         }
+        // `Only a part of the news ... published by Anadolu Agency ... Please contact us for
+        // subscription.`, dpa's `Diese Meldung ist Teil eines automatisierten Angebots ...`:
+        // an agency's subscription or licensing notice among the page's last lines.
+        // (Never the story's own first lines: a short story about an agency stays whole.)
+        if kept.len() >= 3
+            && i + 3 >= n
+            && is_agency_notice(text)
+            && lines::boilerplate(text).is_none()
+        {
+            removed.add("agency notice", text);
+            i += 1;
+            continue;
+        }
         if let Some(what) = footer(text, &lower_head) {
             handle_footer(text, what, ctx, &mut body);
             let name = match what {
@@ -235,6 +248,43 @@ pub fn clean(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Body
     body.paragraphs = join_paragraphs(&kept);
     join_split_dateline(&mut body.paragraphs);
     body
+}
+
+/// Whether a line is a news agency's notice about its service: it names an agency and
+/// subscription, licensing, redistribution or an automated, unedited feed.
+fn is_agency_notice(text: &str) -> bool {
+    const AGENCY: &[&str] = &[
+        "agency",
+        "ajans",
+        "agentur",
+        "agence",
+        "agencia",
+        "agência",
+        "agenzia",
+        "wire service",
+        "news service",
+        "syndicated",
+    ];
+    const NOTICE: &[&str] = &[
+        "subscri",
+        "abone",
+        "abonn",
+        "suscri",
+        "assina",
+        "licens",
+        "lizenz",
+        "redistribu",
+        "redifusi",
+        "reproduc",
+        "automat",
+        "nicht bearbeitet",
+        "not been edited",
+    ];
+    if lines::count_words(text, 61) > 60 || lines::count_words(text, 8) < 8 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    AGENCY.iter().any(|w| lower.contains(w)) && NOTICE.iter().any(|w| lower.contains(w))
 }
 
 /// `SOURCE Acme Robotics, Inc.`: the last line of a PR Newswire release, naming the issuer.
@@ -482,6 +532,28 @@ pub fn is_video_marker(text: &str) -> bool {
 /// A dateline copied over several lines (`Washington` / `CNN` / `—` / `The Senate ...`): up to
 /// three short pieces, the last ending in a dash, are joined with the paragraph they open.
 fn join_split_dateline(paragraphs: &mut Vec<String>) {
+    // `LONDON` alone over the story's first paragraph (Anadolu's English pages): a place in
+    // capitals, no section word or label, that the paragraph names, is the dateline.
+    if let [place, lede, ..] = paragraphs.as_slice() {
+        let caps_place = (1..=3).contains(&lines::count_words(place, 4))
+            && place.chars().any(char::is_alphabetic)
+            && place
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''))
+            && !super::vocab::TOP_SECTIONS.contains(place.to_lowercase().as_str())
+            && !super::vocab::NEWS_WORDS.contains(place.to_lowercase().as_str())
+            && lines::boilerplate(place).is_none();
+        // A heading in capitals (`KEY POINTS`) is no place: the story names its place.
+        let named = || {
+            let lower = lede.to_lowercase();
+            lower.contains(&place.to_lowercase())
+        };
+        if caps_place && paragraph_like(lede) && lede.starts_with(char::is_uppercase) && named() {
+            let joined = format!("{place} - {lede}");
+            paragraphs.splice(..2, [joined]);
+            return;
+        }
+    }
     let dash = |p: &str| p.ends_with(['—', '–', '-']);
     let short = |p: &str| {
         p.len() <= 50
@@ -860,6 +932,14 @@ mod tests {
             .to_vec();
         join_split_dateline(&mut q);
         assert_eq!(q.len(), 3);
+        // A place in capitals alone over a lede that names it; a heading in capitals stays.
+        let lede = "Turkish Foreign Minister Hakan Fidan met his British counterpart in London on Tuesday, according to diplomatic sources.";
+        let mut r: Vec<String> = vec!["LONDON".into(), lede.into()];
+        join_split_dateline(&mut r);
+        assert_eq!(r, [format!("LONDON - {lede}")]);
+        let mut k: Vec<String> = vec!["KEY POINTS".into(), lede.into()];
+        join_split_dateline(&mut k);
+        assert_eq!(k.len(), 2);
     }
 
     #[test]
@@ -929,6 +1009,22 @@ mod tests {
         let (paras, _) =
             run("Note from the author: this is a test page.\nOne.\nTwo.\nThree.\nFour.");
         assert_eq!(paras.len(), 5, "{paras:?}");
+    }
+
+    #[test]
+    fn agency_notices_at_the_end_go() {
+        assert!(is_agency_notice("Only a part of the news, pictures and videos published by Anadolu Agency via the News Broadcasting System (HAS) is published on the website. Please contact us for subscription."));
+        assert!(is_agency_notice("Diese Meldung ist Teil eines automatisierten Angebots der nach strengen journalistischen Regeln arbeitenden Nachrichtenagentur dpa."));
+        assert!(!is_agency_notice(
+            "The agency said it would review the findings next week."
+        ));
+        // Only among the last lines: the same words earlier are the story.
+        let notice = "The agency said subscription numbers fell by a third in the year to March.";
+        let (paras, _) = run(&format!("{notice}\nOfficials said the decline had slowed.\nA second line.\nA third line.\nA fourth line."));
+        assert_eq!(paras[0], notice);
+        // Nor in a story of a line or two.
+        let (paras, _) = run(&format!("A first line.\n{notice}"));
+        assert_eq!(paras.len(), 2);
     }
 
     #[test]

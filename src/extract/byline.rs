@@ -227,15 +227,38 @@ pub fn looks_like_names(s: &str) -> bool {
         && words[1..]
             .iter()
             .any(|w| ORG_WORDS.contains(w.to_lowercase().as_str()));
-    words.iter().enumerate().all(|(i, w)| {
-        w.trim_start_matches(['(', '"', '\'', '“'])
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase())
-            || (i == 0 && desk)
-            || w.starts_with('@')
-            || is_joiner(w)
-            || is_particle(w)
+    !tail_reads_as_sentence(tail)
+        && words.iter().enumerate().all(|(i, w)| {
+            w.trim_start_matches(['(', '"', '\'', '“'])
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+                || (i == 0 && desk)
+                || w.starts_with('@')
+                || is_joiner(w)
+                || is_particle(w)
+        })
+}
+
+/// `Hakan Fidan, David Lammy also address bilateral trade, ...`: a part after a comma with
+/// three lowercase words or more that are no role (`staff writer`), joiner or particle is a
+/// standfirst's clause, not an affiliation.
+fn tail_reads_as_sentence(tail: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "for", "the", "of", "at", "a", "an", "on", "in", "from", "with",
+    ];
+    tail.split(',').any(|part| {
+        part.split_whitespace()
+            .filter(|w| {
+                w.starts_with(char::is_lowercase)
+                    && !is_joiner(w)
+                    && !is_particle(w)
+                    && !SMALL.contains(w)
+                    && !ROLE_WORDS.contains(w.trim_end_matches(['.', ')']))
+                    && !ROLE_MODIFIERS.contains(w)
+            })
+            .count()
+            >= 3
     })
 }
 
@@ -559,6 +582,7 @@ mod tests {
             "J. R. Smith Jr.",
             "Northwire Staff",
             "the Politics Desk",
+            "Jane Doe, senior staff writer",
         ] {
             assert!(looks_like_names(yes), "{yes}");
         }
@@ -568,6 +592,7 @@ mod tests {
             "Council approves budget after long night",
             "Why the market fell?",
             "3 hours ago",
+            "Hakan Fidan, David Lammy also address bilateral trade, Middle East developments",
         ] {
             assert!(!looks_like_names(no), "{no}");
         }

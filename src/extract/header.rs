@@ -68,6 +68,12 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
     while i < limit {
         let text = lines[i].text;
         if h.title.is_some() && is_running_text(zone, i) {
+            if is_caption_over_wire(zone, i, &h) {
+                removed.add("photo caption", text);
+                removed.add("photo", lines[i + 1].text);
+                i += 2;
+                continue;
+            }
             if standfirst_then_header(zone, i) {
                 h.body_lines.push(i);
                 i += 1;
@@ -144,6 +150,17 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 .iter()
                 .any(|l| lines::strip_prefix_ci(text, l).is_some())
             {
+                h.body_lines.pop();
+                removed.add("photo caption", lines[i - 2].text);
+            } else if what == "photo"
+                && i >= 2
+                && h.body_lines.last() == Some(&(i - 2))
+                && is_bare_credit(text)
+                && (h.body_lines.len() >= 2 || describes_picture(lines[i - 2].text))
+            {
+                // `Keir Starmer speaks in London on Tuesday` over `Getty Images`: a bare
+                // credit closes a caption too, when the line describes a picture or a
+                // standfirst came before it.
                 h.body_lines.pop();
                 removed.add("photo caption", lines[i - 2].text);
             }
@@ -250,10 +267,14 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                 }
                 // `KEY POINTS` over the first paragraphs, once the header has its section,
                 // byline or date: a subheading of the body.
+                // (`KEY POINTS` in capitals under the date is a heading even with no
+                // section yet.)
                 Kind::Section(_)
                     if whole
                         && h.title.is_some()
-                        && h.section.is_some()
+                        && (h.section.is_some()
+                            || (seg.split_whitespace().nth(1).is_some()
+                                && !seg.chars().any(char::is_lowercase)))
                         && (!h.dates.is_empty() || !h.bylines.is_empty())
                         && lines.get(i + 1).is_some_and(|l| paragraph_like(l.text)) =>
                 {
@@ -270,7 +291,30 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                             .iter()
                             .all(|d| !d.update && super::when::is_clock_time(&d.text)) =>
                 {
-                    removed.add("time", seg);
+                    // `March 2, 2025 / 7:00 PM EST`: the time of the date just read on the
+                    // same line completes it.
+                    let completed = (k > 0)
+                        .then(|| h.dates.last())
+                        .flatten()
+                        .filter(|last| {
+                            last.resolved.is_some()
+                                && !super::when::is_clock_time(&last.text)
+                                && segments[k - 1].contains(last.text.as_str())
+                        })
+                        .and_then(|last| {
+                            let joined = format!("{} {}", last.text, seg.trim());
+                            let mut hits = super::when::probe(&joined, ctx, Some(last.update));
+                            (hits.len() == 1 && hits[0].resolved.is_some())
+                                .then(|| hits.pop())
+                                .flatten()
+                        });
+                    match completed {
+                        Some(hit) => {
+                            h.dates.pop();
+                            h.dates.push(hit);
+                        }
+                        None => removed.add("time", seg),
+                    }
                 }
                 // `Tue 11 Mar 2025 08.45 GMT` then `First published on Tue 11 Mar 2025 05.30
                 // GMT` (a live blog): the first publication is the date published, the dates
@@ -342,6 +386,15 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
                             t.push_str(seg);
                         }
                         title_line = Some(i);
+                    } else if !whole
+                        && k > 0
+                        && h.source
+                            .as_deref()
+                            .is_some_and(|src| src.eq_ignore_ascii_case(seg.trim()))
+                    {
+                        // `... / 7:00 PM EST / CBS News`: the masthead repeated at the end
+                        // of the date line.
+                        removed.add("outlet", seg);
                     } else if matches!(kind, Kind::NameLike) && super::byline::is_the_name(seg) {
                         // `The Hill` under the headline of a syndicated story: the outlet it
                         // came from, not an author.
@@ -408,6 +461,11 @@ pub fn read(lines: &[Line<'_>], ctx: &Resolver, removed: &mut Removals) -> Heade
         }
         if text_line && photo_part && h.title.is_some() {
             removed.add("photo caption", text);
+        } else if text_line && h.title.is_some() && is_caption_over_wire(zone, i, &h) {
+            removed.add("photo caption", text);
+            removed.add("photo", lines[i + 1].text);
+            i += 2;
+            continue;
         } else if text_line {
             // Unclassified text after the title: a standfirst when header lines follow,
             // else the body starts here.
@@ -663,6 +721,35 @@ fn plan_title(zone: &Zone<'_>, limit: usize) -> TitlePlan {
             Some(Kind::Byline(..) | Kind::DateLabel(_) | Kind::ReadingTime)
         ),
     };
+    // (Masthead, show and headline may make a three-line menu run: a longer run is a menu.)
+    let plain = |j: usize| {
+        j < end
+            && (0..=j).rev().take_while(|&k| plan.nav[k]).count() <= 3
+            && matches!(kinds[j], Some(Kind::Text | Kind::NameLike))
+            && !lines[j].text.ends_with(['.', ':', '。'])
+            // A word count says nothing in a script without spaces.
+            && lines[j].text.chars().count() <= 40
+    };
+    // A short line under a short plain line and right above the header lines (a date or
+    // byline, or a standfirst and then one), not a person's name.
+    let is_series_title = |i: usize| {
+        // (`The Food Programme` reads like a masthead.)
+        i >= 1
+            && plain(i)
+            && !masthead_like(lines[i].text)
+            && plain(i - 1)
+            && lines::count_words(lines[i - 1].text, 5) <= 4
+            && lines::count_words(lines[i].text, 4) <= 3
+            // (a person's name has two words at least)
+            && (lines::count_words(lines[i].text, 2) < 2
+                || super::byline::is_the_name(lines[i].text)
+                || !super::byline::looks_like_names(lines[i].text))
+            && (kinds.get(i + 1).is_some_and(header_kind)
+                || (i + 1 < lines.len()
+                    && lines::count_words(lines[i + 1].text, 8) >= 8
+                    && zone.boilerplate(i + 1).is_none()
+                    && standfirst_then_header(zone, i + 1)))
+    };
     let mut best: Option<(i32, usize)> = None;
     for i in 0..end {
         let text = lines[i].text;
@@ -721,6 +808,14 @@ fn plan_title(zone: &Zone<'_>, limit: usize) -> TitlePlan {
             {
                 score -= 4;
             }
+        }
+        // `Throughline` / `The Pirate Queen` / date, `The Food Programme` / `Honey` /
+        // standfirst / date: a show or series name over a short headline. The short line
+        // right above the header lines is the headline, the one over it its kicker.
+        if is_series_title(i) {
+            score = score.max(4);
+        } else if is_series_title(i + 1) {
+            score -= 4;
         }
         // Position: the headline is normally the first candidate.
         score = score * 4 - 2 * i.min(12) as i32;
@@ -921,6 +1016,7 @@ fn above_title(
             _ if right_above && short_trail(zone, plan, i, h.source.as_deref()) => {
                 set_kicker(h, seg.clone());
             }
+            _ if right_above && trail_after_menu(zone, plan, i) => set_kicker(h, seg.clone()),
             _ => removed.add("navigation", seg),
         }
     }
@@ -942,6 +1038,22 @@ fn short_trail(zone: &Zone<'_>, plan: &TitlePlan, i: usize, source: Option<&str>
         }
         _ => false,
     }
+}
+
+/// `Home` / `Cities` / `Opinion` / `News` / `Cities` / `Mumbai`: a breadcrumb after a long
+/// menu repeats the menu's entries on its way down to the story's section. A menu lists an
+/// entry once, so the entry before the last standing earlier in the run (and the last not)
+/// marks the trail.
+fn trail_after_menu(zone: &Zone<'_>, plan: &TitlePlan, i: usize) -> bool {
+    let entries = menu_run(zone, plan, i);
+    let [earlier @ .., parent, last] = entries.as_slice() else {
+        return false;
+    };
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    earlier.len() >= 2
+        && earlier.iter().any(|e| same(e, parent))
+        && !earlier.iter().any(|e| same(e, last))
+        && !is_nav_word(last)
 }
 
 /// The entries of the menu run ending at line `i`, in order (boilerplate lines skipped).
@@ -1128,9 +1240,11 @@ fn standfirst_then_header(zone: &Zone<'_>, i: usize) -> bool {
         if zone.boilerplate(j).is_some() {
             continue;
         }
-        let chrome = lines::count_words(line.text, 5) <= 3
+        // A wire's name alone (`Xinhua` under a picture's caption) is a credit.
+        let chrome = (lines::count_words(line.text, 5) <= 3
             && !line.text.ends_with(['.', '?', '!', ':'])
-            && !line.text.chars().any(char::is_alphabetic);
+            && !line.text.chars().any(char::is_alphabetic))
+            || lines::is_agency(line.text);
         if !chrome {
             if budget == 0 {
                 return false;
@@ -1145,7 +1259,12 @@ fn standfirst_then_header(zone: &Zone<'_>, i: usize) -> bool {
         }) {
             return true;
         }
-        if paragraph_like(line.text) {
+        // A caption over a wire's name alone is not the story starting.
+        let captioned = zone
+            .lines
+            .get(j + 1)
+            .is_some_and(|l| lines::is_agency(l.text));
+        if paragraph_like(line.text) && !captioned {
             return false;
         }
     }
@@ -1182,6 +1301,95 @@ fn caption_shaped(text: &str) -> bool {
         ["last", "week" | "month" | "year" | "night" | "weekend"]
     ) || matches!(tail(1), ["yesterday"])
         || matches!(tail(3), ["earlier", "this", "week" | "month" | "year"])
+}
+
+/// `A view of the Science Park.` over `Xinhua` under a standfirst: a caption over the
+/// agency's name alone (a wire under the headline with no caption above it stays the byline).
+fn is_caption_over_wire(zone: &Zone<'_>, i: usize, h: &Header) -> bool {
+    zone.lines
+        .get(i + 1)
+        .is_some_and(|l| lines::is_agency(l.text))
+        && lines::count_words(zone.text(i), 31) <= 30
+        && (!h.body_lines.is_empty() || describes_picture(zone.text(i)))
+        && standfirst_then_header(zone, i + 1)
+}
+
+/// `Getty Images`, `AFP`: a credit alone on its line, without a caption or outlet after a comma.
+fn is_bare_credit(text: &str) -> bool {
+    !text.contains(',') && lines::count_words(text, 7) <= 6
+}
+
+/// Whether a line describes a picture: `A view of ...`, or someone doing what people do in
+/// photographs (`Keir Starmer speaks during a visit ...`, `Fans celebrate ...`), in the
+/// present tense a standfirst rarely uses for its subject.
+fn describes_picture(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "a view of ",
+        "an aerial view",
+        "a general view",
+        "general view",
+        "file photo",
+        "file picture",
+        "a file photo",
+    ];
+    const VERBS: &[&str] = &[
+        "speaks",
+        "speak",
+        "gestures",
+        "gesture",
+        "attends",
+        "attend",
+        "arrives",
+        "arrive",
+        "waves",
+        "wave",
+        "poses",
+        "pose",
+        "walks",
+        "walk",
+        "stands",
+        "stand",
+        "sits",
+        "sit",
+        "listens",
+        "listen",
+        "reacts",
+        "react",
+        "celebrates",
+        "celebrate",
+        "looks",
+        "holds",
+        "hold",
+        "addresses",
+        "delivers",
+        "leaves",
+        "greets",
+        "greet",
+        "shakes",
+        "visits",
+        "inspects",
+        "inspect",
+        "queue",
+        "queues",
+        "gather",
+        "gathers",
+        "pictured",
+    ];
+    if lines::count_words(text, 31) > 30 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if OPENINGS.iter().any(|o| lower.starts_with(o)) {
+        return true;
+    }
+    // The verb after the subject (one to four words in), or `is seen` / `are seen`.
+    lower
+        .split_whitespace()
+        .skip(1)
+        .take(5)
+        .any(|w| VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        || lower.contains(" is seen ")
+        || lower.contains(" are seen ")
 }
 
 /// A standfirst is a sentence: a short label such as `Key events` starts the body instead.
@@ -1382,6 +1590,12 @@ mod tests {
             ("News\nUK\nPolitics", Some("Politics")),
             ("Home\nSport\nFootball", Some("Football")),
             ("Wiadomości\nKraj", Some("Kraj")),
+            // A breadcrumb after a long menu repeats its entries down to the section.
+            (
+                "Home\nePaper\nExplained\nOpinion\nCities\nNews\nCities\nMumbai",
+                Some("Mumbai"),
+            ),
+            ("Home\nIndia\nWorld\nCities\nOpinion\nEntertainment", None),
         ] {
             let h = read_text(&format!(
                 "{menu}\nCouncil tax to rise by 5% as town faces gap\n2 hours ago\n{LEDE}"
@@ -1559,5 +1773,52 @@ mod tests {
             "Spending more now would make inflation worse."
         ));
         assert!(!standfirst_shaped("Key events"));
+    }
+
+    #[test]
+    fn a_show_name_over_a_short_headline_is_its_kicker() {
+        let h = read_text(&format!(
+            "NPR\nThroughline\nThe Pirate Queen\nMarch 4, 2025 5:00 AM ET\n{LEDE}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("The Pirate Queen"));
+        let h = read_text(&format!(
+            "BBC\nThe Food Programme\nHoney\nDan Saladino meets the beekeepers fighting to save Britain's native black bee.\nReleased On: 02 Mar 2025\n{LEDE}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("Honey"));
+        // The time after a bar completes the date before it.
+        let h = read_text(&format!(
+            "CBS News\n60 Minutes\nThe last lighthouse keeper\nBy Anderson Cooper\nUpdated on: March 2, 2025 / 7:00 PM EST / CBS News\n{LEDE}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("The last lighthouse keeper"));
+        assert_eq!(h.dates.len(), 1);
+        assert_eq!(h.dates[0].text, "March 2, 2025 7:00 PM EST");
+        // A short headline over a byline name stays the headline.
+        let h = read_text(&format!("Brutal Honesty\nJane Doe\nMarch 4, 2025\n{LEDE}"));
+        assert_eq!(h.title.as_deref(), Some("Brutal Honesty"));
+    }
+
+    #[test]
+    fn captions_over_bare_credits_are_not_standfirsts() {
+        // A picture's description over `Getty Images` directly under the headline.
+        let h = read_text(&format!(
+            "Starmer vows to rewire the state\nKeir Starmer speaks during a visit to a research centre in London on Tuesday\nGetty Images\nArchie Mitchell\nTuesday 04 March 2025 14:32 GMT\n{LEDE}"
+        ));
+        assert!(h.body_lines.is_empty());
+        // A standfirst over `Getty Images` stays one (the picture had no caption).
+        let h = read_text(&format!(
+            "Starmer vows to rewire the state\nThe prime minister wants every department to use AI within a year\nGetty Images\nArchie Mitchell\nTuesday 04 March 2025 14:32 GMT\n{LEDE}"
+        ));
+        assert_eq!(h.body_lines.len(), 1);
+        // A caption over a wire's name alone, under a standfirst.
+        let h = read_text(&format!(
+            "Lawmakers approve fund for start-ups\nOfficials say the fund will back as many as 200 firms\nA view of the Science Park in Sha Tin.\nXinhua\nNatalie Wong\nPublished: 2:32pm, 4 Mar 2025\n{LEDE}"
+        ));
+        assert_eq!(h.body_lines.len(), 1);
+        assert_eq!(
+            h.bylines.first().map(|b| b.0.as_str()),
+            Some("Natalie Wong")
+        );
+        assert!(describes_picture("Fans celebrate outside the stadium"));
+        assert!(!describes_picture("The fund will back 200 firms"));
     }
 }

@@ -483,6 +483,12 @@ pub fn boilerplate_with_head(s: &str, head: &str) -> Option<&'static str> {
             return Some("copyright");
         }
     }
+    // `(c) Agencia EFE`: the agency's name after the sign, alone on the line.
+    if let Some(rest) = s.strip_prefix("(c) ").or_else(|| s.strip_prefix("(C) ")) {
+        if rest.starts_with(char::is_uppercase) && count_words(rest, 5) <= 4 {
+            return Some("copyright");
+        }
+    }
     // Rare keywords first (one SIMD search each), the exact phrases only on the few lines
     // that have them.
     if PHOTO.is_in(s) && count_words(s, 51) <= 50 {
@@ -1024,9 +1030,24 @@ fn ends_with_photo_credit(s: &str) -> bool {
         return false;
     };
     let word = &tail[memchr::memrchr(b' ', &tail.as_bytes()[..slash]).map_or(0, |i| i + 1)..];
-    ["REUTERS/", "AFP/", "AP/", "EPA/", "EPA-EFE/"]
+    if ["REUTERS/", "AFP/", "AP/", "EPA/", "EPA-EFE/"]
         .iter()
         .any(|p| word.starts_with(p))
+    {
+        return true;
+    }
+    // `... le 4 mars 2025. LUDOVIC MARIN / AFP`: a photographer's name in capitals after the
+    // caption's last sentence, then an agency.
+    let (before, agency) = tail.split_at(slash);
+    let agency = agency[1..].trim();
+    let Some((_, name)) = before.rsplit_once(". ") else {
+        return false;
+    };
+    let name = name.trim();
+    is_photo_agency(agency.to_lowercase().as_str())
+        && (1..=3).contains(&name.split_whitespace().count())
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
 }
 
 /// The last `n` bytes of `s` (or a few fewer, to start on a character).
@@ -1632,6 +1653,11 @@ mod tests {
             (
                 "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
                 "boilerplate:syndication note",
+            ),
+            ("(c) Agencia EFE", "boilerplate:copyright"),
+            (
+                "Emmanuel Macron à l’Elysée, à Paris, le 4 mars 2025. LUDOVIC MARIN / AFP",
+                "boilerplate:photo",
             ),
         ];
         check_kinds(cases);
