@@ -122,7 +122,8 @@ fn exact_integer(text: &str) -> Option<i64> {
         }
         kept.to_string()
     } else {
-        if digits.len() as i64 + scale > 19 {
+        // More than 19 digits is past Int64 (compared so a huge exponent cannot overflow).
+        if scale > 19 - digits.len() as i64 {
             return None;
         }
         format!("{digits}{}", "0".repeat(scale as usize))
@@ -472,6 +473,8 @@ mod tests {
             ("0e999999", Some(0)),
             ("1e999999", None),
             ("1e99999999999999999999", None),
+            ("1e9223372036854775807", None),
+            ("1.5e-9223372036854775808", None),
             (".5", None),
             ("5.", Some(5)),
             ("e5", None),
