@@ -355,11 +355,7 @@ impl<'a> ColumnRender<'a> {
                     if n > 0 {
                         out.push(b',');
                     }
-                    if values.is_null(i) {
-                        out.extend_from_slice(b"null");
-                    } else {
-                        item.write(out, i);
-                    }
+                    item.write_or_null(out, *values, i);
                 }
                 out.push(b']');
             }
@@ -377,17 +373,22 @@ impl<'a> ColumnRender<'a> {
                     }
                     write_json_str(out, &String::from_utf8_lossy(&text));
                     out.push(b':');
-                    if values.is_null(i) {
-                        out.extend_from_slice(b"null");
-                    } else {
-                        value.write(out, i);
-                    }
+                    value.write_or_null(out, *values, i);
                 }
                 out.push(b'}');
             }
             ColumnRender::Dictionary(keys, values) => values.write(out, keys[row]),
             ColumnRender::Struct(_, fields) => write_object(out, fields, row),
             ColumnRender::Other(o) => o.write(out, row),
+        }
+    }
+
+    /// Appends the value at `row` of `array` (this render's array), or `null`.
+    fn write_or_null(&self, out: &mut Vec<u8>, array: &dyn Array, row: usize) {
+        if array.is_null(row) {
+            out.extend_from_slice(b"null");
+        } else {
+            self.write(out, row);
         }
     }
 
